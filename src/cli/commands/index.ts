@@ -1,0 +1,13 @@
+/**
+ * The command registry: each command is one file exporting `register(program, ctx)`; add a new one
+ * (trajectory, run, mc, sweep, report, serve...) by writing its file and listing it here.
+ */
+import type { Command } from "commander";
+import type { CliContext } from "../context.js";
+import * as validate from "./validate.js";
+
+export interface CommandModule {
+  register(program: Command, ctx: CliContext): void;
+}
+
+export const COMMANDS: readonly CommandModule[] = [validate];

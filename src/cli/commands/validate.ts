@@ -1,0 +1,41 @@
+/** `raijin validate FILE...`: check scenario files and print every problem (exit 2 if any). */
+import type { Command } from "commander";
+import { ScenarioError, type Scenario } from "../../scenario/index.js";
+import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
+import { loadScenarioFile } from "../load-file.js";
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
+/** One-line summary of a valid scenario. */
+export function summarize(s: Scenario): string {
+  const parts = [
+    plural(s.threats.length, "threat"),
+    plural(s.sensors.length, "sensor"),
+    plural(s.weapons.length, "weapon"),
+    plural(s.assets.length, "asset"),
+  ];
+  return `OK: ${s.name} (${parts.join(", ")})`;
+}
+
+export function register(program: Command, ctx: CliContext): void {
+  program
+    .command("validate")
+    .description("check scenario files and print every problem found")
+    .argument("<files...>", "scenario YAML files")
+    .action(async (files: string[]) => {
+      for (const file of files) {
+        try {
+          ctx.io.out(`${summarize(await loadScenarioFile(file))}\n`);
+        } catch (e) {
+          if (e instanceof ScenarioError) {
+            ctx.io.err(`${e.format()}\n${file}: ${plural(e.issues.length, "problem")}\n`);
+          } else if (e instanceof InputError) {
+            ctx.io.err(`raijin: ${e.message}\n`);
+          } else throw e;
+          ctx.fail(EXIT_BAD_INPUT);
+        }
+      }
+    });
+}

@@ -1,0 +1,194 @@
+/**
+ * `loadScenario(text, { fileName })`: YAML text to a validated `Scenario`, or a `ScenarioError` that
+ * lists every problem found with its file, line, column and field path. No file system here: this runs
+ * in the browser too (the CLI reads files in src/cli).
+ *
+ * Order: YAML syntax (if the text is not valid YAML, only those errors are reported, since the structure
+ * beneath them is a guess), then the schema and the cross-checks together, sorted by position.
+ */
+import { LineCounter, isMap, isSeq, parseDocument, visit, type YAMLError } from "yaml";
+import { type ScenarioCatalog, crossCheck } from "./crossref.js";
+import { type ScenarioIssue, ScenarioError } from "./errors.js";
+import { fromZodIssue, type PendingIssue } from "./issues.js";
+import { formatPath, locate, pathAtOffset, type SourceContext } from "./locate.js";
+import { type Scenario, scenarioSchema } from "./schema/scenario.js";
+
+export interface LoadOptions {
+  /** Name used in messages (a path, or "<editor>"). */
+  readonly fileName?: string;
+  /** Known catalog names; when given, unknown vehicle and model names are reported. */
+  readonly catalog?: ScenarioCatalog;
+}
+
+// Aliases may expand exponentially ("billion laughs"); yaml's default cap is 100 expansions.
+const MAX_ALIAS_COUNT = 100;
+
+function yamlIssue(src: SourceContext, file: string, e: YAMLError): ScenarioIssue {
+  const offset = e.pos[0];
+  const p = src.lines.linePos(offset);
+  // yaml's message is "what at line L, column C:\n<excerpt>"; keep the first part.
+  const what = e.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  let expected = "valid YAML";
+  let given = what;
+  const path = pathAtOffset(src, offset);
+  if (e.code === "DUPLICATE_KEY") {
+    const key = path.length > 0 ? String(path[path.length - 1]) : src.text.slice(offset).split(":")[0].trim();
+    expected = "each key at most once in a mapping";
+    given = `the key ${JSON.stringify(key)} again`;
+  } else if (e.code === "TAB_AS_INDENT") {
+    expected = "indentation with spaces";
+    given = "a tab";
+  }
+  return {
+    file,
+    line: p.line,
+    column: p.col,
+    path: formatPath(path),
+    message: `expected ${expected}, given ${given}`,
+    expected,
+    given,
+  };
+}
+
+/**
+ * Problems yaml accepts but plain data cannot hold: a list or mapping used as a key (it names no field)
+ * and an alias whose anchor does not exist (toJS would throw without a position).
+ */
+function structuralIssues(src: SourceContext, file: string): ScenarioIssue[] {
+  const out: ScenarioIssue[] = [];
+  const add = (node: { range?: [number, number, number] | null }, expected: string, given: string) => {
+    const offset = node.range?.[0] ?? 0;
+    const p = src.lines.linePos(offset);
+    const path = formatPath(pathAtOffset(src, offset));
+    out.push({
+      file,
+      line: p.line,
+      column: p.col,
+      path,
+      message: `expected ${expected}, given ${given}`,
+      expected,
+      given,
+    });
+  };
+  visit(src.doc, {
+    Pair(_, pair) {
+      if (isMap(pair.key) || isSeq(pair.key))
+        add(pair.key, "a plain key (a name)", "a list or mapping used as a key");
+    },
+    Alias(_, alias) {
+      if (alias.resolve(src.doc) === undefined) {
+        add(
+          alias,
+          "an alias to an anchor defined earlier in the file",
+          `*${alias.source}, which names no anchor`,
+        );
+      }
+    },
+  });
+  return out;
+}
+
+function place(src: SourceContext, file: string, issue: PendingIssue): ScenarioIssue {
+  const loc = locate(src, issue.path, issue.atKey === true);
+  const given = !loc.found
+    ? "nothing (the field is missing)"
+    : (issue.given ?? loc.sourceText ?? "(unreadable)");
+  return {
+    file,
+    line: loc.line,
+    column: loc.column,
+    path: formatPath(issue.path),
+    message: `expected ${issue.expected}, given ${given}`,
+    expected: issue.expected,
+    given,
+  };
+}
+
+function sortAndDedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues
+    .filter((i) => {
+      const k = `${i.line}:${i.column}:${i.path}:${i.message}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    })
+    .sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** Parse and validate a scenario; throws `ScenarioError` with every problem found. */
+export function loadScenario(text: string, options: LoadOptions = {}): Scenario {
+  const file = options.fileName ?? "<scenario>";
+  if (typeof text !== "string") {
+    throw new ScenarioError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: "",
+        message: "expected YAML text, given no text",
+        expected: "YAML text",
+        given: "no text",
+      },
+    ]);
+  }
+  const lines = new LineCounter();
+  // logLevel "error": no console warnings from the library (we report them), but keep the
+  // multiple-documents check, which "silent" would turn off.
+  const doc = parseDocument(text, {
+    lineCounter: lines,
+    prettyErrors: true,
+    uniqueKeys: true,
+    logLevel: "error",
+  });
+  const src: SourceContext = { text, doc, lines };
+
+  const syntax = [...doc.errors, ...doc.warnings].map((e) => yamlIssue(src, file, e));
+  if (syntax.length > 0) throw new ScenarioError(sortAndDedupe(syntax));
+
+  const structural = structuralIssues(src, file);
+  if (structural.length > 0) throw new ScenarioError(sortAndDedupe(structural));
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (e) {
+    // Unresolved or excessive aliases surface only here.
+    const given = e instanceof Error ? e.message : String(e);
+    throw new ScenarioError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: "",
+        message: `expected valid YAML, given ${given}`,
+        expected: "valid YAML",
+        given,
+      },
+    ]);
+  }
+  if (data === null || data === undefined) {
+    const expected = "a mapping with name, epoch, duration and the scenario's sections";
+    throw new ScenarioError([
+      {
+        file,
+        line: 1,
+        column: 1,
+        path: "",
+        message: `expected ${expected}, given an empty file`,
+        expected,
+        given: "an empty file",
+      },
+    ]);
+  }
+
+  const result = scenarioSchema.safeParse(data, { reportInput: true });
+  const pending: PendingIssue[] = result.success ? [] : result.error.issues.flatMap((i) => fromZodIssue(i));
+  pending.push(...crossCheck(data, options.catalog));
+  if (!result.success && pending.length === 0) pending.push({ path: [], expected: "a valid scenario" });
+  if (pending.length > 0 || !result.success) {
+    const issues = pending.map((i) => place(src, file, i));
+    throw new ScenarioError(sortAndDedupe(issues));
+  }
+  return result.data;
+}

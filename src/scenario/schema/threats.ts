@@ -1,0 +1,185 @@
+/**
+ * Threats: which vehicle flies, from where (a launch site and time, or a given burnout state), at what,
+ * with what manoeuvre and, for ballistic missiles, which trajectory shape (DESIGN.md, scenario format).
+ * Times are scenario times: seconds from the epoch, like every time in the simulation.
+ */
+import * as z from "zod";
+import {
+  angle,
+  area,
+  assetRef,
+  ballisticCoefficient,
+  catalogName,
+  choice,
+  duration,
+  exactlyOne,
+  geoPoint,
+  id,
+  length,
+  mach,
+  mass,
+  number,
+  oneOf,
+  rcs,
+  speed,
+  strict,
+} from "../fields/index.js";
+
+/** Vehicle kinds an inline definition may declare (the flight layer's families). */
+export const VEHICLE_KINDS = ["ballistic", "rv", "hgv", "cruise"] as const;
+
+/**
+ * An inline vehicle: a kind and the parameters that differ from its `base` catalog entry. This is the
+ * skeleton; the flight layer adds the full parameter sets (stages, aero tables) when it lands.
+ */
+export const inlineVehicleSchema = strict({
+  kind: choice(VEHICLE_KINDS, { description: "vehicle family" }),
+  base: catalogName("vehicles", {
+    description: "catalog vehicle whose parameters this one starts from",
+  }).optional(),
+  mass: mass({
+    min: "1 kg",
+    max: "300 t",
+    description: "launch mass (or entry mass of a glider/RV)",
+  }).optional(),
+  referenceArea: area({
+    min: "0 m^2",
+    max: "100 m^2",
+    minExclusive: true,
+    description: "aerodynamic reference area",
+  }).optional(),
+  ballisticCoefficient: ballisticCoefficient({
+    min: "1 kg/m^2",
+    max: "1000000 kg/m^2",
+    description: "beta = m / (C_D A)",
+    source: "Tracy and Wright 2020 use 13,000 kg/m^2 for an HTV-2-like glider",
+  }).optional(),
+  liftToDrag: number({
+    min: 0,
+    max: 10,
+    description: "hypersonic lift-to-drag ratio",
+    source: "Tracy and Wright 2020: 2.6",
+  }).optional(),
+  rcs: rcs({
+    min: "-60 dBsm",
+    max: "40 dBsm",
+    description: "radar cross-section (notional)",
+    source: "no public value for glide vehicles; REFERENCES.md suggests sweeping 0.01-1 m^2",
+  }).optional(),
+  mach: mach({ min: 0, max: 30, description: "cruise Mach number (cruise missiles)" }).optional(),
+  cruiseAltitude: length({
+    min: "0 m",
+    max: "100 km",
+    description: "cruise altitude (cruise missiles)",
+  }).optional(),
+});
+
+export const vehicleRefSchema = oneOf(
+  "a catalog vehicle name or an inline vehicle definition (a mapping with kind)",
+  [catalogName("vehicles"), inlineVehicleSchema],
+);
+
+/** A target: an asset id, or a point. */
+export const targetSchema = oneOf("an asset id or a point { lat, lon, alt }", [assetRef(), geoPoint()]);
+
+const timeFromEpoch = (description: string) => duration({ min: "0 s", description });
+
+export const launchSchema = strict({
+  at: geoPoint(),
+  time: timeFromEpoch("launch time"),
+});
+
+/** Free flight from a given burnout state (a re-entry vehicle, or a test case with known initial conditions). */
+export const burnoutSchema = strict({
+  at: geoPoint(),
+  time: timeFromEpoch("time of the burnout state"),
+  speed: speed({ min: "0 m/s", max: "11 km/s", description: "speed relative to the rotating Earth" }),
+  flightPathAngle: angle({
+    min: "-90 deg",
+    max: "90 deg",
+    description: "angle of the velocity above the local horizontal",
+  }),
+  azimuth: angle({
+    min: "-180 deg",
+    max: "360 deg",
+    maxExclusive: true,
+    description: "heading, clockwise from north",
+  }),
+});
+
+export const maneuverSchema = z.discriminatedUnion("kind", [
+  strict({
+    kind: z.literal("weave"),
+    bankAmplitude: angle({ min: "0 deg", max: "90 deg", minExclusive: true, description: "peak bank angle" }),
+    period: duration({ min: "0 s", max: "1 h", minExclusive: true, description: "period of the weave" }),
+    start: timeFromEpoch(
+      "when the weave begins (default: as soon as the vehicle glides or cruises)",
+    ).optional(),
+  }),
+  strict({
+    kind: z.literal("jink"),
+    time: timeFromEpoch("start of the jink"),
+    bankAngle: angle({ min: "-90 deg", max: "90 deg", description: "bank angle held during the jink" }),
+    duration: duration({
+      min: "0 s",
+      max: "1 h",
+      minExclusive: true,
+      description: "how long the bank is held",
+    }),
+  }),
+  strict({
+    kind: z.literal("retarget"),
+    time: timeFromEpoch("when the vehicle turns to its new target"),
+    target: targetSchema,
+  }),
+]);
+
+export const TRAJECTORY_SHAPES = ["minimum-energy", "lofted", "depressed"] as const;
+
+export const trajectorySchema = z
+  .strictObject({
+    shape: choice(TRAJECTORY_SHAPES, {
+      default: "minimum-energy",
+      description: "ballistic trajectory shape",
+    }),
+    flightPathAngle: angle({
+      min: "0 deg",
+      max: "90 deg",
+      minExclusive: true,
+      description: "burnout flight-path angle of a lofted or depressed trajectory",
+      source: "minimum energy: (pi - psi) / 4 for range angle psi (standard result)",
+    }).optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.shape === "minimum-energy" && t.flightPathAngle !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["flightPathAngle"],
+        message: "expected no flightPathAngle for a minimum-energy trajectory",
+        params: {
+          expected:
+            "no flightPathAngle with shape minimum-energy (it fixes the angle); use lofted or depressed",
+        },
+      });
+    }
+  });
+
+export const threatSchema = exactlyOne(
+  strict({
+    id: id({ description: "threat id, unique among threats" }),
+    vehicle: vehicleRefSchema,
+    launch: launchSchema.optional(),
+    burnout: burnoutSchema.optional(),
+    target: targetSchema,
+    maneuver: maneuverSchema.optional(),
+    trajectory: trajectorySchema.optional(),
+  }),
+  ["launch", "burnout"],
+);
+
+export type Threat = z.output<typeof threatSchema>;
+export type VehicleRef = z.output<typeof vehicleRefSchema>;
+export type InlineVehicle = z.output<typeof inlineVehicleSchema>;
+export type Target = z.output<typeof targetSchema>;
+export type Maneuver = z.output<typeof maneuverSchema>;
+export type Trajectory = z.output<typeof trajectorySchema>;

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { geodesicDirect, geodesicInverse } from "../../src/earth/index.js";
+
+const uniform = (min: number, max: number) =>
+  fc.integer({ min: 0, max: 1_000_000_000 }).map((i) => min + ((max - min) * i) / 1_000_000_000);
+
+describe("geodesics (GeographicLib)", () => {
+  it("Wellington to Salamanca is 19959679.267 m (geographiclib-geodesic README example)", () => {
+    // Source: geographiclib-geodesic README (C. F. F. Karney): "The distance is 19959679.267 m."
+    const r = geodesicInverse(-41.32, 174.81, 40.96, -5.5);
+    expect(r.distanceM).toBeCloseTo(19959679.267, 3);
+  });
+
+  it("20000 km SW of Perth is (32.11195529, -63.95925278) (same README)", () => {
+    const r = geodesicDirect(-32.06, 115.74, 225, 20000e3);
+    expect(r.latDeg).toBeCloseTo(32.11195529, 8);
+    expect(r.lonDeg).toBeCloseTo(-63.95925278, 8);
+  });
+
+  it("due north along a meridian: azimuth 0 and the meridian arc", () => {
+    const r = geodesicInverse(0, 10, 1, 10);
+    expect(r.azimuth1Deg).toBeCloseTo(0, 12);
+    // Meridian arc 0 -> 1 deg on WGS-84: 110574.389 m (e.g. NGA TR8350.2 meridian-arc series).
+    expect(r.distanceM).toBeCloseTo(110574.389, 2);
+  });
+
+  it("direct then inverse round-trips distance and azimuths (property)", () => {
+    fc.assert(
+      fc.property(
+        uniform(-80, 80),
+        uniform(-180, 180),
+        uniform(-180, 180),
+        uniform(1, 1.9e7),
+        (lat, lon, az, s) => {
+          const d = geodesicDirect(lat, lon, az, s);
+          const i = geodesicInverse(lat, lon, d.latDeg, d.lonDeg);
+          expect(Math.abs(i.distanceM - s)).toBeLessThan(1e-6);
+          const dAz = ((i.azimuth1Deg - az + 540) % 360) - 180;
+          expect(Math.abs(dAz)).toBeLessThan(1e-6);
+        },
+      ),
+      { numRuns: 500, endOnFailure: true, seed: 20301319 },
+    );
+  });
+
+  it("rejects latitudes outside [-90, 90]", () => {
+    expect(() => geodesicInverse(91, 0, 0, 0)).toThrow(RangeError);
+    expect(() => geodesicDirect(-91, 0, 0, 1)).toThrow(RangeError);
+  });
+});

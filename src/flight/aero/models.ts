@@ -1,0 +1,76 @@
+/**
+ * Runtime aerodynamic models built once from the plain definitions (definitions.ts), used in the hot
+ * path of the right-hand side.
+ */
+import type { DragAeroDefinition, LiftDragAeroDefinition } from "../definitions.js";
+import { LiftDragTable, Table1D } from "./table.js";
+
+/**
+ * Drag of a non-lifting body. Drag acceleration = q * dragPerDynamicPressure(mach, mass):
+ * - ballistic coefficient beta = m / (C_D A): 1 / beta (independent of the mass: beta is a property of the
+ *   re-entry vehicle as flown, the usual form in re-entry analysis, Regan & Anandakrishnan ch. 4);
+ * - C_D(Mach) table with a reference area: C_D(M) A / m.
+ */
+export class DragModel {
+  private readonly invBeta: number;
+  private readonly table: Table1D | null;
+  private readonly areaM2: number;
+
+  constructor(def: DragAeroDefinition) {
+    if (def.kind === "ballistic-coefficient") {
+      if (!(def.betaKgM2 > 0)) throw new RangeError("ballistic coefficient must be positive");
+      this.invBeta = 1 / def.betaKgM2;
+      this.table = null;
+      this.areaM2 = 0;
+    } else {
+      if (!(def.refAreaM2 > 0)) throw new RangeError("drag table reference area must be positive");
+      this.invBeta = 0;
+      this.table = new Table1D(def.mach, def.cd);
+      this.areaM2 = def.refAreaM2;
+    }
+  }
+
+  /** Drag acceleration per unit dynamic pressure, m^2/kg. */
+  dragPerDynamicPressure(mach: number, massKg: number): number {
+    const t = this.table;
+    return t === null ? this.invBeta : (t.at(mach) * this.areaM2) / massKg;
+  }
+}
+
+/** Lifting-body aerodynamics: the C_L/C_D table and its reference area. */
+export class LiftDragModel {
+  readonly table: LiftDragTable;
+  readonly refAreaM2: number;
+
+  constructor(def: LiftDragAeroDefinition) {
+    if (!(def.refAreaM2 > 0)) throw new RangeError("lift-drag table reference area must be positive");
+    this.table = new LiftDragTable(def.mach, def.alphaRad, def.cl, def.cd);
+    this.refAreaM2 = def.refAreaM2;
+  }
+}
+
+/**
+ * Builds a C_L/C_D table from a lift-curve slope and a parabolic drag polar on a grid:
+ * C_L = clAlpha(M) * (alpha - alpha0), C_D = cd0(M) + k(M) * C_L^2 (the standard hypersonic-glider form, e.g.
+ * Vinh, "Hypersonic and Planetary Entry Flight Mechanics", 1980, ch. 2). Each Mach row gives its own
+ * (clAlpha, cd0, k). Maximum L/D of a row is 1 / (2 sqrt(cd0 k)) at C_L = sqrt(cd0 / k).
+ */
+export function polarTable(
+  mach: readonly number[],
+  alphaRad: readonly number[],
+  rows: readonly { clAlphaPerRad: number; alpha0Rad?: number; cd0: number; k: number }[],
+  refAreaM2: number,
+  source: string,
+): LiftDragAeroDefinition {
+  if (rows.length !== mach.length) throw new RangeError("polarTable: one polar row per Mach value");
+  const cl: number[] = [];
+  const cd: number[] = [];
+  for (const row of rows) {
+    for (const a of alphaRad) {
+      const c = row.clAlphaPerRad * (a - (row.alpha0Rad ?? 0));
+      cl.push(c);
+      cd.push(row.cd0 + row.k * c * c);
+    }
+  }
+  return { kind: "lift-drag-table", refAreaM2, mach, alphaRad, cl, cd, source };
+}

@@ -1,0 +1,111 @@
+/**
+ * `flyThreat(definition, earthModel, options) -> FlightResult`: the single entry point for flying a threat.
+ *
+ * Steering: ballistic missiles launched at a target are solved on the full simulation for their trajectory
+ * shape (targeting.ts) and gliders get a planned booster cut-off; both are cached (by default in a
+ * process-wide cache keyed by the definition and the Earth switches), so a campaign pays for the solve once
+ * per threat definition and then flies each run with its dispersions on top of the cached steering.
+ */
+import { threatVehicle } from "./catalog/index.js";
+import type { ThreatDefinition, VehicleDefinition } from "./definitions.js";
+import type { FlightEarthModel } from "./earthModel.js";
+import { buildPlan, defaultSteering, type BoostSteering, type Dispersions } from "./planBuilder.js";
+import type { FlightResult } from "./result.js";
+import { FlightRunner, type FlyOptions } from "./runner.js";
+import {
+  defaultTargetingCache,
+  solveBallisticSteering,
+  solveGliderBoost,
+  steeringCacheKey,
+  type SolvedSteering,
+  type TargetingCache,
+} from "./targeting.js";
+
+export interface FlyThreatOptions extends FlyOptions {
+  /** Dispersions applied on top of the nominal (cached) steering. */
+  dispersions?: Dispersions;
+  /** Cache of solved steerings (default: the shared one); null disables caching. */
+  cache?: TargetingCache | null;
+  /** Use this steering instead of solving (e.g. one stored with a campaign). */
+  steering?: BoostSteering;
+}
+
+const runners = new WeakMap<FlightEarthModel, FlightRunner>();
+
+/** The reusable runner for an Earth model (one per model; not re-entrant). */
+export function runnerFor(earth: FlightEarthModel): FlightRunner {
+  let r = runners.get(earth);
+  if (r === undefined) {
+    r = new FlightRunner(earth);
+    runners.set(earth, r);
+  }
+  return r;
+}
+
+export function resolveVehicle(v: string | VehicleDefinition): VehicleDefinition {
+  return typeof v === "string" ? threatVehicle(v) : v;
+}
+
+/** Solves (or fetches from the cache) the boost steering of a launched threat; null for burnout starts. */
+export function threatSteering(
+  def: ThreatDefinition,
+  earth: FlightEarthModel,
+  cache: TargetingCache | null = defaultTargetingCache,
+): SolvedSteering | null {
+  const vehicle = resolveVehicle(def.vehicle);
+  if (def.launch === undefined) return null;
+  const needsSolve = def.target !== undefined && (vehicle.kind === "ballistic" || vehicle.kind === "hgv");
+  if (!needsSolve) {
+    if (vehicle.kind === "ballistic")
+      throw new RangeError(`${vehicle.name}: a launched ballistic missile needs a target`);
+    const steering = defaultSteering(def, vehicle, earth);
+    return {
+      steering,
+      report: {
+        trajectory: "default",
+        azimuthRad: steering.azimuthRad,
+        finalPitchRad: steering.finalPitchRad,
+        cutoffS: Infinity,
+        cutoffSpeedMps: Infinity,
+        iterations: 0,
+        flights: 0,
+        missM: NaN,
+        fromCache: false,
+      },
+    };
+  }
+  const key = cache !== null ? steeringCacheKey(def, vehicle, earth) : "";
+  const hit = cache?.get(key);
+  if (hit !== undefined) return { steering: hit.steering, report: { ...hit.report, fromCache: true } };
+  const runner = runnerFor(earth);
+  const solved =
+    vehicle.kind === "hgv"
+      ? solveGliderBoost(runner, def, vehicle, earth)
+      : solveBallisticSteering(runner, def, vehicle, earth);
+  cache?.set(key, solved);
+  return solved;
+}
+
+/** Flies one threat. Throws RangeError on a bad definition or an unreachable target. */
+export function flyThreat(
+  def: ThreatDefinition,
+  earth: FlightEarthModel,
+  options: FlyThreatOptions = {},
+): FlightResult {
+  const vehicle = resolveVehicle(def.vehicle);
+  let steering: BoostSteering;
+  let report = null;
+  if (options.steering !== undefined) {
+    steering = options.steering;
+  } else {
+    const solved = threatSteering(
+      def,
+      earth,
+      options.cache === undefined ? defaultTargetingCache : options.cache,
+    );
+    steering = solved?.steering ?? defaultSteering(def, vehicle, earth);
+    report = solved?.report ?? null;
+  }
+  const plan = buildPlan(def, vehicle, earth, steering, options.dispersions);
+  return runnerFor(earth).run(plan, options, report);
+}

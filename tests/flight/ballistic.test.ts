@@ -1,0 +1,97 @@
+/**
+ * Ballistic targeting on the full model (WGS-84, rotation, J2, USSA-1976): each class of the notional
+ * catalog reaches an aimpoint in its range band within 1 km (the solver aims for 50 m) on the minimum-energy
+ * (energy cut-off, burnout pitch (pi - psi)/4, Bate, Mueller & White eq. 6.2-19), lofted and depressed
+ * (full burn, the high and low pitch solutions) trajectories; lofted flies higher and longer than minimum
+ * energy, depressed lower and shorter.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  TargetingCache,
+  flyThreat,
+  type FlightResult,
+  type TrajectoryShape,
+} from "../../src/flight/index.js";
+import { DEG, FULL, LAUNCH, earthOf, pointAt } from "./helpers.js";
+
+const earth = earthOf(FULL);
+
+function chordMissM(res: FlightResult, target: { latRad: number; lonRad: number; altM: number }): number {
+  const t = new Float64Array(3);
+  earth.ecefFromGeodeticInto(target.latRad, target.lonRad, target.altM, t);
+  const s = res.events[res.events.length - 1].state;
+  return Math.hypot(s[0] - t[0], s[1] - t[1], s[2] - t[2]);
+}
+
+const CLASSES: [string, number][] = [
+  ["notional-srbm", 450e3],
+  ["notional-mrbm", 2000e3],
+  ["notional-irbm", 4000e3],
+];
+
+describe("ballistic targeting within 1 km with drag and rotation", () => {
+  for (const [vehicle, range] of CLASSES) {
+    const target = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 50 * DEG, range);
+    const byShape: Record<string, FlightResult> = {};
+    for (const shape of ["minimum-energy", "lofted", "depressed"] as TrajectoryShape[]) {
+      it(`${vehicle} ${range / 1000} km ${shape}`, () => {
+        const res = flyThreat({ vehicle, launch: LAUNCH, target, trajectory: shape }, earth, {
+          cache: new TargetingCache(),
+        });
+        byShape[shape] = res;
+        expect(res.summary.impacted).toBe(true);
+        expect(chordMissM(res, target)).toBeLessThan(1000);
+        expect(chordMissM(res, target)).toBeLessThan(100);
+        // The summary's geodesic miss (Karney, src/earth/geodesic.ts) agrees with the chord at this distance.
+        expect(Math.abs(res.summary.missDistanceM - chordMissM(res, target))).toBeLessThan(1);
+        expect(res.targeting?.trajectory).toBe(shape);
+        expect(res.targeting?.iterations).toBeGreaterThan(0);
+      });
+    }
+    it(`${vehicle}: lofted above minimum energy above depressed (apogee and time of flight)`, () => {
+      const [me, lo, de] = [byShape["minimum-energy"], byShape.lofted, byShape.depressed].map(
+        (r) => r.summary,
+      );
+      expect(lo.apogeeAltM).toBeGreaterThan(me.apogeeAltM);
+      expect(me.apogeeAltM).toBeGreaterThan(de.apogeeAltM);
+      expect(lo.timeOfFlightS).toBeGreaterThan(me.timeOfFlightS);
+      expect(me.timeOfFlightS).toBeGreaterThan(de.timeOfFlightS);
+    });
+  }
+
+  it("the solution is cached per threat definition and reused with dispersions on top", () => {
+    const cache = new TargetingCache();
+    const target = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 120 * DEG, 1500e3);
+    const def = { vehicle: "notional-mrbm", launch: LAUNCH, target };
+    const a = flyThreat(def, earth, { cache });
+    const b = flyThreat(def, earth, { cache });
+    expect(a.targeting?.fromCache).toBe(false);
+    expect(b.targeting?.fromCache).toBe(true);
+    expect(cache.size).toBe(1);
+    expect(b.events[b.events.length - 1].state).toEqual(a.events[a.events.length - 1].state);
+    // The dynamics are in ECEF: a later launch flies the same path, shifted in time, from the same cache entry.
+    const later = flyThreat({ ...def, launch: { ...LAUNCH, timeS: 500 } }, earth, { cache });
+    expect(later.targeting?.fromCache).toBe(true);
+    const la = later.events[later.events.length - 1];
+    const aa = a.events[a.events.length - 1];
+    expect(la.timeS - aa.timeS).toBeCloseTo(500, 6);
+    expect(
+      Math.hypot(la.state[0] - aa.state[0], la.state[1] - aa.state[1], la.state[2] - aa.state[2]),
+    ).toBeLessThan(1e-3);
+    const c = flyThreat(def, earth, {
+      cache,
+      dispersions: { dragScale: 1.05, thrustScale: 0.99, azimuthErrorRad: 1e-3 },
+    });
+    expect(c.targeting?.fromCache).toBe(true);
+    const miss = chordMissM(c, target);
+    expect(miss).toBeGreaterThan(100);
+    expect(miss).toBeLessThan(100e3);
+  });
+
+  it("an unreachable target is a RangeError", () => {
+    const far = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 0, 2000e3);
+    expect(() =>
+      flyThreat({ vehicle: "notional-srbm", launch: LAUNCH, target: far }, earth, { cache: null }),
+    ).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Hypersonic cruise missile (notional-hcm, Mach 6 at 25 km inside the CRS R45811 Mach 5-8 / 20-30 km
+ * envelope): after the boost it holds the set altitude and Mach with thrust equal to drag (plus the small
+ * speed-hold term) while fuel lasts, then dives on the aimpoint; with too little fuel the fuel-out event
+ * ends the cruise.
+ */
+import { describe, expect, it } from "vitest";
+import { MODE_CRUISE } from "../../src/flight/dynamics.js";
+import { flyThreat, runnerFor } from "../../src/flight/index.js";
+import { DEG, FULL, LAUNCH, earthOf, pointAt } from "./helpers.js";
+
+const earth = earthOf(FULL);
+
+describe("hypersonic cruise missile", () => {
+  const target = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 30 * DEG, 800e3);
+  const res = flyThreat({ vehicle: "notional-hcm", launch: LAUNCH, target }, earth);
+
+  it("boost, cruise, dive, impact near the aimpoint", () => {
+    expect(res.events.map((e) => e.type)).toEqual(["launch", "burnout", "dive", "impact"]);
+    const t = new Float64Array(3);
+    earth.ecefFromGeodeticInto(target.latRad, target.lonRad, 0, t);
+    const s = res.events[3].state;
+    expect(Math.hypot(s[0] - t[0], s[1] - t[1], s[2] - t[2])).toBeLessThan(1000);
+  });
+
+  it("holds 25 km within 300 m and Mach 6 within 0.05, with thrust = drag within 5 %", () => {
+    const s = res.samples;
+    const start = res.events[1].timeS + 150;
+    const end = res.events[2].timeS;
+    const dyn = runnerFor(earth).dyn;
+    const mode = dyn.mode;
+    dyn.mode = MODE_CRUISE;
+    const y = new Float64Array(7);
+    const dydt = new Float64Array(7);
+    let n = 0;
+    for (let i = 0; i < s.count; i++) {
+      if (s.timeS[i] < start || s.timeS[i] >= end) continue;
+      expect(Math.abs(s.altM[i] - 25_000)).toBeLessThan(300);
+      expect(Math.abs(s.mach[i] - 6)).toBeLessThan(0.05);
+      y.set(s.posEcefM.subarray(3 * i, 3 * i + 3), 0);
+      y.set(s.velEcefMps.subarray(3 * i, 3 * i + 3), 3);
+      y[6] = s.massKg[i];
+      dyn.rhs(s.timeS[i], y, dydt);
+      expect(Math.abs(dyn.lastThrustN / dyn.lastDragN - 1)).toBeLessThan(0.05);
+      expect(s.thrustN[i]).toBeGreaterThan(0);
+      n++;
+    }
+    dyn.mode = mode;
+    expect(n).toBeGreaterThan(100);
+  });
+
+  it("runs out of fuel on a long flight (fuel-out at the dry mass, then the dive)", () => {
+    const far = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 30 * DEG, 1600e3);
+    const r = flyThreat({ vehicle: "notional-hcm", launch: LAUNCH, target: far }, earth);
+    const out = r.events.find((e) => e.type === "fuel-out");
+    expect(out).toBeDefined();
+    expect(out?.state[6]).toBeCloseTo(1350, 3);
+    expect(r.phases.map((p) => p.phase)).toEqual(["boost", "cruise", "dive", "impact"]);
+  });
+});

@@ -1,0 +1,50 @@
+/**
+ * Stagnation heating against hand-computed values.
+ * Sutton & Graves (NASA TR R-376, 1971): q = 1.7415e-4 sqrt(rho / R_n) V^3.
+ *   rho = 1.0269e-3 kg/m^3 (USSA-1976 at 50 km), R_n = 0.05 m, V = 6,000 m/s:
+ *   q = 1.7415e-4 * sqrt(0.020538) * 2.16e11 = 5.3908e6 W/m^2;
+ *   T = (q / (0.85 * 5.670374e-8))^(1/4) = 3,252 K, "about 3,200 K" in Tracy & Wright (2020).
+ *   rho = 1e-2, R_n = 1 m, V = 7,000 m/s: q = 1.7415e-4 * 0.1 * 3.43e11 = 5.9733e6 W/m^2; with eps 0.8, 3,387.5 K.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { makeEarthModel } from "../../src/earth/model.js";
+import {
+  NOTIONAL_HTV2,
+  STEFAN_BOLTZMANN_WM2K4,
+  radiativeEquilibriumTempK,
+  suttonGravesHeatFluxWm2,
+} from "../../src/flight/index.js";
+
+describe("heating", () => {
+  it("Sutton-Graves and radiative equilibrium match the hand computation", () => {
+    expect(suttonGravesHeatFluxWm2(1.0269e-3, 6000, 0.05)).toBeCloseTo(5390838.3, 0);
+    expect(radiativeEquilibriumTempK(5390838.293673859, 0.85)).toBeCloseTo(3252.044, 2);
+    expect(suttonGravesHeatFluxWm2(1e-2, 7000, 1)).toBeCloseTo(5973345, 0);
+    expect(radiativeEquilibriumTempK(5973345, 0.8)).toBeCloseTo(3387.497, 2);
+  });
+
+  it("the HTV-2-like nose reaches about 3,200 K at 6 km/s near 50 km (Tracy & Wright 2020), within 5 %", () => {
+    const atm = makeEarthModel().atmosphereInto(50_000, new Float64Array(4));
+    const t = radiativeEquilibriumTempK(
+      suttonGravesHeatFluxWm2(atm[2], 6000, NOTIONAL_HTV2.glider.noseRadiusM),
+      0.85,
+    );
+    expect(Math.abs(t / 3200 - 1)).toBeLessThan(0.05);
+  });
+
+  it("eps sigma T^4 = q round trip (property), floor at ambient", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1, max: 1e8, noNaN: true }),
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        (q, eps) => {
+          const t = radiativeEquilibriumTempK(q, eps);
+          expect(Math.abs((eps * STEFAN_BOLTZMANN_WM2K4 * t ** 4) / q - 1)).toBeLessThan(1e-12);
+        },
+      ),
+    );
+    expect(radiativeEquilibriumTempK(0, 0.85, 250)).toBe(250);
+    expect(suttonGravesHeatFluxWm2(0, 6000, 0.05)).toBe(0);
+  });
+});

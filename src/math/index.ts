@@ -1,7 +1,7 @@
 /** The numerical core (src/math): vectors, frame brands, integrators, random streams, statistics. */
 export * from "./vec3.js";
 export * from "./frames.js";
-// matrix.ts is re-exported once it lands
+export * from "./matrix.js";
 export * from "./ode/index.js";
 export * from "./random.js";
 export * from "./stats/index.js";

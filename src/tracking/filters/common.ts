@@ -1,0 +1,327 @@
+/**
+ * What the Gaussian filters share: state allocation, the allocating public wrappers around the
+ * allocation-free `...Into` methods, model evaluation through the optional `...Into` members, track
+ * initialisation from a position-velocity Gaussian, and moment-matched merging (JPDA).
+ */
+import { matSymmetrize } from "../../math/matrix.js";
+import type {
+  GaussianState,
+  Innovation,
+  LinearMeasurementModel,
+  MeasurementModel,
+  NonlinearMeasurementModel,
+  TrackingFilter,
+  TransitionModel,
+} from "../types.js";
+import { createInnovation, isNonlinearMeasurement, isNonlinearTransition } from "../types.js";
+
+export const LOG_2PI = Math.log(2 * Math.PI);
+
+/** A new zero Gaussian state of dimension n. */
+export function createGaussianState(n: number, timeS = 0): GaussianState {
+  return { x: new Float64Array(n), P: new Float64Array(n * n), timeS };
+}
+
+/** out = src (same dimension); returns out. */
+export function copyGaussianState(src: GaussianState, out: GaussianState): GaussianState {
+  if (src !== out) {
+    out.x.set(src.x);
+    out.P.set(src.P);
+    out.timeS = src.timeS;
+  }
+  return out;
+}
+
+/** Measurement dimension of a model, from its noise covariance. */
+export function measurementDim(model: MeasurementModel): number {
+  const r = model.R.length;
+  if (r === 16) return 4;
+  if (r === 9) return 3;
+  if (r === 4) return 2;
+  if (r === 1) return 1;
+  return Math.round(Math.sqrt(r));
+}
+
+/** F (n x n) of a linear or nonlinear transition model at x over dtS, into out. */
+export function transitionMatrixInto(
+  model: TransitionModel,
+  x: Float64Array,
+  dtS: number,
+  out: Float64Array,
+): Float64Array {
+  if (isNonlinearTransition(model)) {
+    if (model.FInto) return model.FInto(x, dtS, out);
+    out.set(model.F(x, dtS));
+    return out;
+  }
+  if (model.FInto) return model.FInto(dtS, out);
+  out.set(model.F(dtS));
+  return out;
+}
+
+/** Q (n x n) over dtS, into out. */
+export function processNoiseInto(model: TransitionModel, dtS: number, out: Float64Array): Float64Array {
+  if (model.QInto) return model.QInto(dtS, out);
+  out.set(model.Q(dtS));
+  return out;
+}
+
+/** f(x, dtS) into out (x and out must differ); for linear models F must already hold F(dtS). */
+export function transitionFunctionInto(
+  model: TransitionModel,
+  x: Float64Array,
+  dtS: number,
+  F: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  if (isNonlinearTransition(model)) {
+    if (model.fInto) return model.fInto(x, dtS, out);
+    out.set(model.f(x, dtS));
+    return out;
+  }
+  const n = x.length;
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    const r = i * n;
+    for (let j = 0; j < n; j++) s += F[r + j] * x[j];
+    out[i] = s;
+  }
+  return out;
+}
+
+/** h(x) (m) into out. */
+export function measurementFunctionInto(
+  model: MeasurementModel,
+  x: Float64Array,
+  m: number,
+  out: Float64Array,
+): Float64Array {
+  if (isNonlinearMeasurement(model)) {
+    const nl: NonlinearMeasurementModel = model;
+    if (nl.hInto) return nl.hInto(x, out);
+    out.set(nl.h(x));
+    return out;
+  }
+  const H = (model as LinearMeasurementModel).H;
+  const n = x.length;
+  for (let i = 0; i < m; i++) {
+    let s = 0;
+    const r = i * n;
+    for (let j = 0; j < n; j++) s += H[r + j] * x[j];
+    out[i] = s;
+  }
+  return out;
+}
+
+/** H (m x n) at x into out. */
+export function measurementMatrixInto(
+  model: MeasurementModel,
+  x: Float64Array,
+  out: Float64Array,
+): Float64Array {
+  if (isNonlinearMeasurement(model)) {
+    if (model.HInto) return model.HInto(x, out);
+    out.set(model.H(x));
+    return out;
+  }
+  out.set(model.H);
+  return out;
+}
+
+/** z - zPred (m) into out, through the model's residual when it has one (angle wrapping). */
+export function residualInto(
+  model: MeasurementModel,
+  z: ArrayLike<number>,
+  zPred: ArrayLike<number>,
+  m: number,
+  out: Float64Array,
+): Float64Array {
+  if (model.residualInto) return model.residualInto(z, zPred, out);
+  if (model.residual) {
+    out.set(model.residual(z, zPred));
+    return out;
+  }
+  for (let i = 0; i < m; i++) out[i] = z[i] - zPred[i];
+  return out;
+}
+
+/** Copies an innovation computed in a workspace into a caller's Innovation (growing it if needed). */
+export function copyInnovation(
+  out: Innovation,
+  m: number,
+  zPred: Float64Array,
+  y: Float64Array,
+  S: Float64Array,
+  nis: number,
+  logLikelihood: number,
+): Innovation {
+  if (out.zPred.length < m) {
+    const fresh = createInnovation(m);
+    out.zPred = fresh.zPred;
+    out.y = fresh.y;
+    out.S = fresh.S;
+  }
+  out.m = m;
+  for (let i = 0; i < m; i++) {
+    out.zPred[i] = zPred[i];
+    out.y[i] = y[i];
+  }
+  for (let i = 0; i < m * m; i++) out.S[i] = S[i];
+  out.nis = nis;
+  out.logLikelihood = logLikelihood;
+  return out;
+}
+
+/** Options shared by the Gaussian filters. */
+export interface GaussianFilterOptions<T extends TransitionModel> {
+  transition: T;
+  /** Default measurement model; may be overridden per update call. */
+  measurement?: MeasurementModel;
+}
+
+/**
+ * Base of the single-model Gaussian filters: everything except predictInto / updateInto /
+ * innovationInto.
+ */
+export abstract class GaussianFilterBase<T extends TransitionModel> implements TrackingFilter<GaussianState> {
+  readonly ndim: number;
+  readonly transition: T;
+  measurement: MeasurementModel | undefined;
+  lastNis = Number.NaN;
+  lastLogLikelihood = Number.NaN;
+
+  constructor(options: GaussianFilterOptions<T>) {
+    this.transition = options.transition;
+    this.measurement = options.measurement;
+    this.ndim = options.transition.ndim;
+  }
+
+  abstract predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState;
+  abstract updateInto(
+    predicted: GaussianState,
+    z: ArrayLike<number>,
+    out: GaussianState,
+    measurement?: MeasurementModel,
+  ): GaussianState;
+  abstract innovationInto(
+    predicted: GaussianState,
+    z: ArrayLike<number>,
+    out: Innovation,
+    measurement?: MeasurementModel,
+  ): Innovation;
+
+  createState(timeS = 0): GaussianState {
+    return createGaussianState(this.ndim, timeS);
+  }
+
+  copyInto(src: GaussianState, out: GaussianState): GaussianState {
+    return copyGaussianState(src, out);
+  }
+
+  predict(state: GaussianState, timeS: number): GaussianState {
+    return this.predictInto(state, timeS, createGaussianState(state.x.length));
+  }
+
+  update(predicted: GaussianState, z: ArrayLike<number>, measurement?: MeasurementModel): GaussianState {
+    return this.updateInto(predicted, z, createGaussianState(predicted.x.length), measurement);
+  }
+
+  protected measurementModel(measurement: MeasurementModel | undefined): MeasurementModel {
+    const m = measurement ?? this.measurement;
+    if (!m) throw new Error("filter update: no measurement model given here or at construction");
+    return m;
+  }
+
+  protected checkDt(state: GaussianState, timeS: number): number {
+    const dt = timeS - state.timeS;
+    if (!(dt >= 0)) {
+      throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
+    }
+    return dt;
+  }
+
+  initializeInto(
+    mean6: ArrayLike<number>,
+    cov6: ArrayLike<number>,
+    timeS: number,
+    out: GaussianState,
+  ): GaussianState {
+    return initializeGaussian(this.transition, mean6, cov6, timeS, out);
+  }
+
+  mergeInto(
+    states: readonly GaussianState[],
+    weights: ArrayLike<number>,
+    count: number,
+    out: GaussianState,
+  ): GaussianState {
+    return mergeGaussians(states, weights, count, out);
+  }
+}
+
+/**
+ * A state of the model's dimension from a position-velocity Gaussian: x[0..5] and the 6 x 6 block from
+ * the arguments, extra components from the model's extraPriorMean / extraPriorVariance, no cross terms.
+ */
+export function initializeGaussian(
+  model: TransitionModel,
+  mean6: ArrayLike<number>,
+  cov6: ArrayLike<number>,
+  timeS: number,
+  out: GaussianState,
+): GaussianState {
+  const n = model.ndim;
+  if (n < 6) throw new RangeError("initialize: the model has fewer than six components");
+  const extraMean = model.extraPriorMean;
+  const extraVar = model.extraPriorVariance;
+  if (n > 6 && (!extraMean || !extraVar || extraMean.length < n - 6 || extraVar.length < n - 6)) {
+    throw new RangeError("initialize: the model needs extraPriorMean and extraPriorVariance");
+  }
+  out.P.fill(0);
+  for (let i = 0; i < 6; i++) {
+    out.x[i] = mean6[i];
+    for (let j = 0; j < 6; j++) out.P[i * n + j] = cov6[i * 6 + j];
+  }
+  for (let k = 6; k < n; k++) {
+    out.x[k] = extraMean ? extraMean[k - 6] : 0;
+    out.P[k * n + k] = extraVar ? extraVar[k - 6] : 0;
+  }
+  out.timeS = timeS;
+  return out;
+}
+
+/**
+ * Moment-matched single Gaussian of a weighted mixture (weights summing to one):
+ * x = sum w_i x_i, P = sum w_i (P_i + (x_i - x)(x_i - x)^T). `out` may be one of the inputs only if it
+ * is the last one read; use a separate state. The time is the first state's.
+ */
+export function mergeGaussians(
+  states: readonly GaussianState[],
+  weights: ArrayLike<number>,
+  count: number,
+  out: GaussianState,
+): GaussianState {
+  const n = out.x.length;
+  const x = out.x;
+  const P = out.P;
+  x.fill(0);
+  for (let k = 0; k < count; k++) {
+    const w = weights[k];
+    const xk = states[k].x;
+    for (let i = 0; i < n; i++) x[i] += w * xk[i];
+  }
+  P.fill(0);
+  for (let k = 0; k < count; k++) {
+    const w = weights[k];
+    const xk = states[k].x;
+    const Pk = states[k].P;
+    for (let i = 0; i < n; i++) {
+      const di = xk[i] - x[i];
+      for (let j = i; j < n; j++) P[i * n + j] += w * (Pk[i * n + j] + di * (xk[j] - x[j]));
+    }
+  }
+  for (let i = 0; i < n; i++) for (let j = 0; j < i; j++) P[i * n + j] = P[j * n + i];
+  matSymmetrize(P, n);
+  out.timeS = count > 0 ? states[0].timeS : out.timeS;
+  return out;
+}

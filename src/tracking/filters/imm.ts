@@ -1,0 +1,323 @@
+/**
+ * Interacting multiple model filter (Blom and Bar-Shalom, "The interacting multiple model algorithm
+ * for systems with Markovian switching coefficients", IEEE Trans. AC-33(8), 1988; Bar-Shalom, Li and
+ * Kirubarajan 2001, section 11.6.6). Each mode is a Gaussian filter (KF, EKF or UKF) with its own
+ * transition model; a Markov chain with transition matrix Pi (p_ij = P{mode j now | mode i before})
+ * switches between them.
+ *
+ * predict (interaction + mode-matched prediction):
+ *   c_j = sum_i p_ij mu_i,  mu_i|j = p_ij mu_i / c_j,
+ *   x0_j = sum_i mu_i|j x_i,  P0_j = sum_i mu_i|j [P_i + (x_i - x0_j)(x_i - x0_j)^T],
+ *   then each mode predicts from (x0_j, P0_j); the predicted mode probabilities are c_j.
+ * update (mode-matched update + mode probabilities):
+ *   mu_j = c_j Lambda_j / sum_k c_k Lambda_k, Lambda_j = N(y_j; 0, S_j), in log space.
+ * The reported x, P are the moment-matched combination sum_j mu_j x_j, sum_j mu_j [P_j + d_j d_j^T].
+ *
+ * Modes of different dimension (e.g. constant velocity [p, v], constant acceleration [p, v, a],
+ * ballistic [p, v, kappa]) are matched by the component names of their transition models
+ * (`stateNames`); the combined state lives in the union of the names, in order of first appearance.
+ * When mode i lacks a component of mode j, mixing into j fills it with mode j's own estimate and
+ * covariance block (no cross-covariance): the "unbiased mixing" of Yuan, Bar-Shalom, Willett et al.
+ * (IEEE Trans. AES 48(4), 2012), which unlike zero-filling does not pull a manoeuvring mode's
+ * acceleration towards zero each step. For the reported combination, a component missing from some
+ * modes takes the moment-matched mean and covariance of the modes that have it (grouped by which
+ * modes have it), so the combined covariance stays positive semi-definite.
+ */
+import type {
+  GaussianState,
+  Innovation,
+  MeasurementModel,
+  TrackingFilter,
+  TransitionModel,
+} from "../types.js";
+import { createInnovation } from "../types.js";
+import { mergeGaussians } from "./common.js";
+import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
+import { ImmLayout } from "./immLayout.js";
+import { LazyImmState, markovTransitionMatrixInto } from "./immState.js";
+import type { ImmState } from "./immState.js";
+
+export type { ImmState } from "./immState.js";
+export { markovTransitionMatrixInto } from "./immState.js";
+
+/** A filter usable as an IMM mode: any Gaussian filter that exposes its transition model. */
+export type ImmModeFilter = TrackingFilter<GaussianState> & { readonly transition: TransitionModel };
+
+export interface ImmOptions {
+  /** One filter per mode. */
+  filters: ImmModeFilter[];
+  /** Markov transition matrix (r x r, row-major, rows sum to one), fixed or as a function of the
+   *  time step; default from `sojournTimesS`. */
+  transitionMatrix?: Float64Array | ((dtS: number, out: Float64Array) => void);
+  /** Mean time spent in each mode, s: p_ii = exp(-dt / tau_i), the rest shared evenly. Default 30 s. */
+  sojournTimesS?: readonly number[];
+  /** Initial mode probabilities; default uniform. */
+  initialProbabilities?: readonly number[];
+  /** Default measurement model. */
+  measurement?: MeasurementModel;
+}
+
+export class ImmFilter implements TrackingFilter<ImmState> {
+  readonly ndim: number;
+  readonly filters: readonly ImmModeFilter[];
+  /** Names of the combined state's components. */
+  readonly stateNames: readonly string[];
+  readonly modeCount: number;
+  measurement: MeasurementModel | undefined;
+  lastNis = Number.NaN;
+  lastLogLikelihood = Number.NaN;
+  private readonly transition: Float64Array | ((dtS: number, out: Float64Array) => void);
+  private readonly initial: Float64Array;
+  /** Index maps between the modes and the combined state, mixing and combination. */
+  private readonly layout: ImmLayout;
+  // Scratch
+  private readonly pi: Float64Array;
+  private readonly c: Float64Array;
+  private readonly mixW: Float64Array;
+  private readonly mixed: GaussianState[];
+  private readonly logL: Float64Array;
+  private readonly inn: Innovation[];
+  private readonly innCombined: Innovation;
+  private readonly L: Float64Array;
+  private readonly work: Float64Array;
+
+  constructor(options: ImmOptions) {
+    const filters = options.filters;
+    const r = filters.length;
+    if (r < 1) throw new RangeError("ImmFilter: need at least one mode");
+    if (r > 30) throw new RangeError("ImmFilter: at most 30 modes");
+    this.filters = filters;
+    this.modeCount = r;
+    this.measurement = options.measurement;
+    this.layout = new ImmLayout(filters);
+    this.stateNames = this.layout.stateNames;
+    this.ndim = this.layout.ndim;
+    const sojourn = options.sojournTimesS ? [...options.sojournTimesS] : new Array<number>(r).fill(30);
+    if (sojourn.length !== r) throw new RangeError("ImmFilter: sojournTimesS must have one entry per mode");
+    this.transition =
+      options.transitionMatrix ??
+      ((dt: number, out: Float64Array) => markovTransitionMatrixInto(sojourn, dt, out));
+    if (options.transitionMatrix instanceof Float64Array && options.transitionMatrix.length !== r * r) {
+      throw new RangeError("ImmFilter: transitionMatrix must be r x r");
+    }
+    this.initial = Float64Array.from(options.initialProbabilities ?? new Array<number>(r).fill(1 / r));
+    if (this.initial.length !== r)
+      throw new RangeError("ImmFilter: initialProbabilities must have one entry per mode");
+    this.pi = new Float64Array(r * r);
+    this.c = new Float64Array(r);
+    this.mixW = new Float64Array(r);
+    this.mixed = filters.map((f) => f.createState());
+    this.logL = new Float64Array(r);
+    this.inn = filters.map(() => createInnovation(4));
+    this.innCombined = createInnovation(4);
+    this.L = new Float64Array(16);
+    this.work = new Float64Array(4);
+  }
+
+  createState(timeS = 0): ImmState {
+    return new LazyImmState(
+      this,
+      this.ndim,
+      this.filters.map((f) => f.createState(timeS)),
+      Float64Array.from(this.initial),
+      timeS,
+    );
+  }
+
+  /** Computes the combined estimate of a lazily combined state (called from its getters). */
+  combineNow(s: LazyImmState): void {
+    s.stale = false;
+    this.layout.combine(s, s.rawX, s.rawP);
+  }
+
+  /** Marks out's combined estimate for (lazy) recomputation, or computes it now for plain states. */
+  private combineInto(out: ImmState): void {
+    if (out instanceof LazyImmState) out.stale = true;
+    else this.layout.combine(out, out.x, out.P);
+  }
+
+  copyInto(src: ImmState, out: ImmState): ImmState {
+    if (src === out) return out;
+    out.timeS = src.timeS;
+    out.probabilities.set(src.probabilities);
+    for (let j = 0; j < this.modeCount; j++) this.filters[j].copyInto(src.modes[j], out.modes[j]);
+    this.combineInto(out);
+    return out;
+  }
+
+  predict(state: ImmState, timeS: number): ImmState {
+    return this.predictInto(state, timeS, this.createState());
+  }
+
+  update(predicted: ImmState, z: ArrayLike<number>, measurement?: MeasurementModel): ImmState {
+    return this.updateInto(predicted, z, this.createState(), measurement);
+  }
+
+  /** The mode transition matrix for dtS (a function of dt is assumed pure: the last one is reused). */
+  private transitionInto(dtS: number): Float64Array {
+    if (dtS === this.piDt) return this.pi;
+    const t = this.transition;
+    if (typeof t === "function") t(dtS, this.pi);
+    else this.pi.set(t);
+    this.piDt = dtS;
+    return this.pi;
+  }
+  private piDt = Number.NaN;
+
+  /** Interaction (mixing) into this.mixed, then mode-matched prediction. */
+  predictInto(state: ImmState, timeS: number, out: ImmState): ImmState {
+    const r = this.modeCount;
+    const dt = timeS - state.timeS;
+    if (!(dt >= 0))
+      throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
+    const pi = this.transitionInto(dt);
+    const mu = state.probabilities;
+    const c = this.c;
+    for (let j = 0; j < r; j++) {
+      let s = 0;
+      for (let i = 0; i < r; i++) s += pi[i * r + j] * mu[i];
+      c[j] = s;
+    }
+    const w = this.mixW;
+    for (let j = 0; j < r; j++) {
+      const cj = c[j];
+      for (let i = 0; i < r; i++) w[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
+      this.layout.mixInto(state, j, w, this.mixed[j]);
+    }
+    for (let j = 0; j < r; j++) {
+      this.filters[j].predictInto(this.mixed[j], timeS, out.modes[j]);
+    }
+    let sum = 0;
+    for (let j = 0; j < r; j++) sum += c[j];
+    for (let j = 0; j < r; j++) out.probabilities[j] = c[j] / sum;
+    out.timeS = timeS;
+    this.combineInto(out);
+    return out;
+  }
+
+  updateInto(
+    predicted: ImmState,
+    z: ArrayLike<number>,
+    out: ImmState,
+    measurement?: MeasurementModel,
+  ): ImmState {
+    const r = this.modeCount;
+    const meas = measurement ?? this.measurement;
+    if (!meas) throw new Error("IMM update: no measurement model given here or at construction");
+    const logL = this.logL;
+    let best = -Infinity;
+    let nisWeighted = 0;
+    for (let j = 0; j < r; j++) {
+      const f = this.filters[j];
+      f.updateInto(predicted.modes[j], z, out.modes[j], meas);
+      logL[j] = f.lastLogLikelihood;
+      nisWeighted += predicted.probabilities[j] * f.lastNis;
+      if (logL[j] > best) best = logL[j];
+    }
+    // mu_j proportional to c_j Lambda_j, normalised in log space.
+    let sum = 0;
+    for (let j = 0; j < r; j++) {
+      const v = predicted.probabilities[j] * Math.exp(logL[j] - best);
+      out.probabilities[j] = v;
+      sum += v;
+    }
+    for (let j = 0; j < r; j++) out.probabilities[j] /= sum;
+    this.lastLogLikelihood = best + Math.log(sum);
+    this.lastNis = nisWeighted;
+    out.timeS = predicted.timeS;
+    this.combineInto(out);
+    return out;
+  }
+
+  /**
+   * Innovation against the IMM prediction: the mode-matched predicted measurements combined by moment
+   * matching with the predicted mode probabilities (zPred, S); y and NIS from them; the log-likelihood
+   * is that of the mixture, log sum_j c_j N(y_j; 0, S_j).
+   */
+  innovationInto(
+    predicted: ImmState,
+    z: ArrayLike<number>,
+    out: Innovation,
+    measurement?: MeasurementModel,
+  ): Innovation {
+    const r = this.modeCount;
+    const meas = measurement ?? this.measurement;
+    if (!meas) throw new Error("IMM innovation: no measurement model given here or at construction");
+    const c = predicted.probabilities;
+    let best = -Infinity;
+    for (let j = 0; j < r; j++) {
+      this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
+      if (this.inn[j].logLikelihood > best) best = this.inn[j].logLikelihood;
+    }
+    const m = this.inn[0].m;
+    const comb = this.innCombined;
+    comb.m = m;
+    // y = sum c_j y_j (= z - sum c_j zPred_j, angles already wrapped per mode);
+    // S = sum c_j [S_j + (y_j - y)(y_j - y)^T].
+    const y = comb.y;
+    y.fill(0, 0, m);
+    for (let j = 0; j < r; j++) for (let i = 0; i < m; i++) y[i] += c[j] * this.inn[j].y[i];
+    const S = comb.S;
+    S.fill(0, 0, m * m);
+    let sumL = 0;
+    for (let j = 0; j < r; j++) {
+      const ij = this.inn[j];
+      for (let a = 0; a < m; a++) {
+        const da = ij.y[a] - y[a];
+        for (let b = 0; b < m; b++) S[a * m + b] += c[j] * (ij.S[a * m + b] + da * (ij.y[b] - y[b]));
+      }
+      sumL += c[j] * Math.exp(ij.logLikelihood - best);
+    }
+    const inn0 = this.inn[0];
+    for (let i = 0; i < m; i++) comb.zPred[i] = inn0.zPred[i] + inn0.y[i] - y[i];
+    cholesky(this.L, S, m, "IMM innovation covariance S");
+    comb.nis = choleskyMahalanobisSq(this.L, y, m, this.work);
+    comb.logLikelihood = best + Math.log(sumL);
+    out.m = m;
+    for (let i = 0; i < m; i++) {
+      out.zPred[i] = comb.zPred[i];
+      out.y[i] = y[i];
+    }
+    for (let i = 0; i < m * m; i++) out.S[i] = S[i];
+    out.nis = comb.nis;
+    out.logLikelihood = comb.logLikelihood;
+    return out;
+  }
+
+  initializeInto(mean6: ArrayLike<number>, cov6: ArrayLike<number>, timeS: number, out: ImmState): ImmState {
+    for (let j = 0; j < this.modeCount; j++) this.filters[j].initializeInto(mean6, cov6, timeS, out.modes[j]);
+    out.probabilities.set(this.initial);
+    out.timeS = timeS;
+    this.combineInto(out);
+    return out;
+  }
+
+  /**
+   * Mixture reduction of weighted IMM states (JPDA): each mode is moment-matched over the hypotheses
+   * with weights beta_h mu_j^h, and mu_j = sum_h beta_h mu_j^h.
+   */
+  mergeInto(states: readonly ImmState[], weights: ArrayLike<number>, count: number, out: ImmState): ImmState {
+    const r = this.modeCount;
+    const modeStates: GaussianState[] = this.mergeScratch;
+    if (this.mergeWeights.length < count) this.mergeWeights = new Float64Array(2 * count);
+    const w = this.mergeWeights;
+    for (let j = 0; j < r; j++) {
+      let total = 0;
+      for (let h = 0; h < count; h++) total += weights[h] * states[h].probabilities[j];
+      for (let h = 0; h < count; h++) {
+        modeStates[h] = states[h].modes[j];
+        w[h] = total > 0 ? (weights[h] * states[h].probabilities[j]) / total : 1 / count;
+      }
+      mergeGaussians(modeStates, w, count, out.modes[j]);
+      out.probabilities[j] = total;
+    }
+    let s = 0;
+    for (let j = 0; j < r; j++) s += out.probabilities[j];
+    for (let j = 0; j < r; j++) out.probabilities[j] /= s;
+    out.timeS = count > 0 ? states[0].timeS : out.timeS;
+    this.combineInto(out);
+    return out;
+  }
+  private readonly mergeScratch: GaussianState[] = [];
+  private mergeWeights = new Float64Array(64);
+}

@@ -1,0 +1,76 @@
+/**
+ * A track: stable id, status, filter state and a short history of updates for out-of-sequence
+ * measurements. Truth ids of the detections used are counted for metrics only (purity, continuity);
+ * nothing in the tracker reads them.
+ */
+import type { Detection } from "../../sensors/detection.js";
+import type { GaussianState } from "../types.js";
+import { MOfN } from "./confirmation.js";
+
+export type TrackStatus = "tentative" | "confirmed" | "deleted";
+
+export type TrackDeletionReason = "misses" | "coast" | "covariance" | "duplicate" | "unconfirmed";
+
+/** One update kept for reprocessing: the state after it, and what produced it. */
+export interface HistoryEntry<S extends GaussianState> {
+  timeS: number;
+  /** State after this update. */
+  state: S;
+  /** Detections applied (one for GNN, possibly several for JPDA; for the initial entry the ones
+   *  that started the track). */
+  detections: Detection[];
+  /** JPDA weights of `detections` (GNN: [1]); the remainder 1 - sum is the "no detection" weight. */
+  weights: number[];
+  /** The entry that started the track: reprocessing never goes before it. */
+  initial: boolean;
+  /** Whether radar range rates were used (young tracks use range, azimuth, elevation only). */
+  rangeRate: boolean;
+}
+
+export class Track<S extends GaussianState = GaussianState> {
+  readonly id: string;
+  readonly number: number;
+  status: TrackStatus = "tentative";
+  readonly createdAtS: number;
+  confirmedAtS: number | null = null;
+  deletedAtS: number | null = null;
+  deletionReason: TrackDeletionReason | null = null;
+  /** Total hits and the current run of misses. */
+  hits = 0;
+  consecutiveMisses = 0;
+  readonly confirmation: MOfN;
+  /** Time-ordered updates; the last one holds the current state. */
+  readonly history: HistoryEntry<S>[] = [];
+  /** Last update time per sensor id (which sensors currently see the track). */
+  readonly lastSeenBySensor = new Map<string, number>();
+  /** Truth id -> number of detections used ("" for false alarms). Metrics only. */
+  readonly truthCounts = new Map<string, number>();
+
+  constructor(number: number, createdAtS: number, m: number, n: number) {
+    this.number = number;
+    this.id = `T${number}`;
+    this.createdAtS = createdAtS;
+    this.confirmation = new MOfN(m, n);
+  }
+
+  /** The latest state (at lastUpdateS). */
+  get state(): S {
+    return this.history[this.history.length - 1].state;
+  }
+
+  get lastUpdateS(): number {
+    return this.history[this.history.length - 1].timeS;
+  }
+
+  get isLive(): boolean {
+    return this.status !== "deleted";
+  }
+
+  /** Counts the truth ids of detections (metrics only). */
+  noteTruth(detections: readonly Detection[]): void {
+    for (const d of detections) {
+      const k = d.truthId ?? "";
+      this.truthCounts.set(k, (this.truthCounts.get(k) ?? 0) + 1);
+    }
+  }
+}

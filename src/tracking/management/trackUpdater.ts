@@ -1,0 +1,120 @@
+/**
+ * A tracker's state updates: the filter update of a track (single or JPDA-weighted), the recycling of
+ * state objects, and the history kept for late measurements: pruning to the lateness window and
+ * reprocessing the later updates after a late one is inserted (see tracker.ts).
+ */
+import type { Detection } from "../../sensors/detection.js";
+import type { GaussianState, MeasurementModel, TrackingFilter } from "../types.js";
+import { RadarMeasurementModel } from "../models/measurement/radar.js";
+import { LineOfSightMeasurementModel } from "../models/measurement/lineOfSight.js";
+import type { HistoryEntry, Track } from "./track.js";
+
+export class TrackUpdater<S extends GaussianState> {
+  private readonly statePool: S[] = [];
+  private readonly mergeStates: S[] = [];
+  private readonly scratch: S;
+  private readonly reModel = {
+    r3: new RadarMeasurementModel(),
+    r4: new RadarMeasurementModel(),
+    r4as3: new RadarMeasurementModel(),
+    los: new LineOfSightMeasurementModel(),
+  };
+
+  constructor(
+    readonly filter: TrackingFilter<S>,
+    /** History window, s (see TrackerOptions.maxLatenessS). */
+    readonly maxLatenessS: number,
+    /** See TrackerOptions.rangeRateMaxVelocitySigmaMps. */
+    readonly rangeRateMaxVelocitySigmaMps: number,
+  ) {
+    this.scratch = filter.createState();
+  }
+
+  acquireState(): S {
+    return this.statePool.pop() ?? this.filter.createState();
+  }
+
+  releaseEntry(e: HistoryEntry<S>): void {
+    this.statePool.push(e.state);
+  }
+
+  /** Update (or weighted JPDA update) of `pred` into out. */
+  updateWith(
+    pred: S,
+    dets: readonly Detection[],
+    weights: readonly number[],
+    models: readonly MeasurementModel[],
+    out: S,
+  ): void {
+    if (dets.length === 1 && weights[0] === 1) {
+      this.filter.updateInto(pred, dets[0].z, out, models[0]);
+      return;
+    }
+    // JPDA: mixture of "no detection" (the prediction) and one update per detection.
+    let sum = 0;
+    for (const w of weights) sum += w;
+    const states = this.mergeStates;
+    states.length = 0;
+    states.push(pred);
+    const w = [Math.max(0, 1 - sum), ...weights];
+    for (let k = 0; k < dets.length; k++) {
+      const s = this.acquireState();
+      this.filter.updateInto(pred, dets[k].z, s, models[k]);
+      states.push(s);
+    }
+    this.filter.mergeInto(states, w, states.length, out);
+    for (let k = 1; k < states.length; k++) this.statePool.push(states[k]);
+  }
+
+  /** Re-applies the history after index `from` (whose state is already updated) in time order. */
+  reprocess(track: Track<S>, from: number): void {
+    const h = track.history;
+    const pred = this.scratch;
+    for (let e = from + 1; e < h.length; e++) {
+      const entry = h[e];
+      this.filter.predictInto(h[e - 1].state, entry.timeS, pred);
+      entry.rangeRate = this.usesRangeRate(pred);
+      if (entry.detections.length === 1) {
+        const model = this.reprocessModel(entry.detections[0], entry.rangeRate);
+        this.filter.updateInto(pred, entry.detections[0].z, entry.state, model);
+      } else {
+        // Separate models per detection (the reprocessing set holds one of each kind only).
+        const own = entry.detections.map((d) =>
+          d.kind === "radar"
+            ? new RadarMeasurementModel().configure(d, entry.rangeRate)
+            : new LineOfSightMeasurementModel(d),
+        );
+        this.updateWith(pred, entry.detections, entry.weights, own, entry.state);
+      }
+      entry.state.timeS = entry.timeS;
+    }
+  }
+
+  /** Keeps the entries of the last maxLatenessS plus the newest one older than that. */
+  pruneHistory(track: Track<S>): void {
+    const h = track.history;
+    const cutoff = h[h.length - 1].timeS - this.maxLatenessS;
+    let k = 0;
+    while (k + 1 < h.length && h[k + 1].timeS <= cutoff) k++;
+    if (k > 0) {
+      for (const e of h.splice(0, k)) this.releaseEntry(e);
+      h[0].initial = true;
+    }
+  }
+
+  /** Whether a track predicted to `pred` may use the range rate of radar detections. */
+  usesRangeRate(pred: S): boolean {
+    const n = pred.x.length;
+    const P = pred.P;
+    const tr = P[3 * n + 3] + P[4 * n + 4] + P[5 * n + 5];
+    return tr <= this.rangeRateMaxVelocitySigmaMps ** 2;
+  }
+
+  private reprocessModel(d: Detection, rangeRate: boolean): MeasurementModel {
+    if (d.kind === "radar") {
+      if (d.z.length === 4 && !rangeRate) return this.reModel.r4as3.configure(d, false);
+      return (d.z.length === 4 ? this.reModel.r4 : this.reModel.r3).configure(d);
+    }
+    return this.reModel.los.configure(d);
+  }
+}

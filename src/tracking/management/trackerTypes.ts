@@ -1,0 +1,78 @@
+/** The tracker's options, outputs and statistics (see tracker.ts). */
+import type { GaussianState, TrackingFilter } from "../types.js";
+import type { LosInitiatorOptions } from "../initiation/losInitiator.js";
+import type { CoarseGateOptions } from "./coarseGate.js";
+import type { Track, TrackDeletionReason } from "./track.js";
+
+export interface TrackerOptions<S extends GaussianState> {
+  /** The filter every track uses (KF, EKF, UKF or IMM). */
+  filter: TrackingFilter<S>;
+  /** "gnn" (default) or "jpda". */
+  association?: "gnn" | "jpda";
+  /** Probability that a true detection falls in its track's gate; default 0.99. */
+  gateProbability?: number;
+  /** M and N of the M-of-N confirmation; default 3 of 5. */
+  confirmHits?: number;
+  confirmWindow?: number;
+  /** Consecutive misses that delete a track; default 6. */
+  deleteAfterMisses?: number;
+  /** Time without an update that deletes a track, s; default 30. */
+  dropAfterS?: number;
+  /** Predicted position standard deviation (root of the trace) that deletes a track, m; default 50 km. */
+  maxPositionSigmaM?: number;
+  /** How late a measurement may be and still be used, s; default 10. */
+  maxLatenessS?: number;
+  /** Velocity standard deviation of one-point (radar) and triangulated (line-of-sight) starts, m/s;
+   *  default 3000. */
+  initialVelocitySigmaMps?: number;
+  /** A scan of a sensor that updated a track within this time counts as a miss if it does not update
+   *  it, s; default 10. */
+  sensorMemoryS?: number;
+  /** Angle-only initiation options. */
+  los?: LosInitiatorOptions;
+  /** Pre-gate options. */
+  coarseGate?: Partial<CoarseGateOptions>;
+  /** JPDA: probability of detection and clutter density (per unit measurement volume). */
+  detectionProbability?: number;
+  clutterDensity?: number;
+  /** Drop duplicate tracks of one target; default true. */
+  mergeDuplicates?: boolean;
+  /** Radar range rates are used only by tracks whose predicted velocity standard deviation (root of
+   *  the trace) is below this, m/s; default 300 (range, azimuth and elevation before). A one-point
+   *  start knows nothing of the velocity across the line of sight, and the range rate depends on it at
+   *  second order (the line of sight turns at v_t / r: tens of m/s of range-rate change per second for
+   *  hypersonic targets), which an EKF cannot represent until that velocity is known. The rule depends
+   *  on the predicted state only, so reprocessing late measurements repeats it exactly. */
+  rangeRateMaxVelocitySigmaMps?: number;
+}
+
+export type TrackEventType = "track-initiated" | "track-confirmed" | "track-dropped";
+
+export interface TrackEvent {
+  timeS: number;
+  type: TrackEventType;
+  trackId: string;
+  /** For drops. */
+  reason?: TrackDeletionReason;
+  /** Sensors whose detections started the track (initiation). */
+  sensorIds?: string[];
+}
+
+export interface TrackerStepResult<S extends GaussianState> {
+  timeS: number;
+  /** Live (tentative and confirmed) tracks, by id number. */
+  tracks: readonly Track<S>[];
+  events: TrackEvent[];
+}
+
+export interface TrackerStats {
+  detections: number;
+  scans: number;
+  /** Late detections applied by reprocessing. */
+  lateApplied: number;
+  /** Detections too late for every candidate track (not used). */
+  tooLate: number;
+  initiatedRadar: number;
+  initiatedLos: number;
+  filterErrors: number;
+}

@@ -1,0 +1,154 @@
+/**
+ * Tracking roles, in Stone Soup's terms (stonesoup/types/state.py, models/base.py, predictor/base.py):
+ * a Gaussian state, transition (motion) models, measurement models and filters that predict and
+ * update. Models are plain objects, so users can bring their own; the optional `...Into` members are
+ * allocation-free variants that the filters prefer when present.
+ *
+ * Conventions: vectors are Float64Array, matrices row-major Float64Array. Built-in models keep the
+ * ECEF position (m) in x[0..2] and velocity (m/s) in x[3..5]; extra components (acceleration,
+ * inverse ballistic coefficient...) follow. Built-in measurement models read only those six, so they
+ * work with any built-in state.
+ */
+
+/** A Gaussian state: mean x (n), covariance P (n x n, row-major), at simulation time timeS. */
+export interface GaussianState {
+  x: Float64Array;
+  P: Float64Array;
+  timeS: number;
+}
+
+interface TransitionModelCommon {
+  /** State dimension n. */
+  readonly ndim: number;
+  /** Names of the state components (length ndim), e.g. ["px","py","pz","vx","vy","vz","ax","ay","az"].
+   *  The IMM uses them to mix modes of different dimension; built-in models use the names of
+   *  `STATE_NAMES` below. */
+  readonly stateNames?: readonly string[];
+  /** Prior mean and variance of the components beyond the first six (position, velocity), used when a
+   *  track is started from a position-velocity estimate. */
+  readonly extraPriorMean?: readonly number[];
+  readonly extraPriorVariance?: readonly number[];
+  /** Process noise covariance (n x n) accumulated over dtS. */
+  Q(dtS: number): Float64Array;
+  QInto?(dtS: number, out: Float64Array): Float64Array;
+  /** Optional fast path: out = F P F^T + Q over dtS (F at x for nonlinear models), exactly what the
+   *  filters would compute from F and Q, exploiting the model's structure. `out` differs from P. */
+  predictCovarianceInto?(x: Float64Array, P: Float64Array, dtS: number, out: Float64Array): Float64Array;
+}
+
+/** x_k = F(dt) x_{k-1} + w, w ~ N(0, Q(dt)). */
+export interface LinearTransitionModel extends TransitionModelCommon {
+  F(dtS: number): Float64Array;
+  FInto?(dtS: number, out: Float64Array): Float64Array;
+  /** Optional fast path: out = F(dtS) x (x and out differ). */
+  applyFInto?(x: Float64Array, dtS: number, out: Float64Array): Float64Array;
+}
+
+/** x_k = f(x_{k-1}, dt) + w, with Jacobian F(x, dt) = df/dx at x_{k-1}. */
+export interface NonlinearTransitionModel extends TransitionModelCommon {
+  f(x: Float64Array, dtS: number): Float64Array;
+  F(x: Float64Array, dtS: number): Float64Array;
+  fInto?(x: Float64Array, dtS: number, out: Float64Array): Float64Array;
+  FInto?(x: Float64Array, dtS: number, out: Float64Array): Float64Array;
+}
+
+export type TransitionModel = LinearTransitionModel | NonlinearTransitionModel;
+
+export function isNonlinearTransition(m: TransitionModel): m is NonlinearTransitionModel {
+  return typeof (m as Partial<NonlinearTransitionModel>).f === "function";
+}
+
+interface MeasurementModelCommon {
+  /** Measurement noise covariance (m x m). */
+  readonly R: Float64Array;
+  /** z - zPredicted, wrapping angles where the measurement has them; default plain subtraction. */
+  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
+  residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
+}
+
+/** z = H x + v, v ~ N(0, R); H is m x n. */
+export interface LinearMeasurementModel extends MeasurementModelCommon {
+  readonly H: Float64Array;
+}
+
+/** z = h(x) + v; H(x) = dh/dx (m x x.length). The UKF uses only h. */
+export interface NonlinearMeasurementModel extends MeasurementModelCommon {
+  h(x: Float64Array): Float64Array;
+  H(x: Float64Array): Float64Array;
+  hInto?(x: Float64Array, out: Float64Array): Float64Array;
+  HInto?(x: Float64Array, out: Float64Array): Float64Array;
+}
+
+export type MeasurementModel = LinearMeasurementModel | NonlinearMeasurementModel;
+
+export function isNonlinearMeasurement(m: MeasurementModel): m is NonlinearMeasurementModel {
+  return typeof (m as Partial<NonlinearMeasurementModel>).h === "function";
+}
+
+/** Innovation statistics of one measurement against one predicted state (for gating and likelihood). */
+export interface Innovation {
+  /** Measurement dimension m. */
+  m: number;
+  /** Predicted measurement (m). */
+  zPred: Float64Array;
+  /** Innovation z - zPred, angles wrapped (m). */
+  y: Float64Array;
+  /** Innovation covariance (m x m). */
+  S: Float64Array;
+  /** Normalised innovation squared y^T S^-1 y. */
+  nis: number;
+  /** log N(y; 0, S). */
+  logLikelihood: number;
+}
+
+/** A fresh Innovation with room for measurements of up to mMax components. */
+export function createInnovation(mMax = 4): Innovation {
+  return {
+    m: 0,
+    zPred: new Float64Array(mMax),
+    y: new Float64Array(mMax),
+    S: new Float64Array(mMax * mMax),
+    nis: 0,
+    logLikelihood: 0,
+  };
+}
+
+/**
+ * What every filter offers (Stone Soup's Predictor and Updater together). `predict` / `update` allocate
+ * their result; the `...Into` forms write into a caller-owned state of the same shape (`createState`)
+ * and allocate nothing. The measurement model may be given per call; it defaults to the one given at
+ * construction.
+ */
+export interface TrackingFilter<S extends GaussianState = GaussianState> {
+  /** Dimension of the state x this filter reports (the IMM: the union of its modes' states). */
+  readonly ndim: number;
+  createState(timeS?: number): S;
+  copyInto(src: S, out: S): S;
+  predict(state: S, timeS: number): S;
+  update(predicted: S, z: ArrayLike<number>, measurement?: MeasurementModel): S;
+  predictInto(state: S, timeS: number, out: S): S;
+  updateInto(predicted: S, z: ArrayLike<number>, out: S, measurement?: MeasurementModel): S;
+  /** Innovation of z against `predicted` without updating (gating, association costs). */
+  innovationInto(
+    predicted: S,
+    z: ArrayLike<number>,
+    out: Innovation,
+    measurement?: MeasurementModel,
+  ): Innovation;
+  /** A state from a position-velocity Gaussian (mean 6, covariance 6 x 6); extra components take the
+   *  transition model's prior. */
+  initializeInto(mean6: ArrayLike<number>, cov6: ArrayLike<number>, timeS: number, out: S): S;
+  /** Moment-matched merge of `count` weighted states (weights sum to one) into out (JPDA). */
+  mergeInto(states: readonly S[], weights: ArrayLike<number>, count: number, out: S): S;
+  /** NIS and log-likelihood of the last update (diagnostics, IMM). */
+  readonly lastNis: number;
+  readonly lastLogLikelihood: number;
+}
+
+/** Component names used by the built-in models (see `stateNames`). */
+export const STATE_NAMES = {
+  position: ["px", "py", "pz"],
+  velocity: ["vx", "vy", "vz"],
+  acceleration: ["ax", "ay", "az"],
+  inverseBallisticCoefficient: ["kappa"],
+} as const;

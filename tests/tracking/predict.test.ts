@@ -1,0 +1,70 @@
+/**
+ * Prediction from a track: the impact time of a radial fall in vacuum against the closed form of radial
+ * (rectilinear) Kepler motion from rest, t = sqrt(r0^3 / (2 GM)) [sqrt(rho (1 - rho)) + acos(sqrt(rho))],
+ * rho = r / r0 (integrate r'' = -GM / r^2 with energy -GM / r0); the unscented impact spread against sigma_v * t for a small horizontal velocity
+ * uncertainty; and propagation in steps agreeing with a single exact step for a linear model.
+ */
+import { describe, expect, it } from "vitest";
+import { predictImpact } from "../../src/tracking/predict/impactPoint.js";
+import { propagateState } from "../../src/tracking/predict/propagate.js";
+import { BallisticModel } from "../../src/tracking/models/transition/ballistic.js";
+import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
+import { KalmanFilter } from "../../src/tracking/filters/kalman.js";
+import { WGS84_B_M, WGS84_GM_M3S2 } from "../../src/earth/wgs84.js";
+import { maxAbsDiff } from "./helpers.js";
+
+const vacuum = () => new BallisticModel({ drag: false, omegaRadS: 0, gravity: "point", maxStepS: 0.25 });
+
+function polarDrop(heightM: number, sigmaVMps: number) {
+  const x = Float64Array.from([0, 0, WGS84_B_M + heightM, 0, 0, 0, 0]);
+  const P = new Float64Array(49);
+  for (let i = 0; i < 3; i++) P[i * 8] = 1e-6;
+  P[3 * 8] = sigmaVMps ** 2;
+  P[4 * 8] = sigmaVMps ** 2;
+  P[5 * 8] = 1e-6;
+  P[48] = 1e-16;
+  return { x, P, timeS: 100 };
+}
+
+describe("impact prediction", () => {
+  it("matches the closed-form radial fall time in vacuum", () => {
+    const h = 100e3;
+    const r0 = WGS84_B_M + h;
+    const rho = WGS84_B_M / r0;
+    const tFall =
+      Math.sqrt((r0 * r0 * r0) / (2 * WGS84_GM_M3S2)) *
+      (Math.sqrt(rho * (1 - rho)) + Math.acos(Math.sqrt(rho)));
+    const p = predictImpact(polarDrop(h, 1e-3), { model: vacuum() })!;
+    expect(p).not.toBeNull();
+    expect(Math.abs(p.timeS - 100 - tFall)).toBeLessThan(0.01);
+    expect(p.latDeg).toBeCloseTo(90, 6);
+  });
+  it("spreads the impact point by about sigma_v * t for a horizontal velocity uncertainty", () => {
+    const p = predictImpact(polarDrop(100e3, 2), { model: vacuum() })!;
+    const t = p.timeS - 100;
+    // Gravity pulls a sideways-drifting body back a little (the fall is radial): within 5 %.
+    expect(p.majorSigmaM / (2 * t)).toBeGreaterThan(0.95);
+    expect(p.majorSigmaM / (2 * t)).toBeLessThan(1.05);
+    expect(p.minorSigmaM / (2 * t)).toBeGreaterThan(0.95);
+    expect(p.timeSigmaS).toBeLessThan(0.01);
+  });
+  it("is null when the trajectory does not come down in time", () => {
+    const s = polarDrop(100e3, 1e-3);
+    s.x[5] = 20000; // escape speed upwards
+    expect(predictImpact(s, { model: vacuum(), maxTimeS: 600 })).toBeNull();
+  });
+});
+
+describe("propagation", () => {
+  it("stepped prediction equals one step for a linear model", () => {
+    const kf = new KalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 2 }) });
+    const s = kf.createState(0);
+    s.x.set([1e6, 2e6, 3e6, 100, -200, 50]);
+    for (let i = 0; i < 6; i++) s.P[i * 7] = 100;
+    const a = propagateState(kf, s, 95, { maxStepS: 10 });
+    const b = kf.predict(s, 95);
+    expect(a.timeS).toBe(95);
+    expect(maxAbsDiff(a.x, b.x)).toBeLessThan(1e-6);
+    expect(maxAbsDiff(a.P, b.P) / b.P[0]).toBeLessThan(1e-12);
+  });
+});

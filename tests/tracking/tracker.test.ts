@@ -1,0 +1,204 @@
+/**
+ * The multi-target tracker end to end on synthetic radars and satellites: crossing targets with GNN and
+ * JPDA (the association keeps each track on its target: no swaps), measurement-level fusion of two
+ * radars and out-of-sequence measurements (reprocessing gives exactly the in-order result), angle-only
+ * tracks started by triangulation, M-of-N confirmation, deletion after misses, stable ids.
+ */
+import { describe, expect, it } from "vitest";
+import { Tracker } from "../../src/tracking/management/tracker.js";
+import type { Track } from "../../src/tracking/management/track.js";
+import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
+import { UnscentedKalmanFilter } from "../../src/tracking/filters/unscentedKalman.js";
+import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
+import type { Detection } from "../../src/sensors/detection.js";
+import type { GaussianState } from "../../src/tracking/types.js";
+import { TestRng } from "./helpers.js";
+import { byArrivalStep, ecef, losDetection, radarDetection, targetState } from "./scenario.js";
+import type { RadarSite, Satellite, Target } from "./scenario.js";
+
+const cvEkf = () => new ExtendedKalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 10 }) });
+
+/** Dominant truth id of a track and its share (purity). */
+function purity(track: Track<GaussianState>): { truth: string; share: number } {
+  let best = "";
+  let n = 0;
+  let total = 0;
+  for (const [k, v] of track.truthCounts) {
+    total += v;
+    if (v > n) {
+      n = v;
+      best = k;
+    }
+  }
+  return { truth: best, share: n / total };
+}
+
+/** Two targets crossing at 30 deg, 40 km up, about 150 km from the radar. */
+function crossingTargets(): Target[] {
+  const c = ecef(36.2, 140.5, 40e3);
+  // Local east/north directions at the crossing point.
+  const lat = 36.2 * (Math.PI / 180);
+  const lon = 140.5 * (Math.PI / 180);
+  const east = [-Math.sin(lon), Math.cos(lon), 0];
+  const north = [-Math.sin(lat) * Math.cos(lon), -Math.sin(lat) * Math.sin(lon), Math.cos(lat)];
+  const speed = 2000;
+  const h = 15 * (Math.PI / 180);
+  const va = [0, 1, 2].map((i) => speed * (Math.cos(h) * east[i] + Math.sin(h) * north[i]));
+  const vb = [0, 1, 2].map((i) => speed * (Math.cos(h) * east[i] - Math.sin(h) * north[i]));
+  // Both pass the crossing point at t = 30 s.
+  return [
+    { id: "A", p0: [0, 1, 2].map((i) => c[i] - 30 * va[i]), v: va },
+    { id: "B", p0: [0, 1, 2].map((i) => c[i] - 30 * vb[i]), v: vb },
+  ];
+}
+
+const radarA: RadarSite = {
+  id: "radar-A",
+  latDeg: 35.3,
+  lonDeg: 139.7,
+  sigmaRangeM: 20,
+  sigmaAngleRad: 1e-3,
+  sigmaRangeRateMps: 2,
+};
+const radarB: RadarSite = {
+  id: "radar-B",
+  latDeg: 35.0,
+  lonDeg: 141.2,
+  sigmaRangeM: 30,
+  sigmaAngleRad: 1.5e-3,
+  latencyS: 2.5,
+};
+
+describe("tracker: crossing targets", () => {
+  for (const association of ["gnn", "jpda"] as const) {
+    it(`${association} keeps each track on its target through the crossing`, () => {
+      const targets = crossingTargets();
+      const rng = new TestRng(21);
+      const tracker = new Tracker({ filter: cvEkf(), association, clutterDensity: 1e-6 });
+      let last: readonly Track[] = [];
+      for (let t = 0; t <= 60; t++) {
+        const dets = targets.map((tg) => radarDetection(radarA, tg, t, rng));
+        last = tracker.step(t, dets).tracks;
+      }
+      const confirmed = last.filter((tr) => tr.status === "confirmed");
+      expect(confirmed.map((tr) => tr.id)).toEqual(["T1", "T2"]);
+      const p = confirmed.map(purity);
+      expect(p.map((x) => x.truth).sort()).toEqual(["A", "B"]);
+      for (const x of p) expect(x.share).toBeGreaterThan(0.97);
+      // And the estimates sit on their targets at the end.
+      for (const tr of confirmed) {
+        const truth = targetState(
+          targets.find((tg) => tg.id === purity(tr).truth)!,
+          60,
+        );
+        const err = Math.hypot(tr.state.x[0] - truth[0], tr.state.x[1] - truth[1], tr.state.x[2] - truth[2]);
+        expect(err).toBeLessThan(300);
+      }
+    });
+  }
+});
+
+describe("tracker: two radars, one late", () => {
+  const target: Target = { id: "A", p0: ecef(36, 140.2, 30e3), v: [800, -1500, 400] };
+  function run(latency: number) {
+    const rng = new TestRng(5);
+    const all: Detection[] = [];
+    for (let t = 0; t <= 40; t++) {
+      all.push(radarDetection(radarA, target, t, rng));
+      if (t % 2 === 1) all.push(radarDetection({ ...radarB, latencyS: latency }, target, t + 0.5, rng));
+    }
+    const tracker = new Tracker({ filter: cvEkf(), maxLatenessS: 10 });
+    const steps = byArrivalStep(all, 1, 46);
+    for (let k = 0; k < steps.length; k++) tracker.step(k, steps[k]);
+    return tracker;
+  }
+  it("uses every late detection and matches in-order processing exactly", () => {
+    const late = run(2.5);
+    const inOrder = run(0);
+    expect(late.stats.tooLate).toBe(0);
+    expect(late.stats.lateApplied).toBeGreaterThan(10);
+    expect(late.tracks.length).toBe(1);
+    expect(inOrder.tracks.length).toBe(1);
+    const a = late.tracks[0];
+    const b = inOrder.tracks[0];
+    expect(a.hits).toBe(b.hits);
+    expect(a.lastSeenBySensor.has("radar-B")).toBe(true);
+    for (let i = 0; i < 6; i++) expect(a.state.x[i]).toBeCloseTo(b.state.x[i], 6);
+    for (let i = 0; i < 36; i++) expect(a.state.P[i]).toBeCloseTo(b.state.P[i], 6);
+  });
+  it("does not use detections later than the bound, and counts them", () => {
+    const rng = new TestRng(5);
+    const tracker = new Tracker({ filter: cvEkf(), maxLatenessS: 2 });
+    for (let t = 0; t <= 20; t++) {
+      const dets = [radarDetection(radarA, target, t, rng)];
+      if (t === 20) dets.push(radarDetection(radarB, target, 15, rng)); // 5 s late
+      tracker.step(t, dets);
+    }
+    expect(tracker.stats.tooLate).toBe(1);
+  });
+});
+
+describe("tracker: angle-only tracks from satellites", () => {
+  const sats: Satellite[] = [
+    { id: "sat-1", latDeg: 30, lonDeg: 130, altM: 1000e3, sigmaAngleRad: 40e-6 },
+    { id: "sat-2", latDeg: 45, lonDeg: 150, altM: 1000e3, sigmaAngleRad: 40e-6 },
+    { id: "sat-3", latDeg: 25, lonDeg: 152, altM: 1000e3, sigmaAngleRad: 40e-6 },
+  ];
+  it("starts tracks by triangulation and keeps them pure (UKF)", () => {
+    const targets: Target[] = [
+      { id: "A", p0: ecef(36, 140, 60e3), v: [1500, -2500, 800] },
+      { id: "B", p0: ecef(38, 143, 45e3), v: [-2000, 1000, -500] },
+    ];
+    const rng = new TestRng(8);
+    const tracker = new Tracker({
+      filter: new UnscentedKalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 10 }) }),
+    });
+    let res = tracker.step(0, []);
+    for (let t = 0; t <= 30; t++) {
+      const dets = sats.flatMap((s) => targets.map((tg) => losDetection(s, tg, t, rng)));
+      res = tracker.step(t, dets);
+    }
+    expect(tracker.stats.initiatedLos).toBe(2);
+    const confirmed = res.tracks.filter((tr) => tr.status === "confirmed");
+    expect(confirmed.length).toBe(2);
+    for (const tr of confirmed) {
+      const p = purity(tr);
+      expect(p.share).toBe(1);
+      const truth = targetState(
+        targets.find((tg) => tg.id === p.truth)!,
+        30,
+      );
+      expect(
+        Math.hypot(tr.state.x[0] - truth[0], tr.state.x[1] - truth[1], tr.state.x[2] - truth[2]),
+      ).toBeLessThan(200);
+      expect(
+        Math.hypot(tr.state.x[3] - truth[3], tr.state.x[4] - truth[4], tr.state.x[5] - truth[5]),
+      ).toBeLessThan(50);
+    }
+  });
+});
+
+describe("tracker: confirmation, deletion, ids", () => {
+  it("confirms by 3 of 5, deletes after misses, never reuses ids", () => {
+    const a: Target = { id: "A", p0: ecef(36, 140.2, 30e3), v: [800, -1500, 400] };
+    const b: Target = { id: "B", p0: ecef(36.5, 140.8, 35e3), v: [-600, 1000, 300] };
+    const rng = new TestRng(13);
+    const tracker = new Tracker({ filter: cvEkf(), confirmHits: 3, confirmWindow: 5, deleteAfterMisses: 4 });
+    const events: { t: number; type: string; id: string; reason?: string }[] = [];
+    for (let t = 0; t <= 30; t++) {
+      const dets = [radarDetection(radarA, b, t, rng)];
+      if (t <= 10 || t >= 20) dets.push(radarDetection(radarA, a, t, rng));
+      for (const e of tracker.step(t, dets).events)
+        events.push({ t: e.timeS, type: e.type, id: e.trackId, reason: e.reason });
+    }
+    // Both start at t = 0 and confirm at the third hit.
+    expect(events.filter((e) => e.type === "track-confirmed" && e.t === 2).length).toBe(2);
+    // B's detection comes first in each scan, so B is T1 and A is T2. A's track is dropped after 4
+    // consecutive misses (t = 11..14); A's return at t = 20 gets a new id.
+    const drops = events.filter((e) => e.type === "track-dropped");
+    expect(drops).toEqual([{ t: 14, type: "track-dropped", id: "T2", reason: "misses" }]);
+    const later = events.filter((e) => e.type === "track-initiated" && e.t === 20);
+    expect(later.map((e) => e.id)).toEqual(["T3"]);
+    expect(tracker.tracks.map((tr) => tr.id)).toEqual(["T1", "T3"]);
+  });
+});

@@ -13,6 +13,10 @@ export interface ScenarioCatalog {
   readonly vehicles?: Iterable<string>;
   readonly sensors?: Iterable<string>;
   readonly weapons?: Iterable<string>;
+  /** Kind of each named vehicle (ballistic, rv, hgv, cruise): an inline vehicle's `base` must match its kind. */
+  readonly vehicleKinds?: ReadonlyMap<string, string>;
+  /** Kind of each named sensor model (radar, infrared-constellation): it must match the sensor's kind. */
+  readonly sensorKinds?: ReadonlyMap<string, string>;
 }
 
 type Rec = Record<string, unknown>;
@@ -184,6 +188,36 @@ function checkCatalog(root: Rec, catalog: ScenarioCatalog, out: PendingIssue[]):
       check(known, noun, rec(ref)?.base, [section, i, key, "base"]);
     });
   }
+  // A name that exists but is of the wrong kind: a radar model on an infrared constellation, or an
+  // inline glider whose base is a ballistic missile.
+  const kindCheck = (
+    kinds: ReadonlyMap<string, string> | undefined,
+    name: unknown,
+    wanted: unknown,
+    noun: string,
+    path: PropertyKey[],
+  ) => {
+    const n = str(name);
+    const w = str(wanted);
+    const actual = n === undefined ? undefined : kinds?.get(n);
+    if (actual === undefined || w === undefined || actual === w) return;
+    const fitting = [...(kinds?.entries() ?? [])].filter(([, k]) => k === w).map(([k]) => k);
+    out.push({
+      path,
+      expected: `a ${w} ${noun}${fitting.length > 0 ? `: ${listOf(fitting)}` : ""}`,
+      given: `"${n}", a ${actual} ${noun}`,
+    });
+  };
+  list(root.sensors).forEach((item, i) => {
+    const s = rec(item);
+    kindCheck(catalog.sensorKinds, s?.model, s?.kind, "model", ["sensors", i, "model"]);
+    const m = rec(s?.model);
+    kindCheck(catalog.sensorKinds, m?.base, s?.kind, "model", ["sensors", i, "model", "base"]);
+  });
+  list(root.threats).forEach((item, i) => {
+    const v = rec(rec(item)?.vehicle);
+    kindCheck(catalog.vehicleKinds, v?.base, v?.kind, "vehicle", ["threats", i, "vehicle", "base"]);
+  });
 }
 
 /** Follow an uncertainty path through the raw data: keys, list items by id, or list indices. */

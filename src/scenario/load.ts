@@ -7,6 +7,7 @@
  * beneath them is a guess), then the schema and the cross-checks together, sorted by position.
  */
 import { LineCounter, isMap, isSeq, parseDocument, visit, type YAMLError } from "yaml";
+import { BUILTIN_CATALOG } from "./catalog.js";
 import { type ScenarioCatalog, crossCheck } from "./crossref.js";
 import { type ScenarioIssue, ScenarioError } from "./errors.js";
 import { fromZodIssue, type PendingIssue } from "./issues.js";
@@ -16,8 +17,11 @@ import { type Scenario, scenarioSchema } from "./schema/scenario.js";
 export interface LoadOptions {
   /** Name used in messages (a path, or "<editor>"). */
   readonly fileName?: string;
-  /** Known catalog names; when given, unknown vehicle and model names are reported. */
-  readonly catalog?: ScenarioCatalog;
+  /**
+   * Known catalog names and kinds; unknown or mismatched vehicle and model names are reported. Default:
+   * the built-in catalog (./catalog.ts); `null` checks no names (for formats that bring their own).
+   */
+  readonly catalog?: ScenarioCatalog | null;
 }
 
 // Aliases may expand exponentially ("billion laughs"); yaml's default cap is 100 expansions.
@@ -184,7 +188,9 @@ export function loadScenario(text: string, options: LoadOptions = {}): Scenario 
 
   const result = scenarioSchema.safeParse(data, { reportInput: true });
   const pending: PendingIssue[] = result.success ? [] : result.error.issues.flatMap((i) => fromZodIssue(i));
-  pending.push(...crossCheck(data, options.catalog));
+  pending.push(
+    ...crossCheck(data, options.catalog === undefined ? BUILTIN_CATALOG : (options.catalog ?? undefined)),
+  );
   if (!result.success && pending.length === 0) pending.push({ path: [], expected: "a valid scenario" });
   if (pending.length > 0 || !result.success) {
     const issues = pending.map((i) => place(src, file, i));

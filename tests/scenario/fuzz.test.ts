@@ -169,7 +169,7 @@ environment: { earth: sphere, rotation: false }
 assets: [{ id: port, at: { lat: 35 deg, lon: 139 deg, alt: 0 m }, value: 2 }]
 threats:
   - id: h
-    vehicle: { kind: hgv, mass: 1 t }
+    vehicle: { kind: hgv, base: notional-hgv, mass: 1 t }
     launch: { at: { lat: 33 deg, lon: 128 deg }, time: 0 s }
     target: port
     maneuver: { kind: jink, time: 60 s, bankAngle: -20 deg, duration: 5 s }

@@ -14,10 +14,14 @@ export const readScenario = (name: string) => readFileSync(new URL(name, SCENARI
 /** A valid head for small test documents (lines 1-3). */
 export const HEAD = "name: t\nepoch: 2030-06-01T00:00:00Z\nduration: 30 min\n";
 
-/** Load `text` expecting failure; returns the issues (fails the test if it loads or throws otherwise). */
+/**
+ * Load `text` expecting failure; returns the issues (fails the test if it loads or throws otherwise).
+ * These tests exercise the loader's mechanics, so names are not checked against the built-in catalog
+ * unless a test passes one (tests/scenario/catalog.test.ts checks the built-in catalog itself).
+ */
 export function issuesOf(text: string, options: LoadOptions = {}): readonly ScenarioIssue[] {
   try {
-    loadScenario(text, { fileName: "t.yaml", ...options });
+    loadScenario(text, { fileName: "t.yaml", catalog: null, ...options });
   } catch (e) {
     expect(e).toBeInstanceOf(ScenarioError);
     return (e as ScenarioError).issues;

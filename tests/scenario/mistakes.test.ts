@@ -39,10 +39,10 @@ describe("schema mistakes", () => {
   });
 
   it("mistakes inside an inline definition are reported inside it", () => {
-    const issues = issuesOf(THREAT("    vehicle: { kind: glider, mass: 5 }\n" + LAUNCH));
+    const issues = issuesOf(THREAT("    vehicle: { kind: glider, base: notional-hgv, mass: 5 }\n" + LAUNCH));
     expect(places(issues)).toEqual([
       [6, 22, "threats[0].vehicle.kind"],
-      [6, 36, "threats[0].vehicle.mass"],
+      [6, 56, "threats[0].vehicle.mass"],
     ]);
     expect(issues[0].expected).toBe("one of ballistic, rv, hgv or cruise");
   });
@@ -173,7 +173,7 @@ describe("cross-reference mistakes", () => {
   it("a trajectory shape for a burnout state or a non-ballistic vehicle", () => {
     const issues = issuesOf(
       THREAT(
-        "    vehicle: { kind: hgv }\n" +
+        "    vehicle: { kind: hgv, base: notional-hgv }\n" +
           "    burnout: { at: { lat: 1 deg, lon: 2 deg }, time: 0 s, speed: 1 km/s, flightPathAngle: 10 deg, azimuth: 0 deg }\n" +
           "    trajectory: { shape: lofted }\n",
       ),

@@ -4,10 +4,11 @@
  */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import * as trajectory from "./trajectory.js";
 import * as validate from "./validate.js";
 
 export interface CommandModule {
   register(program: Command, ctx: CliContext): void;
 }
 
-export const COMMANDS: readonly CommandModule[] = [validate];
+export const COMMANDS: readonly CommandModule[] = [validate, trajectory];

@@ -6,82 +6,111 @@
 import * as z from "zod";
 import {
   angle,
-  area,
   catalogName,
   count,
   duration,
   exactlyOne,
-  frequency,
   geoPoint,
   id,
   irradiance,
   length,
+  number,
   oneOf,
-  power,
+  probability,
   raise,
   ratio,
-  temperature,
+  rcs,
   tle,
   track,
   strict,
 } from "../fields/index.js";
 
-/** Inline radar parameters for the radar equation (REFERENCES.md, "Sensors"). */
+/**
+ * Inline radar: a catalog radar (`base`) with some parameters changed. Detection follows the radar
+ * equation in reference form (src/sensors/radar/radarEquation.ts): the range at which a reference
+ * cross-section gives a reference single-look SNR; everything else scales from it as SNR ~ sigma / R^4.
+ */
 export const inlineRadarSchema = strict({
-  base: catalogName("sensors", { description: "catalog radar this one starts from" }).optional(),
-  frequency: frequency({ min: "100 MHz", max: "100 GHz", description: "carrier frequency" }).optional(),
-  averagePower: power({
-    min: "0 W",
-    max: "100 MW",
-    minExclusive: true,
-    description: "average transmitted power",
-  }).optional(),
-  apertureArea: area({
-    min: "0 m^2",
-    max: "1000 m^2",
-    minExclusive: true,
-    description: "effective antenna aperture",
-  }).optional(),
-  noiseTemperature: temperature({
-    min: "0 K",
-    max: "10000 K",
-    minExclusive: true,
-    description: "system noise temperature",
-  }).optional(),
-  losses: ratio({ min: "0 dB", max: "30 dB", description: "total system losses" }).optional(),
-  maxRange: length({
-    min: "0 m",
+  base: catalogName("sensors", { description: "catalog radar this one starts from" }),
+  referenceRange: length({
+    min: "1 km",
     max: "10000 km",
-    minExclusive: true,
-    description: "instrumented range",
+    description: "range at which the reference cross-section gives the reference SNR",
   }).optional(),
-});
-
-/** Inline space infrared sensor parameters. */
-export const inlineInfraredSchema = strict({
-  base: catalogName("sensors", { description: "catalog sensor this one starts from" }).optional(),
-  apertureDiameter: length({
-    min: "0 m",
-    max: "10 m",
-    minExclusive: true,
-    description: "telescope aperture",
-  }).optional(),
-  noiseEquivalentIrradiance: irradiance({
-    min: "0 W/m^2",
-    minExclusive: true,
-    description: "NEI of one pixel",
-  }).optional(),
-  pixelFieldOfView: angle({
-    min: "0 rad",
-    max: "10 mrad",
-    minExclusive: true,
-    description: "instantaneous field of view",
+  referenceRcs: rcs({
+    min: "-60 dBsm",
+    max: "40 dBsm",
+    default: "1 m^2",
+    description: "reference cross-section",
+  }),
+  referenceSnr: ratio({
+    min: "0 dB",
+    max: "40 dB",
+    default: "13 dB",
+    description: "reference single-look SNR",
+  }),
+  instrumentedRange: length({
+    min: "1 km",
+    max: "10000 km",
+    description: "largest range processed",
   }).optional(),
   revisit: duration({
     min: "0 s",
     max: "10 min",
     minExclusive: true,
-    description: "time between looks at a point",
+    description: "time between looks at the whole field of regard",
+  }).optional(),
+  falseAlarmProbability: probability({
+    min: 1e-12,
+    max: 0.1,
+    description: "false-alarm probability per resolution cell",
+  }).optional(),
+  falseAlarmsPerLook: number({
+    min: 0,
+    max: 100,
+    description: "mean false alarms per look (Poisson)",
+  }).optional(),
+  latency: duration({
+    min: "0 s",
+    max: "1 min",
+    description: "delay from measurement to the tracker",
+  }).optional(),
+});
+
+/** Inline space infrared sensor: a catalog sensor (`base`) with some parameters changed. */
+export const inlineInfraredSchema = strict({
+  base: catalogName("sensors", { description: "catalog sensor this one starts from" }),
+  noiseEquivalentIrradiance: irradiance({
+    min: "0 W/m^2",
+    minExclusive: true,
+    description: "noise-equivalent irradiance against a space background (SNR 1 per frame)",
+  }).optional(),
+  earthBackgroundFactor: number({
+    min: 1,
+    max: 1000,
+    description: "NEI multiplier for targets seen against the Earth or the limb",
+  }).optional(),
+  detectionThreshold: number({
+    min: 1,
+    max: 50,
+    description: "detection threshold, in NEI units (SNR)",
+  }).optional(),
+  lineOfSightNoise: angle({
+    min: "0 rad",
+    max: "10 mrad",
+    minExclusive: true,
+    description: "one-sigma line-of-sight noise",
+  }).optional(),
+  revisit: duration({
+    min: "0 s",
+    max: "10 min",
+    minExclusive: true,
+    description: "frame interval of every satellite",
+  }).optional(),
+  latency: duration({
+    min: "0 s",
+    max: "1 min",
+    description: "delay from measurement to the tracker",
   }).optional(),
 });
 

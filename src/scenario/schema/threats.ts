@@ -6,7 +6,6 @@
 import * as z from "zod";
 import {
   angle,
-  area,
   assetRef,
   ballisticCoefficient,
   catalogName,
@@ -20,6 +19,7 @@ import {
   mass,
   number,
   oneOf,
+  raise,
   rcs,
   speed,
   strict,
@@ -29,49 +29,61 @@ import {
 export const VEHICLE_KINDS = ["ballistic", "rv", "hgv", "cruise"] as const;
 
 /**
- * An inline vehicle: a kind and the parameters that differ from its `base` catalog entry. This is the
- * skeleton; the flight layer adds the full parameter sets (stages, aero tables) when it lands.
+ * An inline vehicle: a catalog vehicle (`base`) of the same kind with some of its parameters changed.
+ * Which parameters a kind takes (the flight layer's families, src/flight/definitions.ts):
+ * - ballistic, rv: `mass` and `ballisticCoefficient` of the re-entry vehicle;
+ * - hgv: `mass` of the glider, `liftToDrag` and `ballisticCoefficient` (Tracy & Wright's two glider
+ *   parameters: the glider's drag polar is rebuilt to give them at its best angle of attack);
+ * - cruise: `mass` (dry mass of the cruiser), `mach` and `cruiseAltitude`.
+ * `rcs` (any kind) replaces the notional radar cross-section of the vehicle after boost.
  */
+const INLINE_FIELDS_BY_KIND: Readonly<Record<(typeof VEHICLE_KINDS)[number], readonly string[]>> = {
+  ballistic: ["mass", "ballisticCoefficient", "rcs"],
+  rv: ["mass", "ballisticCoefficient", "rcs"],
+  hgv: ["mass", "liftToDrag", "ballisticCoefficient", "rcs"],
+  cruise: ["mass", "mach", "cruiseAltitude", "rcs"],
+};
+
 export const inlineVehicleSchema = strict({
   kind: choice(VEHICLE_KINDS, { description: "vehicle family" }),
   base: catalogName("vehicles", {
-    description: "catalog vehicle whose parameters this one starts from",
-  }).optional(),
+    description: "catalog vehicle of the same kind whose parameters this one starts from",
+  }),
   mass: mass({
     min: "1 kg",
-    max: "300 t",
-    description: "launch mass (or entry mass of a glider/RV)",
-  }).optional(),
-  referenceArea: area({
-    min: "0 m^2",
-    max: "100 m^2",
-    minExclusive: true,
-    description: "aerodynamic reference area",
+    max: "100 t",
+    description: "mass of the re-entry vehicle, the glider, or the cruiser without fuel",
   }).optional(),
   ballisticCoefficient: ballisticCoefficient({
-    min: "1 kg/m^2",
+    min: "100 kg/m^2",
     max: "1000000 kg/m^2",
-    description: "beta = m / (C_D A)",
+    description: "beta = m / (C_D A); for a glider, at its best lift-to-drag ratio",
     source: "Tracy and Wright 2020 use 13,000 kg/m^2 for an HTV-2-like glider",
   }).optional(),
   liftToDrag: number({
-    min: 0,
+    min: 0.5,
     max: 10,
-    description: "hypersonic lift-to-drag ratio",
+    description: "best hypersonic lift-to-drag ratio of a glider",
     source: "Tracy and Wright 2020: 2.6",
   }).optional(),
   rcs: rcs({
     min: "-60 dBsm",
     max: "40 dBsm",
-    description: "radar cross-section (notional)",
+    description: "radar cross-section after boost (notional)",
     source: "no public value for glide vehicles; REFERENCES.md suggests sweeping 0.01-1 m^2",
   }).optional(),
-  mach: mach({ min: 0, max: 30, description: "cruise Mach number (cruise missiles)" }).optional(),
+  mach: mach({ min: 3, max: 12, description: "cruise Mach number (cruise missiles)" }).optional(),
   cruiseAltitude: length({
-    min: "0 m",
-    max: "100 km",
+    min: "10 km",
+    max: "40 km",
     description: "cruise altitude (cruise missiles)",
   }).optional(),
+}).superRefine((v, ctx) => {
+  const allowed = INLINE_FIELDS_BY_KIND[v.kind];
+  for (const key of Object.keys(v)) {
+    if (key === "kind" || key === "base" || allowed.includes(key)) continue;
+    raise(ctx, { expected: `for a ${v.kind} vehicle only ${allowed.join(", ")}`, given: `${key}` }, [key]);
+  }
 });
 
 export const vehicleRefSchema = oneOf(

@@ -1,0 +1,62 @@
+/**
+ * `trajectories.csv` (DESIGN.md, run output): a row per sample,
+ * `timeS,id,phase,latDeg,lonDeg,altM,speedMps,mach`, then `surfaceTempK,thrustN,massKg`.
+ * Speed is relative to the rotating Earth (the air co-rotates).
+ */
+import { ecefToGeodeticInto } from "../../earth/geodetic.js";
+import { PHASES, type FlightResult } from "../../flight/result.js";
+
+export const TRAJECTORY_COLUMNS = [
+  "timeS",
+  "id",
+  "phase",
+  "latDeg",
+  "lonDeg",
+  "altM",
+  "speedMps",
+  "mach",
+  "surfaceTempK",
+  "thrustN",
+  "massKg",
+] as const;
+
+const R2D = 180 / Math.PI;
+
+/** The CSV text of all flights' samples, flights in the given order, samples in time order. */
+export function trajectoriesCsv(flights: readonly FlightResult[]): string {
+  const lines: string[] = [TRAJECTORY_COLUMNS.join(",")];
+  const geo = new Float64Array(3);
+  const p = new Float64Array(3);
+  for (const f of flights) {
+    const s = f.samples;
+    for (let i = 0; i < s.count; i++) {
+      p[0] = s.posEcefM[3 * i];
+      p[1] = s.posEcefM[3 * i + 1];
+      p[2] = s.posEcefM[3 * i + 2];
+      ecefToGeodeticInto(p, geo);
+      const v = s.velEcefMps;
+      const speed = Math.hypot(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
+      lines.push(
+        [
+          s.timeS[i].toFixed(3),
+          csvField(f.id),
+          PHASES[s.phase[i]],
+          (geo[0] * R2D).toFixed(6),
+          (geo[1] * R2D).toFixed(6),
+          geo[2].toFixed(1),
+          speed.toFixed(2),
+          s.mach[i].toFixed(3),
+          s.surfaceTempK[i].toFixed(1),
+          s.thrustN[i].toFixed(1),
+          s.massKg[i].toFixed(2),
+        ].join(","),
+      );
+    }
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** RFC 4180 quoting for a text field that may hold a comma, a quote or a line break. */
+export function csvField(text: string): string {
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}

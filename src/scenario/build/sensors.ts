@@ -1,0 +1,128 @@
+/**
+ * Scenario sensors to sensor-layer objects (src/sensors): radars on fixed sites or ship tracks, and
+ * infrared constellations from a Walker pattern or TLEs.
+ */
+import { irConstellationModel, radarModel, type IrConstellationModel } from "../../sensors/catalog.js";
+import { createIrConstellation, createRadar } from "../../sensors/factory.js";
+import type { FieldOfRegard, RadarModel } from "../../sensors/radar/radar.js";
+import type { SiteSpec } from "../../sensors/radar/site.js";
+import type { Sensor as SensorObject } from "../../sensors/sensor.js";
+import type { Scenario } from "../schema/scenario.js";
+import type { InfraredConstellation, RadarSensor, Sensor } from "../schema/sensors.js";
+
+const RAD_TO_DEG = 180 / Math.PI;
+
+function siteSpec(s: RadarSensor): SiteSpec {
+  if (s.at !== undefined) {
+    return {
+      kind: "fixed",
+      at: { latDeg: s.at.lat * RAD_TO_DEG, lonDeg: s.at.lon * RAD_TO_DEG, altM: s.at.alt },
+    };
+  }
+  // The schema admits exactly one of at and track. A ship's antenna height is taken from the first waypoint.
+  const track = s.track!;
+  return {
+    kind: "track",
+    altM: track[0].at.alt,
+    waypoints: track.map((w) => ({
+      timeS: w.time,
+      latDeg: w.at.lat * RAD_TO_DEG,
+      lonDeg: w.at.lon * RAD_TO_DEG,
+    })),
+  };
+}
+
+function radarModelOf(s: RadarSensor): RadarModel {
+  if (typeof s.model === "string") return radarModel(s.model);
+  const m = s.model;
+  const base = radarModel(m.base);
+  const reference =
+    m.referenceRange === undefined
+      ? base.reference
+      : {
+          referenceRangeM: m.referenceRange,
+          referenceRcsM2: m.referenceRcs,
+          referenceSnrDb: 10 * Math.log10(m.referenceSnr),
+        };
+  return {
+    ...base,
+    name: `${m.base} (inline, ${s.id})`,
+    reference,
+    instrumentedRangeM: m.instrumentedRange ?? base.instrumentedRangeM,
+    revisitS: m.revisit ?? base.revisitS,
+    pfa: m.falseAlarmProbability ?? base.pfa,
+    falseAlarmsPerLook: m.falseAlarmsPerLook ?? base.falseAlarmsPerLook,
+    latencyS: m.latency ?? base.latencyS,
+  };
+}
+
+/** A sector from the file (centre azimuth, width, elevation band) in the radar layer's form. */
+function fieldOfRegard(s: RadarSensor): FieldOfRegard | undefined {
+  const f = s.fieldOfRegard;
+  if (f === undefined) return undefined;
+  return {
+    azimuthCenterRad: f.azimuth,
+    azimuthHalfWidthRad: f.width / 2,
+    elevationMinRad: f.elevationMin,
+    elevationMaxRad: f.elevationMax,
+  };
+}
+
+function irModelOf(s: InfraredConstellation): IrConstellationModel {
+  if (typeof s.model === "string") return irConstellationModel(s.model);
+  const m = s.model;
+  const base = irConstellationModel(m.base);
+  const b = base.sensor;
+  return {
+    ...base,
+    sensor: {
+      ...b,
+      name: `${b.name} (inline, ${s.id})`,
+      neiSpaceWPerM2: m.noiseEquivalentIrradiance ?? b.neiSpaceWPerM2,
+      earthBackgroundFactor: m.earthBackgroundFactor ?? b.earthBackgroundFactor,
+      thresholdSnr: m.detectionThreshold ?? b.thresholdSnr,
+      losNoiseRad: m.lineOfSightNoise ?? b.losNoiseRad,
+      revisitS: m.revisit ?? b.revisitS,
+      latencyS: m.latency ?? b.latencyS,
+    },
+  };
+}
+
+function infrared(s: InfraredConstellation, epoch: Date): SensorObject {
+  const w = s.walker;
+  return createIrConstellation({
+    id: s.id,
+    model: irModelOf(s),
+    epoch,
+    walker:
+      w === undefined
+        ? undefined
+        : {
+            altitudeM: w.altitude,
+            inclinationRad: w.inclination,
+            planes: w.planes,
+            satellitesPerPlane: w.perPlane,
+            phasing: w.phasing,
+          },
+    tles: s.tles,
+    sensorOverrides:
+      s.fieldOfRegard === undefined ? undefined : { offNadirMaxRad: s.fieldOfRegard.halfAngle },
+  });
+}
+
+export function sensorObject(s: Sensor, epoch: Date): SensorObject {
+  if (s.kind === "radar") {
+    return createRadar({
+      id: s.id,
+      model: radarModelOf(s),
+      site: siteSpec(s),
+      fieldOfRegard: fieldOfRegard(s),
+    });
+  }
+  return infrared(s, epoch);
+}
+
+/** Every sensor of the scenario, in file order. */
+export function sensorObjects(s: Scenario): SensorObject[] {
+  return s.sensors.map((sensor) => sensorObject(sensor, s.epoch));
+}

@@ -6,7 +6,10 @@
 import { Radar } from "../../sensors/radar/radar.js";
 import { radarCoverageBoundary, satelliteTracks } from "../../sensors/coverage.js";
 import { IrConstellation } from "../../sensors/infrared/irSensor.js";
-import type { TrajectoryStudy } from "../trajectory/study.js";
+import type { Scenario } from "../../scenario/index.js";
+import type { Sensor } from "../../sensors/sensor.js";
+import type { RaidFlight } from "../../sim/raid.js";
+import type { TrackSample } from "../../sim/run.js";
 import {
   documentPacket,
   folderPacket,
@@ -35,7 +38,14 @@ export const COVERAGE_RCS_M2 = 0.1;
 const R2D = 180 / Math.PI;
 const SATELLITE_STEP_S = 30;
 
-export function sceneCzml(study: TrajectoryStudy): CzmlPacket[] {
+/** What a scene shows: the scenario, the threats' flights and the sensors (a trajectory study or a run). */
+export interface SceneInput {
+  readonly scenario: Scenario;
+  readonly flights: readonly RaidFlight[];
+  readonly sensors: readonly Sensor[];
+}
+
+export function sceneCzml(study: SceneInput): CzmlPacket[] {
   const { scenario } = study;
   const epoch = scenario.epoch;
   const endS = Math.max(60, ...study.flights.map((f) => f.result.endTimeS));
@@ -87,7 +97,7 @@ export function sceneCzml(study: TrajectoryStudy): CzmlPacket[] {
   return packets;
 }
 
-function radarPackets(radar: Radar, study: TrajectoryStudy, endS: number): CzmlPacket[] {
+function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket[] {
   const out: CzmlPacket[] = [];
   const spec = radar.site.spec;
   if (spec.kind === "fixed") {
@@ -145,7 +155,7 @@ function radarPackets(radar: Radar, study: TrajectoryStudy, endS: number): CzmlP
   return out;
 }
 
-function satellitePackets(ir: IrConstellation, study: TrajectoryStudy, endS: number): CzmlPacket[] {
+function satellitePackets(ir: IrConstellation, study: SceneInput, endS: number): CzmlPacket[] {
   const tracks = satelliteTracks(ir.ephemeris, 0, endS, SATELLITE_STEP_S);
   const out: CzmlPacket[] = [folderPacket(`sensor/${ir.id}`, `${ir.id} (${tracks.ids.length} satellites)`)];
   tracks.ids.forEach((satId, k) => {
@@ -165,5 +175,41 @@ function satellitePackets(ir: IrConstellation, study: TrajectoryStudy, endS: num
       }),
     );
   });
+  return out;
+}
+
+const TRACK: Rgba = [255, 235, 59, 255];
+
+/**
+ * Tracks beside the truth: each track's updated positions as a path (yellow), named by the track id and
+ * the threat it followed, so a gap or a swap shows where it happened.
+ */
+export function trackPackets(samples: readonly TrackSample[], epoch: Date): CzmlPacket[] {
+  const byTrack = new Map<string, TrackSample[]>();
+  for (const s of samples) {
+    const list = byTrack.get(s.trackId);
+    if (list === undefined) byTrack.set(s.trackId, [s]);
+    else list.push(s);
+  }
+  const out: CzmlPacket[] = [folderPacket("tracks", "Tracks")];
+  for (const [trackId, list] of byTrack) {
+    const confirmed = list.filter((s) => s.status === "confirmed");
+    if (confirmed.length < 2) continue;
+    const threats = [...new Set(confirmed.map((s) => s.threatId).filter((t) => t !== null))];
+    out.push(
+      sampledPathPacket({
+        id: `track/${trackId}`,
+        name: `${trackId}${threats.length > 0 ? ` (${threats.join(", ")})` : ""}`,
+        epoch,
+        timesS: confirmed.map((s) => s.timeS),
+        positionsEcefM: confirmed.flatMap((s) => s.posEcefM),
+        color: TRACK,
+        parent: "tracks",
+        pixelSize: 6,
+        widthPx: 1,
+        description: `track ${trackId}; threats followed: ${threats.join(", ") || "none (false track)"}`,
+      }),
+    );
+  }
   return out;
 }

@@ -3,9 +3,11 @@ import * as z from "zod";
 import { choice, count, duration, probability, raise, strict } from "../fields/index.js";
 
 export const trackingSchema = strict({
-  filter: choice(["kf", "ekf", "ukf", "imm"], {
+  // The linear Kalman filter is in the library (src/tracking) but not offered here: every built-in
+  // sensor measures nonlinearly (range and angles, lines of sight).
+  filter: choice(["ekf", "ukf", "imm"], {
     default: "imm",
-    description: "Kalman, extended Kalman, unscented Kalman, or interacting multiple model",
+    description: "extended Kalman, unscented Kalman, or interacting multiple model",
     source: "Bar-Shalom, Li, Kirubarajan 2001",
   }),
   association: choice(["gnn", "jpda"], {

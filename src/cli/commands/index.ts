@@ -7,9 +7,10 @@ import type { CliContext } from "../context.js";
 import * as run from "./run.js";
 import * as trajectory from "./trajectory.js";
 import * as validate from "./validate.js";
+import * as view from "./view.js";
 
 export interface CommandModule {
   register(program: Command, ctx: CliContext): void;
 }
 
-export const COMMANDS: readonly CommandModule[] = [validate, trajectory, run];
+export const COMMANDS: readonly CommandModule[] = [validate, trajectory, run, view];

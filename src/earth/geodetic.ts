@@ -19,6 +19,12 @@
  * N = a / sqrt(1 - e^2 sin^2 lat), x = (N + h) cos lat cos lon, y = (N + h) cos lat sin lon,
  * z = (N (1 - e^2) + h) sin lat.
  *
+ * Longitude uses one Math.atan through the half-angle identity tan(lon/2) = sin lon / (1 + cos lon) =
+ * y / (rho + x) instead of Math.atan2(y, x) (see longitudeRad): in V8, atan2 costs about three atans.
+ *
+ * Height only (bowringHeightM, EarthModel.altitudeM): the same formulas without the refinement and
+ * without the arctangents (the height is second order in the latitude error: within 3e-8 m).
+ *
  * Every function either takes the ellipsoid explicitly (`...WithInto`) or uses WGS-84; a sphere is
  * the case f = 0 (geodetic latitude = geocentric latitude, height = r - R).
  */
@@ -62,6 +68,19 @@ export const WGS84_ELLIPSOID: Ellipsoid = makeEllipsoid(WGS84_A_M, WGS84_F);
 const DEEP_R2_M2 = 5.0e6 * 5.0e6;
 
 /**
+ * atan2(y, x) for a point at distance rho = sqrt(x^2 + y^2) from the axis, from one Math.atan:
+ * east of the 90-degree meridians (x >= 0) tan(lon/2) = y / (rho + x), the half-angle identity
+ * tan(u/2) = sin u / (1 + cos u); west of them rho + x would cancel, so the same identity is applied to
+ * the angle from the 180-degree meridian, pi - |lon|: lon = +-pi - 2 atan(y / (rho - x)). Both
+ * denominators are sums of non-negative terms, so no precision is lost (error of the order of one ulp of
+ * pi, like atan2); on the axis (rho = 0) the longitude is 0, as atan2(0, 0).
+ */
+function longitudeRad(x: number, y: number, rho: number): number {
+  if (x >= 0) return rho > 0 ? 2 * Math.atan(y / (rho + x)) : 0;
+  return (y >= 0 ? Math.PI : -Math.PI) - 2 * Math.atan(y / (rho - x));
+}
+
+/**
  * The shared core. c1 = e'^2 b, c2 = e^2 a, bOverA = b / a are passed precomputed so the hot path
  * does no division by constants. Straight-line code: no loop, one branch. Exported for EarthModel.
  */
@@ -99,10 +118,47 @@ export function bowringInto<T extends Vec3Out>(
   // For WGS-84 and the sphere den >= 0 here (see ecefToGeodeticInto); the fallback keeps other
   // ellipsoids correct.
   out[0] = den >= 0 ? Math.atan(num / den) : Math.atan2(num, den);
-  out[1] = Math.atan2(y, x);
+  out[1] = longitudeRad(x, y, rho);
   out[2] = rho * den * inv + z * sLat - aM * Math.sqrt(1 - e2 * sLat * sLat);
   return out;
 }
+
+/**
+ * Height above the ellipsoid only, for the flight right-hand side (EarthModel.altitudeM), which needs
+ * no latitude or longitude: Bowring's eq. 8 from beta0 without the refinement, then the height formula
+ * of bowringInto. No trigonometric call: three square roots and two divisions, a shorter dependency chain
+ * than the full conversion. The height is second order in the latitude error, so the single step is
+ * already exact to rounding: within 3e-8 m of ecefToGeodeticInto from 1 km below the surface to 40,000 km
+ * at every latitude (tests/earth/geodetic.test.ts).
+ */
+export function bowringHeightM(
+  x: number,
+  y: number,
+  z: number,
+  aM: number,
+  bM: number,
+  e2: number,
+  c1: number,
+  c2: number,
+  bOverA: number,
+): number {
+  const rho2 = x * x + y * y;
+  if (rho2 + z * z < DEEP_R2_M2) return deepInto(x, y, z, aM, bM, e2, c1, c2, bOverA, deepScratch)[2];
+  const rho = Math.sqrt(rho2);
+  // beta0 (tan beta0 = a z / (b rho)), then Bowring eq. 8 for the latitude.
+  let sb = aM * z;
+  let cb = bM * rho;
+  let inv = 1 / Math.sqrt(sb * sb + cb * cb);
+  sb *= inv;
+  cb *= inv;
+  const num = z + c1 * sb * sb * sb;
+  const den = rho - c2 * cb * cb * cb;
+  inv = 1 / Math.sqrt(num * num + den * den);
+  const sLat = num * inv;
+  return rho * den * inv + z * sLat - aM * Math.sqrt(1 - e2 * sLat * sLat);
+}
+
+const deepScratch = new Float64Array(3);
 
 /** Points deep inside the Earth (r < 5,000 km): iterate the same refinement to convergence. */
 function deepInto<T extends Vec3Out>(
@@ -203,7 +259,7 @@ export function ecefToGeodeticInto<T extends Vec3Out>(pEcef: Vec3Like, out: T): 
   inv = 1 / Math.sqrt(num * num + den * den);
   const sLat = num * inv;
   out[0] = Math.atan(num / den);
-  out[1] = Math.atan2(y, x);
+  out[1] = longitudeRad(x, y, rho);
   out[2] = rho * den * inv + z * sLat - W_A * Math.sqrt(1 - W_E2 * sLat * sLat);
   return out;
 }

@@ -4,6 +4,7 @@ export * from "./geodetic.js";
 export * from "./enu.js";
 export * from "./gravity.js";
 export * from "./atmosphere.js";
+export * from "./atmosphereTable.js";
 export * from "./model.js";
 export * from "./eci.js";
 export * from "./visibility.js";

@@ -16,10 +16,15 @@
  *
  * Every instance is one class (one hidden class for V8), methods allocate nothing, and the only
  * data-dependent branches are inside the shared algorithms.
+ *
+ * Hot paths: altitudeM is the height-only Bowring step (no trigonometry, within 3e-8 m of geodeticInto);
+ * atmosphereInto and airInto read the precomputed table of atmosphereTable.ts (within 3e-5 of the exact
+ * ussa1976 functions, which remain the reference and the public API of atmosphere.ts).
  */
 import type { Vec3Like, Vec3Out } from "../math/vec3.js";
-import { ussa1976Into } from "./atmosphere.js";
+import { ussa1976TableInto } from "./atmosphereTable.js";
 import {
+  bowringHeightM,
   bowringInto,
   ecefToGeodeticInto,
   geodeticToEcefWithInto,
@@ -70,7 +75,7 @@ export class EarthModel {
   private readonly bOverA: number;
   private readonly densityScale: number;
   private readonly isWgs84: boolean;
-  private readonly scratch = new Float64Array(3);
+  private readonly air4 = new Float64Array(4);
 
   constructor(env: EarthEnvironment) {
     if (env.earth !== "wgs84" && env.earth !== "sphere")
@@ -127,17 +132,51 @@ export class EarthModel {
     return geodeticToEcefWithInto(latRad, lonRad, altM, this.ellipsoid, out3);
   }
 
-  /** Height above this model's shape (m). */
+  /**
+   * Height above this model's shape (m), without latitude and longitude (bowringHeightM: no
+   * trigonometry, within 3e-8 m of geodeticInto(pEcef)[2], at about a third of its cost).
+   */
   altitudeM(pEcef: Vec3Like): number {
-    return this.geodeticInto(pEcef, this.scratch)[2];
+    const x = pEcef[0];
+    const y = pEcef[1];
+    const z = pEcef[2];
+    return bowringHeightM(x, y, z, this.aM, this.bM, this.e2, this.c1, this.c2, this.bOverA);
+  }
+
+  /**
+   * The air at an ECEF point in one call, for the flight right-hand side: out5 = [altM, temperatureK,
+   * pressurePa, densityKgM3, speedOfSoundMps], the values of altitudeM followed by atmosphereInto. Only
+   * array arguments and no floating-point result: V8 passes doubles across calls it does not inline as
+   * heap-allocated numbers, so the two-call form costs an allocation whenever it is not inlined.
+   */
+  airInto<T extends { [index: number]: number }>(pEcef: Vec3Like, out5: T): T {
+    const h = bowringHeightM(
+      pEcef[0],
+      pEcef[1],
+      pEcef[2],
+      this.aM,
+      this.bM,
+      this.e2,
+      this.c1,
+      this.c2,
+      this.bOverA,
+    );
+    const a = ussa1976TableInto(h, this.air4);
+    out5[0] = h;
+    out5[1] = a[0];
+    out5[2] = a[1] * this.densityScale;
+    out5[3] = a[2] * this.densityScale;
+    out5[4] = a[3];
+    return out5;
   }
 
   /**
    * [temperatureK, pressurePa, densityKgM3, speedOfSoundMps] at geometric altitude altM (m); with
-   * atmosphere "none" pressure and density are 0 (see the file comment).
+   * atmosphere "none" pressure and density are 0 (see the file comment). Served from the precomputed
+   * table of atmosphereTable.ts (within 3e-5 relative of ussa1976Into, about four times cheaper).
    */
   atmosphereInto<T extends { [index: number]: number }>(altM: number, out4: T): T {
-    ussa1976Into(altM, out4);
+    ussa1976TableInto(altM, out4);
     out4[1] *= this.densityScale;
     out4[2] *= this.densityScale;
     return out4;

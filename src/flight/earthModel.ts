@@ -21,4 +21,6 @@ export interface FlightEarthModel {
   altitudeM(pEcef: ArrayLike<number>): number;
   /** [temperatureK, pressurePa, densityKgM3, speedOfSoundMps] at altM into out4. */
   atmosphereInto(altM: number, out4: Float64Array): unknown;
+  /** [altM, temperatureK, pressurePa, densityKgM3, speedOfSoundMps] at an ECEF point into out5 (one call). */
+  airInto(pEcef: ArrayLike<number>, out5: Float64Array): unknown;
 }

@@ -33,3 +33,28 @@ export function radiativeEquilibriumTempK(
   const t = heatFluxWm2 > 0 ? Math.sqrt(Math.sqrt(heatFluxWm2 / (emissivity * STEFAN_BOLTZMANN_WM2K4))) : 0;
   return t > floorK ? t : floorK;
 }
+
+/**
+ * The two functions above for the flight's output samples, folded: T = (c sqrt(rho) V^3)^(1/4) with
+ * c = k / (eps sigma sqrt(R_n)) from stagnationCoefficient (which validates R_n and eps once per flight),
+ * at least floorK. Three square roots and no call per sample (tests/flight/heating.test.ts checks it
+ * against the composition).
+ */
+export function stagnationTempK(
+  coefficient: number,
+  densityKgM3: number,
+  speedMps: number,
+  floorK: number,
+): number {
+  if (!(densityKgM3 > 0 && speedMps > 0)) return floorK;
+  const t = Math.sqrt(Math.sqrt(coefficient * Math.sqrt(densityKgM3) * speedMps * speedMps * speedMps));
+  return t > floorK ? t : floorK;
+}
+
+/** c = k / (eps sigma sqrt(R_n)) of stagnationTempK; RangeError on a bad nose radius or emissivity. */
+export function stagnationCoefficient(noseRadiusM: number, emissivity = DEFAULT_EMISSIVITY): number {
+  if (!(noseRadiusM > 0)) throw new RangeError("stagnationCoefficient: nose radius must be positive");
+  if (!(emissivity > 0 && emissivity <= 1))
+    throw new RangeError("stagnationCoefficient: emissivity in (0, 1]");
+  return SUTTON_GRAVES_K_EARTH / (emissivity * STEFAN_BOLTZMANN_WM2K4 * Math.sqrt(noseRadiusM));
+}

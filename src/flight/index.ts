@@ -4,6 +4,7 @@ export * from "./constants.js";
 export * from "./definitions.js";
 export type { FlightEarthModel } from "./earthModel.js";
 export { LiftDragTable, Table1D } from "./aero/table.js";
+export { LiftDragRow } from "./aero/row.js";
 export { DragModel, LiftDragModel, polarTable } from "./aero/models.js";
 export * from "./propulsion.js";
 export * from "./heating.js";

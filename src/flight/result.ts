@@ -53,35 +53,45 @@ export interface PhaseInterval {
 /** Samples as columns; `count` rows are valid (arrays may be longer). Positions/velocities interleaved xyz. */
 export class FlightSamples {
   count = 0;
-  timeS = new Float64Array(0);
-  posEcefM = new Float64Array(0);
-  velEcefMps = new Float64Array(0);
-  massKg = new Float64Array(0);
-  phase = new Uint8Array(0);
-  altM = new Float64Array(0);
-  mach = new Float64Array(0);
-  thrustN = new Float64Array(0);
-  surfaceTempK = new Float64Array(0);
+  timeS: Float64Array = new Float64Array(0);
+  posEcefM: Float64Array = new Float64Array(0);
+  velEcefMps: Float64Array = new Float64Array(0);
+  massKg: Float64Array = new Float64Array(0);
+  phase: Uint8Array = new Uint8Array(0);
+  altM: Float64Array = new Float64Array(0);
+  mach: Float64Array = new Float64Array(0);
+  thrustN: Float64Array = new Float64Array(0);
+  surfaceTempK: Float64Array = new Float64Array(0);
 
   constructor(capacity = 256) {
     this.resize(capacity);
   }
 
+  /**
+   * All nine columns are views onto one ArrayBuffer (12 doubles and one byte a row): every typed array
+   * created with its own buffer costs V8 a separately allocated and tracked backing store, which made
+   * the columns of a thousand-sample flight cost a tenth of the flight.
+   */
   private resize(cap: number): void {
-    const grow = <T extends Float64Array | Uint8Array>(a: T, n: number): T => {
-      const b = (a instanceof Uint8Array ? new Uint8Array(n) : new Float64Array(n)) as T;
-      b.set(a.subarray(0, Math.min(a.length, n)));
-      return b;
+    const buf = new ArrayBuffer(cap * (12 * 8 + 1));
+    let at = 0;
+    const column = (old: Float64Array, width: number): Float64Array => {
+      const c = new Float64Array(buf, at, width * cap);
+      at += width * cap * 8;
+      c.set(old.subarray(0, Math.min(old.length, width * cap)));
+      return c;
     };
-    this.timeS = grow(this.timeS, cap);
-    this.posEcefM = grow(this.posEcefM, 3 * cap);
-    this.velEcefMps = grow(this.velEcefMps, 3 * cap);
-    this.massKg = grow(this.massKg, cap);
-    this.phase = grow(this.phase, cap);
-    this.altM = grow(this.altM, cap);
-    this.mach = grow(this.mach, cap);
-    this.thrustN = grow(this.thrustN, cap);
-    this.surfaceTempK = grow(this.surfaceTempK, cap);
+    this.timeS = column(this.timeS, 1);
+    this.posEcefM = column(this.posEcefM, 3);
+    this.velEcefMps = column(this.velEcefMps, 3);
+    this.massKg = column(this.massKg, 1);
+    this.altM = column(this.altM, 1);
+    this.mach = column(this.mach, 1);
+    this.thrustN = column(this.thrustN, 1);
+    this.surfaceTempK = column(this.surfaceTempK, 1);
+    const phase = new Uint8Array(buf, at, cap);
+    phase.set(this.phase.subarray(0, Math.min(this.phase.length, cap)));
+    this.phase = phase;
   }
 
   /** Appends a row with the state; returns its index (fill the diagnostic columns through it). */
@@ -103,9 +113,21 @@ export class FlightSamples {
     return i;
   }
 
-  /** Trims the columns to `count` rows (after the flight, so results hold no slack). */
+  /**
+   * Trims the columns to `count` rows, after the flight: views onto the same buffers, not copies (a copy
+   * of the nine columns cost about a tenth of a flight), so a result may keep unused capacity alive.
+   */
   trim(): void {
-    this.resize(this.count);
+    const n = this.count;
+    this.timeS = this.timeS.subarray(0, n);
+    this.posEcefM = this.posEcefM.subarray(0, 3 * n);
+    this.velEcefMps = this.velEcefMps.subarray(0, 3 * n);
+    this.massKg = this.massKg.subarray(0, n);
+    this.phase = this.phase.subarray(0, n);
+    this.altM = this.altM.subarray(0, n);
+    this.mach = this.mach.subarray(0, n);
+    this.thrustN = this.thrustN.subarray(0, n);
+    this.surfaceTempK = this.surfaceTempK.subarray(0, n);
   }
 }
 

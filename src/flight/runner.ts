@@ -31,7 +31,7 @@ import {
 } from "./detectors.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { PITCH_RAMP_FRACTION } from "./guidance/pitchProgram.js";
-import { radiativeEquilibriumTempK, suttonGravesHeatFluxWm2 } from "./heating.js";
+import { stagnationCoefficient, stagnationTempK } from "./heating.js";
 import type { FlightPlan } from "./plan.js";
 import {
   FlightSamples,
@@ -74,7 +74,6 @@ export class FlightRunner {
   private readonly y = new Float64Array(7);
   private readonly ys = new Float64Array(7);
   private readonly dydt = new Float64Array(7);
-  private readonly atm = new Float64Array(4);
   // Detectors (reused).
   private readonly impact: AltitudeDown;
   private readonly reentry: AltitudeDown;
@@ -91,6 +90,13 @@ export class FlightRunner {
   private samples: FlightSamples | null = null;
   private sampleDt = 1;
   private nextSampleS = 0;
+  private sampleCapacity = 1024;
+  /** stagnationCoefficient of the plan's nose radius and emissivity. */
+  private stagnationCoef = 0;
+  /** phaseIndex of the current phase (kept by setPhase: samples store it). */
+  private phaseIdx = 0;
+  /** [altM, temperatureK, pressurePa, densityKgM3, speedOfSoundMps] of the sample being written. */
+  private readonly air = new Float64Array(5);
   private rhsEvaluations = 0;
   private steps = 0;
 
@@ -150,23 +156,21 @@ export class FlightRunner {
     const s = this.samples as FlightSamples;
     const dyn = this.dyn;
     const earth = dyn.earth;
-    const i = s.push(t, y, phaseIndex(this.currentPhase()));
-    const alt = earth.altitudeM(y);
-    const atm = this.atm;
-    earth.atmosphereInto(alt, atm);
+    const i = s.push(t, y, this.phaseIdx);
+    const air = earth.airInto(y, this.air) as Float64Array;
     const speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
-    s.altM[i] = alt;
-    s.mach[i] = atm[3] > 0 ? speed / atm[3] : 0;
+    s.altM[i] = air[0];
+    s.mach[i] = air[4] > 0 ? speed / air[4] : 0;
     let thrust = 0;
     if (dyn.mode === MODE_BOOST && dyn.thrustVacN > 0) {
-      thrust = Math.max(0, dyn.thrustVacN - atm[1] * dyn.exitAreaM2);
+      thrust = Math.max(0, dyn.thrustVacN - air[2] * dyn.exitAreaM2);
     } else if (dyn.mode === MODE_CRUISE) {
       dyn.rhs(t, y, this.dydt);
       thrust = dyn.lastThrustN;
     }
     s.thrustN[i] = thrust;
-    const q = suttonGravesHeatFluxWm2(atm[2], speed, this.plan.noseRadiusM);
-    s.surfaceTempK[i] = radiativeEquilibriumTempK(q, this.plan.emissivity, atm[0]);
+    // Sutton-Graves flux and radiative equilibrium (heating.ts), folded into one coefficient per flight.
+    s.surfaceTempK[i] = stagnationTempK(this.stagnationCoef, air[3], speed, air[1]);
   }
 
   private record(type: FlightEventType, t: number, y: Float64Array): void {
@@ -184,6 +188,7 @@ export class FlightRunner {
       last.endS = t;
     }
     this.phases.push({ phase: p, startS: t, endS: t });
+    this.phaseIdx = phaseIndex(p);
   }
 
   /** Integrates from t to tEnd with the given detectors; returns the index of the terminal detector or -1. */
@@ -198,6 +203,7 @@ export class FlightRunner {
   /** Flies the plan. `targeting` is attached to the result unchanged. */
   run(plan: FlightPlan, options: FlyOptions = {}, targeting: TargetingReport | null = null): FlightResult {
     this.plan = plan;
+    this.stagnationCoef = stagnationCoefficient(plan.noseRadiusM, plan.emissivity);
     this.events = [];
     this.phases = [];
     this.rhsEvaluations = 0;
@@ -206,7 +212,9 @@ export class FlightRunner {
     dp.setTolerances(options.rtol ?? DEFAULT_RTOL, options.atol ?? DEFAULT_ATOL);
     dp.initialStepS = 0;
     this.sampleDt = options.sampleIntervalS ?? 1;
-    this.samples = this.sampleDt > 0 ? new FlightSamples(1024) : null;
+    // Sized from the previous flight of this runner (campaigns fly similar flights), so the columns are
+    // rarely regrown.
+    this.samples = this.sampleDt > 0 ? new FlightSamples(this.sampleCapacity) : null;
     this.nextSampleS = plan.startTimeS;
     const tMax = plan.startTimeS + (options.maxFlightTimeS ?? 4 * 3600);
     const dyn = this.dyn;
@@ -353,6 +361,7 @@ export class FlightRunner {
     this.phases[this.phases.length - 1].endS = t;
     if (this.samples !== null) {
       this.pushEventSample(t);
+      this.sampleCapacity = Math.max(256, this.samples.count + 16);
       this.samples.trim();
     }
     const samples = this.samples ?? new FlightSamples(0);

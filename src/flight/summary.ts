@@ -58,15 +58,20 @@ export function summarize(
   for (const e of events) {
     apogee = Math.max(apogee, earth.altitudeM(e.state));
     const s = e.state;
-    maxSpeed = Math.max(maxSpeed, Math.hypot(s[3], s[4], s[5]));
+    maxSpeed = Math.max(maxSpeed, Math.sqrt(s[3] * s[3] + s[4] * s[4] + s[5] * s[5]));
   }
   const glideIdx = PHASES.indexOf("glide");
   let gMin = Infinity;
   let gMax = -Infinity;
   const v = samples.velEcefMps;
+  // Math.sqrt of the sum of squares, not Math.hypot: hypot's overflow guard costs about ten times as much,
+  // and speeds are far from overflow.
   for (let i = 0; i < samples.count; i++) {
     apogee = Math.max(apogee, samples.altM[i]);
-    maxSpeed = Math.max(maxSpeed, Math.hypot(v[3 * i], v[3 * i + 1], v[3 * i + 2]));
+    const vx = v[3 * i];
+    const vy = v[3 * i + 1];
+    const vz = v[3 * i + 2];
+    maxSpeed = Math.max(maxSpeed, Math.sqrt(vx * vx + vy * vy + vz * vz));
     maxMach = Math.max(maxMach, samples.mach[i]);
     if (samples.phase[i] === glideIdx) {
       gMin = Math.min(gMin, samples.altM[i]);

@@ -7,6 +7,9 @@
  * 64 KiB chunks. Chunks are never recycled: a view stays valid, and unshared, for as long as anyone
  * holds it (a chunk is freed by the garbage collector once none of its views is reachable).
  * Each sensor owns its pool, so nothing is shared between sensors or runs.
+ *
+ * Arrays of up to eight doubles (64 bytes) are the exception: V8 stores those inside its own heap, and
+ * `new Float64Array(n)` is then as cheap as a view (a detection's z and the infrared R use that).
  */
 const CHUNK_DOUBLES = 8192;
 

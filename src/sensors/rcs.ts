@@ -78,26 +78,49 @@ export const FLIGHT_PHASES: readonly FlightPhase[] = [
   "dive",
   "impact",
 ];
-const KIND_INDEX: Readonly<Record<VehicleKind, number>> = {
-  ballistic: 0,
-  hgv: 1,
-  cruise: 2,
-  interceptor: 3,
-  projectile: 4,
-};
-const PHASE_INDEX: Readonly<Record<FlightPhase, number>> = {
-  boost: 0,
-  midcourse: 1,
-  reentry: 2,
-  "pull-up": 3,
-  glide: 4,
-  cruise: 5,
-  dive: 6,
-  impact: 7,
-};
-
+/**
+ * Row of (kind, phase) in the flattened table. Switches rather than lookups in a keyed object: V8 turns
+ * a switch over string literals into identity comparisons, while a keyed load with varying string keys
+ * goes through its generic (megamorphic) path, and this runs for every radar-target pair in view.
+ */
 export function rcsIndex(kind: VehicleKind, phase: FlightPhase): number {
-  return KIND_INDEX[kind] * FLIGHT_PHASES.length + PHASE_INDEX[phase];
+  return kindIndex(kind) * FLIGHT_PHASES.length + phaseIndexOf(phase);
+}
+
+function kindIndex(kind: VehicleKind): number {
+  switch (kind) {
+    case "ballistic":
+      return 0;
+    case "hgv":
+      return 1;
+    case "cruise":
+      return 2;
+    case "interceptor":
+      return 3;
+    default:
+      return 4; // projectile
+  }
+}
+
+function phaseIndexOf(phase: FlightPhase): number {
+  switch (phase) {
+    case "boost":
+      return 0;
+    case "midcourse":
+      return 1;
+    case "reentry":
+      return 2;
+    case "pull-up":
+      return 3;
+    case "glide":
+      return 4;
+    case "cruise":
+      return 5;
+    case "dive":
+      return 6;
+    default:
+      return 7; // impact
+  }
 }
 
 export function flattenRcsTable(table: RcsTable = NOTIONAL_RCS): Float64Array {

@@ -30,6 +30,8 @@ const TWO_PI = 2 * Math.PI;
 
 /** Angle wrapped into (-pi, pi]. */
 export function wrapPi(x: number): number {
+  // Measured angles plus noise are almost always in range already: skip the floating-point remainder.
+  if (x > -Math.PI && x <= Math.PI) return x;
   let y = x % TWO_PI;
   if (y <= -Math.PI) y += TWO_PI;
   else if (y > Math.PI) y -= TWO_PI;

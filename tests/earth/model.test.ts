@@ -19,7 +19,7 @@ const env = (over: Partial<EarthEnvironment>): EarthEnvironment => ({
 });
 
 describe("EarthModel", () => {
-  it("the default (WGS-84, rotating, J2, USSA 1976) matches the standalone functions exactly", () => {
+  it("the default (WGS-84, rotating, J2, USSA 1976) matches the standalone functions (exactly, or within the stated accuracy of its hot paths)", () => {
     const m = makeEarthModel();
     expect(m.aM).toBe(WGS84_A_M);
     expect(m.omegaRadS).toBe(WGS84_OMEGA_RADS);
@@ -30,14 +30,19 @@ describe("EarthModel", () => {
     const b = new Float64Array(3);
     expect(Array.from(m.gravityInto(p, a))).toEqual(Array.from(gravityJ2Into(p, b)));
     expect(Array.from(m.geodeticInto(p, a))).toEqual(Array.from(ecefToGeodeticInto(p, b)));
-    expect(m.altitudeM(p)).toBe(b[2]);
+    // altitudeM is the trig-free single-step height (bowringHeightM), within 3e-8 m of the full conversion.
+    expect(Math.abs(m.altitudeM(p) - b[2])).toBeLessThan(1e-6);
     expect(Array.from(m.ecefFromGeodeticInto(0.5, 1, 200, a))).toEqual(
       Array.from(geodeticToEcefInto(0.5, 1, 200, b)),
     );
     const o1 = new Float64Array(4);
     const o2 = new Float64Array(4);
+    // atmosphereInto is served from the precomputed table (atmosphereTable.ts), within 1e-4 of the exact
+    // function (3e-5 measured).
     for (const h of [0, 12345, 90000, 400000]) {
-      expect(Array.from(m.atmosphereInto(h, o1))).toEqual(Array.from(ussa1976Into(h, o2)));
+      m.atmosphereInto(h, o1);
+      ussa1976Into(h, o2);
+      for (let q = 0; q < 4; q++) expect(Math.abs(o1[q] / o2[q] - 1)).toBeLessThan(1e-4);
     }
   });
 

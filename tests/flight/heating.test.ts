@@ -13,6 +13,8 @@ import {
   NOTIONAL_HTV2,
   STEFAN_BOLTZMANN_WM2K4,
   radiativeEquilibriumTempK,
+  stagnationCoefficient,
+  stagnationTempK,
   suttonGravesHeatFluxWm2,
 } from "../../src/flight/index.js";
 
@@ -46,5 +48,25 @@ describe("heating", () => {
     );
     expect(radiativeEquilibriumTempK(0, 0.85, 250)).toBe(250);
     expect(suttonGravesHeatFluxWm2(0, 6000, 0.05)).toBe(0);
+  });
+
+  it("the folded sample form equals Sutton-Graves then radiative equilibrium (property)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 1e-9, max: 1.3, noNaN: true }),
+        fc.double({ min: 1, max: 8000, noNaN: true }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.double({ min: 0.1, max: 1, noNaN: true }),
+        fc.double({ min: 150, max: 300, noNaN: true }),
+        (rho, v, rn, eps, floorK) => {
+          const ref = radiativeEquilibriumTempK(suttonGravesHeatFluxWm2(rho, v, rn), eps, floorK);
+          const t = stagnationTempK(stagnationCoefficient(rn, eps), rho, v, floorK);
+          expect(Math.abs(t / ref - 1)).toBeLessThan(1e-12);
+        },
+      ),
+    );
+    expect(stagnationTempK(stagnationCoefficient(0.05), 0, 6000, 250)).toBe(250);
+    expect(() => stagnationCoefficient(0)).toThrow(RangeError);
+    expect(() => stagnationCoefficient(0.05, 1.5)).toThrow(RangeError);
   });
 });

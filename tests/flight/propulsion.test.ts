@@ -34,6 +34,7 @@ const noGravity: FlightEarthModel = {
   ecefFromGeodeticInto: (a, b, c, out) => base.ecefFromGeodeticInto(a, b, c, out),
   altitudeM: (p) => base.altitudeM(p),
   atmosphereInto: (h, out) => base.atmosphereInto(h, out),
+  airInto: (p, out) => base.airInto(p, out),
 };
 
 const booster = NOTIONAL_MRBM.booster as NonNullable<BallisticVehicleDefinition["booster"]>;

@@ -21,18 +21,18 @@ describe("loadScenario: valid files", () => {
 
     expect(s.threats.map((t) => t.id)).toEqual(["srbm-1", "mrbm-1", "hgv-1", "hgv-2", "hcm-1", "rv-1"]);
     const [srbm, , hgv, hgv2, hcm, rv] = s.threats;
-    expect(srbm.trajectory).toEqual({ shape: "depressed", flightPathAngle: 30 * DEG });
+    expect(srbm.trajectory).toEqual({ shape: "depressed" });
     expect(hgv.maneuver).toEqual({ kind: "weave", bankAmplitude: 30 * DEG, period: 90 });
-    expect(hgv2.maneuver).toEqual({ kind: "retarget", time: 600, target: "airbase" });
+    expect(hgv2.maneuver).toEqual({ kind: "retarget", time: 500, target: "airbase" });
     expect(hcm.launch?.at.alt).toBe(10_000);
     expect(hcm.launch?.time).toBe(120);
     expect(rv.launch).toBeUndefined();
     expect(rv.burnout).toEqual({
-      at: { lat: 37.5 * DEG, lon: 128.5 * DEG, alt: 80_000 },
+      at: { lat: 37.5 * DEG, lon: 131.5 * DEG, alt: 80_000 },
       time: 30,
-      speed: 3200,
+      speed: 2440,
       flightPathAngle: 35 * DEG,
-      azimuth: 110 * DEG,
+      azimuth: 102.4 * DEG,
     });
 
     const layer = s.sensors.find((x) => x.id === "tracking-layer");

@@ -3,6 +3,7 @@
  * path of the right-hand side.
  */
 import type { DragAeroDefinition, LiftDragAeroDefinition } from "../definitions.js";
+import { LiftDragRow } from "./row.js";
 import { LiftDragTable, Table1D } from "./table.js";
 
 /**
@@ -37,14 +38,17 @@ export class DragModel {
   }
 }
 
-/** Lifting-body aerodynamics: the C_L/C_D table and its reference area. */
+/** Lifting-body aerodynamics: the C_L/C_D table, its hot-path row view, and its reference area. */
 export class LiftDragModel {
   readonly table: LiftDragTable;
+  /** The right-hand side's view of `table` (one Mach row at a time). */
+  readonly row: LiftDragRow;
   readonly refAreaM2: number;
 
   constructor(def: LiftDragAeroDefinition) {
     if (!(def.refAreaM2 > 0)) throw new RangeError("lift-drag table reference area must be positive");
     this.table = new LiftDragTable(def.mach, def.alphaRad, def.cl, def.cd);
+    this.row = new LiftDragRow(this.table);
     this.refAreaM2 = def.refAreaM2;
   }
 }

@@ -3,11 +3,13 @@
  * bracket index is cached (consecutive calls move little in Mach or angle of attack, so the search is
  * usually one comparison), and nothing is allocated per call.
  *
+ * The right-hand side asks its several questions per evaluation through LiftDragRow (row.ts), the
+ * hot-path view of a LiftDragTable on one Mach-interpolated row; the methods here are the reference.
+ *
  * Extrapolation: clamp. Outside the grid the value at the nearest edge is returned (no linear
  * extrapolation), so a coefficient never runs away when Mach leaves the tabulated band (e.g. a glider's
  * table that starts at Mach 3.5 keeps its Mach 3.5 values at lower speed).
  */
-
 /** Index i of the bracket [xs[i], xs[i+1]] containing x (clamped to [0, n-2]), starting the search at `hint`. */
 export function bracketIndex(xs: Float64Array, x: number, hint: number): number {
   const last = xs.length - 2;
@@ -205,109 +207,6 @@ export class LiftDragTable {
       }
       a0 = a1;
       c0 = c1;
-    }
-    return as[na - 1];
-  }
-
-  // --- Row API: interpolate the Mach row once, then answer several alpha questions on it (hot path). ---
-  private rowCl = new Float64Array(0);
-  private rowCd = new Float64Array(0);
-  /** Column of maximum L/D of the current row. */
-  private rowBest = 0;
-
-  /** Interpolates the table at this Mach into the current row (clamped). */
-  setMach(mach: number): void {
-    const na = this.alphaRad.length;
-    if (this.rowCl.length !== na) {
-      this.rowCl = new Float64Array(na);
-      this.rowCd = new Float64Array(na);
-    }
-    const tm = this.machWeight(mach);
-    const r0 = this.hintM * na;
-    const r1 = r0 + na;
-    const L = this.clValues;
-    const D = this.cdValues;
-    const rl = this.rowCl;
-    const rd = this.rowCd;
-    let best = -Infinity;
-    let jBest = 0;
-    for (let j = 0; j < na; j++) {
-      const cl = L[r0 + j] + tm * (L[r1 + j] - L[r0 + j]);
-      const cd = D[r0 + j] + tm * (D[r1 + j] - D[r0 + j]);
-      rl[j] = cl;
-      rd[j] = cd;
-      if (cl > best * cd) {
-        best = cl / cd;
-        jBest = j;
-      }
-    }
-    this.rowBest = jBest;
-  }
-
-  /** Writes this.cl and this.cd at alpha on the current row. */
-  rowLookup(alphaRad: number): void {
-    const as = this.alphaRad;
-    const na = as.length;
-    let j: number;
-    let ta: number;
-    if (alphaRad <= as[0]) {
-      j = 0;
-      ta = 0;
-    } else if (alphaRad >= as[na - 1]) {
-      j = na - 2;
-      ta = 1;
-    } else {
-      j = bracketIndex(as, alphaRad, this.hintA);
-      ta = (alphaRad - as[j]) / (as[j + 1] - as[j]);
-    }
-    this.hintA = j;
-    const rl = this.rowCl;
-    const rd = this.rowCd;
-    this.cl = rl[j] + ta * (rl[j + 1] - rl[j]);
-    this.cd = rd[j] + ta * (rd[j + 1] - rd[j]);
-  }
-
-  /** Largest C_L of the current row (at the largest alpha). */
-  rowMaxLift(): number {
-    return this.rowCl[this.rowCl.length - 1];
-  }
-
-  /** As alphaForLift, on the current row. */
-  rowAlphaForLift(clWanted: number): number {
-    const as = this.alphaRad;
-    const na = as.length;
-    const rl = this.rowCl;
-    if (clWanted <= rl[0]) return as[0];
-    for (let j = 0; j < na - 1; j++) {
-      const next = rl[j + 1];
-      if (clWanted <= next) {
-        const prev = rl[j];
-        const t = next > prev ? (clWanted - prev) / (next - prev) : 0;
-        return as[j] + t * (as[j + 1] - as[j]);
-      }
-    }
-    return as[na - 1];
-  }
-
-  /** As alphaForLiftToDrag, on the current row. */
-  rowAlphaForLiftToDrag(ldWanted: number): number {
-    const as = this.alphaRad;
-    const na = as.length;
-    const rl = this.rowCl;
-    const rd = this.rowCd;
-    const jBest = this.rowBest;
-    if (ldWanted * rd[jBest] >= rl[jBest]) return as[jBest];
-    for (let j = jBest; j < na - 1; j++) {
-      const a1 = rl[j + 1];
-      const c1 = rd[j + 1];
-      if (a1 <= ldWanted * c1) {
-        const a0 = rl[j];
-        const c0 = rd[j];
-        const den = a1 - a0 - ldWanted * (c1 - c0);
-        const t = den !== 0 ? (ldWanted * c0 - a0) / den : 0;
-        const tc = t < 0 ? 0 : t > 1 ? 1 : t;
-        return as[j] + tc * (as[j + 1] - as[j]);
-      }
     }
     return as[na - 1];
   }

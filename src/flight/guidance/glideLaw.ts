@@ -45,6 +45,11 @@ export class GlideLaw {
     this.tanBankMax = Math.tan(rad);
   }
 
+  /** Whether a weave or a jink is set (the right-hand side skips manoeuvreBankRad otherwise). */
+  hasManoeuvre(): boolean {
+    return this.weaveAmplitudeRad !== 0 || this.jinkBankRad !== 0;
+  }
+
   /** Manoeuvre bank added to the heading bank at time tS, rad. */
   manoeuvreBankRad(tS: number): number {
     let b = 0;
@@ -83,8 +88,9 @@ export function requiredLiftToDrag(
   vf2: number,
   vc2: number,
 ): number {
-  const x = v2 / vc2;
-  const xf = vf2 / vc2;
+  const ivc2 = 1 / vc2;
+  const x = v2 * ivc2;
+  const xf = vf2 * ivc2;
   if (!(x > xf) || x >= 1) return Infinity;
   if (rangeToGoM <= 0) return 0;
   return (2 * rangeToGoM) / (rM * Math.log((1 - xf) / (1 - x)));

@@ -262,21 +262,38 @@ export class IrConstellation {
     // Pack the targets this frame can possibly see into one array (stride TGT_STRIDE, see above).
     const tgt = this.tgt;
     const active = this.active;
-    let na = 0;
+    // Two passes. The first only reads each truth's phase, altitude and position: a short loop whose
+    // iterations are independent, so the processor overlaps the memory accesses of many truths (the
+    // truth objects of a step are usually scattered through the heap); the second, with the signature
+    // model, then finds them in the cache.
+    let nc = 0;
     for (let j = 0; j < nt; j++) {
       const tr = truths[j];
       if (tr.phase === "impact" || tr.altM < 0) continue;
-      const I = targetIntensityWPerSr(tr, this.radiance, this.signature);
-      if (!(I > 0)) continue;
       const p = tr.posEcefM;
-      const o = TGT_STRIDE * na;
+      const o = TGT_STRIDE * nc;
       tgt[o] = p[0];
       tgt[o + 1] = p[1];
       tgt[o + 2] = p[2];
-      tgt[o + 3] = p[2] * Z_SCALE;
+      active[nc++] = j;
+    }
+    let na = 0;
+    for (let c0 = 0; c0 < nc; c0++) {
+      const j = active[c0];
+      const I = targetIntensityWPerSr(truths[j], this.radiance, this.signature);
+      if (!(I > 0)) continue;
+      const from = TGT_STRIDE * c0;
+      const o = TGT_STRIDE * na;
+      const px = tgt[from];
+      const py = tgt[from + 1];
+      const pz = tgt[from + 2];
+      tgt[o] = px;
+      tgt[o + 1] = py;
+      tgt[o + 2] = pz;
+      tgt[o + 3] = pz * Z_SCALE;
       tgt[o + 4] = I;
       tgt[o + 5] = minSnr > 0 ? Math.min(maxR2, I / (s.neiSpaceWPerM2 * minSnr)) : maxR2;
-      const tn = Math.sqrt(p[0] * p[0] + p[1] * p[1] + p[2] * p[2]);
+      const tn = Math.sqrt(px * px + py * py + pz * pz);
       const c = Math.min(1, B_M / tn);
       tgt[o + 6] = tn * c;
       tgt[o + 7] = tn * Math.sqrt(1 - c * c);
@@ -303,16 +320,23 @@ export class IrConstellation {
       const go = 5 * g;
       for (let a = 0; a < na; a++) {
         const o = TGT_STRIDE * a;
+        // The target's record in locals: the satellite loop below makes calls (random draws, detections)
+        // across which the compiler cannot keep array loads, so they would be re-read for every satellite.
         const px = tgt[o];
         const py = tgt[o + 1];
         const pz = tgt[o + 2];
+        const tz = tgt[o + 3];
+        const I = tgt[o + 4];
+        const rangeCut2 = tgt[o + 5];
+        const tCos = tgt[o + 6];
+        const tSin = tgt[o + 7];
         if (planar) {
           // out of plane by more than alpha_s + alpha_t (if that is below 90 deg): hidden from the plane.
           // Scaled by |t|: |t.n| > |t| sin(alpha_s + alpha_t), cos(alpha_s + alpha_t) >= 0.
           const cg = gg[go + 3];
           const sg = gg[go + 4];
           const across = Math.abs(px * gg[go] + py * gg[go + 1] + pz * gg[go + 2]);
-          if (cg * tgt[o + 6] - sg * tgt[o + 7] >= 0 && across > sg * tgt[o + 6] + cg * tgt[o + 7]) continue;
+          if (cg * tCos - sg * tSin >= 0 && across > sg * tCos + cg * tSin) continue;
         }
         for (let m = 0; m < grp.length; m++) {
           const i = grp[m];
@@ -322,12 +346,12 @@ export class IrConstellation {
           const sz = satPos[k + 2];
           // horizon prefilter: s.t < |s||t| cos(alpha_s + alpha_t) means hidden
           const sN = satNorm[i];
-          if (px * sx + py * sy + pz * sz < sN * (satCos[i] * tgt[o + 6] - satSin[i] * tgt[o + 7])) continue;
+          if (px * sx + py * sy + pz * sz < sN * (satCos[i] * tCos - satSin[i] * tSin)) continue;
           const dx = px - sx;
           const dy = py - sy;
           const dz = pz - sz;
           const d2 = dx * dx + dy * dy + dz * dz;
-          if (d2 > tgt[o + 5]) continue;
+          if (d2 > rangeCut2) continue;
           // off-nadir: cos(angle between d and -s) >= cos(max)
           const ds = dx * sx + dy * sy + dz * sz;
           if (ds >= 0 || ds * ds < cos2 * d2 * satNorm2[i]) continue;
@@ -336,7 +360,6 @@ export class IrConstellation {
           // through by dd > 0 so no division is needed.
           const qz = satScaled[k + 2];
           const q2 = sx * sx + sy * sy + qz * qz;
-          const tz = tgt[o + 3];
           const ez = tz - qz;
           const dd = dx * dx + dy * dy + ez * ez;
           const sd = dx * sx + dy * sy + ez * qz;
@@ -345,7 +368,6 @@ export class IrConstellation {
           // background: does the ray beyond the target (tau > 1) meet the (raised) Earth?
           const earthBack = -sd > dd ? closestDd < limbR2 * dd : px * px + py * py + tz * tz < limbR2;
           const nei = earthBack ? neiEarth : neiSpace;
-          const I = tgt[o + 4];
           if (I < minSnr * d2 * nei) continue;
           const snr = I / (d2 * nei);
           if (rng.uniform() >= fastNormalCdf(snr - threshold)) continue;
@@ -382,11 +404,14 @@ export class IrConstellation {
     const beta = Math.asin(Sz);
     const alpha = Math.atan2(Sy, Sx);
     const sb = this.sensor.losNoiseRad;
-    const sa = sb / Math.max(Math.cos(beta), MIN_COS_BETA);
-    const z = this.pool.take(2);
+    // cos(beta) = sqrt(1 - Sz^2) for beta = asin(Sz) in [-pi/2, pi/2]: no trigonometric call.
+    const sa = sb / Math.max(Math.sqrt(1 - Sz * Sz), MIN_COS_BETA);
+    // Two and four doubles: ordinary typed arrays are stored inside V8's heap (up to 64 bytes), cheaper
+    // to make than pool views.
+    const z = new Float64Array(2);
     z[0] = wrapPi(alpha + sa * rng.normal());
     z[1] = beta + sb * rng.normal();
-    const R = this.pool.take(4);
+    const R = new Float64Array(4);
     R[0] = sa * sa;
     R[3] = sb * sb;
     return {

@@ -237,7 +237,9 @@ export class Radar {
       const el = Math.asin(sinEl);
       const az = Math.atan2(east, north);
       const sg = radarSigmasInto(this.model.noise, snr, el, this.sig);
-      const z = this.pool.take(4);
+      // Four doubles: an ordinary typed array is stored inside V8's heap (up to 64 bytes), cheaper than
+      // a pool view; R (16 doubles) comes from the pool.
+      const z = new Float64Array(4);
       z[0] = range + sg[0] * rng.normal();
       z[1] = wrapPi(az + sg[1] * rng.normal());
       z[2] = el + sg[2] * rng.normal();
@@ -300,14 +302,21 @@ export class Radar {
     }
   }
 
-  /** Copies of the site state for the detections of one look (shared by them; treat as read-only). */
+  /**
+   * Copies of the site state for the detections of one look (shared by them; treat as read-only). A
+   * fixed site's state never changes, so its copies are made once and shared by every look.
+   */
   private snapshot(st: SiteState): SharedState {
-    return {
+    if (this.fixedSnapshot !== null) return this.fixedSnapshot;
+    const sh = {
       pos: this.pool.copy(st.posEcefM),
       vel: this.pool.copy(st.velEcefMps),
       rot: this.pool.copy(st.rotEcefToEnu),
     };
+    if (!this.site.moving) this.fixedSnapshot = sh;
+    return sh;
   }
+  private fixedSnapshot: SharedState | null = null;
 
   /** Geometry, SNR and Pd of one target at the site state for `timeS` (analysis helper; allocates). */
   geometry(truth: TruthState, timeS: number): RadarGeometry {

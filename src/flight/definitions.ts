@@ -195,4 +195,10 @@ export interface ThreatDefinition {
   readonly maneuver?: ManeuverDefinition;
   /** Ballistic missiles: which of the trajectories through the aimpoint (default minimum-energy). */
   readonly trajectory?: TrajectoryShape;
+  /**
+   * Ballistic missiles, lofted or depressed: the final pitch of the steering programme (about the
+   * burnout flight-path angle), rad. Given, the targeting solves the thrust-termination time for the
+   * range at that angle (energy management) instead of taking the full-burn solution.
+   */
+  readonly trajectoryPitchRad?: number;
 }

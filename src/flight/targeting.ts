@@ -81,6 +81,7 @@ export function steeringCacheKey(
     l: def.launch === undefined ? null : [def.launch.latRad, def.launch.lonRad, def.launch.altM],
     t: def.target,
     s: def.trajectory ?? "minimum-energy",
+    p: def.trajectoryPitchRad ?? null,
     e: [earth.aM, earth.e2, earth.omegaRadS, earth.gmM3S2, atm[2], g[2]],
   });
 }
@@ -164,11 +165,15 @@ export function solveBallisticSteering(
   const p = booster.pitchProgram;
   let flights = 0;
   let az = base.azimuthRad;
+  // With a fixed final pitch (minimum energy: (pi - psi)/4; or a lofted/depressed angle the scenario
+  // gives) the range parameter is the thrust-termination time; otherwise it is the pitch of a full burn.
+  const fixedPitch =
+    shape === "minimum-energy" ? minimumEnergyFlightPathAngleRad(psi) : def.trajectoryPitchRad;
   const steer = (x: number): BoostSteering =>
-    shape === "minimum-energy"
+    fixedPitch !== undefined
       ? {
           azimuthRad: az,
-          finalPitchRad: minimumEnergyFlightPathAngleRad(psi),
+          finalPitchRad: fixedPitch,
           cutoffAfterLaunchS: x,
           cutoffSpeedMps: Infinity,
         }
@@ -183,13 +188,14 @@ export function solveBallisticSteering(
   let hi: number;
   let mLo: Miss;
   let mHi: Miss;
-  if (shape === "minimum-energy") {
+  if (fixedPitch !== undefined) {
     lo = p.verticalRiseS + p.kickDurationS + 1;
     hi = tFull;
     mHi = f(hi);
     if (mHi.down < 0)
       throw new RangeError(
-        `${vehicle.name}: target out of reach (short by ${(-mHi.down / 1000).toFixed(0)} km at full burn)`,
+        `${vehicle.name}: target out of reach (short by ${(-mHi.down / 1000).toFixed(0)} km at full burn` +
+          `${shape === "minimum-energy" ? "" : ` with a final pitch of ${((fixedPitch ?? 0) / DEG).toFixed(1)} deg`})`,
       );
     mLo = f(lo);
   } else {

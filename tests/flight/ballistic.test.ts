@@ -95,3 +95,34 @@ describe("ballistic targeting within 1 km with drag and rotation", () => {
     ).toThrow(RangeError);
   });
 });
+
+describe("lofted and depressed at a given burnout angle (energy management)", () => {
+  // The final pitch is fixed and the thrust-termination time is solved for the range, as minimum energy
+  // does at (pi - psi)/4: a steeper angle flies higher and longer, a shallower one lower and shorter.
+  const target = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 50 * DEG, 1200e3);
+  const fly = (shape: TrajectoryShape, pitchDeg: number) =>
+    flyThreat(
+      {
+        vehicle: "notional-mrbm",
+        launch: LAUNCH,
+        target,
+        trajectory: shape,
+        trajectoryPitchRad: pitchDeg * DEG,
+      },
+      earth,
+      { cache: new TargetingCache() },
+    );
+  it("hits within 1 km at 60 deg (lofted) and 25 deg (depressed), ordered by apogee", () => {
+    const lofted = fly("lofted", 60);
+    const depressed = fly("depressed", 25);
+    for (const r of [lofted, depressed]) {
+      expect(chordMissM(r, target)).toBeLessThan(1000);
+      expect(Number.isFinite(r.targeting?.cutoffS)).toBe(true);
+    }
+    expect(lofted.summary.apogeeAltM).toBeGreaterThan(depressed.summary.apogeeAltM);
+    expect(lofted.summary.timeOfFlightS).toBeGreaterThan(depressed.summary.timeOfFlightS);
+  });
+  it("says the target is out of reach when the angle cannot make the range", () => {
+    expect(() => fly("lofted", 85)).toThrow(/out of reach.*final pitch of 85\.0 deg/);
+  });
+});

@@ -38,6 +38,7 @@ export function threatDefinition(t: Threat, assets: Assets): ThreatDefinition {
     target: targetPoint(t.target, assets),
     maneuver: maneuverDefinition(t.maneuver, assets),
     trajectory: t.trajectory?.shape,
+    trajectoryPitchRad: t.trajectory?.flightPathAngle,
   };
   if (t.launch !== undefined) {
     const { at, time } = t.launch;

@@ -158,7 +158,8 @@ export const trajectorySchema = z
       min: "0 deg",
       max: "90 deg",
       minExclusive: true,
-      description: "burnout flight-path angle of a lofted or depressed trajectory",
+      description:
+        "final pitch of the boost (about the burnout flight-path angle) of a lofted or depressed trajectory; the thrust is cut off for the range (without it: the full-burn solution)",
       source: "minimum energy: (pi - psi) / 4 for range angle psi (standard result)",
     }).optional(),
   })

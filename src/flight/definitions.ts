@@ -34,7 +34,8 @@ export interface LiftDragAeroDefinition {
 /**
  * Boost steering programme (pitch angle measured from the local horizontal, in the vertical plane of the
  * launch azimuth): vertical rise, a linear pitch-over from 90 deg to `kickPitchRad` over `kickDurationS`,
- * then pitch linear in time down to the final pitch at the end of powered flight.
+ * then pitch linear in time down to the final pitch, reached half-way through the powered flight after the
+ * kick (guidance/pitchProgram.ts) and held to burnout.
  */
 export interface PitchProgramDefinition {
   readonly verticalRiseS: number;

@@ -347,7 +347,8 @@ export class PointMassDynamics {
       const iw = 1 / Math.sqrt(1 + (1 + tMax * tMax) * u2);
       let cb = Math.sqrt(1 + u2) * iw;
       let sb = tMax * u * iw;
-      if (mode === MODE_GLIDE && gl.hasManoeuvre()) {
+      // Weave and jink act in glide and in cruise (both fly banked lift); not in the dive.
+      if (gl.hasManoeuvre()) {
         const mb = gl.manoeuvreBankRad(tS);
         if (mb !== 0) {
           const cm = Math.cos(mb);
@@ -413,7 +414,7 @@ export class PointMassDynamics {
         ly = cy / cmag;
         lz = cz / cmag;
         // The PN command grows without bound as the range closes on any residual miss: fade it out
-        // over the last kilometre (smoothly, so the integrator sees no kink), then fly ballistic.
+        // between 3 km and 1 km from the aimpoint (smoothly, so the integrator sees no kink), then fly ballistic.
         const fade = smoothStep((Math.sqrt(rr2) - DIVE_FADE_START_M) / DIVE_FADE_SPAN_M);
         // Soft saturation at the largest C_L of the table (tanh keeps the rhs smooth).
         const clMax = row.maxLift();

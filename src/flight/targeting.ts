@@ -13,7 +13,7 @@
  * - lofted / depressed: full burn, range parameter = final pitch; a coarse scan of the pitch finds the
  *   maximum-range pitch, the lofted solution is the root above it, the depressed one below it.
  * Gliders: the booster is cut off at the speed that leaves the equilibrium glide (at the planning L/D) the
- * range to go at the end of the pull-up; a fixed-point iteration on the full boost and pull-up (3-6 flights).
+ * range to go at the end of the pull-up; a fixed-point iteration on the full boost and pull-up (at most 8 flights; usually 3-6).
  */
 import type {
   ThreatDefinition,

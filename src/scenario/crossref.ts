@@ -217,6 +217,17 @@ function checkCatalog(root: Rec, catalog: ScenarioCatalog, out: PendingIssue[]):
   list(root.threats).forEach((item, i) => {
     const v = rec(rec(item)?.vehicle);
     kindCheck(catalog.vehicleKinds, v?.base, v?.kind, "vehicle", ["threats", i, "vehicle", "base"]);
+    // Only lifting, guided vehicles manoeuvre: a ballistic missile or RV has no lift to bank.
+    const kind = str(v?.kind) ?? catalog.vehicleKinds?.get(str(rec(item)?.vehicle) ?? "");
+    const maneuver = rec(rec(item)?.maneuver);
+    if (maneuver !== undefined && (kind === "ballistic" || kind === "rv")) {
+      out.push({
+        path: ["threats", i, "maneuver"],
+        expected:
+          "no maneuver for a ballistic missile or re-entry vehicle (only hgv and cruise vehicles manoeuvre)",
+        given: `a ${str(maneuver.kind) ?? "maneuver"} for a ${kind} vehicle`,
+      });
+    }
   });
 }
 

@@ -19,7 +19,7 @@ const DEG = Math.PI / 180;
  *   see targets "half the size at twice the distance" (Raytheon and US Navy press, 2016-2022) [S].
  *   Ranges of SPY-1 of roughly 300 km against aircraft-sized targets are often quoted [U]; 30x
  *   sensitivity is 30^(1/4) = 2.34x range, hence the reference point 1 m^2 at 13 dB SNR at 700 km [N].
- * - Array face about 4.3 m (37 radar modular assemblies of 0.6 m) [S]: beamwidth lambda / D ~ 1.2 deg.
+ * - Array face about 4.3 m (14 ft), built from 37 radar modular assemblies of 0.6 m [S]: beamwidth lambda / D ~ 1.2 deg.
  * - Four faces: all-round field of regard. Bandwidth 20 MHz (7.5 m resolution), dwell 10 ms [N].
  */
 const NOTIONAL_S_BAND: RadarModel = {

@@ -23,6 +23,8 @@ export interface RadarSpec {
   /** Model fields to override (e.g. { revisitS: 2, falseAlarmsPerLook: 0.1 }). */
   readonly overrides?: Partial<RadarModel>;
   readonly rcs?: RcsTable;
+  /** Mean cross-section after boost of particular threats, m^2, by truth id. */
+  readonly rcsOverridesM2?: ReadonlyMap<string, number>;
   readonly firstLookS?: number;
 }
 
@@ -38,6 +40,7 @@ export function createRadar(spec: RadarSpec): Radar {
     site: spec.site,
     fieldOfRegard,
     rcs: spec.rcs,
+    rcsOverridesM2: spec.rcsOverridesM2,
     firstLookS: spec.firstLookS,
   });
 }

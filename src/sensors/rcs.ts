@@ -9,7 +9,8 @@
  *   often quoted for RVs [U]. Swerling III: one dominant scatterer (the nose and base edge).
  * - A missile in boost (body with its stage, 10-20 m long): 5 m^2, inside the 1-10 m^2 quoted for
  *   boosting missile bodies [U]. Swerling I: many comparable scatterers.
- * - Hypersonic cruise missile (X-51A-like air-breathing vehicle, inlet): 0.5 m^2 [U].
+ * - Hypersonic cruise missile (X-51A-like air-breathing vehicle, inlet): 0.5 m^2 [U]; 1 m^2 while its
+ *   booster is attached (boost phase) [U].
  * - Interceptor in flight: 0.5 m^2 [U]; railgun projectile: 0.01 m^2 [U].
  * Aspect dependence, plasma-sheath effects and debris are not modelled.
  */

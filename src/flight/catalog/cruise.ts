@@ -5,7 +5,7 @@
  * - Scramjet specific impulse 1,200 s (fuel-based Isp of hydrocarbon scramjets near Mach 6 is roughly
  *   1,000-1,500 s: Heiser & Pratt, "Hypersonic Airbreathing Propulsion", AIAA 1994, fig. 1.x) [notional].
  * - Cruiser 1,350 kg dry + 150 kg fuel; waverider-like polar C_L = 2.3 alpha, C_D = 0.03 + 0.5 C_L^2 on 1 m^2
- *   (max L/D 4.1, notional): at Mach 6 and 25 km it needs C_L about 0.22, L/D about 4, drag about 3.5 kN, so
+ *   (max L/D 4.1, notional): at Mach 6 and 25 km it needs C_L about 0.22, L/D about 4, drag about 3.4 kN, so
  *   150 kg of fuel lasts about 500 s, about 900 km of cruise (Breguet R = V Isp (L/D) ln(m0/m1)).
  * - Booster: notional single solid stage, 2,900 kg of propellant at Isp 265 s: ideal dv 2.5 km/s with the
  *   1.5 t cruiser, about Mach 6 at cruise altitude after losses.

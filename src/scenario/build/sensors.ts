@@ -110,19 +110,34 @@ function infrared(s: InfraredConstellation, epoch: Date): SensorObject {
   });
 }
 
-export function sensorObject(s: Sensor, epoch: Date): SensorObject {
+export function sensorObject(
+  s: Sensor,
+  epoch: Date,
+  rcsOverridesM2: ReadonlyMap<string, number> = new Map(),
+): SensorObject {
   if (s.kind === "radar") {
     return createRadar({
       id: s.id,
       model: radarModelOf(s),
       site: siteSpec(s),
       fieldOfRegard: fieldOfRegard(s),
+      rcsOverridesM2,
     });
   }
   return infrared(s, epoch);
 }
 
+/** The radar cross-sections the scenario gives its inline vehicles, by threat id. */
+export function rcsOverrides(s: Scenario): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const t of s.threats) {
+    if (typeof t.vehicle !== "string" && t.vehicle.rcs !== undefined) out.set(t.id, t.vehicle.rcs);
+  }
+  return out;
+}
+
 /** Every sensor of the scenario, in file order. */
 export function sensorObjects(s: Scenario): SensorObject[] {
-  return s.sensors.map((sensor) => sensorObject(sensor, s.epoch));
+  const overrides = rcsOverrides(s);
+  return s.sensors.map((sensor) => sensorObject(sensor, s.epoch, overrides));
 }

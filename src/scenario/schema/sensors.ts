@@ -132,8 +132,9 @@ export const radarFieldOfRegardSchema = strict({
   elevationMin: angle({
     min: "-10 deg",
     max: "90 deg",
-    default: "0 deg",
-    description: "lowest beam elevation",
+    default: "-3 deg",
+    description:
+      "lowest geometric elevation searched; below 0 so that the effective-Earth horizon (refraction), not the beam floor, masks low targets",
   }),
   elevationMax: angle({
     min: "-10 deg",

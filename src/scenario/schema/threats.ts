@@ -125,7 +125,7 @@ export const maneuverSchema = z.discriminatedUnion("kind", [
     bankAmplitude: angle({ min: "0 deg", max: "90 deg", minExclusive: true, description: "peak bank angle" }),
     period: duration({ min: "0 s", max: "1 h", minExclusive: true, description: "period of the weave" }),
     start: timeFromEpoch(
-      "when the weave begins (default: as soon as the vehicle glides or cruises)",
+      "when the weave begins (default: at launch); the bank acts while the vehicle glides or cruises",
     ).optional(),
   }),
   strict({

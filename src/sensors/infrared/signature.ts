@@ -42,7 +42,12 @@ export interface BodySignature {
 }
 
 export interface SignatureModel {
-  /** Plume intensity per newton of thrust in the sensor band, W/(sr N), per vehicle kind. */
+  /** Plume intensity per newton of thrust of a rocket motor in boost, in the sensor band, W/(sr N). */
+  readonly rocketPlumeWPerSrPerN: number;
+  /**
+   * Plume intensity per newton of thrust after boost (a sustainer: the scramjet of a cruise missile),
+   * W/(sr N), per vehicle kind.
+   */
   readonly plumeWPerSrPerN: Readonly<Record<VehicleKind, number>>;
   readonly body: Readonly<Record<VehicleKind, BodySignature>>;
   /** Recovery factor r for the recovery temperature (dimensionless, ~0.85-0.9). */
@@ -55,6 +60,7 @@ export interface SignatureModel {
 
 /** Notional values; see the file comment for the reasoning and labels. */
 export const NOTIONAL_SIGNATURE: SignatureModel = {
+  rocketPlumeWPerSrPerN: 1,
   plumeWPerSrPerN: { ballistic: 1, hgv: 1, cruise: 0.1, interceptor: 1, projectile: 0 },
   body: {
     // HTV-2-like glider: hot nose cap, leading edges and forward windward surface [U].
@@ -120,13 +126,20 @@ export interface IntensityBreakdown {
   totalWPerSr: number;
 }
 
+/** Plume intensity, W/sr: a rocket motor in boost, else the vehicle kind's sustainer (scramjet). */
+function plumeWPerSr(truth: TruthState, model: SignatureModel): number {
+  if (!(truth.thrustN > 0)) return 0;
+  const perN = truth.phase === "boost" ? model.rocketPlumeWPerSrPerN : model.plumeWPerSrPerN[truth.kind];
+  return perN * truth.thrustN;
+}
+
 /** Components of the apparent intensity of `truth` in the table's band. */
 export function intensityBreakdown(
   truth: TruthState,
   table: BandRadianceTable,
   model: SignatureModel = NOTIONAL_SIGNATURE,
 ): IntensityBreakdown {
-  const plume = truth.thrustN > 0 ? model.plumeWPerSrPerN[truth.kind] * truth.thrustN : 0;
+  const plume = plumeWPerSr(truth, model);
   const body = model.body[truth.kind];
   const useSurface = body.temperature === "surface" && truth.surfaceTempK > 0;
   const temperatureK = useSurface
@@ -150,7 +163,7 @@ export function targetIntensityWPerSr(
   model: SignatureModel = NOTIONAL_SIGNATURE,
 ): number {
   if (truth.phase === "impact") return 0;
-  const plume = truth.thrustN > 0 ? model.plumeWPerSrPerN[truth.kind] * truth.thrustN : 0;
+  const plume = plumeWPerSr(truth, model);
   const body = model.body[truth.kind];
   const temperatureK =
     body.temperature === "surface" && truth.surfaceTempK > 0

@@ -95,6 +95,11 @@ export interface RadarConfig {
   readonly fieldOfRegard?: FieldOfRegard;
   /** Cross-section table (default ../rcs.ts NOTIONAL_RCS). */
   readonly rcs?: RcsTable;
+  /**
+   * Mean cross-section of particular threats after boost, m^2, by truth id (a scenario's inline vehicle
+   * `rcs`); it replaces the table's value outside the boost phase and keeps the table's Swerling case.
+   */
+  readonly rcsOverridesM2?: ReadonlyMap<string, number>;
   /** Time of the first look, s (default 0). */
   readonly firstLookS?: number;
 }
@@ -128,6 +133,7 @@ export class Radar {
   private readonly radarConst: number;
   private readonly pd: DetectionProbabilityCache;
   private readonly rcsFlat: Float64Array;
+  private readonly rcsOverrides: ReadonlyMap<string, number> | null;
   private readonly rMax2: number;
   private readonly rMin2: number;
   private readonly sinElMin: number;
@@ -153,6 +159,7 @@ export class Radar {
     this.radarConst = radarConstant(m.reference);
     this.pd = new DetectionProbabilityCache(m.pfa);
     this.rcsFlat = flattenRcsTable(config.rcs ?? NOTIONAL_RCS);
+    this.rcsOverrides = config.rcsOverridesM2 ?? null;
     this.rMax2 = m.instrumentedRangeM * m.instrumentedRangeM;
     this.rMin2 = m.minimumRangeM * m.minimumRangeM;
     const f = this.fieldOfRegard;
@@ -180,6 +187,13 @@ export class Radar {
    * Looks if one is due at `timeS` (see the file comment), appending detections to `out`; returns `out`.
    * `truths` must all be at `timeS`.
    */
+  /** Mean cross-section of a truth: its override after boost, else the table's (index ri). */
+  private rcsOf(truth: TruthState, ri: number): number {
+    const o = this.rcsOverrides;
+    if (o === null || truth.phase === "boost") return this.rcsFlat[ri];
+    return o.get(truth.id) ?? this.rcsFlat[ri];
+  }
+
   observe(
     truths: readonly TruthState[],
     timeS: number,
@@ -228,7 +242,7 @@ export class Radar {
       const ht = tr.altM > 0 ? tr.altM : 0;
       if (range > siteTangent + Math.sqrt(ht * (2 * kR + ht))) continue;
       const ri = 2 * rcsIndex(tr.kind, tr.phase);
-      const snr = (this.radarConst * this.rcsFlat[ri]) / (d2 * d2);
+      const snr = (this.radarConst * this.rcsOf(tr, ri)) / (d2 * d2);
       const pd = this.pd.pdOf(snr, this.rcsFlat[ri + 1] as SwerlingCase);
       if (rng.uniform() >= pd) continue;
       // a detection: measurement with SNR-scaled noise
@@ -280,8 +294,8 @@ export class Radar {
   }
 
   /**
-   * Poisson-many false alarms spread uniformly over the instrumented volume (range, sector azimuth,
-   * elevation from max(0, min elevation) to the maximum) and range rate; their SNR is the detection
+   * Poisson-many false alarms, each uniform in range, in sector azimuth and in elevation (from
+   * max(0, min elevation) to the maximum) separately (uniform in those cells, not in volume), and in range rate; their SNR is the detection
    * threshold -ln(Pfa) and their covariance the noise model's at that SNR.
    */
   private falseAlarms(timeS: number, rng: SensorRandom, out: Detection[], sh: SharedState): void {
@@ -340,7 +354,7 @@ export class Radar {
     const inFor = inAz && el >= f.elevationMinRad && el <= f.elevationMaxRad;
     const aboveHorizon = range <= radarHorizonRangeM(st.altM, truth.altM, this.model.kFactor);
     const ri = 2 * rcsIndex(truth.kind, truth.phase);
-    const snr = (this.radarConst * this.rcsFlat[ri]) / (range * range * range * range);
+    const snr = (this.radarConst * this.rcsOf(truth, ri)) / (range * range * range * range);
     const pd = this.pd.pdOf(snr, this.rcsFlat[ri + 1] as SwerlingCase);
     return {
       rangeM: range,

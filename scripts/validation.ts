@@ -2,6 +2,8 @@
  * `npm run validation`: runs the test suite with RAIJIN_VALIDATION_FILE set, so every validation test
  * records the figure it asserted (tests/validation.ts), and writes docs/validation.md from them. The
  * document is therefore exactly what the tests checked on this commit; a failing test stops it.
+ * Arguments are passed to `vitest run` (e.g. test folders); the document then says it covers part of the
+ * suite. Rows are sorted by area, model and reference, so the file only changes when a figure does.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -17,10 +19,11 @@ const AREAS: Record<string, string> = {
   tracking: "Tracking (src/tracking)",
 };
 
+const args = process.argv.slice(2);
 const dir = mkdtempSync(join(tmpdir(), "raijin-validation-"));
 const file = join(dir, "figures.jsonl");
 writeFileSync(file, "");
-const res = spawnSync("npx", ["vitest", "run", ...process.argv.slice(2)], {
+const res = spawnSync("npx", ["vitest", "run", ...args], {
   stdio: "inherit",
   env: { ...process.env, RAIJIN_VALIDATION_FILE: file },
 });
@@ -28,17 +31,28 @@ if (res.status !== 0) {
   console.error("validation: the tests failed; docs/validation.md is left as it was");
   process.exit(res.status ?? 1);
 }
+const FIELDS = ["area", "model", "reference", "figure", "tolerance"] as const;
 const seen = new Set<string>();
 const figures: ValidationFigure[] = [];
+const bad: string[] = [];
 for (const line of readFileSync(file, "utf8").split("\n")) {
   if (line.trim() === "") continue;
   const f = JSON.parse(line) as ValidationFigure;
-  const key = `${f.area}\u0000${f.model}\u0000${f.figure}`;
+  // A figure must say what was measured against what, and to which tolerance.
+  const missing = FIELDS.filter((k) => typeof f[k] !== "string" || f[k].trim() === "");
+  if (missing.length > 0) bad.push(`${f.model ?? "?"}: no ${missing.join(", ")}`);
+  const key = `${f.area}\u0000${f.model}\u0000${f.reference}\u0000${f.figure}`;
   if (seen.has(key)) continue;
   seen.add(key);
   figures.push(f);
 }
 rmSync(dir, { recursive: true, force: true });
+if (bad.length > 0) {
+  console.error(
+    `validation: incomplete figures, docs/validation.md is left as it was:\n  ${bad.join("\n  ")}`,
+  );
+  process.exit(1);
+}
 
 const cell = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
 const out: string[] = [
@@ -49,8 +63,13 @@ const out: string[] = [
   "(tests/validation.ts), so it shows exactly what the suite checks; do not edit by hand.",
   "",
 ];
+if (args.length > 0) out.push(`Generated from part of the suite: \`vitest run ${args.join(" ")}\`.`, "");
+const order = (area: string) => {
+  const i = Object.keys(AREAS).indexOf(area);
+  return i < 0 ? Object.keys(AREAS).length : i;
+};
 const areas = [...new Set(figures.map((f) => f.area))].sort(
-  (a, b) => Object.keys(AREAS).indexOf(a) - Object.keys(AREAS).indexOf(b),
+  (a, b) => order(a) - order(b) || a.localeCompare(b, "en"),
 );
 for (const area of areas) {
   out.push(
@@ -59,10 +78,18 @@ for (const area of areas) {
     "| model | reference | figure | tolerance |",
     "| --- | --- | --- | --- |",
   );
-  const rows = figures.filter((f) => f.area === area).sort((a, b) => a.model.localeCompare(b.model));
+  const rows = figures
+    .filter((f) => f.area === area)
+    .sort(
+      (a, b) =>
+        a.model.localeCompare(b.model, "en") ||
+        a.reference.localeCompare(b.reference, "en") ||
+        a.figure.localeCompare(b.figure, "en"),
+    );
   for (const f of rows)
     out.push(`| ${cell(f.model)} | ${cell(f.reference)} | ${cell(f.figure)} | ${cell(f.tolerance)} |`);
   out.push("");
 }
 writeFileSync("docs/validation.md", out.join("\n"));
-console.log(`validation: wrote docs/validation.md (${figures.length} figures)`);
+const perArea = areas.map((a) => `${a} ${figures.filter((f) => f.area === a).length}`).join(", ");
+console.log(`validation: wrote docs/validation.md (${figures.length} figures: ${perArea})`);

@@ -13,6 +13,7 @@ import {
   ussa1976Into,
   ussa1976TableInto,
 } from "../../src/earth/index.js";
+import { recordValidation, sig } from "../validation.js";
 
 const exact = new Float64Array(4);
 const table = new Float64Array(4);
@@ -33,6 +34,14 @@ describe("USSA 1976 hot-path table", () => {
     ]) {
       for (const dz of [-1e-3, 0, 1e-3]) worstRelative(z + dz, worst);
     }
+    recordValidation({
+      area: "earth",
+      model: "USSA 1976 hot-path table (ussa1976TableInto)",
+      reference:
+        "the exact USSA 1976 functions (ussa1976Into) every 7.3 m from -5 to 1000 km, plus the layer bases and grid joints",
+      figure: `worst relative difference: temperature ${sig(worst[0], 2)}, pressure ${sig(worst[1], 2)}, density ${sig(worst[2], 2)}, speed of sound ${sig(worst[3], 2)}`,
+      tolerance: "< 1e-4",
+    });
     for (let q = 0; q < 4; q++) expect(worst[q]).toBeLessThan(1e-4);
   });
 

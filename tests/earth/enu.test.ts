@@ -11,6 +11,7 @@ import {
   geodeticToEcef,
   geodeticToEcefInto,
 } from "../../src/earth/index.js";
+import { recordValidation, sig } from "../validation.js";
 
 const uniform = (min: number, max: number) =>
   fc.integer({ min: 0, max: 1_000_000_000 }).map((i) => min + ((max - min) * i) / 1_000_000_000);
@@ -23,6 +24,15 @@ describe("ENU", () => {
     const origin = { latDeg: 33, lonDeg: 44, altM: 20 };
     const p = geodeticToEcef({ latDeg: 33.3, lonDeg: 44.4, altM: 6000 });
     const enu = ecefToEnu(p, origin);
+    const printed = [37288.97, 33374.29, 5783.64];
+    recordValidation({
+      area: "earth",
+      model: "ecefToEnu",
+      reference:
+        "GeographicLib CartConvert(1) manual, CartConvert -l 33 44 20: 33.3 44.4 6000 -> 37288.97 33374.29 5783.64 m (printed to 1 cm)",
+      figure: `worst component error ${sig(Math.max(...printed.map((v, k) => Math.abs(enu[k] - v))), 2)} m (east, north, up: ${printed.map((v, k) => sig(enu[k] - v, 2)).join(", ")} m)`,
+      tolerance: "< 1 cm (one printed unit)",
+    });
     expect(Math.abs(enu[0] - 37288.97)).toBeLessThan(0.01);
     expect(Math.abs(enu[1] - 33374.29)).toBeLessThan(0.01);
     expect(Math.abs(enu[2] - 5783.64)).toBeLessThan(0.01);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   WGS84_A_M,
@@ -11,11 +11,37 @@ import {
   geodeticToEcefWithInto,
   makeEllipsoid,
 } from "../../src/earth/index.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 describe("geodetic <-> ECEF against published vectors", () => {
+  const nvector: string[] = [];
+  afterAll(() => {
+    if (nvector.length > 0)
+      recordValidation({
+        area: "earth",
+        model: "geodeticToEcef, ecefToGeodetic",
+        reference:
+          "n-vector examples 4 (forward, printed to 1e-8 m) and 3 (inverse, 4,702 km up), Gade, J. Navigation 63(3) 2010",
+        figure: nvector.join("; "),
+        tolerance: "forward < 1e-6 m; inverse height < 5 mm, latitude and longitude to the printed 0.01 deg",
+      });
+  });
   it("GeographicLib CartConvert(1) man page example: 33.3 44.4 6000 -> 3816209.60 3737108.55 3485109.57", () => {
     // Source: C. F. F. Karney, GeographicLib, CartConvert(1) manual, EXAMPLES section (printed to 1 cm).
     const p = geodeticToEcef({ latDeg: 33.3, lonDeg: 44.4, altM: 6000 });
+    const printed = [3816209.6, 3737108.55, 3485109.57];
+    const fwd = Math.max(...printed.map((v, k) => Math.abs(p[k] - v)));
+    const inv = ecefToGeodetic(printed);
+    recordValidation({
+      area: "earth",
+      model: "geodeticToEcef, ecefToGeodetic",
+      reference:
+        "GeographicLib CartConvert(1) manual example: 33.3 deg, 44.4 deg, 6000 m -> 3816209.60, 3737108.55, 3485109.57 m (printed to 1 cm)",
+      figure:
+        `forward: worst component error ${sig(fwd, 2)} m; inverse of the printed point: latitude ${sig(Math.abs(inv.latDeg - 33.3), 2)} deg, ` +
+        `longitude ${sig(Math.abs(inv.lonDeg - 44.4), 2)} deg, height ${sig(Math.abs(inv.altM - 6000), 2)} m`,
+      tolerance: "forward < 5 mm; inverse < 2e-7 deg (1 cm is 9e-8 deg), < 1 cm",
+    });
     expect(p[0]).toBeCloseTo(3816209.6, 2);
     expect(p[1]).toBeCloseTo(3737108.55, 2);
     expect(p[2]).toBeCloseTo(3485109.57, 2);
@@ -30,6 +56,10 @@ describe("geodetic <-> ECEF against published vectors", () => {
     // Source: K. Gade, "A Non-singular Horizontal Position Representation", J. Navigation 63(3), 2010;
     // worked example 4 in the n-vector documentation (WGS-84), printed to 1e-8 m.
     const p = geodeticToEcef({ latDeg: 1, lonDeg: 2, altM: 3 });
+    const ex4 = [6373290.27721828, 222560.20067474, 110568.82718179];
+    nvector.push(
+      `example 4: worst component error ${sig(Math.max(...ex4.map((v, k) => Math.abs(p[k] - v))), 2)} m`,
+    );
     expect(Math.abs(p[0] - 6373290.27721828)).toBeLessThan(1e-6);
     expect(Math.abs(p[1] - 222560.20067474)).toBeLessThan(1e-6);
     expect(Math.abs(p[2] - 110568.82718179)).toBeLessThan(1e-6);
@@ -38,6 +68,9 @@ describe("geodetic <-> ECEF against published vectors", () => {
   it("n-vector Example 3: 6371 km * (0.9, -1, 1.1) -> lat 39.38, lon -48.01, h 4702059.83 m (high altitude)", () => {
     // Source: n-vector documentation, example 3 "ECEF-vector to geodetic latitude" (WGS-84).
     const g = ecefToGeodetic([6371e3 * 0.9, -6371e3, 6371e3 * 1.1]);
+    nvector.push(
+      `example 3: height error ${sig(Math.abs(g.altM - 4702059.83), 2)} m, latitude ${sig(g.latDeg, 6)} deg, longitude ${sig(g.lonDeg, 6)} deg (printed 39.38, -48.01)`,
+    );
     expect(g.latDeg).toBeCloseTo(39.38, 2);
     expect(g.lonDeg).toBeCloseTo(-48.01, 2);
     expect(Math.abs(g.altM - 4702059.83)).toBeLessThan(0.005);
@@ -48,6 +81,16 @@ describe("geodetic <-> ECEF against published vectors", () => {
     // Vallado uses a = 6378.1363 km; with WGS-84's 6378.137 km the latitude moves by about 1e-6 deg,
     // hence the tolerance of 1.5e-6 deg on a value printed to 1e-6 deg.
     const g = ecefToGeodetic([6524834, 6862875, 6448296]);
+    recordValidation({
+      area: "earth",
+      model: "ecefToGeodetic",
+      reference:
+        "Vallado, Fundamentals of Astrodynamics and Applications, 4th ed., Example 3-3: 34.352496 deg, 46.4464 deg, 5085.22 km",
+      figure:
+        `latitude error ${sig(Math.abs(g.latDeg - 34.352496), 2)} deg, longitude ${sig(Math.abs(g.lonDeg - 46.4464), 2)} deg, ` +
+        `height ${sig(Math.abs(g.altM - 5085.22e3), 2)} m`,
+      tolerance: "< 1.5e-6 deg (Vallado's a is 0.7 m smaller), < 5e-5 deg, < 5 m",
+    });
     expect(Math.abs(g.latDeg - 34.352496)).toBeLessThan(1.5e-6);
     expect(Math.abs(g.lonDeg - 46.4464)).toBeLessThan(5e-5);
     expect(Math.abs(g.altM / 1000 - 5085.22)).toBeLessThan(0.005);
@@ -55,18 +98,30 @@ describe("geodetic <-> ECEF against published vectors", () => {
 
   it("poles and equator, 1 km below the surface to 40,000 km, are exact (closed-form expectations)", () => {
     const out = new Float64Array(3);
+    const worst = new Worst();
+    let latitudesExact = 0;
     for (const h of [-1000, 0, 100, 1e5, 1e6, 3.6e7, 4e7]) {
       for (const sign of [1, -1]) {
         ecefToGeodeticInto([0, 0, sign * (WGS84_B_M + h)], out);
+        if (out[0] === (sign * Math.PI) / 2) latitudesExact++;
         expect(out[0]).toBe((sign * Math.PI) / 2);
-        expect(Math.abs(out[2] - h)).toBeLessThan(1e-6);
+        expect(worst.add(Math.abs(out[2] - h), `pole, ${h} m`)).toBeLessThan(1e-6);
       }
       ecefToGeodeticInto([WGS84_A_M + h, 0, 0], out);
+      if (out[0] === 0) latitudesExact++;
       expect(out[0]).toBe(0);
-      expect(Math.abs(out[2] - h)).toBeLessThan(1e-6);
+      expect(worst.add(Math.abs(out[2] - h), `equator, ${h} m`)).toBeLessThan(1e-6);
       ecefToGeodeticInto([0, -(WGS84_A_M + h), 0], out);
       expect(out[1]).toBeCloseTo(-Math.PI / 2, 15);
     }
+    recordValidation({
+      area: "earth",
+      model: "ecefToGeodetic",
+      reference:
+        "closed form on the axes: poles (latitude +-90 deg, height |z| - b) and equator (0 deg, x - a), 1 km below to 40,000 km",
+      figure: `worst height error ${sig(worst.value, 2)} m (${worst.at}); ${latitudesExact} of ${worst.count} latitudes exact`,
+      tolerance: "< 1e-6 m; latitude exact",
+    });
   });
 
   it("rejects a latitude outside [-90, 90] degrees", () => {
@@ -94,6 +149,26 @@ const altM = fc.oneof(
 );
 
 describe("geodetic <-> ECEF round trips (properties)", () => {
+  // Worst round-trip errors as distances (m): latitude along the meridian, longitude along the parallel.
+  const forward = new Worst();
+  const backward = new Worst();
+  const deep = new Worst();
+  const sphereWorst = new Worst();
+  afterAll(() => {
+    if (forward.count + backward.count + deep.count > 0)
+      recordValidation({
+        area: "earth",
+        model: "geodeticToEcef, ecefToGeodetic",
+        reference:
+          "round trips (identity), from 1 km below the surface to 40,000 km, poles and equator included; on a sphere (f = 0) the closed form height r - R, latitude atan2(z, rho)",
+        figure:
+          `geodetic -> ECEF -> geodetic worst ${sig(forward.value, 2)} m over ${forward.count} points (0.25-deg grid + random); ` +
+          `ECEF -> geodetic -> ECEF worst ${sig(backward.value, 2)} m over ${backward.count}; ` +
+          `1,000-6,000 km below the surface worst ${sig(deep.value, 2)} m over ${deep.count}; ` +
+          `sphere worst ${sig(sphereWorst.value, 2)} m over ${sphereWorst.count}`,
+        tolerance: "< 1e-6 m (sphere latitude < 1e-14 rad)",
+      });
+  });
   it("a dense grid (every 0.25 deg of latitude, 1 km below the surface to 40,000 km) round-trips to 1e-6 m", () => {
     const p = new Float64Array(3);
     const g = new Float64Array(3);
@@ -104,6 +179,7 @@ describe("geodetic <-> ECEF round trips (properties)", () => {
         geodeticToEcefInto(lat, 1.1, h, p);
         ecefToGeodeticInto(p, g);
         worst = Math.max(worst, Math.abs(g[2] - h), Math.abs(g[0] - lat) * (WGS84_A_M + h));
+        forward.add(Math.max(Math.abs(g[2] - h), Math.abs(g[0] - lat) * (WGS84_A_M + h)));
       }
     }
     expect(worst).toBeLessThan(1e-6);
@@ -116,11 +192,18 @@ describe("geodetic <-> ECEF round trips (properties)", () => {
       fc.property(latRad, lonRad, altM, (lat, lon, h) => {
         geodeticToEcefInto(lat, lon, h, p);
         ecefToGeodeticInto(p, g);
+        // Longitude is undefined at the poles; elsewhere compare as a distance along the parallel.
+        const dLon = Math.atan2(Math.sin(g[1] - lon), Math.cos(g[1] - lon));
+        forward.add(
+          Math.max(
+            Math.abs(g[2] - h),
+            Math.abs(g[0] - lat) * (WGS84_A_M + h),
+            Math.abs(dLon) * (WGS84_A_M + h) * Math.cos(lat),
+          ),
+        );
         expect(Math.abs(g[2] - h)).toBeLessThan(1e-6);
         // Latitude error as a distance along the meridian.
         expect(Math.abs(g[0] - lat) * (WGS84_A_M + h)).toBeLessThan(1e-6);
-        // Longitude is undefined at the poles; elsewhere compare as a distance along the parallel.
-        const dLon = Math.atan2(Math.sin(g[1] - lon), Math.cos(g[1] - lon));
         expect(Math.abs(dLon) * (WGS84_A_M + h) * Math.cos(lat)).toBeLessThan(1e-6);
       }),
       { numRuns: 5000, endOnFailure: true, seed: 20301002 },
@@ -143,7 +226,7 @@ describe("geodetic <-> ECEF round trips (properties)", () => {
         ecefToGeodeticInto(p, g);
         fc.pre(g[2] >= -1000);
         geodeticToEcefInto(g[0], g[1], g[2], q);
-        expect(Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2])).toBeLessThan(1e-6);
+        expect(backward.add(Math.hypot(q[0] - p[0], q[1] - p[1], q[2] - p[2]))).toBeLessThan(1e-6);
       }),
       { numRuns: 5000, endOnFailure: true, seed: 20301003 },
     );
@@ -157,6 +240,7 @@ describe("geodetic <-> ECEF round trips (properties)", () => {
         const lat = ((i - 45) * Math.PI) / 90;
         geodeticToEcefInto(lat, 0.7, h, p);
         ecefToGeodeticInto(p, g);
+        deep.add(Math.max(Math.abs(g[2] - h), Math.abs(g[0] - lat) * (WGS84_A_M + h)));
         expect(Math.abs(g[2] - h)).toBeLessThan(1e-6);
         expect(Math.abs(g[0] - lat) * (WGS84_A_M + h)).toBeLessThan(1e-6);
       }
@@ -171,8 +255,9 @@ describe("geodetic <-> ECEF round trips (properties)", () => {
       fc.property(latRad, lonRad, altM, (lat, lon, h) => {
         geodeticToEcefWithInto(lat, lon, h, sphere, q);
         const r = Math.hypot(q[0], q[1], q[2]);
-        expect(Math.abs(r - (6371000 + h))).toBeLessThan(1e-6);
         ecefToGeodeticWithInto(q, sphere, g);
+        sphereWorst.add(Math.max(Math.abs(r - (6371000 + h)), Math.abs(g[2] - h)));
+        expect(Math.abs(r - (6371000 + h))).toBeLessThan(1e-6);
         expect(Math.abs(g[2] - h)).toBeLessThan(1e-6);
         expect(Math.abs(g[0] - Math.atan2(q[2], Math.hypot(q[0], q[1])))).toBeLessThan(1e-14);
       }),

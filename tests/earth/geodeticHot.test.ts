@@ -13,6 +13,7 @@ import {
   geodeticToEcefInto,
   makeEarthModel,
 } from "../../src/earth/index.js";
+import { recordValidation, sig } from "../validation.js";
 
 const E = WGS84_ELLIPSOID;
 const C1 = E.ep2 * E.bM;
@@ -32,6 +33,14 @@ describe("height without latitude (single Bowring step)", () => {
         worst = Math.max(worst, Math.abs(height(p) - ecefToGeodeticInto(p, g)[2]));
       }
     }
+    recordValidation({
+      area: "earth",
+      model: "bowringHeightM (hot-path height, one Bowring step)",
+      reference:
+        "the full conversion ecefToGeodeticInto, every 0.25 deg of latitude, 1 km below the surface to 40,000 km",
+      figure: `worst height difference ${sig(worst, 2)} m`,
+      tolerance: "< 1e-7 m",
+    });
     expect(worst).toBeLessThan(1e-7);
   });
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
   MEAN_EARTH_RADIUS_M,
@@ -13,14 +13,29 @@ import {
   isLineOfSightClear,
   radarHorizonRangeM,
 } from "../../src/earth/index.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 const uniform = (min: number, max: number) =>
   fc.integer({ min: 0, max: 1_000_000_000 }).map((i) => min + ((max - min) * i) / 1_000_000_000);
 
 describe("radar horizon (effective Earth, k = 4/3)", () => {
+  const horizon: string[] = [];
+  afterAll(() => {
+    if (horizon.length > 0)
+      recordValidation({
+        area: "earth",
+        model: "radarHorizonRangeM",
+        reference:
+          "Skolnik, Introduction to Radar Systems, 3rd ed., sec. 8.2: k = 4/3, d = sqrt(2 k R h_r) + sqrt(2 k R h_t), about 4.12 (sqrt h_r + sqrt h_t) km; k = 1: tangent length sqrt((R + h)^2 - R^2)",
+        figure: horizon.join("; "),
+        tolerance: "0 to 0.1 %; < 0.2 %; to 0.05 km; k = 1 < 5e-7 m",
+      });
+  });
   it("matches the textbook d = sqrt(2 k R h_r) + sqrt(2 k R h_t), about 4.12 (sqrt h_r + sqrt h_t) km", () => {
     // Skolnik, Introduction to Radar Systems, 3rd ed., sec. 8.2: d(km) ~ 4.12 sqrt(h(m)) for k = 4/3.
     const kR = (4 / 3) * MEAN_EARTH_RADIUS_M;
+    const excess = new Worst();
+    const rule = new Worst();
     const cases: Array<[number, number]> = [
       [10, 0],
       [30, 10],
@@ -33,16 +48,26 @@ describe("radar horizon (effective Earth, k = 4/3)", () => {
       const d = radarHorizonRangeM(hr, ht);
       const textbook = Math.sqrt(2 * kR * hr) + Math.sqrt(2 * kR * ht);
       // The exact tangent lengths differ from the textbook form by the factor sqrt(1 + h / (2 k R)).
+      excess.add(d / textbook - 1, `${hr} m to ${ht} m`);
+      rule.add(Math.abs(d / 1000 / (4.12 * (Math.sqrt(hr) + Math.sqrt(ht))) - 1));
       expect(d / textbook - 1).toBeGreaterThanOrEqual(0);
       expect(d / textbook - 1).toBeLessThan(0.001);
       expect(Math.abs(d / 1000 / (4.12 * (Math.sqrt(hr) + Math.sqrt(ht))) - 1)).toBeLessThan(0.002);
     }
+    horizon.unshift(
+      `k = 4/3, 6 height pairs to 30 km: exact tangent lengths exceed the textbook form by ${sig(excess.value * 100, 2)} % at most (${excess.at}); ` +
+        `4.12 rule worst ${sig(rule.value * 100, 2)} %; 30 m mast to a 10 m target ${sig(radarHorizonRangeM(30, 10) / 1000, 4)} km (textbook 35.6)`,
+    );
     // A 30 m mast sees a 10 m target to about 35.6 km.
     expect(radarHorizonRangeM(30, 10) / 1000).toBeCloseTo(35.6, 1);
   });
 
   it("is exact for targets in space (tangent length sqrt(2 k R h + h^2)) and k = 1 is the geometric horizon", () => {
     const h = 1e6;
+    const tangent = Math.sqrt((MEAN_EARTH_RADIUS_M + h) ** 2 - MEAN_EARTH_RADIUS_M ** 2);
+    horizon.push(
+      `k = 1, target 1,000 km up: error ${sig(Math.abs(radarHorizonRangeM(0, h, 1) - tangent), 2)} m of ${sig(tangent / 1000, 5)} km`,
+    );
     expect(radarHorizonRangeM(0, h, 1)).toBeCloseTo(
       Math.sqrt((MEAN_EARTH_RADIUS_M + h) ** 2 - MEAN_EARTH_RADIUS_M ** 2),
       6,
@@ -78,10 +103,31 @@ describe("radar horizon (effective Earth, k = 4/3)", () => {
 });
 
 describe("line of sight over the ellipsoid (k = 1)", () => {
+  const flips: string[] = [];
+  afterAll(() => {
+    if (flips.length > 0)
+      recordValidation({
+        area: "earth",
+        model: "isLineOfSightClear (k = 1)",
+        reference:
+          "closed forms: on the equator the critical separation 2 acos(a / (a + h)); over the pole the chord midpoint (0, 0, (N (1 - e^2) + h) sin phi) at height b",
+        figure: `where the test flips from clear to blocked (bisection) vs the closed form: ${flips.join("; ")}`,
+        tolerance: "clear at 0.999 and blocked at 1.001 of the critical angle (equator); +-1e-4 rad (pole)",
+      });
+  });
+
   it("on the equator (a circle of radius a) the critical angle is 2 acos(a / (a + h))", () => {
     const h = 100000;
     const crit = 2 * Math.acos(WGS84_A_M / (WGS84_A_M + h));
     const p = (lon: number) => [(WGS84_A_M + h) * Math.cos(lon), (WGS84_A_M + h) * Math.sin(lon), 0];
+    let lo = 0.5 * crit;
+    let hi = 1.5 * crit;
+    for (let i = 0; i < 60; i++) {
+      const mid = 0.5 * (lo + hi);
+      if (isLineOfSightClear(p(0), p(mid))) lo = mid;
+      else hi = mid;
+    }
+    flips.push(`equator, 100 km up: ${sig(Math.abs(lo / crit - 1), 2)} relative`);
     expect(isLineOfSightClear(p(0), p(crit * 0.999))).toBe(true);
     expect(isLineOfSightClear(p(0), p(crit * 1.001))).toBe(false);
   });
@@ -102,6 +148,17 @@ describe("line of sight over the ellipsoid (k = 1)", () => {
     }
     const a = new Float64Array(3);
     const b = new Float64Array(3);
+    // Where the test itself flips, by bisection on the latitude of the pair.
+    let blocked = 0.5;
+    let clear = Math.PI / 2;
+    for (let i = 0; i < 60; i++) {
+      const m = 0.5 * (blocked + clear);
+      geodeticToEcefInto(m, 0, h, a);
+      geodeticToEcefInto(m, Math.PI, h, b);
+      if (isLineOfSightClear(a, b)) clear = m;
+      else blocked = m;
+    }
+    flips.push(`over the pole, 200 km up: ${sig(Math.abs(clear - hi), 2)} rad`);
     geodeticToEcefInto(hi + 1e-4, 0, h, a);
     geodeticToEcefInto(hi + 1e-4, Math.PI, h, b);
     expect(isLineOfSightClear(a, b)).toBe(true);

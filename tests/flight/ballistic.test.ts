@@ -5,7 +5,7 @@
  * (full burn, the high and low pitch solutions) trajectories; lofted flies higher and longer than minimum
  * energy, depressed lower and shorter.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import {
   TargetingCache,
   flyThreat,
@@ -13,6 +13,7 @@ import {
   type TrajectoryShape,
 } from "../../src/flight/index.js";
 import { DEG, FULL, LAUNCH, earthOf, pointAt } from "./helpers.js";
+import { recordValidation, sig } from "../validation.js";
 
 const earth = earthOf(FULL);
 
@@ -30,6 +31,26 @@ const CLASSES: [string, number][] = [
 ];
 
 describe("ballistic targeting within 1 km with drag and rotation", () => {
+  // Per class: each shape's miss, apogee and time of flight, one figure per class.
+  const flown: Record<string, Record<string, { missM: number; apogeeM: number; tofS: number }>> = {};
+  afterAll(() => {
+    for (const [vehicle, range] of CLASSES) {
+      const shapes = Object.entries(flown[vehicle] ?? {});
+      if (shapes.length === 0) continue;
+      recordValidation({
+        area: "flight",
+        model: `Ballistic targeting, ${vehicle}`,
+        reference: `aimpoint ${range / 1000} km away on the full model (WGS-84, rotation, J2, USSA 1976 drag); minimum energy at (pi - psi)/4 (Bate, Mueller & White eq. 6.2-19), lofted and depressed`,
+        figure:
+          "miss " +
+          shapes.map(([shape, f]) => `${shape} ${sig(f.missM, 2)} m`).join(", ") +
+          "; apogee " +
+          shapes.map(([shape, f]) => `${shape} ${sig(f.apogeeM / 1000, 3)} km`).join(", "),
+        tolerance:
+          "< 1 km required; < 100 m asserted (solver aims for 50 m); lofted > minimum energy > depressed",
+      });
+    }
+  });
   for (const [vehicle, range] of CLASSES) {
     const target = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 50 * DEG, range);
     const byShape: Record<string, FlightResult> = {};
@@ -39,6 +60,11 @@ describe("ballistic targeting within 1 km with drag and rotation", () => {
           cache: new TargetingCache(),
         });
         byShape[shape] = res;
+        (flown[vehicle] ??= {})[shape] = {
+          missM: chordMissM(res, target),
+          apogeeM: res.summary.apogeeAltM,
+          tofS: res.summary.timeOfFlightS,
+        };
         expect(res.summary.impacted).toBe(true);
         expect(chordMissM(res, target)).toBeLessThan(1000);
         expect(chordMissM(res, target)).toBeLessThan(100);
@@ -115,6 +141,16 @@ describe("lofted and depressed at a given burnout angle (energy management)", ()
   it("hits within 1 km at 60 deg (lofted) and 25 deg (depressed), ordered by apogee", () => {
     const lofted = fly("lofted", 60);
     const depressed = fly("depressed", 25);
+    recordValidation({
+      area: "flight",
+      model: "Ballistic targeting at a given burnout angle, notional-mrbm",
+      reference:
+        "aimpoint 1,200 km away on the full model; thrust cut-off solved for the range at a fixed final pitch",
+      figure:
+        `miss lofted (60 deg) ${sig(chordMissM(lofted, target), 2)} m, depressed (25 deg) ${sig(chordMissM(depressed, target), 2)} m; ` +
+        `apogee ${sig(lofted.summary.apogeeAltM / 1000, 3)} km vs ${sig(depressed.summary.apogeeAltM / 1000, 3)} km`,
+      tolerance: "< 1 km; lofted higher and longer",
+    });
     for (const r of [lofted, depressed]) {
       expect(chordMissM(r, target)).toBeLessThan(1000);
       expect(Number.isFinite(r.targeting?.cutoffS)).toBe(true);

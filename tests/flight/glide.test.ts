@@ -11,6 +11,7 @@ import { describe, expect, it } from "vitest";
 import { makeEarthModel } from "../../src/earth/model.js";
 import { LiftDragTable, NOTIONAL_HTV2, equilibriumGlideRangeM, flyThreat } from "../../src/flight/index.js";
 import { DEG } from "./helpers.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 const earth = makeEarthModel({ earth: "sphere", rotation: false, gravity: "point", atmosphere: "ussa1976" });
 const aero = NOTIONAL_HTV2.glider.aero;
@@ -66,6 +67,8 @@ describe("equilibrium glide", () => {
 
   it("altitude within 500 m of where L = m (g - V^2/r)", () => {
     let checked = 0;
+    const worst = new Worst();
+    let sum = 0;
     for (let i = 0; i < s.count; i++) {
       const v = s.velEcefMps;
       const p = s.posEcefM;
@@ -74,9 +77,20 @@ describe("equilibrium glide", () => {
       const r = Math.hypot(p[3 * i], p[3 * i + 1], p[3 * i + 2]);
       const gEff = earth.gmM3S2 / (r * r) - (speed * speed) / r;
       const rhoEq = (2 * M * gEff) / (speed * speed * aero.refAreaM2 * CL_STAR);
+      const dev = s.altM[i] - altitudeForDensity(rhoEq);
+      sum += dev;
+      worst.add(Math.abs(dev), `${sig(speed / 1000, 2)} km/s`);
       expect(Math.abs(s.altM[i] - altitudeForDensity(rhoEq))).toBeLessThan(500);
       checked++;
     }
+    recordValidation({
+      area: "flight",
+      model: "Equilibrium glide altitude",
+      reference:
+        "Tracy & Wright 2020 after Vinh 1981: L = m (g - V^2/r) at maximum L/D; HTV-2-like glider from 100 km, 6 km/s, -5 deg (sphere, no rotation, point gravity, USSA 1976)",
+      figure: `worst |altitude - equilibrium altitude| ${sig(worst.value, 2)} m (at ${worst.at}), mean ${sig(sum / checked, 2)} m, over ${checked} samples from 250 s into the glide down to 2 km/s`,
+      tolerance: "< 500 m",
+    });
     expect(checked).toBeGreaterThan(500);
   });
 
@@ -100,12 +114,36 @@ describe("equilibrium glide", () => {
     const sp1 = Math.hypot(v[3 * i1], v[3 * i1 + 1], v[3 * i1 + 2]);
     const sp2 = Math.hypot(v[3 * i2], v[3 * i2 + 1], v[3 * i2 + 2]);
     const predicted = (equilibriumGlideRangeM(earth.gmM3S2, rMean, LD_MAX, sp1, sp2) * R) / rMean;
+    recordValidation({
+      area: "flight",
+      model: "Equilibrium glide range",
+      reference:
+        "s = (r/2)(L/D) ln((1 - V2^2/vc^2) / (1 - V1^2/vc^2)) (Vinh 1981; Tracy & Wright 2020), from 5 to 2.5 km/s",
+      figure: `flown ${sig((ang * R) / 1000, 4)} km vs ${sig(predicted / 1000, 4)} km: ${sig(((ang * R) / predicted - 1) * 100, 2)} %`,
+      tolerance: "within 3 %",
+    });
     expect(Math.abs((ang * R) / predicted - 1)).toBeLessThan(0.03);
   });
 
   it("stagnation temperature above 3,000 K early in the glide (Tracy & Wright: about 3,200 K at 6 km/s)", () => {
     let tMax = 0;
-    for (let i = 0; i < s.count; i++) if (s.phase[i] === 4) tMax = Math.max(tMax, s.surfaceTempK[i]);
+    let iMax = 0;
+    for (let i = 0; i < s.count; i++) {
+      if (s.phase[i] === 4 && s.surfaceTempK[i] > tMax) {
+        tMax = s.surfaceTempK[i];
+        iMax = i;
+      }
+    }
+    const v = s.velEcefMps;
+    recordValidation({
+      area: "flight",
+      model: "Stagnation temperature in the glide",
+      reference: "Tracy & Wright 2020: about 3,200 K at 6 km/s for the HTV-2-like nose",
+      figure:
+        `peak ${sig(tMax, 4)} K at ${sig(s.altM[iMax] / 1000, 3)} km, ${sig(Math.hypot(v[3 * iMax], v[3 * iMax + 1], v[3 * iMax + 2]) / 1000, 3)} km/s ` +
+        `(${sig(s.timeS[iMax] - (glide?.startS ?? 0), 2)} s into the glide)`,
+      tolerance: "> 3,000 K",
+    });
     expect(tMax).toBeGreaterThan(3000);
   });
 });

@@ -17,9 +17,24 @@ import {
   stagnationTempK,
   suttonGravesHeatFluxWm2,
 } from "../../src/flight/index.js";
+import { recordValidation, sig } from "../validation.js";
 
 describe("heating", () => {
   it("Sutton-Graves and radiative equilibrium match the hand computation", () => {
+    const q1 = suttonGravesHeatFluxWm2(1.0269e-3, 6000, 0.05);
+    const t1 = radiativeEquilibriumTempK(5390838.293673859, 0.85);
+    const q2 = suttonGravesHeatFluxWm2(1e-2, 7000, 1);
+    const t2 = radiativeEquilibriumTempK(5973345, 0.8);
+    recordValidation({
+      area: "flight",
+      model: "Sutton-Graves heat flux, radiative-equilibrium temperature",
+      reference:
+        "Sutton & Graves, NASA TR R-376 (1971): q = 1.7415e-4 sqrt(rho / R_n) V^3, T = (q / (eps sigma))^(1/4); hand computations 5.3908e6 W/m^2 -> 3,252.044 K, 5.9733e6 W/m^2 -> 3,387.497 K",
+      figure:
+        `heat flux errors ${sig(Math.abs(q1 - 5390838.3), 2)} and ${sig(Math.abs(q2 - 5973345), 2)} W/m^2; ` +
+        `temperature errors ${sig(Math.abs(t1 - 3252.044), 2)} and ${sig(Math.abs(t2 - 3387.497), 2)} K`,
+      tolerance: "< 0.5 W/m^2; < 5e-3 K",
+    });
     expect(suttonGravesHeatFluxWm2(1.0269e-3, 6000, 0.05)).toBeCloseTo(5390838.3, 0);
     expect(radiativeEquilibriumTempK(5390838.293673859, 0.85)).toBeCloseTo(3252.044, 2);
     expect(suttonGravesHeatFluxWm2(1e-2, 7000, 1)).toBeCloseTo(5973345, 0);
@@ -32,6 +47,13 @@ describe("heating", () => {
       suttonGravesHeatFluxWm2(atm[2], 6000, NOTIONAL_HTV2.glider.noseRadiusM),
       0.85,
     );
+    recordValidation({
+      area: "flight",
+      model: "Stagnation temperature (Sutton-Graves, radiative equilibrium)",
+      reference: "Tracy & Wright 2020: about 3,200 K for the HTV-2-like nose at 6 km/s near 50 km",
+      figure: `${sig(t, 4)} K (${sig((t / 3200 - 1) * 100, 2)} %)`,
+      tolerance: "within 5 %",
+    });
     expect(Math.abs(t / 3200 - 1)).toBeLessThan(0.05);
   });
 

@@ -4,9 +4,10 @@
  * proportional navigation. Requirements: aimpoint reached (miss < a few km) at 1,000, 3,000 and 6,000 km,
  * with manoeuvres (weave, jink, retarget), all events located and in order.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { TargetingCache, flyThreat, type FlightResult, type GeodeticPoint } from "../../src/flight/index.js";
 import { DEG, FULL, LAUNCH, earthOf, pointAt } from "./helpers.js";
+import { recordValidation, sig } from "../validation.js";
 
 const earth = earthOf(FULL);
 const cache = new TargetingCache();
@@ -21,6 +22,27 @@ function missM(res: FlightResult, target: GeodeticPoint): number {
 const ORDER = ["launch", "staging", "cutoff", "apogee", "pull-up-start", "pull-up-end", "dive", "impact"];
 
 describe("hypersonic boost-glide vehicle", () => {
+  const reached: string[] = [];
+  const maneuvers: string[] = [];
+  afterAll(() => {
+    if (reached.length > 0)
+      recordValidation({
+        area: "flight",
+        model: "Boost-glide targeting",
+        reference:
+          "aimpoint on the full model (WGS-84, rotation, J2, USSA 1976): boost, ballistic arc, pull-up, equilibrium glide, proportional-navigation dive; events in order",
+        figure: `miss ${reached.join(", ")}`,
+        tolerance: "< 3 km; glide band inside 20-70 km; peak Mach > 8",
+      });
+    if (maneuvers.length > 0)
+      recordValidation({
+        area: "flight",
+        model: "Boost-glide targeting with manoeuvres",
+        reference: "notional-hgv aimpoint 3,000 km away on the full model, with a manoeuvre",
+        figure: `miss ${maneuvers.join(", ")}`,
+        tolerance: "< 3 km",
+      });
+  });
   for (const [vehicle, range] of [
     ["notional-hgv", 1000e3],
     ["notional-hgv", 3000e3],
@@ -31,6 +53,10 @@ describe("hypersonic boost-glide vehicle", () => {
       const target = pointAt(LAUNCH.latRad, LAUNCH.lonRad, 70 * DEG, range);
       const res = flyThreat({ vehicle, launch: LAUNCH, target }, earth, { cache });
       expect(res.summary.impacted).toBe(true);
+      const band = res.summary.glideAltitudeBandM;
+      reached.push(
+        `${vehicle} ${range / 1000} km ${sig(missM(res, target), 2)} m (glide ${sig((band?.minM ?? NaN) / 1000, 2)}-${sig((band?.maxM ?? NaN) / 1000, 2)} km)`,
+      );
       expect(missM(res, target)).toBeLessThan(3000);
       const types = res.events.map((e) => e.type).filter((t) => ORDER.includes(t));
       expect(types).toEqual(ORDER);
@@ -38,7 +64,6 @@ describe("hypersonic boost-glide vehicle", () => {
         expect(res.events[i].timeS).toBeGreaterThanOrEqual(res.events[i - 1].timeS);
       const phases = res.phases.map((p) => p.phase);
       expect(phases.slice(-4)).toEqual(["pull-up", "glide", "dive", "impact"]);
-      const band = res.summary.glideAltitudeBandM;
       expect(band).not.toBeNull();
       expect(band?.minM).toBeGreaterThan(20e3);
       expect(band?.maxM).toBeLessThan(70e3);
@@ -59,6 +84,9 @@ describe("hypersonic boost-glide vehicle", () => {
       earth,
       { cache },
     );
+    maneuvers.push(
+      `weave (30 deg, 90 s) ${sig(missM(res, target), 2)} m, ${sig(res.summary.timeOfFlightS - plain.summary.timeOfFlightS, 2)} s longer`,
+    );
     expect(missM(res, target)).toBeLessThan(3000);
     expect(res.summary.timeOfFlightS).toBeGreaterThan(plain.summary.timeOfFlightS);
   });
@@ -74,6 +102,7 @@ describe("hypersonic boost-glide vehicle", () => {
       earth,
       { cache },
     );
+    maneuvers.push(`jink (40 deg for 60 s) ${sig(missM(res, target), 2)} m`);
     expect(missM(res, target)).toBeLessThan(3000);
   });
 
@@ -90,6 +119,7 @@ describe("hypersonic boost-glide vehicle", () => {
       { cache },
     );
     expect(res.events.some((e) => e.type === "retarget" && Math.abs(e.timeS - 550) < 1e-9)).toBe(true);
+    maneuvers.push(`retarget 300 km at 550 s ${sig(missM(res, other), 2)} m`);
     expect(missM(res, other)).toBeLessThan(3000);
   });
 });

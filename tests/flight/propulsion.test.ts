@@ -16,6 +16,7 @@ import {
   type BallisticVehicleDefinition,
   type FlightEarthModel,
 } from "../../src/flight/index.js";
+import { recordValidation, sig } from "../validation.js";
 
 const base = makeEarthModel({ earth: "sphere", rotation: false, gravity: "point", atmosphere: "none" });
 /** The same model without gravity (the flight layer reads only these members). */
@@ -86,6 +87,17 @@ describe("propulsion", () => {
     // After burnout only the re-entry vehicle remains.
     expect(burnout.state[6]).toBe(vertical.reentryVehicle.massKg);
     const v = Math.hypot(burnout.state[3], burnout.state[4], burnout.state[5]);
+    const dv = idealDeltaVMps(booster.stages, vertical.reentryVehicle.massKg);
+    recordValidation({
+      area: "flight",
+      model: "Staging and burn (notional-mrbm, two stages)",
+      reference:
+        "Tsiolkovsky: delta-v = sum Isp g0 ln(m0/m1) (Sutton & Biblarz, Rocket Propulsion Elements, eq. 4-7); vertical burn, no gravity, no atmosphere",
+      figure:
+        `burnout speed ${sig(v, 6)} m/s, ${sig(Math.abs(v / dv - 1), 2)} relative from the ideal delta-v; ` +
+        `staging and burnout ${sig(Math.max(Math.abs(staging.timeS - 10 - sched[0].endS), Math.abs(burnout.timeS - 10 - sched[1].endS)), 2)} s from the schedule`,
+      tolerance: "< 1e-9 relative; times to 5e-10 s, masses exact",
+    });
     expect(Math.abs(v / idealDeltaVMps(booster.stages, vertical.reentryVehicle.massKg) - 1)).toBeLessThan(
       1e-9,
     );

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DormandPrince54, OdeError } from "../../src/math/ode/index.js";
 import type { OdeRhs } from "../../src/math/ode/index.js";
@@ -9,6 +9,7 @@ import {
   keplerRhs,
   oscillatorRhs,
 } from "./odeProblems.js";
+import { recordValidation, sig } from "../validation.js";
 
 const TWO_PI = 2 * Math.PI;
 
@@ -19,6 +20,28 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 describe("DormandPrince54 on a Kepler orbit (e = 0.5, mu = a = 1, period 2 pi)", () => {
+  const conservation: string[] = [];
+  let proportionality = "";
+  afterAll(() => {
+    if (conservation.length > 0)
+      recordValidation({
+        area: "math",
+        model: "Dormand-Prince 5(4)",
+        reference:
+          "Kepler orbit e = 0.5, mu = a = 1 (vis-viva, Vallado eq. 1-31): E = -1/2, h = sqrt(0.75), period 2 pi",
+        figure: conservation.join("; "),
+        tolerance: "drifts < 1e-8; return < 1e-7",
+      });
+    if (proportionality !== "")
+      recordValidation({
+        area: "math",
+        model: "Dormand-Prince 5(4)",
+        reference: "Kepler orbit e = 0.5 over one period, rtol 1e-4 to 1e-12 (tolerance proportionality)",
+        figure: proportionality,
+        tolerance: "error < 1000 rtol; > 10x smaller per step",
+      });
+  });
+
   it("conserves energy and angular momentum over 10 periods at rtol 1e-10", () => {
     const dp = new DormandPrince54(6, { rtol: 1e-10, atol: 1e-12 });
     const y = keplerInitial(0.5);
@@ -29,8 +52,13 @@ describe("DormandPrince54 on a Kepler orbit (e = 0.5, mu = a = 1, period 2 pi)",
     const r = dp.integrate(keplerRhs, 0, y, 10 * TWO_PI);
     expect(r.tS).toBe(10 * TWO_PI);
     expect(r.eventIndex).toBe(-1);
-    expect(Math.abs(keplerEnergy(y) - e0)).toBeLessThan(1e-8);
-    expect(Math.abs(keplerAngularMomentumZ(y) - h0)).toBeLessThan(1e-8);
+    const dE = Math.abs(keplerEnergy(y) - e0);
+    const dH = Math.abs(keplerAngularMomentumZ(y) - h0);
+    conservation.unshift(
+      `over 10 periods at rtol 1e-10: energy drift ${sig(dE, 2)}, angular-momentum drift ${sig(dH, 2)}`,
+    );
+    expect(dE).toBeLessThan(1e-8);
+    expect(dH).toBeLessThan(1e-8);
   });
 
   it("returns to the initial state after one analytic period", () => {
@@ -38,6 +66,7 @@ describe("DormandPrince54 on a Kepler orbit (e = 0.5, mu = a = 1, period 2 pi)",
     const y = keplerInitial(0.5);
     const y0 = y.slice();
     const r = dp.integrate(keplerRhs, 0, y, TWO_PI);
+    conservation.push(`return to the initial state after one period: ${sig(maxAbsDiff(y, y0), 2)}`);
     expect(maxAbsDiff(y, y0)).toBeLessThan(1e-7);
     // FSAL: 6 evaluations per attempt, plus the first f(t0) and the initial-step probe.
     expect(r.rhsEvaluations).toBe(6 * (r.steps + r.rejectedSteps) + 2);
@@ -45,12 +74,21 @@ describe("DormandPrince54 on a Kepler orbit (e = 0.5, mu = a = 1, period 2 pi)",
 
   it("error decreases as the tolerance tightens", () => {
     let previous = Infinity;
+    let worstRatio = 0;
+    let leastDrop = Infinity;
+    const errors: number[] = [];
     for (const rtol of [1e-4, 1e-6, 1e-8, 1e-10, 1e-12]) {
       const dp = new DormandPrince54(6, { rtol, atol: rtol * 1e-2 });
       const y = keplerInitial(0.5);
       const y0 = y.slice();
       dp.integrate(keplerRhs, 0, y, TWO_PI);
       const err = maxAbsDiff(y, y0);
+      errors.push(err);
+      worstRatio = Math.max(worstRatio, err / rtol);
+      if (previous < Infinity) leastDrop = Math.min(leastDrop, previous / err);
+      proportionality =
+        `errors ${errors.map((e) => sig(e, 2)).join(", ")}; worst error/rtol ${sig(worstRatio, 2)}; ` +
+        `smallest drop per 100x tighter rtol ${sig(leastDrop, 2)}x`;
       expect(err).toBeLessThan(previous / 10);
       // Tolerance proportionality, loosely: the global error is within 1000 x rtol.
       expect(err).toBeLessThan(1000 * rtol);
@@ -60,6 +98,19 @@ describe("DormandPrince54 on a Kepler orbit (e = 0.5, mu = a = 1, period 2 pi)",
 });
 
 describe("DormandPrince54 dense output", () => {
+  const dense: string[] = [];
+  afterAll(() => {
+    if (dense.length > 0)
+      recordValidation({
+        area: "math",
+        model: "Dormand-Prince 5(4) dense output",
+        reference:
+          "4th-order continuous extension: sin t, cos t (y'' = -y) at fixed steps h = 0.2, 0.1, 0.05; circular orbit x = cos t, y = sin t at rtol 1e-10",
+        figure: dense.join("; "),
+        tolerance: "ratio > 14 (2^4 with room), error < 1e-6 at h = 0.2; orbit < 1e-8",
+      });
+  });
+
   // With hMaxS = initialStepS = h and a tolerance loose enough that no step is rejected, every step
   // has size h; the continuous extension is 4th order (local error O(h^5)), so halving h must divide
   // the largest in-step error by at least 2^4 (we ask for 14 to leave room for rounding).
@@ -84,6 +135,9 @@ describe("DormandPrince54 dense output", () => {
     const e1 = denseError(0.2);
     const e2 = denseError(0.1);
     const e3 = denseError(0.05);
+    dense.unshift(
+      `fixed steps: in-step error ${sig(e1, 2)}, ${sig(e2, 2)}, ${sig(e3, 2)}, ratio ${sig(e1 / e2)} and ${sig(e2 / e3)} per halving of h (32 for the O(h^5) in-step error of a 4th-order extension)`,
+    );
     expect(e1).toBeLessThan(1e-6);
     expect(e1 / e2).toBeGreaterThan(14);
     expect(e2 / e3).toBeGreaterThan(14);
@@ -109,6 +163,7 @@ describe("DormandPrince54 dense output", () => {
       s.interpolate(s.t0S, out);
       endMismatch = Math.max(endMismatch, Math.abs(out[0] - Math.cos(s.t0S)));
     });
+    dense.push(`orbit: worst error at mid-step ${sig(maxErr, 2)}, at step starts ${sig(endMismatch, 2)}`);
     expect(maxErr).toBeLessThan(1e-8);
     expect(endMismatch).toBeLessThan(1e-8);
     expect(prevEnd).toBe(TWO_PI);

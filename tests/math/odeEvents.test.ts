@@ -1,10 +1,45 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { DormandPrince54 } from "../../src/math/ode/index.js";
 import type { EventDetector, OdeRhs } from "../../src/math/ode/index.js";
 import { G_MPS2, oscillatorRhs, projectileRhs } from "./odeProblems.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 const TOL_S = 1e-6;
+
+// Worst event-time errors over the file, one figure per reference.
+const apogeeErr = new Worst();
+const impactErr = new Worst();
+const levelErr = new Worst();
+const burnoutErr = new Worst();
+const stagedImpactErr = new Worst();
+const sinRootErr = new Worst();
+const timeEventErr = new Worst();
+afterAll(() => {
+  if (apogeeErr.count + levelErr.count + burnoutErr.count > 0)
+    recordValidation({
+      area: "math",
+      model: "Event location (Dormand-Prince)",
+      reference:
+        "projectile in vacuum, closed form z = v0 t - g t^2/2 (apogee v0/g, impact 2 v0/g, level crossings); two-stage vertical flight, piecewise closed form",
+      figure:
+        `worst |t - t_exact|: apogee ${sig(apogeeErr.value, 2)} s, impact ${sig(impactErr.value, 2)} s, ` +
+        `${levelErr.count} random level crossings ${sig(levelErr.value, 2)} s, ` +
+        `burnout ${sig(burnoutErr.value, 2)} s, staged impact ${sig(stagedImpactErr.value, 2)} s`,
+      tolerance: "<= 1e-6 s (staged impact 2e-6 s)",
+    });
+  if (sinRootErr.count + timeEventErr.count > 0)
+    recordValidation({
+      area: "math",
+      model: "Event location (Dormand-Prince)",
+      reference:
+        "roots of y = sin t at k pi (rising, falling, both; terminal and restarted); time events g = t - tc",
+      figure:
+        `worst |t - t_exact| over ${sinRootErr.count} sin roots ${sig(sinRootErr.value, 2)} s, ` +
+        `over ${timeEventErr.count} time events ${sig(timeEventErr.value, 2)} s`,
+      tolerance: "<= 1e-6 s",
+    });
+});
 
 function detector(
   g: (t: number, y: Float64Array) => number,
@@ -37,9 +72,9 @@ describe("event location: projectile in vacuum (closed form z = v0 t - g t^2 / 2
     expect(r.eventIndex).toBe(1);
     expect(r.events.count).toBe(2);
     expect(r.events.detectorAt(0)).toBe(0);
-    expect(Math.abs(r.events.timeAt(0) - apogeeS)).toBeLessThanOrEqual(TOL_S);
+    expect(apogeeErr.add(Math.abs(r.events.timeAt(0) - apogeeS))).toBeLessThanOrEqual(TOL_S);
     expect(r.events.detectorAt(1)).toBe(1);
-    expect(Math.abs(r.tS - impactS)).toBeLessThanOrEqual(TOL_S);
+    expect(impactErr.add(Math.abs(r.tS - impactS))).toBeLessThanOrEqual(TOL_S);
     expect(r.events.timeAt(1)).toBe(r.tS);
     // Apogee height v0^2 / (2 g).
     expect(apogeeStates[0]).toBeCloseTo((v0 * v0) / (2 * G_MPS2), 6);
@@ -75,21 +110,23 @@ describe("event location: sin crossings of y'' = -y (roots at k pi)", () => {
   it("direction 0 finds every crossing, in order, to 1e-6 s (the start at a root is not an event)", () => {
     const times = run(0, 10);
     expect(times.length).toBe(3);
-    times.forEach((t, k) => expect(Math.abs(t - (k + 1) * Math.PI)).toBeLessThanOrEqual(TOL_S));
+    times.forEach((t, k) =>
+      expect(sinRootErr.add(Math.abs(t - (k + 1) * Math.PI))).toBeLessThanOrEqual(TOL_S),
+    );
   });
 
   it("direction -1 finds only falling crossings (odd multiples of pi)", () => {
     const times = run(-1, 10);
     expect(times.length).toBe(2);
-    expect(Math.abs(times[0] - Math.PI)).toBeLessThanOrEqual(TOL_S);
-    expect(Math.abs(times[1] - 3 * Math.PI)).toBeLessThanOrEqual(TOL_S);
+    expect(sinRootErr.add(Math.abs(times[0] - Math.PI))).toBeLessThanOrEqual(TOL_S);
+    expect(sinRootErr.add(Math.abs(times[1] - 3 * Math.PI))).toBeLessThanOrEqual(TOL_S);
   });
 
   it("direction +1 finds only rising crossings (even multiples of pi)", () => {
     const times = run(1, 13);
     expect(times.length).toBe(2);
-    expect(Math.abs(times[0] - 2 * Math.PI)).toBeLessThanOrEqual(TOL_S);
-    expect(Math.abs(times[1] - 4 * Math.PI)).toBeLessThanOrEqual(TOL_S);
+    expect(sinRootErr.add(Math.abs(times[0] - 2 * Math.PI))).toBeLessThanOrEqual(TOL_S);
+    expect(sinRootErr.add(Math.abs(times[1] - 4 * Math.PI))).toBeLessThanOrEqual(TOL_S);
   });
 
   it("a terminal event returns the state interpolated at the event time", () => {
@@ -100,7 +137,7 @@ describe("event location: sin crossings of y'' = -y (roots at k pi)", () => {
       lastStepEnd = s.t1S;
     });
     expect(r.eventIndex).toBe(0);
-    expect(Math.abs(r.tS - Math.PI)).toBeLessThanOrEqual(TOL_S);
+    expect(sinRootErr.add(Math.abs(r.tS - Math.PI))).toBeLessThanOrEqual(TOL_S);
     expect(y[0]).toBeCloseTo(Math.sin(r.tS), 9);
     expect(y[1]).toBeCloseTo(Math.cos(r.tS), 9);
     // The last step reported to onStep is cut at the event.
@@ -119,7 +156,9 @@ describe("event location: sin crossings of y'' = -y (roots at k pi)", () => {
       t = r.tS;
       stops.push(t);
     }
-    stops.forEach((s, k) => expect(Math.abs(s - (k + 1) * Math.PI)).toBeLessThanOrEqual(TOL_S));
+    stops.forEach((s, k) =>
+      expect(sinRootErr.add(Math.abs(s - (k + 1) * Math.PI))).toBeLessThanOrEqual(TOL_S),
+    );
     expect(y[0]).toBeCloseTo(Math.sin(t), 8);
   });
 });
@@ -136,7 +175,9 @@ describe("several events in one step", () => {
     expect(r.steps).toBe(1); // all three events fall inside a single step
     expect(r.events.count).toBe(3);
     expect([0, 1, 2].map((k) => r.events.detectorAt(k))).toEqual([1, 2, 0]);
-    [0.1, 0.2, 0.3].forEach((tc, k) => expect(Math.abs(r.events.timeAt(k) - tc)).toBeLessThanOrEqual(TOL_S));
+    [0.1, 0.2, 0.3].forEach((tc, k) =>
+      expect(timeEventErr.add(Math.abs(r.events.timeAt(k) - tc))).toBeLessThanOrEqual(TOL_S),
+    );
   });
 
   it("stop at the earliest terminal one; later events of the step are discarded", () => {
@@ -145,7 +186,7 @@ describe("several events in one step", () => {
     const r = dp.integrate(still, 0, y, 1, [at(0.3, false), at(0.1, false), at(0.2, true), at(0.25, true)]);
     expect(r.steps).toBe(1);
     expect(r.eventIndex).toBe(2);
-    expect(Math.abs(r.tS - 0.2)).toBeLessThanOrEqual(TOL_S);
+    expect(timeEventErr.add(Math.abs(r.tS - 0.2))).toBeLessThanOrEqual(TOL_S);
     expect(r.events.count).toBe(2);
     expect(r.events.detectorAt(0)).toBe(1);
     expect(r.events.detectorAt(1)).toBe(2);
@@ -169,7 +210,7 @@ describe("staging: restart with new dynamics from the terminal event state", () 
     thrust = A;
     let r = dp.integrate(rocket, 0, y, 1000, events);
     expect(r.eventIndex).toBe(0);
-    expect(Math.abs(r.tS - tBurn)).toBeLessThanOrEqual(TOL_S);
+    expect(burnoutErr.add(Math.abs(r.tS - tBurn))).toBeLessThanOrEqual(TOL_S);
     const zB = 0.5 * (A - G_MPS2) * tBurn * tBurn;
     const vB = (A - G_MPS2) * tBurn;
     expect(y[0]).toBeCloseTo(zB, 3);
@@ -179,7 +220,7 @@ describe("staging: restart with new dynamics from the terminal event state", () 
     expect(r.eventIndex).toBe(1);
     // Impact: zB + vB tau - g tau^2 / 2 = 0.
     const tau = (vB + Math.sqrt(vB * vB + 2 * G_MPS2 * zB)) / G_MPS2;
-    expect(Math.abs(r.tS - (tBurn + tau))).toBeLessThanOrEqual(2 * TOL_S);
+    expect(stagedImpactErr.add(Math.abs(r.tS - (tBurn + tau)))).toBeLessThanOrEqual(2 * TOL_S);
   });
 });
 
@@ -192,7 +233,7 @@ describe("event location properties", () => {
       fc.property(fc.double({ min: 0.001, max: 49.999, noNaN: true }), (c) => {
         tc = c;
         const r = dp.integrate(oscillatorRhs, 0, Float64Array.of(0, 1), 50, events);
-        return r.eventIndex === 0 && r.tS >= tc && r.tS - tc <= TOL_S;
+        return r.eventIndex === 0 && r.tS >= tc && timeEventErr.add(r.tS - tc) <= TOL_S;
       }),
       { seed: 7, numRuns: 200 },
     );
@@ -213,7 +254,7 @@ describe("event location properties", () => {
           const r = dp.integrate(projectileRhs, 0, Float64Array.of(0, v0), 1e4, events);
           // Descending root of v0 t - g t^2 / 2 = level.
           const exact = (v0 + Math.sqrt(v0 * v0 - 2 * G_MPS2 * level)) / G_MPS2;
-          return r.eventIndex === 0 && Math.abs(r.tS - exact) <= TOL_S;
+          return r.eventIndex === 0 && levelErr.add(Math.abs(r.tS - exact)) <= TOL_S;
         },
       ),
       { seed: 11, numRuns: 200 },

@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { RandomStream, randomStream } from "../../src/math/random.js";
 import { chiSquareQuantile, normalQuantile } from "../../src/math/stats/index.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 // Sampling bounds: a sample statistic is accepted within 5 standard errors of its expectation
 // (two-sided probability of a false failure ~6e-7 per check; the seeds are fixed anyway).
@@ -14,7 +15,16 @@ describe("xoshiro128** core", () => {
     const expected = [
       11520, 0, 5927040, 70819200, 2031721883, 1637235492, 1287239034, 3734860849, 3729100597, 4258142804,
     ];
-    expect(expected.map(() => r.uint32())).toEqual(expected);
+    const got = expected.map(() => r.uint32());
+    recordValidation({
+      area: "math",
+      model: "xoshiro128** (randomStream core)",
+      reference:
+        "Blackman & Vigna xoshiro128starstar.c v1.1 from state {1, 2, 3, 4} (rand_xoshiro test vectors)",
+      figure: `${got.filter((v, i) => v === expected[i]).length} of ${expected.length} outputs identical`,
+      tolerance: "all identical",
+    });
+    expect(got).toEqual(expected);
   });
 
   it("never uses the all-zero state", () => {
@@ -102,6 +112,24 @@ describe("randomStream determinism", () => {
 
 describe("distribution of draws", () => {
   const N = 200_000;
+  // Each moment's distance from its expectation in standard errors, and each chi-square statistic as a
+  // fraction of its 0.999 quantile: one figure for the whole block.
+  const zWorst = new Worst();
+  const chi2Parts: string[] = [];
+  afterAll(() => {
+    if (zWorst.count > 0)
+      recordValidation({
+        area: "math",
+        model: "randomStream draws",
+        reference:
+          "moments of U(0, 1), N(0, 1) (mean, variance, skewness, kurtosis), Poisson, exponential, Bernoulli; chi-square goodness of fit; independent streams",
+        figure:
+          `worst of ${zWorst.count} moments and correlations: ${sig(zWorst.value, 2)} standard errors (${zWorst.at}); ` +
+          `chi-square / 0.999 quantile: ${chi2Parts.join(", ")}`,
+        tolerance: "< 5 standard errors; chi-square < 0.999 quantile",
+      });
+  });
+  const z = (dev: number, se: number, at: string) => zWorst.add(Math.abs(dev) / se, at);
 
   it("uniform next(): mean 1/2 and variance 1/12 within 5 standard errors, all in [0, 1)", () => {
     const r = randomStream(2024, 0, "test:uniform");
@@ -120,6 +148,8 @@ describe("distribution of draws", () => {
     const variance = s2 / N - mean * mean;
     expect(min).toBeGreaterThanOrEqual(0);
     expect(max).toBeLessThan(1);
+    z(mean - 0.5, Math.sqrt(1 / 12 / N), "uniform mean");
+    z(variance - 1 / 12, Math.sqrt((1 / 80 - 1 / 144) / N), "uniform variance");
     expect(Math.abs(mean - 0.5)).toBeLessThan(K_SIGMA * Math.sqrt(1 / 12 / N));
     // Var of the sample variance ~ (mu4 - sigma^4) / N with mu4 = 1/80 for U(0, 1).
     expect(Math.abs(variance - 1 / 12)).toBeLessThan(K_SIGMA * Math.sqrt((1 / 80 - 1 / 144) / N));
@@ -132,6 +162,7 @@ describe("distribution of draws", () => {
     const e = N / 100;
     let chi2 = 0;
     for (const o of bins) chi2 += ((o - e) * (o - e)) / e;
+    chi2Parts.push(`uniform (100 bins) ${sig(chi2 / chiSquareQuantile(0.999, 99), 2)}`);
     expect(chi2).toBeLessThan(chiSquareQuantile(0.999, 99));
     expect(chi2).toBeGreaterThan(chiSquareQuantile(0.001, 99));
   });
@@ -160,6 +191,10 @@ describe("distribution of draws", () => {
       s4 += z * z * z * z;
     }
     const m = s1 / N;
+    z(m, 1 / Math.sqrt(N), "normal mean");
+    z(s2 / N - 1, Math.sqrt(2 / N), "normal variance");
+    z(s3 / N, Math.sqrt(15 / N), "normal skewness");
+    z(s4 / N - 3, Math.sqrt(96 / N), "normal kurtosis");
     expect(Math.abs(m)).toBeLessThan(K_SIGMA / Math.sqrt(N));
     expect(Math.abs(s2 / N - 1)).toBeLessThan(K_SIGMA * Math.sqrt(2 / N));
     expect(Math.abs(s3 / N)).toBeLessThan(K_SIGMA * Math.sqrt(15 / N)); // Var(z^3) = 15
@@ -186,6 +221,7 @@ describe("distribution of draws", () => {
     const e = N / k;
     let chi2 = 0;
     for (const o of bins) chi2 += ((o - e) * (o - e)) / e;
+    chi2Parts.push(`normal (50 bins) ${sig(chi2 / chiSquareQuantile(0.999, k - 1), 2)}`);
     expect(chi2).toBeLessThan(chiSquareQuantile(0.999, k - 1));
   });
 
@@ -214,6 +250,7 @@ describe("distribution of draws", () => {
       }
       const cov = sxy / n - (sx / n) * (sy / n);
       const rho = cov / Math.sqrt((sxx / n - (sx / n) ** 2) * (syy / n - (sy / n) ** 2));
+      z(rho, 1 / Math.sqrt(n), "sibling correlation");
       expect(Math.abs(rho)).toBeLessThan(K_SIGMA / Math.sqrt(n));
     }
   });
@@ -225,6 +262,7 @@ describe("distribution of draws", () => {
     for (let i = 0; i < n; i++) counts[r.int(1, 6) - 1]++;
     let chi2 = 0;
     for (const o of counts) chi2 += (o - n / 6) ** 2 / (n / 6);
+    chi2Parts.push(`int(1, 6) die ${sig(chi2 / chiSquareQuantile(0.999, 5), 2)}`);
     expect(chi2).toBeLessThan(chiSquareQuantile(0.999, 5));
     expect(r.int(3, 3)).toBe(3);
     for (let i = 0; i < 100; i++) {
@@ -248,6 +286,8 @@ describe("distribution of draws", () => {
       }
       const m = s / n;
       const v = s2 / n - m * m;
+      z(m - lambda, Math.sqrt(lambda / n), `Poisson mean, lambda ${lambda}`);
+      z(v - lambda, Math.sqrt((lambda + 2 * lambda * lambda) / n), `Poisson variance, lambda ${lambda}`);
       expect(Math.abs(m - lambda)).toBeLessThan(K_SIGMA * Math.sqrt(lambda / n));
       // Var of the sample variance ~ (mu4 - sigma^4) / n = (lambda + 2 lambda^2) / n.
       expect(Math.abs(v - lambda)).toBeLessThan(K_SIGMA * Math.sqrt((lambda + 2 * lambda * lambda) / n));
@@ -264,6 +304,8 @@ describe("distribution of draws", () => {
       s += r.exponential(4);
       if (r.bernoulli(0.3)) hits++;
     }
+    z(s / n - 0.25, 0.25 / Math.sqrt(n), "exponential mean");
+    z(hits / n - 0.3, Math.sqrt((0.3 * 0.7) / n), "Bernoulli mean");
     expect(Math.abs(s / n - 0.25)).toBeLessThan(K_SIGMA * (0.25 / Math.sqrt(n)));
     expect(Math.abs(hits / n - 0.3)).toBeLessThan(K_SIGMA * Math.sqrt((0.3 * 0.7) / n));
   });

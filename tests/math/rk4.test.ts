@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { Rk4 } from "../../src/math/ode/index.js";
 import type { OdeRhs } from "../../src/math/ode/index.js";
 import { oscillatorRhs } from "./odeProblems.js";
+import { recordValidation, sig } from "../validation.js";
 
 // Global error of a p-th order method scales as h^p (Hairer-Nørsett-Wanner I, Theorem II.3.6):
 // halving h divides the error by 2^4 = 16 for RK4.
@@ -24,10 +25,23 @@ function rk4ErrorOscillator(h: number): number {
 }
 
 describe("Rk4", () => {
+  const ratios: string[] = [];
+  afterAll(() => {
+    if (ratios.length > 0)
+      recordValidation({
+        area: "math",
+        model: "RK4",
+        reference:
+          "global order 4 (Hairer, Norsett & Wanner I, Theorem II.3.6): error ratio 2^4 = 16 per halving of h; y' = y to t = 1 against e, y'' = -y to t = 10 against sin t",
+        figure: `error ratio per halving of h: ${ratios.join("; ")}`,
+        tolerance: "14.5 to 17.5 (y' = y, h 0.1), otherwise 15 to 17",
+      });
+  });
   it("has global order 4 on y' = y (error ratio ~16 when h halves)", () => {
     const e1 = rk4ErrorExp(0.1);
     const e2 = rk4ErrorExp(0.05);
     const e3 = rk4ErrorExp(0.025);
+    ratios.unshift(`y' = y ${sig(e1 / e2, 4)} (h 0.1 to 0.05), ${sig(e2 / e3, 4)} (0.05 to 0.025)`);
     expect(e1 / e2).toBeGreaterThan(14.5);
     expect(e1 / e2).toBeLessThan(17.5);
     expect(e2 / e3).toBeGreaterThan(15);
@@ -36,6 +50,7 @@ describe("Rk4", () => {
 
   it("has global order 4 on the harmonic oscillator", () => {
     const ratio = rk4ErrorOscillator(0.1) / rk4ErrorOscillator(0.05);
+    ratios.push(`y'' = -y ${sig(ratio, 4)} (h 0.1 to 0.05)`);
     expect(ratio).toBeGreaterThan(15);
     expect(ratio).toBeLessThan(17);
   });

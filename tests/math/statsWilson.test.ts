@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { wilsonInterval, zForConfidence } from "../../src/math/stats/index.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 describe("wilsonInterval", () => {
   // R. G. Newcombe, Statistics in Medicine 17 (1998) 857-872, Table I: 95% intervals for the
@@ -11,11 +12,31 @@ describe("wilsonInterval", () => {
     [0, 20, [0.0, 0.1611], [0.0, 0.2005]],
     [1, 29, [0.0061, 0.1718], [0.0018, 0.1963]],
   ];
+  const scoreErr = new Worst();
+  const correctedErr = new Worst();
+  afterAll(() => {
+    if (scoreErr.count > 0)
+      recordValidation({
+        area: "math",
+        model: "wilsonInterval",
+        reference:
+          "Newcombe, Statistics in Medicine 17 (1998), Table I: 95 % score intervals, plain and continuity-corrected",
+        figure:
+          `worst |limit - table| over ${4 * scoreErr.count} limits: score ${sig(scoreErr.value)} (${scoreErr.at}), ` +
+          `corrected ${sig(correctedErr.value)} (${correctedErr.at})`,
+        tolerance: "< 5e-5 (half the last printed digit)",
+      });
+  });
   it.each(table)("%d/%d matches Newcombe's Table I", (s, n, score, corrected) => {
     const a = wilsonInterval(s, n, 0.95);
+    const b = wilsonInterval(s, n, 0.95, true);
+    scoreErr.add(Math.max(Math.abs(a.lower - score[0]), Math.abs(a.upper - score[1])), `${s}/${n}`);
+    correctedErr.add(
+      Math.max(Math.abs(b.lower - corrected[0]), Math.abs(b.upper - corrected[1])),
+      `${s}/${n}`,
+    );
     expect(a.lower).toBeCloseTo(score[0], 4);
     expect(a.upper).toBeCloseTo(score[1], 4);
-    const b = wilsonInterval(s, n, 0.95, true);
     expect(b.lower).toBeCloseTo(corrected[0], 4);
     expect(b.upper).toBeCloseTo(corrected[1], 4);
   });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { normalCdf } from "../../src/math/stats/distributions.js";
 import { geodeticToEcefInto } from "../../src/earth/geodetic.js";
@@ -14,6 +14,7 @@ import {
 } from "../../src/sensors/infrared/signature.js";
 import { WalkerConstellation } from "../../src/sensors/infrared/walker.js";
 import { sampleMoments, testRng, truthAt } from "./helpers.js";
+import { recordValidation, sig } from "../validation.js";
 
 const DEG = Math.PI / 180;
 const sensor: IrSensorModel = IR_CATALOG["notional-leo-ir"].sensor;
@@ -58,12 +59,32 @@ const glider = (lonDeg: number, tempK = 1500) =>
   });
 
 describe("infrared signatures", () => {
+  const body: string[] = [];
+  afterAll(() => {
+    if (body.length > 0)
+      recordValidation({
+        area: "sensors",
+        model: "Infrared body signature (intensityBreakdown)",
+        reference:
+          "closed forms: glide body eps L_band(T) A (0.85, 0.5 m^2, 3-5 um); cruise body at the recovery temperature T_inf (1 + 0.89 * 0.2 M^2), USSA 1976 221.552 K at 25 km",
+        figure: body.join("; "),
+        tolerance: "< 5e-7 relative; < 0.5 K",
+      });
+  });
   it("a boosting missile is 10-100 times brighter than a glider at 1,200-2,000 K (the often-quoted 10-20x [U])", () => {
     // MRBM-class booster, 3e5 N (a DF-17-class first stage, notional) vs the glide body.
     const plume = targetIntensityWPerSr(
       truthAt({ kind: "hgv", phase: "boost", latDeg: 0, lonDeg: 0, altM: 30e3, thrustN: 3e5, mach: 5 }),
       table,
     );
+    const ratios = [1200, 1500, 2000].map((t) => plume / targetIntensityWPerSr(glider(0, t), table));
+    recordValidation({
+      area: "sensors",
+      model: "Boost vs glide detectability (MWIR intensity ratio)",
+      reference: "the often-quoted 10-20x [U]: a boosting missile is far brighter than a glide body",
+      figure: `3e5 N boost plume / glide body at 1,200, 1,500, 2,000 K: ${ratios.map((r) => sig(r, 3)).join(", ")}`,
+      tolerance: "between 10 and 100",
+    });
     for (const t of [1200, 1500, 2000]) {
       const ratio = plume / targetIntensityWPerSr(glider(0, t), table);
       expect(ratio).toBeGreaterThan(10);
@@ -75,6 +96,9 @@ describe("infrared signatures", () => {
     const b = intensityBreakdown(glider(0, 1500), table);
     expect(b.plumeWPerSr).toBe(0);
     expect(b.transmission).toBe(1);
+    body.unshift(
+      `glide body at 1,500 K relative error ${sig(Math.abs(b.bodyWPerSr / (0.85 * table.radiance(1500) * 0.5) - 1), 2)}`,
+    );
     expect(b.bodyWPerSr).toBeCloseTo(0.85 * table.radiance(1500) * 0.5, 6);
     expect(
       targetIntensityWPerSr(glider(0, 2000), table) / targetIntensityWPerSr(glider(0, 1000), table),
@@ -93,15 +117,31 @@ describe("infrared signatures", () => {
     });
     const b = intensityBreakdown(cm, table);
     // USSA-1976 at 25 km: 221.552 K (NASA-TM-X-74335, Table I).
+    body.push(
+      `cruise Mach 6 at 25 km ${sig(b.bodyTemperatureK, 5)} K, error ${sig(Math.abs(b.bodyTemperatureK - 221.552 * (1 + 0.89 * 0.2 * 36)), 2)} K`,
+    );
     expect(b.bodyTemperatureK).toBeCloseTo(221.552 * (1 + 0.89 * 0.2 * 36), 0);
   });
 });
 
 describe("infrared constellation detection", () => {
   const ir = new IrConstellation({ id: "ir", sensor, ephemeris: fixedSatellite() });
+  const reach: string[] = [];
+  afterAll(() => {
+    if (reach.length > 0)
+      recordValidation({
+        area: "sensors",
+        model: "Boost vs glide detectability (notional LEO infrared sensor)",
+        reference:
+          "boost plume much brighter than a glide body (the often-quoted 10-20x [U]); one satellite 1,000 km up, targets against the Earth",
+        figure: reach.join("; "),
+        tolerance: "boost Pd > 0.999 beyond 2,000 km; glider Pd < 0.01 there, > 0.99 within 1,400 km",
+      });
+  });
 
   it("sees a boost plume from more than 2,000 km, against the Earth", () => {
     const g = ir.geometry(srbmBoost(20), 0, 0);
+    reach.unshift(`boost plume at ${sig(g.rangeM / 1000, 4)} km: Pd ${sig(g.pd, 4)}`);
     expect(g.rangeM).toBeGreaterThan(2_000e3);
     expect(g.occluded).toBe(false);
     expect(g.earthBackground).toBe(true);
@@ -109,8 +149,12 @@ describe("infrared constellation detection", () => {
   });
 
   it("misses a glider at that range but sees it at ~1,350 km", () => {
-    expect(ir.geometry(glider(20), 0, 0).pd).toBeLessThan(0.01);
+    const far = ir.geometry(glider(20), 0, 0);
     const near = ir.geometry(glider(8), 0, 0);
+    reach.push(
+      `1,500 K glider at ${sig(far.rangeM / 1000, 4)} km: Pd ${sig(far.pd, 2)}; at ${sig(near.rangeM / 1000, 4)} km: Pd ${sig(near.pd, 4)}`,
+    );
+    expect(ir.geometry(glider(20), 0, 0).pd).toBeLessThan(0.01);
     expect(near.rangeM).toBeLessThan(1_400e3);
     expect(near.pd).toBeGreaterThan(0.99);
   });
@@ -189,6 +233,21 @@ describe("infrared constellation detection", () => {
     }
     const { mean, cov } = sampleMoments(resid);
     const Rm = R as Float64Array;
+    const meanSe = Math.max(
+      Math.abs(mean[0]) / Math.sqrt(Rm[0] / n),
+      Math.abs(mean[1]) / Math.sqrt(Rm[3] / n),
+    );
+    const varErr = Math.max(Math.abs(cov[0][0] / Rm[0] - 1), Math.abs(cov[1][1] / Rm[3] - 1));
+    recordValidation({
+      area: "sensors",
+      model: "Infrared measurement noise",
+      reference:
+        "zero-mean Gaussian line-of-sight errors (alpha, beta) with the covariance R each detection carries, 4,000 frames",
+      figure:
+        `worst mean ${sig(meanSe, 2)} standard errors; worst variance / R off by ${sig(varErr * 100, 2)} %; ` +
+        `correlation ${sig(Math.abs(cov[0][1]) / Math.sqrt(Rm[0] * Rm[3]), 2)}; average NEES ${sig(nees / n, 4)} (2)`,
+      tolerance: `< 4 standard errors; < ${sig(400 * Math.sqrt(2 / n), 2)} %; < ${sig(4 / Math.sqrt(n), 2)}; NEES 2 +- ${sig(4 * Math.sqrt(4 / n), 2)}`,
+    });
     // mean within 4 standard errors; variances within 4 * sqrt(2/n) ~ 9%; NEES average 2 +- 4 sqrt(4/n)
     expect(Math.abs(mean[0])).toBeLessThan(4 * Math.sqrt(Rm[0] / n));
     expect(Math.abs(mean[1])).toBeLessThan(4 * Math.sqrt(Rm[3] / n));
@@ -211,6 +270,15 @@ describe("infrared constellation detection", () => {
   });
 
   it("the fast normal CDF agrees with the accurate one", () => {
+    let worst = 0;
+    for (let x = -8; x <= 8; x += 0.05) worst = Math.max(worst, Math.abs(fastNormalCdf(x) - normalCdf(x)));
+    recordValidation({
+      area: "sensors",
+      model: "fastNormalCdf (hot-path Pd of the infrared sensor)",
+      reference: "the accurate normalCdf (erfc-based), -8 to 8 every 0.05",
+      figure: `worst absolute difference ${sig(worst, 2)}`,
+      tolerance: "< 2e-7",
+    });
     for (let x = -8; x <= 8; x += 0.05) expect(Math.abs(fastNormalCdf(x) - normalCdf(x))).toBeLessThan(2e-7);
   });
 

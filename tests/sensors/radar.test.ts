@@ -8,6 +8,7 @@ import { Radar, type RadarModel } from "../../src/sensors/radar/radar.js";
 import { makeSiteState } from "../../src/sensors/radar/site.js";
 import { detectionProbability } from "../../src/sensors/radar/swerling.js";
 import { sampleMoments, testRng, truthAt } from "./helpers.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 const DEG = Math.PI / 180;
 const xBand = RADAR_CATALOG["notional-x-band"];
@@ -25,6 +26,8 @@ describe("effective-Earth horizon", () => {
     // Skolnik, Introduction to Radar Systems 3rd ed., sec. 8.2; REFERENCES.md: with k = 4/3 and
     // R = 6,371 km, d ~ 4.12 (sqrt(h_r) + sqrt(h_t)) km for heights in metres.
     const kR = (4 / 3) * MEAN_EARTH_RADIUS_M;
+    const vsExact = new Worst();
+    const vsTextbook = new Worst();
     for (const hr of [10, 25, 100]) {
       const radar = new Radar({
         id: "h",
@@ -47,12 +50,24 @@ describe("effective-Earth horizon", () => {
         }
         const slant = slantAt(hr, ht, lo);
         const formula = Math.sqrt(2 * kR) * (Math.sqrt(hr) + Math.sqrt(ht));
+        vsExact.add(Math.abs(slant / radarHorizonRangeM(hr, ht) - 1), `${hr} m, ${ht / 1000} km`);
+        vsTextbook.add(Math.abs(slant / formula - 1) / (ht / (2 * kR) + 1e-6), `${hr} m, ${ht / 1000} km`);
         // the textbook formula is the small-height limit of the tangent lengths sqrt(2 kR h + h^2)
         expect(Math.abs(slant / formula - 1)).toBeLessThan(ht / (2 * kR) + 1e-6);
         expect(slant / radarHorizonRangeM(hr, ht)).toBeCloseTo(1, 6);
       }
     }
     // the 4.12 km rule of thumb
+    recordValidation({
+      area: "sensors",
+      model: "Radar horizon masking (Radar.geometry)",
+      reference:
+        "Skolnik, Introduction to Radar Systems 3rd ed., sec. 8.2: k = 4/3, d = sqrt(2 k R h_r) + sqrt(2 k R h_t), d ~ 4.12 (sqrt h_r + sqrt h_t) km; exact tangents sqrt(2 k R h + h^2)",
+      figure:
+        `masking range (bisection) over ${vsExact.count} radar and target heights (10-100 m, 1-100 km) vs radarHorizonRangeM: worst ${sig(vsExact.value, 2)} relative; ` +
+        `departure from the textbook form at most ${sig(vsTextbook.value, 2)} of the allowance h_t/(2kR); sqrt(2kR) = ${sig(Math.sqrt(2 * kR) / 1000, 4)} km per sqrt(m)`,
+      tolerance: "< 5e-7; < 1 allowance; 4.12 to 0.005",
+    });
     expect(Math.sqrt(2 * kR) / 1000).toBeCloseTo(4.12, 2);
   });
 });
@@ -95,10 +110,24 @@ describe("radar detection", () => {
       }
       return slantAt(10, 1_000e3, lo);
     };
-    expect(pdHalfRange("hgv") / pdHalfRange("ballistic")).toBeCloseTo(2, 4);
+    const ballisticM = pdHalfRange("ballistic");
+    const ballisticKm = ballisticM / 1e3;
+    const ratio = pdHalfRange("hgv") / ballisticM;
+    const expectedKm = 1_200 * 10 ** ((13 - 11.953714) / 40);
+    recordValidation({
+      area: "sensors",
+      model: "Radar detection range ~ sigma^(1/4)",
+      reference:
+        "radar equation SNR ~ sigma / R^4 (Richards eq. 2.43) through the radar's own Pd: Pd = 0.5 ranges of 0.8 and 0.05 m^2 Swerling III targets (16x)",
+      figure:
+        `|range ratio - 2| ${sig(Math.abs(ratio - 2), 2)}; Pd = 0.5 range ${sig(ballisticKm, 5)} km, ` +
+        `${sig(Math.abs(ballisticKm - expectedKm), 2)} km from the 11.95 dB Swerling III requirement and the 13 dB / 1 m^2 / 1,200 km reference`,
+      tolerance: "ratio to 5e-5; range to 0.5 km",
+    });
+    expect(ratio).toBeCloseTo(2, 4);
     // and the Pd = 0.5 range itself is where the mean SNR reaches the Swerling III requirement, 11.95 dB
     expect(detectionProbability({ snr: 10 ** (11.953714 / 10), pfa: 1e-6, swerling: 3 })).toBeCloseTo(0.5, 5);
-    expect(pdHalfRange("ballistic") / 1e3).toBeCloseTo(1_200 * 10 ** ((13 - 11.953714) / 40), 0);
+    expect(ballisticKm).toBeCloseTo(1_200 * 10 ** ((13 - 11.953714) / 40), 0);
   });
 
   it("an HGV under the radar horizon is not detected while a ballistic RV at the same ground range is", () => {
@@ -124,9 +153,17 @@ describe("radar detection", () => {
         else nRv++;
       }
     }
-    expect(nHgv).toBe(0);
     // binomial(50, Pd): within 5 standard deviations of its mean
     const pd = radar.geometry(rv, 0).pd;
+    recordValidation({
+      area: "sensors",
+      model: "HGV under the radar horizon vs ballistic RV",
+      reference:
+        "effective-Earth horizon (k = 4/3, Skolnik sec. 8.2): from a 10 m X-band site, a glider at 40 km altitude 900 km away is below it, an RV at 300 km at the same ground range is not",
+      figure: `detections in 50 looks: HGV ${nHgv}; RV ${nRv} (50 Pd = ${sig(50 * pd, 3)})`,
+      tolerance: "HGV 0; RV within 5 sd of 50 Pd, Pd > 0.8",
+    });
+    expect(nHgv).toBe(0);
     expect(pd).toBeGreaterThan(0.8);
     expect(Math.abs(nRv - 50 * pd)).toBeLessThan(5 * Math.sqrt(50 * pd * (1 - pd)));
   });
@@ -199,6 +236,23 @@ describe("radar detection", () => {
     }
     const { mean, cov } = sampleMoments(rows);
     const Rm = R as Float64Array;
+    const names = ["range", "azimuth", "elevation", "range rate"];
+    const meanSe = new Worst();
+    const varErr = new Worst();
+    for (let k = 0; k < 4; k++) {
+      meanSe.add(Math.abs(mean[k]) / Math.sqrt(Rm[5 * k] / n), names[k]);
+      varErr.add(Math.abs(cov[k][k] / Rm[5 * k] - 1), names[k]);
+    }
+    recordValidation({
+      area: "sensors",
+      model: "Radar measurement noise",
+      reference:
+        "zero-mean Gaussian errors with the covariance R each detection carries (range, azimuth, elevation, range rate), 4,000 looks at an RV 200 km up",
+      figure:
+        `worst mean ${sig(meanSe.value, 2)} standard errors (${meanSe.at}); worst variance / R off by ${sig(varErr.value * 100, 2)} % (${varErr.at}); ` +
+        `average NEES ${sig(nees / n, 4)} (4)`,
+      tolerance: `< 4 standard errors; < ${sig(400 * Math.sqrt(2 / n), 2)} %; NEES 4 +- ${sig(4 * Math.sqrt(8 / n), 2)}`,
+    });
     for (let k = 0; k < 4; k++) {
       expect(Math.abs(mean[k])).toBeLessThan(4 * Math.sqrt(Rm[5 * k] / n));
       expect(Math.abs(cov[k][k] / Rm[5 * k] - 1)).toBeLessThan(4 * Math.sqrt(2 / n));
@@ -231,6 +285,13 @@ describe("radar detection", () => {
       }
     }
     // Poisson: mean 1000, sd 31.6
+    recordValidation({
+      area: "sensors",
+      model: "Radar false alarms",
+      reference: "Poisson arrivals, 0.5 per look over 2,000 looks (mean 1,000, sd 31.6), no truth id",
+      figure: `${n} false alarms (${sig((n - 0.5 * looks) / Math.sqrt(0.5 * looks), 2)} sd)`,
+      tolerance: "within 4 sd",
+    });
     expect(Math.abs(n - 0.5 * looks)).toBeLessThan(4 * Math.sqrt(0.5 * looks));
   });
 

@@ -68,7 +68,7 @@ function usPerStep<S extends GaussianState>(
       z[1] += 5e-4 * (((k * 3) % 5) - 2);
       filter.updateInto(pred, z, state);
       // Read the result as a tracker would (the IMM combines its modes when its estimate is read).
-      sink += state.x[0] * 1e-30;
+      sink += state.x[0] * 1e-30 + state.P[0] * 1e-30;
     }
     best = Math.min(best, ((performance.now() - t0) * 1000) / steps);
     sink += state.x[0];

@@ -5,6 +5,7 @@
  * of the joint events of a two-track, two-detection cluster (Bar-Shalom and Li 1995, section 6.2).
  */
 import { describe, expect, it } from "vitest";
+import fc from "fast-check";
 import { gateThreshold } from "../../src/tracking/association/gating.js";
 import { gnnAssign } from "../../src/tracking/association/gnn.js";
 import { jpdaProbabilities } from "../../src/tracking/association/jpda.js";
@@ -31,6 +32,46 @@ describe("global nearest neighbour", () => {
     const b = gnnAssign([Infinity, 4, 3, Infinity], 2, 2, 5);
     expect(Array.from(b.trackToDetection)).toEqual([1, 0]);
     expect(Array.from(b.detectionToTrack)).toEqual([1, 0]);
+  });
+});
+
+describe("global nearest neighbour with one track or one detection (direct solution)", () => {
+  it("reaches the brute-force optimum, gates honoured (property)", () => {
+    const cost = fc.oneof(fc.constant(Infinity), fc.double({ min: 0, max: 20, noNaN: true }));
+    const problem = fc.oneof(
+      fc.integer({ min: 1, max: 6 }).map((d) => [1, d] as const),
+      fc.integer({ min: 1, max: 6 }).map((t) => [t, 1] as const),
+    );
+    fc.assert(
+      fc.property(
+        problem.chain(([T, D]) =>
+          fc.tuple(
+            fc.constant(T),
+            fc.constant(D),
+            fc.array(cost, { minLength: T * D, maxLength: T * D }),
+            fc.double({ min: 0.5, max: 15, noNaN: true }),
+          ),
+        ),
+        ([T, D, c, miss]) => {
+          const a = gnnAssign(c, T, D, miss);
+          // Brute force: every single pair (at most one is possible) or none.
+          let best = T * miss;
+          for (let i = 0; i < T; i++)
+            for (let j = 0; j < D; j++) best = Math.min(best, (T - 1) * miss + c[i * D + j]);
+          expect(a.cost).toBeCloseTo(best, 9);
+          let total = 0;
+          for (let i = 0; i < T; i++) {
+            const j = a.trackToDetection[i];
+            if (j >= 0) {
+              expect(Number.isFinite(c[i * D + j])).toBe(true);
+              expect(a.detectionToTrack[j]).toBe(i);
+              total += c[i * D + j];
+            } else total += miss;
+          }
+          expect(total).toBeCloseTo(best, 9);
+        },
+      ),
+    );
   });
 });
 

@@ -7,7 +7,10 @@
  *
  * The optimal assignment is solved by the Munkres (Hungarian) algorithm of the `munkres` package
  * (O(n^3), rectangular matrices) on a T x (D + T) matrix: D detection columns plus one "missed"
- * column per track (its own at the miss cost, the others forbidden).
+ * column per track (its own at the miss cost, the others forbidden). The problems a tracker meets
+ * most (one track in a scan's gates, or one detection) are solved directly: with a single track the
+ * optimum is its cheapest detection if that beats the miss, with a single detection the track that
+ * gains most over its miss (ties to the lowest index in both).
  */
 import { munkres } from "munkres";
 
@@ -51,6 +54,7 @@ export class GnnAssigner {
     res.detectionToTrack.fill(-1, 0, D);
     res.cost = 0;
     if (T === 0) return res;
+    if (T === 1 || D === 1) return this.assignSmall(cost, T, D, missCost, res);
     const C = D + T;
     if (this.buffer.length < T * C) this.buffer = new Float64Array(2 * T * C);
     this.rows.length = 0;
@@ -69,6 +73,43 @@ export class GnnAssigner {
         res.trackToDetection[i] = j;
         res.detectionToTrack[j] = i;
       }
+    }
+    return res;
+  }
+
+  /** The optimum with one track or one detection (see the file comment). */
+  private assignSmall(
+    cost: ArrayLike<number>,
+    T: number,
+    D: number,
+    missCost: number | ArrayLike<number>,
+    res: Assignment,
+  ): Assignment {
+    const miss = (i: number) => (typeof missCost === "number" ? missCost : missCost[i]);
+    let missTotal = 0;
+    for (let i = 0; i < T; i++) missTotal += miss(i);
+    // Best pair by its gain over the miss (with T = 1 this is the cheapest detection).
+    let bi = -1;
+    let bj = -1;
+    let bestGain = 0;
+    for (let i = 0; i < T; i++) {
+      const m = miss(i);
+      for (let j = 0; j < D; j++) {
+        const c = cost[i * D + j];
+        if (!Number.isFinite(c)) continue;
+        const gain = c - m;
+        if (gain <= bestGain && (bi < 0 || gain < bestGain)) {
+          bestGain = gain;
+          bi = i;
+          bj = j;
+        }
+      }
+    }
+    res.cost = missTotal;
+    if (bi >= 0) {
+      res.trackToDetection[bi] = bj;
+      res.detectionToTrack[bj] = bi;
+      res.cost = missTotal + bestGain;
     }
     return res;
   }

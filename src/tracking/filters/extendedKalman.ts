@@ -2,23 +2,44 @@
  * Extended Kalman filter (Bar-Shalom, Li and Kirubarajan 2001, section 10.3): the Kalman equations
  * with F and H the Jacobians of nonlinear models at the latest estimate (the prior state for the
  * prediction, the predicted state for the update). Linear models are accepted as well. Joseph-form
- * covariance update; residuals through the measurement model (angle wrapping).
+ * covariance update; residuals through the measurement model (angle wrapping). Optionally iterated
+ * (maxIterations > 1): the update relinearises h where the first correction leaves its linearisation
+ * visibly off (kalmanCore.ts, kalmanIteratedUpdate).
  */
 import type { GaussianState, Innovation, MeasurementModel, TransitionModel } from "../types.js";
 import { GaussianFilterBase, copyInnovation, measurementDim } from "./common.js";
-import { WorkspaceCache, kalmanInnovation, kalmanPredict, kalmanUpdateFromInnovation } from "./kalmanCore.js";
+import {
+  WorkspaceCache,
+  kalmanInnovation,
+  kalmanIteratedUpdate,
+  kalmanPredict,
+  kalmanUpdateFromInnovation,
+} from "./kalmanCore.js";
 
 export interface ExtendedKalmanFilterOptions {
   transition: TransitionModel;
   measurement?: MeasurementModel;
+  /** Largest number of Gauss-Newton passes of the update (iterated EKF, kalmanCore.ts); default 1,
+   *  the plain EKF. */
+  maxIterations?: number;
+  /** Linearisation error, in sum_k e_k^2 / R_kk, below which no further pass is made; default 0.01
+   *  (a tenth of the measurement noise). */
+  iterationTolerance?: number;
 }
 
 export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   private readonly ws: WorkspaceCache;
+  readonly maxIterations: number;
+  readonly iterationTolerance: number;
 
   constructor(options: ExtendedKalmanFilterOptions) {
     super(options);
     this.ws = new WorkspaceCache(this.ndim);
+    this.maxIterations = options.maxIterations ?? 1;
+    this.iterationTolerance = options.iterationTolerance ?? 0.01;
+    if (!(Number.isInteger(this.maxIterations) && this.maxIterations >= 1)) {
+      throw new RangeError("ExtendedKalmanFilter: maxIterations must be an integer >= 1");
+    }
   }
 
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
@@ -37,6 +58,9 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     kalmanInnovation(model, predicted, z, ws);
     this.lastNis = ws.nis;
     this.lastLogLikelihood = ws.logLikelihood;
+    if (this.maxIterations > 1) {
+      return kalmanIteratedUpdate(model, predicted, z, out, ws, this.maxIterations, this.iterationTolerance);
+    }
     return kalmanUpdateFromInnovation(predicted, out, ws);
   }
 

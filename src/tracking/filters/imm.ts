@@ -141,7 +141,12 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     out.timeS = src.timeS;
     out.probabilities.set(src.probabilities);
     for (let j = 0; j < this.modeCount; j++) this.filters[j].copyInto(src.modes[j], out.modes[j]);
-    this.combineInto(out);
+    if (src instanceof LazyImmState && out instanceof LazyImmState && !src.stale) {
+      // The same modes give the same combination: copy it rather than recompute it.
+      out.rawX.set(src.rawX);
+      out.rawP.set(src.rawP);
+      out.stale = false;
+    } else this.combineInto(out);
     return out;
   }
 
@@ -164,6 +169,13 @@ export class ImmFilter implements TrackingFilter<ImmState> {
   }
   private piDt = Number.NaN;
 
+  private isIdentity(pi: Float64Array): boolean {
+    const r = this.modeCount;
+    for (let i = 0; i < r; i++)
+      for (let j = 0; j < r; j++) if (pi[i * r + j] !== (i === j ? 1 : 0)) return false;
+    return true;
+  }
+
   /** Interaction (mixing) into this.mixed, then mode-matched prediction. */
   predictInto(state: ImmState, timeS: number, out: ImmState): ImmState {
     const r = this.modeCount;
@@ -172,6 +184,11 @@ export class ImmFilter implements TrackingFilter<ImmState> {
       throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
     const pi = this.transitionInto(dt);
     const mu = state.probabilities;
+    if (dt === 0 && this.isIdentity(pi)) {
+      // No time passes and no mode may switch: mixing weights are mu_i|j = delta_ij, so every mode's
+      // mixed state is its own and its prediction a copy (simultaneous scans of several sensors).
+      return this.copyInto(state, out);
+    }
     const c = this.c;
     for (let j = 0; j < r; j++) {
       let s = 0;

@@ -1,12 +1,22 @@
 /**
  * How the IMM's modes of different dimension fit together (see imm.ts for the method): the union of
- * their component names, index maps between each mode and the combined state, and flat gather lists
- * precomputed once, so mixing and combination are plain loops. Holds the scratch they use.
+ * their component names, index maps between each mode and the combined state, and lookup tables
+ * precomputed once, so mixing and combination are single passes over the upper triangles of the
+ * covariances. Holds the scratch they use.
+ *
+ * Both operations are moment matches of the form
+ *   m = sum_i w_i a_i,   C = sum_i w_i [A_i + (a_i - m)(a_i - m)^T],
+ * with (a_i, A_i) mode i's estimate carried into the target layout. C is symmetric, so only its
+ * upper triangle is accumulated (one pass per mode: covariance entry plus spread product) and then
+ * mirrored: about a third of the work of forming the spread as a separate product.
  */
 import type { GaussianState } from "../types.js";
 import type { ImmModeFilter } from "./imm.js";
 import type { ImmState } from "./immState.js";
-import { lowRankInto, symmetrizeInPlace } from "./kernels.js";
+
+/** Covariance lookup codes: >= 0 an index into the source mode's P; these two otherwise. */
+const FROM_TARGET = -1;
+const ZERO = -2;
 
 export class ImmLayout {
   readonly modeCount: number;
@@ -21,30 +31,21 @@ export class ImmLayout {
   private readonly groups: { mask: number; components: Int32Array }[];
   /** Groups some mode lacks (their covariance fills are needed). */
   private readonly partialGroups: { mask: number; components: Int32Array }[];
-  /** For each mode j: the combined components it lacks (fills come from fillP). */
-  private readonly missing: Int32Array[];
-  /** Group id of each combined component. */
-  private readonly groupOf: Int32Array;
-  /** present[i][j] / presentIn[i][j]: mode j's components that mode i also has, and their index in
-   *  mode i; absent[i][j]: mode j's components mode i lacks (mixing). */
-  private readonly present: Int32Array[][];
-  private readonly presentIn: Int32Array[][];
-  private readonly absent: Int32Array[][];
-  /** Flat gather lists for mixing into mode j from mode i: covariance entries of mode i (src) added at
-   *  mode j's (dst), and mode j's own entries where mode i lacks both components (selfIdx). */
-  private readonly gatherDst: Int32Array[][];
-  private readonly gatherSrc: Int32Array[][];
-  private readonly selfIdx: Int32Array[][];
-  /** For the combination: where each entry of mode j's covariance lands (combinedDst[j][a * nj + b]),
-   *  and the fill entries (combined indices) of the groups mode j lacks. */
-  private readonly combinedDst: Int32Array[];
-  private readonly fillIdx: Int32Array[];
+  /** Mixing into mode j from mode i: mixX[i][j][a] = mode i's index of j's component a, or -1 (mode
+   *  i lacks it: mode j's own value is used); mixP[i][j] over the upper triangle of j's covariance
+   *  (row-major, a <= b): an index into mode i's P, FROM_TARGET (mode j's own entry: i lacks both
+   *  components) or ZERO (i has one of the two: no cross-covariance). */
+  private readonly mixX: Int32Array[][];
+  private readonly mixP: Int32Array[][];
+  /** Combination: combP[j] over the upper triangle of the combined covariance: an index into mode j's
+   *  P, FROM_TARGET (a fill of a group mode j lacks, from fillP) or ZERO. */
+  private readonly combP: Int32Array[];
   // Scratch
   private readonly fillX: Float64Array;
   private readonly fillP: Float64Array;
-  /** Deviations of the modes from a mean, one row per mode, and weighted (r x max dimension). */
+  /** Modes carried into a target layout, and their deviations from the mean (r x max dimension). */
+  private readonly A: Float64Array;
   private readonly D: Float64Array;
-  private readonly Dw: Float64Array;
 
   constructor(filters: readonly ImmModeFilter[]) {
     const r = filters.length;
@@ -75,141 +76,110 @@ export class ImmLayout {
     this.groups = [...byMask].map(([mask, comps]) => ({ mask, components: Int32Array.from(comps) }));
     const full = (1 << r) - 1;
     this.partialGroups = this.groups.filter((g) => g.mask !== full);
-    this.groupOf = new Int32Array(N);
-    this.groups.forEach((g, gi) => g.components.forEach((k) => (this.groupOf[k] = gi)));
-    this.missing = this.inMode.map((inv) =>
-      Int32Array.from(names.map((_, k) => k).filter((k) => inv[k] < 0)),
-    );
-    this.present = [];
-    this.presentIn = [];
-    this.absent = [];
+    const groupOf = new Int32Array(N);
+    this.groups.forEach((g, gi) => g.components.forEach((k) => (groupOf[k] = gi)));
+
+    this.mixX = [];
+    this.mixP = [];
     for (let i = 0; i < r; i++) {
-      this.present.push([]);
-      this.presentIn.push([]);
-      this.absent.push([]);
+      const ni = this.index[i].length;
+      this.mixX.push([]);
+      this.mixP.push([]);
       for (let j = 0; j < r; j++) {
         const idxJ = this.index[j];
-        const pres: number[] = [];
-        const presIn: number[] = [];
-        const abs: number[] = [];
-        for (let a = 0; a < idxJ.length; a++) {
-          const ia = this.inMode[i][idxJ[a]];
-          if (ia >= 0) {
-            pres.push(a);
-            presIn.push(ia);
-          } else abs.push(a);
-        }
-        this.present[i].push(Int32Array.from(pres));
-        this.presentIn[i].push(Int32Array.from(presIn));
-        this.absent[i].push(Int32Array.from(abs));
-      }
-    }
-    this.gatherDst = [];
-    this.gatherSrc = [];
-    this.selfIdx = [];
-    for (let i = 0; i < r; i++) {
-      this.gatherDst.push([]);
-      this.gatherSrc.push([]);
-      this.selfIdx.push([]);
-      const ni = this.index[i].length;
-      for (let j = 0; j < r; j++) {
-        const nj = this.index[j].length;
-        const pres = this.present[i][j];
-        const presIn = this.presentIn[i][j];
-        const abs = this.absent[i][j];
-        const dst: number[] = [];
-        const src: number[] = [];
-        for (let q = 0; q < pres.length; q++) {
-          for (let u = 0; u < pres.length; u++) {
-            dst.push(pres[q] * nj + pres[u]);
-            src.push(presIn[q] * ni + presIn[u]);
+        const nj = idxJ.length;
+        const src = Int32Array.from(idxJ, (k) => this.inMode[i][k]);
+        const codes: number[] = [];
+        for (let a = 0; a < nj; a++) {
+          for (let b = a; b < nj; b++) {
+            if (src[a] >= 0 && src[b] >= 0) codes.push(src[a] * ni + src[b]);
+            else if (src[a] < 0 && src[b] < 0) codes.push(FROM_TARGET);
+            else codes.push(ZERO);
           }
         }
-        const self: number[] = [];
-        for (let q = 0; q < abs.length; q++)
-          for (let u = 0; u < abs.length; u++) self.push(abs[q] * nj + abs[u]);
-        this.gatherDst[i].push(Int32Array.from(dst));
-        this.gatherSrc[i].push(Int32Array.from(src));
-        this.selfIdx[i].push(Int32Array.from(self));
+        this.mixX[i].push(src);
+        this.mixP[i].push(Int32Array.from(codes));
       }
     }
-    this.combinedDst = this.index.map((idx) => {
-      const nj = idx.length;
-      const a = new Int32Array(nj * nj);
-      for (let p = 0; p < nj; p++) for (let q = 0; q < nj; q++) a[p * nj + q] = idx[p] * N + idx[q];
-      return a;
-    });
-    this.fillIdx = this.missing.map((miss) => {
-      const list: number[] = [];
-      for (const k of miss)
-        for (const l of miss) if (this.groupOf[k] === this.groupOf[l]) list.push(k * N + l);
-      return Int32Array.from(list);
+    this.combP = this.inMode.map((inv, j) => {
+      const nj = this.index[j].length;
+      const codes: number[] = [];
+      for (let k = 0; k < N; k++) {
+        for (let l = k; l < N; l++) {
+          if (inv[k] >= 0 && inv[l] >= 0) codes.push(inv[k] * nj + inv[l]);
+          else if (inv[k] < 0 && inv[l] < 0 && groupOf[k] === groupOf[l]) codes.push(FROM_TARGET);
+          else codes.push(ZERO);
+        }
+      }
+      return Int32Array.from(codes);
     });
 
     const nMax = Math.max(N, ...filters.map((f) => f.ndim));
     this.fillX = new Float64Array(N);
     this.fillP = new Float64Array(N * N);
+    this.A = new Float64Array(r * nMax);
     this.D = new Float64Array(r * nMax);
-    this.Dw = new Float64Array(r * nMax);
   }
 
   /**
    * Mixed initial condition of mode j from the weights w_i = mu_i|j, with unbiased filling of the
-   * components mode i lacks (see the file comment).
+   * components mode i lacks (see imm.ts).
    */
   mixInto(state: ImmState, j: number, w: Float64Array, out: GaussianState): void {
     const r = this.modeCount;
-    const xj = state.modes[j].x;
-    const Pj = state.modes[j].P;
+    const mj = state.modes[j];
+    const xj = mj.x;
+    const Pj = mj.P;
     const nj = xj.length;
     const x0 = out.x;
     const P0 = out.P;
+    const A = this.A;
     const D = this.D;
-    const Dw = this.Dw;
-    D.fill(0);
-    Dw.fill(0);
+    // Means: mode i carried into j's layout (row i of A), weighted.
     x0.fill(0);
     for (let i = 0; i < r; i++) {
       const wi = w[i];
       if (wi === 0) continue;
       const xs = state.modes[i].x;
-      const pres = this.present[i][j];
-      const presIn = this.presentIn[i][j];
-      const abs = this.absent[i][j];
-      for (let q = 0; q < pres.length; q++) x0[pres[q]] += wi * xs[presIn[q]];
-      for (let q = 0; q < abs.length; q++) x0[abs[q]] += wi * xj[abs[q]];
+      const src = this.mixX[i][j];
+      const ai = i * nj;
+      for (let a = 0; a < nj; a++) {
+        const s = src[a];
+        const v = s >= 0 ? xs[s] : xj[a];
+        A[ai + a] = v;
+        x0[a] += wi * v;
+      }
     }
+    // Covariance, upper triangle: one pass per mode (its carried covariance and the spread).
     P0.fill(0);
     for (let i = 0; i < r; i++) {
       const wi = w[i];
       if (wi === 0) continue;
-      const xs = state.modes[i].x;
+      const ai = i * nj;
+      for (let a = 0; a < nj; a++) D[ai + a] = A[ai + a] - x0[a];
       const Ps = state.modes[i].P;
-      const pres = this.present[i][j];
-      const presIn = this.presentIn[i][j];
-      const abs = this.absent[i][j];
-      // Deviation of mode i (augmented into j's layout) from the mixed mean: row i of D, and of Dw
-      // weighted by w_i.
-      const di = i * nj;
-      for (let q = 0; q < pres.length; q++) D[di + pres[q]] = xs[presIn[q]] - x0[pres[q]];
-      for (let q = 0; q < abs.length; q++) D[di + abs[q]] = xj[abs[q]] - x0[abs[q]];
-      for (let a = 0; a < nj; a++) Dw[di + a] = wi * D[di + a];
-      // Mode i's own covariance on the shared components.
       if (i === j) {
-        for (let a = 0; a < nj * nj; a++) P0[a] += wi * Ps[a];
+        for (let a = 0; a < nj; a++) {
+          const da = wi * D[ai + a];
+          const row = a * nj;
+          for (let b = a; b < nj; b++) P0[row + b] += wi * Ps[row + b] + da * D[ai + b];
+        }
         continue;
       }
-      const dst = this.gatherDst[i][j];
-      const src = this.gatherSrc[i][j];
-      for (let q = 0; q < dst.length; q++) P0[dst[q]] += wi * Ps[src[q]];
-      // Mode j's own block where mode i lacks both components.
-      const self = this.selfIdx[i][j];
-      for (let q = 0; q < self.length; q++) P0[self[q]] += wi * Pj[self[q]];
+      const codes = this.mixP[i][j];
+      let q = 0;
+      for (let a = 0; a < nj; a++) {
+        const da = wi * D[ai + a];
+        const row = a * nj;
+        for (let b = a; b < nj; b++, q++) {
+          const c = codes[q];
+          const p = c >= 0 ? Ps[c] : c === FROM_TARGET ? Pj[row + b] : 0;
+          P0[row + b] += wi * p + da * D[ai + b];
+        }
+      }
     }
-    // Spread of the means: sum_i w_i d_i d_i^T = Dw^T D as one thin product. (Symmetric to round-off;
-    // the mode filters' predictions read it as a whole and return exactly symmetric covariances.)
-    lowRankInto(P0, P0, 1, Dw, 1, nj, D, r, nj, nj);
-    out.timeS = state.modes[j].timeS;
+    for (let a = 1; a < nj; a++) for (let b = 0; b < a; b++) P0[a * nj + b] = P0[b * nj + a];
+    out.timeS = mj.timeS;
   }
 
   /** The moment-matched combined estimate of the modes into x, P (combined space). */
@@ -256,33 +226,30 @@ export class ImmLayout {
       }
     }
     x.set(fx);
-    // Covariance of the augmented modes: own blocks where present, group fills where missing.
+    // Covariance of the augmented modes (own entries where present, group fills where missing) plus
+    // the spread of their means; a missing component deviates by nothing.
     P.fill(0);
     const D = this.D;
-    const Dw = this.Dw;
-    D.fill(0);
-    Dw.fill(0);
     for (let j = 0; j < r; j++) {
       const wj = mu[j];
       if (wj === 0) continue;
-      const idx = this.index[j];
+      const inv = this.inMode[j];
       const m = out.modes[j];
-      const nj = m.x.length;
       const dj = j * N;
-      for (let a = 0; a < nj; a++) {
-        const k = idx[a];
-        const dv = m.x[a] - fx[k];
-        D[dj + k] = dv;
-        Dw[dj + k] = wj * dv;
-      }
-      const dst = this.combinedDst[j];
+      for (let k = 0; k < N; k++) D[dj + k] = inv[k] >= 0 ? m.x[inv[k]] - fx[k] : 0;
       const Pm = m.P;
-      for (let q = 0; q < dst.length; q++) P[dst[q]] += wj * Pm[q];
-      const fill = this.fillIdx[j];
-      for (let q = 0; q < fill.length; q++) P[fill[q]] += wj * fP[fill[q]];
+      const codes = this.combP[j];
+      let q = 0;
+      for (let k = 0; k < N; k++) {
+        const dk = wj * D[dj + k];
+        const row = k * N;
+        for (let l = k; l < N; l++, q++) {
+          const c = codes[q];
+          const p = c >= 0 ? Pm[c] : c === FROM_TARGET ? fP[row + l] : 0;
+          P[row + l] += wj * p + dk * D[dj + l];
+        }
+      }
     }
-    // Spread of the (augmented) mode means around the combination; missing components add nothing.
-    lowRankInto(P, P, 1, Dw, 1, N, D, r, N, N);
-    symmetrizeInPlace(P, N);
+    for (let k = 1; k < N; k++) for (let l = 0; l < k; l++) P[k * N + l] = P[l * N + k];
   }
 }

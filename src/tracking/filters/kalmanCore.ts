@@ -17,7 +17,7 @@ import {
 } from "../../math/matrix.js";
 import type { GaussianState, MeasurementModel, TransitionModel } from "../types.js";
 import { isNonlinearTransition } from "../types.js";
-import { lowRankInto, symmetrizeInPlace } from "./kernels.js";
+import { lowRankInto, symmetricUpdateInto } from "./kernels.js";
 import {
   LOG_2PI,
   measurementFunctionInto,
@@ -52,12 +52,15 @@ export class UpdateWorkspace {
   /** H P (m x n). */
   readonly HP: Float64Array;
   readonly Ct: Float64Array;
-  readonly B: Float64Array;
   readonly S: Float64Array;
   readonly L: Float64Array;
   /** K^T (m x n): solving S K^T = H P avoids forming S^-1. */
   readonly Kt: Float64Array;
   readonly work: Float64Array;
+  /** Iterated update: the iterate, its linearisation point, and scratch. */
+  readonly xIter: Float64Array;
+  readonly xLin: Float64Array;
+  readonly zTmp: Float64Array;
   /** Column support of H (see columnSupport). */
   hc = 0;
   nis = 0;
@@ -71,11 +74,13 @@ export class UpdateWorkspace {
     this.H = new Float64Array(m * n);
     this.HP = new Float64Array(m * n);
     this.Ct = new Float64Array(m * n);
-    this.B = new Float64Array(n * n);
     this.S = new Float64Array(m * m);
     this.L = new Float64Array(m * m);
     this.Kt = new Float64Array(m * n);
     this.work = new Float64Array(Math.max(n, m));
+    this.xIter = new Float64Array(n);
+    this.xLin = new Float64Array(n);
+    this.zTmp = new Float64Array(m);
   }
 }
 
@@ -137,8 +142,8 @@ export function kalmanPredict(
   const FP = lowRankInto(ws.FP, null, 1, F, n, 1, state.P, n, n, n);
   const Ft = ws.Ft;
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) Ft[j * n + i] = F[i * n + j];
-  lowRankInto(out.P, Q, 1, FP, n, 1, Ft, n, n, n);
-  symmetrizeInPlace(out.P, n);
+  // Symmetric: the upper triangle, mirrored.
+  lowRankInto(out.P, Q, 1, FP, n, 1, Ft, n, n, n, true);
   out.x.set(ws.x);
   out.timeS = timeS;
   return out;
@@ -156,20 +161,31 @@ function columnSupport(H: Float64Array, m: number, n: number): number {
 /**
  * Innovation of z against `predicted` into the workspace: zPred, H, y, H P, S, its Cholesky factor,
  * NIS and log-likelihood. Throws NonPositiveDefiniteError when S is not positive definite.
+ * With `at` (the iterated update), h and H are evaluated there instead of at the predicted mean and
+ * y = z - h(at) + H (at - x) (then NIS and likelihood describe nothing useful).
  */
 export function kalmanInnovation(
   model: MeasurementModel,
   predicted: GaussianState,
   z: ArrayLike<number>,
   ws: UpdateWorkspace,
+  at?: Float64Array,
 ): UpdateWorkspace {
   const n = ws.n;
   const m = ws.m;
-  const x = predicted.x;
+  const x = at ?? predicted.x;
   const P = predicted.P;
   measurementFunctionInto(model, x, m, ws.zPred);
   const H = measurementMatrixInto(model, x, ws.H);
   residualInto(model, z, ws.zPred, m, ws.y);
+  if (at) {
+    const xp = predicted.x;
+    for (let i = 0; i < m; i++) {
+      let s = 0;
+      for (let j = 0; j < n; j++) s += H[i * n + j] * (at[j] - xp[j]);
+      ws.y[i] += s;
+    }
+  }
   const hc = columnSupport(H, m, n);
   ws.hc = hc;
   // H P (m x n) over the non-zero columns of H; P symmetric, so H P = (P H^T)^T.
@@ -199,7 +215,8 @@ export function kalmanInnovation(
  * expanded without assuming the gain optimal (the identity K S = P H^T is never used, so errors in K
  * stay second order in P+ as with the product form):
  *   P+ = P - K (H P) - C K^T,  C = (H P - S K^T)^T = P H^T - K S,
- * i.e. two thin products of rank m, then symmetrised; a non-positive diagonal of P+ throws
+ * i.e. two thin products of rank m. The expression equals the Joseph form, hence is symmetric, for any
+ * K, so only its upper triangle is computed and then mirrored. A non-positive diagonal of P+ throws
  * NonPositiveDefiniteError.
  */
 export function kalmanUpdateFromInnovation(
@@ -207,34 +224,104 @@ export function kalmanUpdateFromInnovation(
   out: GaussianState,
   ws: UpdateWorkspace,
 ): GaussianState {
+  gainAndMeanInto(predicted.x, ws, out.x);
+  josephCovarianceInto(predicted.P, out.P, ws);
+  out.timeS = predicted.timeS;
+  return out;
+}
+
+/** K^T = S^-1 H P into the workspace and xOut = x + K y (xOut may be x). */
+function gainAndMeanInto(x: Float64Array, ws: UpdateWorkspace, xOut: Float64Array): void {
   const n = ws.n;
   const m = ws.m;
-  const P = predicted.P;
-  const HP = ws.HP;
   // K^T = S^-1 H P (m x n), solved in place.
   const Kt = ws.Kt;
-  Kt.set(HP);
+  Kt.set(ws.HP);
   choleskySolve(Kt, ws.L, Kt, m, n);
   // x+ = x + K y, as row updates over the n components.
   const y = ws.y;
-  const xo = out.x;
-  xo.set(predicted.x);
+  if (xOut !== x) xOut.set(x);
   for (let j = 0; j < m; j++) {
     const yj = y[j];
     const kj = j * n;
-    for (let i = 0; i < n; i++) xo[i] += yj * Kt[kj + i];
+    for (let i = 0; i < n; i++) xOut[i] += yj * Kt[kj + i];
   }
+}
+
+/** The Joseph-form covariance (see kalmanUpdateFromInnovation) into Po (Po may be P). */
+function josephCovarianceInto(P: Float64Array, Po: Float64Array, ws: UpdateWorkspace): void {
+  const n = ws.n;
+  const m = ws.m;
+  const HP = ws.HP;
+  const Kt = ws.Kt;
   // C^T = H P - S K^T (m x n): the residual of the gain equation, zero for an exact solve.
   const Ct = lowRankInto(ws.Ct, HP, -1, ws.S, m, 1, Kt, m, m, n);
-  // P+ = P - K (H P) - C K^T
-  const Po = out.P;
-  const B = lowRankInto(ws.B, P, -1, Kt, 1, n, HP, m, n, n);
-  lowRankInto(Po, B, -1, Ct, 1, n, Kt, m, n, n);
-  symmetrizeInPlace(Po, n);
+  // P+ = P - K (H P) - C K^T, symmetric for any gain: its upper triangle, mirrored.
+  symmetricUpdateInto(Po, P, -1, Kt, HP, Ct, Kt, m, n);
   for (let i = 0; i < n; i++) {
     const d = Po[i * n + i];
     if (!(d > 0)) throw new NonPositiveDefiniteError(n, i, d, "updated covariance P");
   }
+}
+
+/**
+ * Iterated extended Kalman update (Bar-Shalom, Li and Kirubarajan 2001, section 10.5.2; Bell and
+ * Cathey, "The iterated Kalman filter update as a Gauss-Newton method", IEEE Trans. AC-38(2), 1993),
+ * after kalmanInnovation at the prediction: Gauss-Newton steps
+ *   x_(i+1) = x + K_i [z - h(x_i) - H_i (x - x_i)],  K_i = P H_i^T (H_i P H_i^T + R)^-1,  H_i = H(x_i),
+ * then the Joseph covariance with the last K_i, H_i. A step is taken only while the linearisation is
+ * off at the current iterate: e = h(x_i) - h(x_l) - H_l (x_i - x_l) (x_l the point H was taken at)
+ * exceeds `tolerance` in sum_k e_k^2 / R_kk. For ordinary corrections (metres against a range of
+ * hundreds of kilometres) e is far below the noise and the update is the EKF's; a track whose predicted
+ * position is kilometres off (a long coast, a line-of-sight-only track that a radar or a second
+ * satellite now sees) gets the relinearisation that keeps its gain and covariance consistent.
+ */
+export function kalmanIteratedUpdate(
+  model: MeasurementModel,
+  predicted: GaussianState,
+  z: ArrayLike<number>,
+  out: GaussianState,
+  ws: UpdateWorkspace,
+  maxIterations: number,
+  tolerance: number,
+): GaussianState {
+  const xi = ws.xIter;
+  const xl = ws.xLin;
+  xl.set(predicted.x);
+  gainAndMeanInto(predicted.x, ws, xi);
+  for (let it = 1; it < maxIterations; it++) {
+    if (linearizationErrorSq(model, ws, xi, xl) <= tolerance) break;
+    xl.set(xi);
+    kalmanInnovation(model, predicted, z, ws, xl);
+    gainAndMeanInto(predicted.x, ws, xi);
+  }
+  josephCovarianceInto(predicted.P, out.P, ws);
+  out.x.set(xi);
   out.timeS = predicted.timeS;
   return out;
+}
+
+/** sum_k e_k^2 / R_kk, e = h(x) - h(xLin) - H (x - xLin), with ws holding h(xLin) and H(xLin). */
+function linearizationErrorSq(
+  model: MeasurementModel,
+  ws: UpdateWorkspace,
+  x: Float64Array,
+  xLin: Float64Array,
+): number {
+  const n = ws.n;
+  const m = ws.m;
+  const e = ws.zTmp;
+  measurementFunctionInto(model, x, m, e);
+  // Angle components wrap: the model's residual of h(x) against h(xLin).
+  residualInto(model, e, ws.zPred, m, ws.work);
+  const H = ws.H;
+  const R = model.R;
+  let sum = 0;
+  for (let i = 0; i < m; i++) {
+    let lin = 0;
+    for (let j = 0; j < n; j++) lin += H[i * n + j] * (x[j] - xLin[j]);
+    const d = ws.work[i] - lin;
+    sum += (d * d) / R[i * m + i];
+  }
+  return sum;
 }

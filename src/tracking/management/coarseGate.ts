@@ -9,7 +9,6 @@
  * deliberately generous: the exact gate decides.
  */
 import type { Detection } from "../../sensors/detection.js";
-import type { GaussianState } from "../types.js";
 
 export interface CoarseGateOptions {
   /** Standard deviations in the radius; default 6. */
@@ -18,23 +17,23 @@ export interface CoarseGateOptions {
   maxAccelMps2: number;
 }
 
-/** Whether detection d may fall in the gate of a track whose state (at its time) is `state`. */
-export function coarseGatePasses(state: GaussianState, d: Detection, options: CoarseGateOptions): boolean {
-  const x = state.x;
-  const P = state.P;
-  const n = x.length;
-  const dt = d.timeS - state.timeS;
-  const px = x[0] + x[3] * dt;
-  const py = x[1] + x[4] * dt;
-  const pz = x[2] + x[5] * dt;
-  let trPP = 0;
-  let trPV = 0;
-  let trVV = 0;
-  for (let i = 0; i < 3; i++) {
-    trPP += P[i * n + i];
-    trPV += P[i * n + 3 + i];
-    trVV += P[(3 + i) * n + 3 + i];
-  }
+/**
+ * Whether detection d may fall in the gate of a track with position-velocity moments `pv` at time
+ * `timeS` (positionVelocityMomentsInto: mean [p, v], then the traces of the PP, PV and VV blocks).
+ */
+export function coarseGatePasses(
+  pv: Float64Array,
+  timeS: number,
+  d: Detection,
+  options: CoarseGateOptions,
+): boolean {
+  const dt = d.timeS - timeS;
+  const px = pv[0] + pv[3] * dt;
+  const py = pv[1] + pv[4] * dt;
+  const pz = pv[2] + pv[5] * dt;
+  const trPP = pv[6];
+  const trPV = pv[7];
+  const trVV = pv[8];
   const k = options.sigmas;
   const varPos = Math.max(0, trPP + 2 * dt * trPV + dt * dt * trVV);
   const radius = k * Math.sqrt(varPos) + 0.5 * options.maxAccelMps2 * dt * dt;

@@ -6,6 +6,8 @@
 import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState } from "../types.js";
 import { MOfN } from "./confirmation.js";
+import { MissRun } from "./missEvidence.js";
+import type { SensorLooks } from "./missEvidence.js";
 
 export type TrackStatus = "tentative" | "confirmed" | "deleted";
 
@@ -35,14 +37,23 @@ export class Track<S extends GaussianState = GaussianState> {
   confirmedAtS: number | null = null;
   deletedAtS: number | null = null;
   deletionReason: TrackDeletionReason | null = null;
-  /** Total hits and the current run of misses. */
   hits = 0;
-  consecutiveMisses = 0;
+  /** Tracker bookkeeping: the number of the last scan that updated the track. */
+  scanHit = 0;
+  /** The current run of misses: scans of sensors that had seen it, and its evidence (missEvidence.ts). */
+  readonly misses = new MissRun();
+
+  /** Consecutive missed scans (since the last update). */
+  get consecutiveMisses(): number {
+    return this.misses.count;
+  }
   readonly confirmation: MOfN;
   /** Time-ordered updates; the last one holds the current state. */
   readonly history: HistoryEntry<S>[] = [];
   /** Last update time per sensor id (which sensors currently see the track). */
   readonly lastSeenBySensor = new Map<string, number>();
+  /** Per sensor id: its recent detection rate of this track (missEvidence.ts). */
+  readonly looks = new Map<string, SensorLooks>();
   /** Truth id -> number of detections used ("" for false alarms). Metrics only. */
   readonly truthCounts = new Map<string, number>();
 

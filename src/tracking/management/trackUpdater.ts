@@ -8,8 +8,11 @@ import type { GaussianState, MeasurementModel, TrackingFilter } from "../types.j
 import { RadarMeasurementModel } from "../models/measurement/radar.js";
 import { LineOfSightMeasurementModel } from "../models/measurement/lineOfSight.js";
 import type { HistoryEntry, Track } from "./track.js";
+import { velocityVarianceTrace } from "../filters/immState.js";
 
 export class TrackUpdater<S extends GaussianState> {
+  /** Recycled history entries (each with its state) and bare states (JPDA hypotheses). */
+  private readonly entryPool: HistoryEntry<S>[] = [];
   private readonly statePool: S[] = [];
   private readonly mergeStates: S[] = [];
   private readonly scratch: S;
@@ -34,8 +37,36 @@ export class TrackUpdater<S extends GaussianState> {
     return this.statePool.pop() ?? this.filter.createState();
   }
 
+  /** A history entry (recycled when possible) holding copies of dets and weights (null: all 1). */
+  acquireEntry(
+    timeS: number,
+    dets: readonly Detection[],
+    weights: readonly number[] | null,
+    initial: boolean,
+    rangeRate: boolean,
+  ): HistoryEntry<S> {
+    const e = this.entryPool.pop() ?? {
+      timeS,
+      state: this.filter.createState(),
+      detections: [],
+      weights: [],
+      initial,
+      rangeRate,
+    };
+    e.timeS = timeS;
+    e.initial = initial;
+    e.rangeRate = rangeRate;
+    e.detections.length = 0;
+    e.weights.length = 0;
+    for (let k = 0; k < dets.length; k++) {
+      e.detections.push(dets[k]);
+      e.weights.push(weights === null ? 1 : weights[k]);
+    }
+    return e;
+  }
+
   releaseEntry(e: HistoryEntry<S>): void {
-    this.statePool.push(e.state);
+    this.entryPool.push(e);
   }
 
   /** Update (or weighted JPDA update) of `pred` into out. */
@@ -104,10 +135,7 @@ export class TrackUpdater<S extends GaussianState> {
 
   /** Whether a track predicted to `pred` may use the range rate of radar detections. */
   usesRangeRate(pred: S): boolean {
-    const n = pred.x.length;
-    const P = pred.P;
-    const tr = P[3 * n + 3] + P[4 * n + 4] + P[5 * n + 5];
-    return tr <= this.rangeRateMaxVelocitySigmaMps ** 2;
+    return velocityVarianceTrace(pred) <= this.rangeRateMaxVelocitySigmaMps ** 2;
   }
 
   private reprocessModel(d: Detection, rangeRate: boolean): MeasurementModel {

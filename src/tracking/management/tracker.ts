@@ -4,18 +4,20 @@
  * order: `step(nowS, detections)` returns the live tracks and the track events of the step.
  *
  * Per step, detections are sorted by measurement time (then sensor id; the sort is stable) and grouped
- * into scans (same sensor, same time). Per scan:
+ * into scans (same sensor, same time). Per scan (working storage reused across scans: scanScratch.ts):
  * 1. Gating. Each live track is checked against each detection by a cheap conservative pre-gate
- *    (coarseGate.ts); tracks with a candidate are predicted to the scan time with their filter and gated
- *    exactly by the chi-square test on the normalised innovation squared (gating.ts).
- * 2. Association. Global nearest neighbour (optimal assignment, gnn.ts; confirmed tracks first, then
- *    tentative ones on the remaining detections) or joint probabilistic data association (jpda.ts,
- *    moment-matched update over the association hypotheses).
+ *    (coarseGate.ts, on the state's position-velocity moments: for an IMM taken from its modes without
+ *    forming the combined estimate); tracks with a candidate are predicted to the scan time with their
+ *    filter and gated exactly by the chi-square test on the normalised innovation squared (gating.ts).
+ * 2. Association (scanAssociation.ts). Global nearest neighbour (optimal assignment, gnn.ts; confirmed
+ *    tracks first, then tentative ones on the remaining detections) or joint probabilistic data
+ *    association (jpda.ts, moment-matched update over the association hypotheses).
  * 3. Update. Each associated track is updated with its detection's own measurement model (radar 3-D or
  *    4-D, line of sight), so every sensor is fused at the measurement level at its own time.
  * 4. Misses. A track not updated by a scan of a sensor that updated it within `sensorMemoryS` records
- *    a miss (M-of-N window and the run of consecutive misses); sensors that never saw the track do not
- *    count against it.
+ *    a miss (M-of-N window, and evidence that the target is gone: missEvidence.ts, weighted by that
+ *    sensor's recent detection rate of the track, simultaneous misses counted once); sensors that
+ *    never saw the track do not count against it.
  * 5. Initiation. A radar detection in no track's gate starts a tentative track from one point
  *    (radarInit.ts, large velocity variance); a line of sight in no gate goes to the angle-only pool,
  *    which starts tracks by triangulating lines of sight from two or more satellites (losInitiator.ts).
@@ -31,10 +33,12 @@
  * start cannot update that track; if it starts a second track, the duplicate check removes one.)
  *
  * Track management: ids T1, T2, ... in creation order, never reused; tentative -> confirmed by M of N
- * (`confirmHits` of the last `confirmWindow` opportunities); deleted after `deleteAfterMisses`
- * consecutive misses, when not updated for `dropAfterS`, when the predicted position standard
- * deviation exceeds `maxPositionSigmaM`, when a tentative track fails M of N, or as a duplicate of an
- * older or better track (position and velocity both within a 99.9 % chi-square gate of each other).
+ * (`confirmHits` of the last `confirmWindow` opportunities); deleted when the evidence of its misses
+ * since its last update reaches that of `deleteAfterMisses` misses of a sensor that saw it on every
+ * look (fewer misses of such sensors, more of sensors that see it intermittently), when not updated
+ * for `dropAfterS`, when the predicted position standard deviation exceeds `maxPositionSigmaM`, when a
+ * tentative track fails M of N, or as a duplicate of an older or better track (position and velocity
+ * both within a 99.9 % chi-square gate of each other).
  * A filter error (non-positive-definite covariance) deletes the track ("covariance") instead of
  * stopping the run; `stats.filterErrors` counts them.
  */
@@ -44,16 +48,22 @@ import { createInnovation } from "../types.js";
 import { NonPositiveDefiniteError } from "../../math/matrix.js";
 import { gateThreshold } from "../association/gating.js";
 import { GnnAssigner } from "../association/gnn.js";
-import { jpdaProbabilities } from "../association/jpda.js";
+import type { JpdaOptions } from "../association/jpda.js";
+import { associateGnn, associateJpda } from "./scanAssociation.js";
+import type { ApplyUpdate } from "./scanAssociation.js";
 import { radarInitialGaussian } from "../initiation/radarInit.js";
 import { LosInitiator } from "../initiation/losInitiator.js";
 import { coarseGatePasses } from "./coarseGate.js";
+import { positionVelocityMomentsInto } from "../filters/immState.js";
 import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
-import type { HistoryEntry, TrackDeletionReason } from "./track.js";
+import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
+import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
 import { ScanModels } from "./scanModels.js";
 import { TrackUpdater } from "./trackUpdater.js";
+import { ScanScratch } from "./scanScratch.js";
+import type { Candidate } from "./scanScratch.js";
 import type { TrackEvent, TrackerOptions, TrackerStats, TrackerStepResult } from "./trackerTypes.js";
 
 export type {
@@ -63,17 +73,6 @@ export type {
   TrackerStats,
   TrackerStepResult,
 } from "./trackerTypes.js";
-
-interface Candidate<S extends GaussianState> {
-  track: Track<S>;
-  /** History index the prediction starts from. */
-  base: number;
-  late: boolean;
-  pred: S;
-  /** Measurement models this track uses for the scan's detections, and whether they include range rate. */
-  models: MeasurementModel[];
-  rangeRate: boolean;
-}
 
 export class Tracker<S extends GaussianState = GaussianState> {
   readonly filter: TrackingFilter<S>;
@@ -101,6 +100,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
     filterErrors: 0,
   };
   private readonly coarse: CoarseGateOptions;
+  /** Miss evidence that deletes a track, nats (missEvidence.ts). */
+  private readonly missLimit: number;
   private readonly losInit: LosInitiator;
   private readonly live: Track<S>[] = [];
   private readonly deleted: Track<S>[] = [];
@@ -108,14 +109,18 @@ export class Tracker<S extends GaussianState = GaussianState> {
   /** Newest measurement time processed, s. */
   private latestTimeS = -Infinity;
   private events: TrackEvent[] = [];
+  /** Scans processed (a track records the number of the last one that updated it). */
+  private scanNumber = 0;
   // Pools and scratch (grown on demand, then reused).
-  private readonly predPool: S[] = [];
+  private readonly scratch: ScanScratch<S>;
+  private readonly jpdaOptions: JpdaOptions;
+  private readonly applyFn: ApplyUpdate<S>;
   private readonly models = new ScanModels();
   private readonly gnn = new GnnAssigner();
   private readonly inn: Innovation = createInnovation(4);
   private readonly updater: TrackUpdater<S>;
-  private coarsePass = new Uint8Array(16);
   private readonly duplicates = new DuplicateFinder<S>();
+  private readonly pv = new Float64Array(9);
 
   constructor(options: TrackerOptions<S>) {
     this.filter = options.filter;
@@ -133,9 +138,18 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.clutterDensity = options.clutterDensity ?? 1e-9;
     this.mergeDuplicates = options.mergeDuplicates ?? true;
     this.rangeRateMaxVelocitySigmaMps = options.rangeRateMaxVelocitySigmaMps ?? 300;
+    // Relative margin: n equal increments must reach n times the increment despite round-off.
+    this.missLimit = missEvidenceLimit(this.deleteAfterMisses, this.gateProbability) * (1 - 1e-9);
     this.coarse = { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate };
     this.losInit = new LosInitiator({ gateProbability: 0.999, ...options.los });
     this.updater = new TrackUpdater(this.filter, this.maxLatenessS, this.rangeRateMaxVelocitySigmaMps);
+    this.scratch = new ScanScratch(() => this.filter.createState());
+    this.jpdaOptions = {
+      detectionProbability: this.detectionProbability,
+      gateProbability: this.gateProbability,
+      clutterDensity: this.clutterDensity,
+    };
+    this.applyFn = (c, dets, weights, models) => this.applyUpdate(c, dets, weights, models, c.pred.timeS);
   }
 
   /** Live tracks (tentative and confirmed), by id number. */
@@ -169,7 +183,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
         sorted[j].sensorId === sorted[i].sensorId
       )
         j++;
-      this.processScan(sorted.slice(i, j));
+      this.processScan(sorted, i, j);
       i = j;
     }
     for (const g of this.losInit.harvest(nowS)) {
@@ -190,157 +204,44 @@ export class Tracker<S extends GaussianState = GaussianState> {
 
   // ---------------------------------------------------------------- scans
 
-  private processScan(scan: Detection[]): void {
+  /** Processes the scan sorted[from..to) (one sensor, one measurement time). */
+  private processScan(sorted: readonly Detection[], from: number, to: number): void {
     this.stats.scans++;
-    const t = scan[0].timeS;
+    const first = sorted[from];
+    const t = first.timeS;
+    const D = to - from;
     if (t < this.latestTimeS - this.maxLatenessS) {
       // Beyond the lateness bound: the tracks no longer keep states that old.
-      this.stats.tooLate += scan.length;
+      this.stats.tooLate += D;
       return;
     }
     if (t > this.latestTimeS) this.latestTimeS = t;
-    const sensorId = scan[0].sensorId;
-    const D = scan.length;
-    const m = scan[0].z.length;
-    const gateFull = gateThreshold(this.gateProbability, m);
-    const models = scan.map((d, k) => this.models.full(d, k));
-    // Young tracks see 4-component radar detections as range, azimuth and elevation only.
-    const reducible = scan[0].kind === "radar" && m === 4;
-    const reduced = reducible ? scan.map((d, k) => this.models.reduced(d, k)) : models;
-    const gateReduced = reducible ? gateThreshold(this.gateProbability, 3) : gateFull;
+    const sc = this.scratch;
+    const scan = sc.scan;
+    scan.length = 0;
+    for (let k = from; k < to; k++) scan.push(sorted[k]);
+    sc.begin(D);
+    this.scanNumber++;
     // 1. Candidates and gating.
-    const cands: Candidate<S>[] = [];
-    const nis: number[] = [];
-    const logL: number[] = [];
-    const gated = new Uint8Array(D);
-    for (const track of this.live) {
-      if (!track.isLive) continue;
-      let base = track.history.length - 1;
-      let late = false;
-      if (track.lastUpdateS > t) {
-        // Out of sequence: start from the newest kept state at or before t (none: the track is
-        // younger than the detection and cannot use it).
-        late = true;
-        while (base >= 0 && track.history[base].timeS > t) base--;
-        if (base < 0) continue;
-      }
-      const baseState = track.history[base].state;
-      if (this.coarsePass.length < D) this.coarsePass = new Uint8Array(2 * D);
-      const pass = this.coarsePass;
-      let any = false;
-      for (let k = 0; k < D; k++) {
-        const ok = coarseGatePasses(baseState, scan[k], this.coarse);
-        pass[k] = ok ? 1 : 0;
-        if (ok) any = true;
-      }
-      if (!any) continue;
-      while (this.predPool.length <= cands.length) this.predPool.push(this.filter.createState());
-      const pred = this.predPool[cands.length];
-      try {
-        this.filter.predictInto(baseState, t, pred);
-      } catch (e) {
-        if (e instanceof NonPositiveDefiniteError) {
-          this.failTrack(track, t);
-          continue;
-        }
-        throw e;
-      }
-      const row = cands.length;
-      const rangeRate = !reducible || this.updater.usesRangeRate(pred);
-      const ms = rangeRate ? models : reduced;
-      const gate = rangeRate ? gateFull : gateReduced;
-      let hitAny = false;
-      for (let k = 0; k < D; k++) {
-        let v = Infinity;
-        let ll = -Infinity;
-        if (pass[k]) {
-          try {
-            this.filter.innovationInto(pred, scan[k].z, this.inn, ms[k]);
-            if (this.inn.nis <= gate) {
-              // Cost normalised by the gate, so tracks using 3 or 4 components compare.
-              v = this.inn.nis / gate;
-              ll = this.inn.logLikelihood;
-            }
-          } catch (e) {
-            if (!(e instanceof NonPositiveDefiniteError)) throw e;
-          }
-        }
-        nis[row * D + k] = v;
-        logL[row * D + k] = ll;
-        if (v < Infinity) {
-          gated[k] = 1;
-          hitAny = true;
-        }
-      }
-      if (!hitAny) {
-        // No exact gate: keep the track out of the assignment (its prediction is discarded).
-        for (let k = 0; k < D; k++) {
-          nis.pop();
-          logL.pop();
-        }
-        continue;
-      }
-      cands.push({ track, base, late, pred, models: ms, rangeRate });
-    }
+    this.gateScan(t, D);
     // 2-3. Association and updates.
-    const T = cands.length;
-    const hit = new Set<Track<S>>();
-    if (T > 0) {
-      if (this.association === "gnn") {
-        // Confirmed tracks choose first; tentative tracks (large covariances, small normalised
-        // distances) then share what is left, so a new track cannot take an established track's
-        // detection (Blackman and Popoli 1999, section 6.3: association priority by track status).
-        const taken = new Uint8Array(D);
-        for (const stage of ["confirmed", "tentative"] as const) {
-          const rows: number[] = [];
-          for (let c = 0; c < T; c++) if (cands[c].track.status === stage) rows.push(c);
-          if (rows.length === 0) continue;
-          const sub = new Float64Array(rows.length * D);
-          rows.forEach((c, r) => {
-            for (let k = 0; k < D; k++) sub[r * D + k] = taken[k] ? Infinity : nis[c * D + k];
-          });
-          const a = this.gnn.assign(sub, rows.length, D, 1);
-          rows.forEach((c, r) => {
-            const k = a.trackToDetection[r];
-            if (k < 0) return;
-            taken[k] = 1;
-            if (this.applyUpdate(cands[c], [scan[k]], [1], [cands[c].models[k]], t)) hit.add(cands[c].track);
-          });
-        }
-      } else {
-        const { beta } = jpdaProbabilities(logL, T, D, {
-          detectionProbability: this.detectionProbability,
-          gateProbability: this.gateProbability,
-          clutterDensity: this.clutterDensity,
-        });
-        for (let c = 0; c < T; c++) {
-          const dets: Detection[] = [];
-          const w: number[] = [];
-          const ms: MeasurementModel[] = [];
-          for (let k = 0; k < D; k++) {
-            const b = beta[c * (D + 1) + 1 + k];
-            if (b > 0 && logL[c * D + k] > -Infinity) {
-              dets.push(scan[k]);
-              w.push(b);
-              ms.push(cands[c].models[k]);
-            }
-          }
-          if (dets.length === 0) continue;
-          if (this.applyUpdate(cands[c], dets, w, ms, t)) hit.add(cands[c].track);
-        }
-      }
+    if (sc.count > 0) {
+      const apply = this.applyFn;
+      if (this.association === "gnn") associateGnn(sc, D, this.gnn, apply);
+      else associateJpda(sc, D, this.jpdaOptions, apply);
     }
     // 4. Misses.
+    const sensorId = first.sensorId;
     for (const track of this.live) {
-      if (hit.has(track) || !track.isLive) continue;
-      const seen = track.lastSeenBySensor.get(sensorId);
-      if (seen === undefined || t - seen > this.sensorMemoryS || t < track.createdAtS) continue;
+      if (track.scanHit === this.scanNumber || !track.isLive) continue;
+      const looks = track.looks.get(sensorId);
+      if (looks === undefined || t - looks.lastHitS > this.sensorMemoryS || t < track.createdAtS) continue;
       track.confirmation.record(false);
-      track.consecutiveMisses++;
+      track.misses.add(t, recordMiss(looks, this.gateProbability));
     }
     // 5. Initiation from detections in no gate.
     for (let k = 0; k < D; k++) {
-      if (gated[k]) continue;
+      if (sc.gated[k]) continue;
       const d = scan[k];
       if (d.kind === "radar") {
         const g = radarInitialGaussian(d, this.initialVelocitySigmaMps);
@@ -352,25 +253,103 @@ export class Tracker<S extends GaussianState = GaussianState> {
     }
   }
 
+  /** Coarse and exact gates of every live track against the scan: the candidates and their costs. */
+  private gateScan(t: number, D: number): void {
+    const sc = this.scratch;
+    const scan = sc.scan;
+    const m = scan[0].z.length;
+    const gateFull = gateThreshold(this.gateProbability, m);
+    const full = sc.fullModels;
+    full.length = 0;
+    for (let k = 0; k < D; k++) full.push(this.models.full(scan[k], k));
+    // Young tracks see 4-component radar detections as range, azimuth and elevation only.
+    const reducible = scan[0].kind === "radar" && m === 4;
+    const reduced = sc.reducedModels;
+    reduced.length = 0;
+    if (reducible) for (let k = 0; k < D; k++) reduced.push(this.models.reduced(scan[k], k));
+    const gateReduced = reducible ? gateThreshold(this.gateProbability, 3) : gateFull;
+    const pass = sc.pass;
+    for (const track of this.live) {
+      if (!track.isLive) continue;
+      const h = track.history;
+      let base = h.length - 1;
+      let late = false;
+      if (h[base].timeS > t) {
+        // Out of sequence: start from the newest kept state at or before t (none: the track is
+        // younger than the detection and cannot use it).
+        late = true;
+        while (base >= 0 && h[base].timeS > t) base--;
+        if (base < 0) continue;
+      }
+      const baseState = h[base].state;
+      const pv = positionVelocityMomentsInto(baseState, this.pv);
+      let any = false;
+      for (let k = 0; k < D; k++) {
+        const ok = coarseGatePasses(pv, baseState.timeS, scan[k], this.coarse);
+        pass[k] = ok ? 1 : 0;
+        if (ok) any = true;
+      }
+      if (!any) continue;
+      const c = sc.nextCandidate(track);
+      try {
+        this.filter.predictInto(baseState, t, c.pred);
+      } catch (e) {
+        if (e instanceof NonPositiveDefiniteError) {
+          this.failTrack(track, t);
+          continue;
+        }
+        throw e;
+      }
+      const row = sc.count;
+      const rangeRate = !reducible || this.updater.usesRangeRate(c.pred);
+      const ms = rangeRate ? full : reduced;
+      const gate = rangeRate ? gateFull : gateReduced;
+      sc.ensureRow(row, D);
+      const nis = sc.nis;
+      const logL = sc.logL;
+      let hitAny = false;
+      for (let k = 0; k < D; k++) {
+        let v = Infinity;
+        let ll = -Infinity;
+        if (pass[k]) {
+          try {
+            this.filter.innovationInto(c.pred, scan[k].z, this.inn, ms[k]);
+            if (this.inn.nis <= gate) {
+              // Cost normalised by the gate, so tracks using 3 or 4 components compare.
+              v = this.inn.nis / gate;
+              ll = this.inn.logLikelihood;
+            }
+          } catch (e) {
+            if (!(e instanceof NonPositiveDefiniteError)) throw e;
+          }
+        }
+        nis[row * D + k] = v;
+        logL[row * D + k] = ll;
+        if (v < Infinity) hitAny = true;
+      }
+      // No exact gate: the track stays out of the assignment (its row and prediction are reused).
+      if (!hitAny) continue;
+      for (let k = 0; k < D; k++) if (nis[row * D + k] < Infinity) sc.gated[k] = 1;
+      c.base = base;
+      c.late = late;
+      c.models = ms;
+      c.rangeRate = rangeRate;
+      sc.count++;
+    }
+  }
+
   // ---------------------------------------------------------------- updates
 
-  /** Applies an association; returns false if the track failed (and was deleted). */
+  /** Applies an association (dets, weights and models are copied); false if the track failed. */
   private applyUpdate(
     c: Candidate<S>,
-    dets: Detection[],
-    weights: number[],
-    models: MeasurementModel[],
+    dets: readonly Detection[],
+    weights: readonly number[],
+    models: readonly MeasurementModel[],
     t: number,
   ): boolean {
     const track = c.track;
-    const entry: HistoryEntry<S> = {
-      timeS: t,
-      state: this.updater.acquireState(),
-      detections: dets,
-      weights,
-      initial: false,
-      rangeRate: c.rangeRate,
-    };
+    const entry = this.updater.acquireEntry(t, dets, weights, false, c.rangeRate);
     try {
       this.updater.updateWith(c.pred, dets, weights, models, entry.state);
       entry.state.timeS = t;
@@ -390,12 +369,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
       throw e;
     }
     track.hits++;
-    track.consecutiveMisses = 0;
+    track.scanHit = this.scanNumber;
+    track.misses.reset();
     track.confirmation.record(true);
     for (const d of dets) {
       const prev = track.lastSeenBySensor.get(d.sensorId);
       if (prev === undefined || prev < d.timeS) track.lastSeenBySensor.set(d.sensorId, d.timeS);
     }
+    // One scan is one look, whatever the number of its detections (JPDA).
+    recordHit(track.looks, dets[0].sensorId, t);
     track.noteTruth(dets);
     if (track.status === "tentative" && track.confirmation.satisfied) {
       track.status = "confirmed";
@@ -415,19 +397,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
     dets: Detection[],
   ): void {
     const track = new Track<S>(this.nextNumber++, timeS, this.confirmHits, this.confirmWindow);
-    const state = this.updater.acquireState();
-    this.filter.initializeInto(mean6, cov6, timeS, state);
-    track.history.push({
-      timeS,
-      state,
-      detections: dets,
-      weights: dets.map(() => 1),
-      initial: true,
-      rangeRate: false,
-    });
+    const entry = this.updater.acquireEntry(timeS, dets, null, true, false);
+    this.filter.initializeInto(mean6, cov6, timeS, entry.state);
+    track.history.push(entry);
     track.hits = 1;
     track.confirmation.record(true);
-    for (const d of dets) track.lastSeenBySensor.set(d.sensorId, d.timeS);
+    for (const d of dets) {
+      track.lastSeenBySensor.set(d.sensorId, d.timeS);
+      recordHit(track.looks, d.sensorId, d.timeS);
+    }
     track.noteTruth(dets);
     this.live.push(track);
     this.events.push({
@@ -459,20 +437,16 @@ export class Tracker<S extends GaussianState = GaussianState> {
   /** Predicted position variance (trace) of a track at timeS, by linear extrapolation. */
   private positionVariance(track: Track<S>, timeS: number): number {
     const s = track.state;
-    const n = s.x.length;
+    const m = positionVelocityMomentsInto(s, this.pv);
     const dt = timeS - s.timeS;
-    let v = 0;
-    for (let i = 0; i < 3; i++) {
-      v += s.P[i * n + i] + 2 * dt * s.P[i * n + 3 + i] + dt * dt * s.P[(3 + i) * n + 3 + i];
-    }
-    return v;
+    return m[6] + 2 * dt * m[7] + dt * dt * m[8];
   }
 
   private maintain(nowS: number): void {
     for (const track of this.live) {
       if (!track.isLive) continue;
       if (track.status === "tentative" && track.confirmation.failed) this.drop(track, nowS, "unconfirmed");
-      else if (track.consecutiveMisses >= this.deleteAfterMisses) this.drop(track, nowS, "misses");
+      else if (track.misses.evidence >= this.missLimit) this.drop(track, nowS, "misses");
       else if (nowS - track.lastUpdateS > this.dropAfterS) this.drop(track, nowS, "coast");
       else if (this.positionVariance(track, nowS) > this.maxPositionSigmaM ** 2)
         this.drop(track, nowS, "covariance");

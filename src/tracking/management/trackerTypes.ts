@@ -14,7 +14,9 @@ export interface TrackerOptions<S extends GaussianState> {
   /** M and N of the M-of-N confirmation; default 3 of 5. */
   confirmHits?: number;
   confirmWindow?: number;
-  /** Consecutive misses that delete a track; default 6. */
+  /** Misses that delete a track, counted in misses of a sensor that updated it on every recent look
+   *  (missEvidence.ts: a sensor that sees the track intermittently weighs less per miss, simultaneous
+   *  misses of several sensors count once); default 6. */
   deleteAfterMisses?: number;
   /** Time without an update that deletes a track, s; default 30. */
   dropAfterS?: number;

@@ -6,8 +6,9 @@
  * deceleration rho v^2 / (2 beta) opposite the air-relative velocity:
  *   a = g(r) - 2 omega x v - omega x (omega x r) - 1/2 rho(h) kappa |v| v,
  * with g the WGS-84 point-mass + J2 gravity (src/earth/gravity.ts), omega = [0, 0, Omega] the Earth's
- * rotation (WGS-84 7.292115e-5 rad/s), and rho the U.S. Standard Atmosphere 1976 density
- * (src/earth/atmosphere.ts) at altitude h. The atmosphere turns with the Earth, so the ECEF velocity is
+ * rotation (WGS-84 7.292115e-5 rad/s), and rho the U.S. Standard Atmosphere 1976 density at altitude
+ * h, from the tabulated copy the flight model uses (src/earth/atmosphereTable.ts, within 3e-5 of the
+ * exact function). The atmosphere turns with the Earth, so the ECEF velocity is
  * the air-relative velocity.
  *
  * Altitude: h = |r| - R(phi_c), R the ellipsoid's geocentric radius at the geocentric latitude; it
@@ -15,7 +16,9 @@
  * normal is at most 0.19 deg), far below the density scale height. Drag is ignored above
  * `dragCeilingM` (default 200 km, where it is below 1e-6 m/s^2 for kappa <= 1e-3).
  *
- * f(x, dt): classical fourth-order Runge-Kutta with substeps of at most `maxStepS`.
+ * f(x, dt): classical fourth-order Runge-Kutta with substeps of at most `maxStepS`. F(x, dt) follows
+ * the same Runge-Kutta trajectory, so it keeps the end state, and a following f(x, dt) from the same x
+ * and dt (the filters ask for F, then f) returns it instead of integrating again.
  * F(x, dt): analytic. With A = df/dx = [[0, I, 0], [G, W, k], [0, 0, 0]] (G = da/dr: the J2 gravity
  * gradient, the centrifugal term and the drag's density gradient; W = da/dv: Coriolis and drag;
  * k = da/dkappa), each substep's transition is the second-order expansion
@@ -28,7 +31,7 @@
  * CWNA blocks, Bar-Shalom et al. 2001 section 6.2.2) and a random walk of kappa, q_kappa dt.
  */
 import { gravityJ2WithInto } from "../../../earth/gravity.js";
-import { densityKgM3 } from "../../../earth/atmosphere.js";
+import { ussa1976TableInto } from "../../../earth/atmosphereTable.js";
 import { WGS84_A_M, WGS84_E2, WGS84_GM_M3S2, WGS84_J2, WGS84_OMEGA_RADS } from "../../../earth/wgs84.js";
 import type { NonlinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
@@ -53,8 +56,21 @@ export interface BallisticModelOptions {
   dragCeilingM?: number;
   /** Longest Runge-Kutta substep, s; default 0.5. */
   maxStepS?: number;
-  /** Density override, kg/m^3 at altitude m (default USSA 1976). */
+  /** Density override, kg/m^3 at altitude m (default USSA 1976, tabulated). */
   densityKgM3?: (altM: number) => number;
+}
+
+const densityScratch = new Float64Array(4);
+
+/** USSA 1976 density from the tabulated atmosphere, kg/m^3. */
+function tabulatedDensity(altM: number): number {
+  return ussa1976TableInto(altM, densityScratch)[2];
+}
+
+/** Whether the 7 components of x equal those of y exactly. */
+function sameState(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
+  for (let i = 0; i < 7; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 /** a b / sqrt(...) terms of the ellipsoid's geocentric radius. */
@@ -97,6 +113,11 @@ export class BallisticModel implements NonlinearTransitionModel {
   private readonly phi = new Float64Array(49);
   private readonly acc = new Float64Array(49);
   private readonly tmp = new Float64Array(49);
+  /** f(endFrom, endDt), left by the last FInto. */
+  private readonly end = new Float64Array(7);
+  private readonly endFrom = new Float64Array(7);
+  private endDt = Number.NaN;
+  private endValid = false;
 
   constructor(options: BallisticModelOptions = {}) {
     this.accelPsdM2S3 = options.accelPsdM2S3 ?? 1;
@@ -110,7 +131,7 @@ export class BallisticModel implements NonlinearTransitionModel {
     this.drag = options.drag ?? true;
     this.dragCeilingM = options.dragCeilingM ?? 200e3;
     this.maxStepS = options.maxStepS ?? 0.5;
-    this.density = options.densityKgM3 ?? densityKgM3;
+    this.density = options.densityKgM3 ?? tabulatedDensity;
     if (!(this.maxStepS > 0)) throw new RangeError("BallisticModel: maxStepS must be > 0");
   }
 
@@ -185,6 +206,10 @@ export class BallisticModel implements NonlinearTransitionModel {
   }
 
   fInto(x: Float64Array, dtS: number, out: Float64Array): Float64Array {
+    if (this.endValid && dtS === this.endDt && sameState(x, this.endFrom)) {
+      for (let i = 0; i < 7; i++) out[i] = this.end[i];
+      return out;
+    }
     const steps = Math.max(1, Math.ceil(Math.abs(dtS) / this.maxStepS));
     const h = dtS / steps;
     const xa = this.xa;
@@ -334,6 +359,7 @@ export class BallisticModel implements NonlinearTransitionModel {
     const xa = this.xa;
     for (let i = 0; i < 7; i++) xa[i] = x[i];
     this.stepTransition(this.midpoint(xa, h), h, acc);
+    for (let i = 0; i < 7; i++) this.endFrom[i] = x[i];
     for (let s = 1; s < steps; s++) {
       // acc = Phi_s ... Phi_1 along the Runge-Kutta trajectory.
       this.rk4Step(xa, h, xa);
@@ -349,6 +375,10 @@ export class BallisticModel implements NonlinearTransitionModel {
       acc.set(t);
     }
     for (let i = 0; i < 49; i++) out[i] = acc[i];
+    // The last substep completes f(x, dt) along the same trajectory (kept for fInto).
+    this.rk4Step(xa, h, this.end);
+    this.endDt = dtS;
+    this.endValid = true;
     return out;
   }
 

@@ -1,0 +1,95 @@
+/**
+ * The tracker's per-scan working storage, grown on demand and reused from scan to scan, so processing
+ * a scan allocates nothing once the largest scan has been seen: the candidate tracks with their
+ * predictions, the T x D cost and log-likelihood matrices, the gate flags, and the GNN stage buffers.
+ */
+import type { Detection } from "../../sensors/detection.js";
+import type { GaussianState, MeasurementModel } from "../types.js";
+import type { Assignment } from "../association/gnn.js";
+import type { Track } from "./track.js";
+
+/** A live track with a detection in its gate in the scan being processed. */
+export interface Candidate<S extends GaussianState> {
+  track: Track<S>;
+  /** History index the prediction starts from. */
+  base: number;
+  late: boolean;
+  /** The track's state predicted to the scan time (owned by the scratch's pool). */
+  pred: S;
+  /** Measurement models this track uses for the scan's detections, and whether they include range rate. */
+  models: MeasurementModel[];
+  rangeRate: boolean;
+}
+
+export class ScanScratch<S extends GaussianState> {
+  /** The scan's detections. */
+  readonly scan: Detection[] = [];
+  readonly fullModels: MeasurementModel[] = [];
+  readonly reducedModels: MeasurementModel[] = [];
+  /** Candidates of the scan (the first `count` are valid). */
+  readonly cands: Candidate<S>[] = [];
+  count = 0;
+  /** Row-major candidates x detections: normalised costs (Infinity outside the gate) and log-likelihoods. */
+  nis = new Float64Array(64);
+  logL = new Float64Array(64);
+  /** Per detection: inside some track's gate; taken by a GNN stage. */
+  gated = new Uint8Array(16);
+  taken = new Uint8Array(16);
+  /** Coarse-gate outcome per detection for the track being gated. */
+  pass = new Uint8Array(16);
+  /** GNN stage: candidate rows and their cost sub-matrix. */
+  rows = new Int32Array(16);
+  sub = new Float64Array(64);
+  readonly assignment: Assignment = {
+    trackToDetection: new Int32Array(16),
+    detectionToTrack: new Int32Array(16),
+    cost: 0,
+  };
+  /** Single-detection update arguments (GNN). */
+  readonly one: Detection[] = [];
+  readonly oneWeight: number[] = [1];
+  readonly oneModel: MeasurementModel[] = [];
+
+  constructor(private readonly createState: () => S) {}
+
+  /** Prepares the per-detection buffers for a scan of D detections. */
+  begin(D: number): void {
+    if (this.gated.length < D) {
+      this.gated = new Uint8Array(2 * D);
+      this.taken = new Uint8Array(2 * D);
+      this.pass = new Uint8Array(2 * D);
+    }
+    this.gated.fill(0, 0, D);
+    this.count = 0;
+  }
+
+  /** The next candidate slot (its prediction state is reused across scans). */
+  nextCandidate(track: Track<S>): Candidate<S> {
+    let c = this.cands[this.count];
+    if (c === undefined) {
+      c = { track, base: 0, late: false, pred: this.createState(), models: [], rangeRate: false };
+      this.cands.push(c);
+    }
+    c.track = track;
+    return c;
+  }
+
+  /** Makes room for row `row` of the T x D matrices. */
+  ensureRow(row: number, D: number): void {
+    const need = (row + 1) * D;
+    if (this.nis.length < need) {
+      const nis = new Float64Array(2 * need);
+      nis.set(this.nis);
+      this.nis = nis;
+      const logL = new Float64Array(2 * need);
+      logL.set(this.logL);
+      this.logL = logL;
+    }
+  }
+
+  /** Makes room for a GNN stage of `rows` candidates and D detections. */
+  ensureStage(rows: number, D: number): void {
+    if (this.rows.length < rows) this.rows = new Int32Array(2 * rows);
+    if (this.sub.length < rows * D) this.sub = new Float64Array(2 * rows * D);
+  }
+}

@@ -20,6 +20,8 @@ import type { Scenario } from "../scenario/index.js";
 import type { Track } from "../tracking/management/track.js";
 import type { TrackerStats } from "../tracking/management/trackerTypes.js";
 import type { GaussianState } from "../tracking/types.js";
+import { geodesicInverse } from "../earth/geodesic.js";
+import { predictImpact } from "../tracking/predict/impactPoint.js";
 import { compareEvents, type SimEvent } from "./events.js";
 import { flyRaid, TruthBoard, type RaidFlight } from "./raid.js";
 import { RunScorer } from "./scoring.js";
@@ -47,6 +49,29 @@ export interface TrackSample {
   readonly threatId: string | null;
 }
 
+/**
+ * The impact point a ballistic predictor draws from the threat's track shortly before impact (what a
+ * battle manager would use to decide which asset is threatened), against where it really fell.
+ */
+export interface ImpactPredictionScore {
+  /** When the prediction was made (the first step at least IMPACT_PREDICTION_LEAD_S before impact). */
+  readonly madeAtS: number;
+  readonly trackId: string;
+  readonly predictedTimeS: number;
+  readonly timeSigmaS: number;
+  readonly latDeg: number;
+  readonly lonDeg: number;
+  /** One-sigma axes of the predicted impact ellipse, m. */
+  readonly majorSigmaM: number;
+  readonly minorSigmaM: number;
+  /** Distance from the predicted to the true impact point (geodesic), m, and the time error, s. */
+  readonly errorM: number;
+  readonly timeErrorS: number;
+}
+
+/** Lead time of the scored impact prediction, s. */
+export const IMPACT_PREDICTION_LEAD_S = 60;
+
 export interface ThreatRunSummary {
   readonly threatId: string;
   readonly launchS: number;
@@ -63,6 +88,9 @@ export interface ThreatRunSummary {
   readonly velocityRmseMps: number | null;
   /** Average NEES over position and velocity (6 degrees of freedom; 6 is a consistent filter). */
   readonly meanNees: number | null;
+  /** Ballistic impact prediction from its track IMPACT_PREDICTION_LEAD_S before impact, or null (not
+   *  tracked then, or no impact). Large for gliders and cruise missiles: they do not fly ballistic. */
+  readonly impactPrediction: ImpactPredictionScore | null;
 }
 
 export interface RunResult {
@@ -115,6 +143,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
   const endS = Math.min(scenario.duration, lastFlightS + 30);
   const steps = Math.floor(endS / stepS + 1e-9);
   const fresh: Detection[] = [];
+  const predictions = new Map<string, ImpactPredictionScore | null>();
+  const names = (tracker.filter as { stateNames?: readonly string[] }).stateNames;
+  const kappaIndex = names?.indexOf("kappa") ?? -1;
   for (let k = 0; k <= steps; k++) {
     const t = k * stepS;
     const truths = board.at(t);
@@ -128,6 +159,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
     const stepResult = tracker.step(t, arrived);
     const pairing = scorer.step(t, truths, stepResult.tracks);
     for (const [trackId, threatId] of pairing) lastThreatOfTrack.set(trackId, threatId);
+    scoreImpactPredictions(t, results, pairing, stepResult.tracks, kappaIndex, predictions);
     for (const e of stepResult.events) {
       if (e.type === "track-confirmed") confirmed++;
       events.push({
@@ -170,7 +202,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
     sensors,
     events,
     trackSamples,
-    threats: threatSummaries(results, scorer, firstSeen, trackSamples, stepS),
+    threats: threatSummaries(results, scorer, firstSeen, trackSamples, stepS, predictions),
     tracking: {
       meanOspaM: scorer.meanOspaM,
       meanGospaM: scorer.meanGospaM,
@@ -227,6 +259,7 @@ function threatSummaries(
   firstSeen: ReadonlyMap<string, { timeS: number; sensorId: string }>,
   trackSamples: readonly TrackSample[],
   stepS: number,
+  predictions: ReadonlyMap<string, ImpactPredictionScore | null>,
 ): ThreatRunSummary[] {
   const continuity = new Map(scorer.continuity().truths.map((c) => [c.truthId, c]));
   return flights.map((f) => {
@@ -251,10 +284,53 @@ function threatSummaries(
       positionRmseM: rmse.count > 0 ? rmse.positionM : null,
       velocityRmseMps: rmse.count > 0 ? rmse.velocityMps : null,
       meanNees: score.neesCount > 0 ? score.neesSum / score.neesCount : null,
+      impactPrediction: predictions.get(f.id) ?? null,
     };
   });
 }
 
 function round(v: number, digits: number): number {
   return Number(v.toFixed(digits));
+}
+
+/**
+ * Once per threat, at the first step at least IMPACT_PREDICTION_LEAD_S before its impact: the ballistic
+ * impact prediction (src/tracking/predict/impactPoint.ts) from the confirmed track the scorer pairs with
+ * it, scored against the true impact point.
+ */
+function scoreImpactPredictions(
+  timeS: number,
+  flights: readonly FlightResult[],
+  pairing: ReadonlyMap<string, string>,
+  tracks: readonly Track<GaussianState>[],
+  kappaIndex: number,
+  out: Map<string, ImpactPredictionScore | null>,
+): void {
+  for (const f of flights) {
+    if (out.has(f.id) || !f.summary.impacted || f.summary.impact === null) continue;
+    if (timeS < f.endTimeS - IMPACT_PREDICTION_LEAD_S) continue;
+    out.set(f.id, null);
+    if (timeS >= f.endTimeS) continue;
+    let track: Track<GaussianState> | undefined;
+    for (const [trackId, threatId] of pairing) {
+      if (threatId === f.id) track = tracks.find((t) => t.id === trackId);
+    }
+    if (track === undefined) continue;
+    const p = predictImpact(track.state, kappaIndex >= 0 ? { kappaIndex } : {});
+    if (p === null) continue;
+    const imp = f.summary.impact;
+    const R2D = 180 / Math.PI;
+    out.set(f.id, {
+      madeAtS: timeS,
+      trackId: track.id,
+      predictedTimeS: p.timeS,
+      timeSigmaS: p.timeSigmaS,
+      latDeg: p.latDeg,
+      lonDeg: p.lonDeg,
+      majorSigmaM: p.majorSigmaM,
+      minorSigmaM: p.minorSigmaM,
+      errorM: geodesicInverse(p.latDeg, p.lonDeg, imp.latRad * R2D, imp.lonRad * R2D).distanceM,
+      timeErrorS: p.timeS - f.endTimeS,
+    });
+  }
 }

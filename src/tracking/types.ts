@@ -18,8 +18,8 @@ export interface GaussianState {
 }
 
 interface TransitionModelCommon {
-  /** State dimension n. */
-  readonly ndim: number;
+  /** State dimension n (optional: a plain { F, Q } model's dimension is read off Q; see stateDimension). */
+  readonly ndim?: number;
   /** Names of the state components (length ndim), e.g. ["px","py","pz","vx","vy","vz","ax","ay","az"].
    *  The IMM uses them to mix modes of different dimension; built-in models use the names of
    *  `STATE_NAMES` below. */
@@ -53,6 +53,14 @@ export interface NonlinearTransitionModel extends TransitionModelCommon {
 }
 
 export type TransitionModel = LinearTransitionModel | NonlinearTransitionModel;
+
+/** A model's state dimension: its `ndim`, or the side of its process noise matrix Q. */
+export function stateDimension(m: TransitionModel): number {
+  if (m.ndim !== undefined) return m.ndim;
+  const n = Math.round(Math.sqrt(m.Q(1).length));
+  if (n * n !== m.Q(1).length || n < 1) throw new RangeError("transition model: Q is not square; give ndim");
+  return n;
+}
 
 export function isNonlinearTransition(m: TransitionModel): m is NonlinearTransitionModel {
   return typeof (m as Partial<NonlinearTransitionModel>).f === "function";

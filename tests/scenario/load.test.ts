@@ -61,6 +61,10 @@ describe("loadScenario: valid files", () => {
       association: "gnn",
       gateProbability: 0.99,
       dropAfter: 30,
+      deleteAfterMisses: 10,
+      maxPositionSigma: 50_000,
+      detectionProbability: 0.9,
+      clutterDensity: 1e-9,
     });
     expect(s.doctrine).toEqual({ mode: "shoot-look-shoot", maxShotsPerThreat: 4 });
     expect(s.uncertainty.parameters[0]).toEqual({
@@ -90,6 +94,10 @@ describe("loadScenario: valid files", () => {
         confirmHits: 3,
         confirmWindow: 5,
         dropAfter: 30,
+        deleteAfterMisses: 10,
+        maxPositionSigma: 50_000,
+        detectionProbability: 0.9,
+        clutterDensity: 1e-9,
       },
       doctrine: { mode: "shoot-look-shoot", maxShotsPerThreat: 4 },
       uncertainty: { parameters: [] },

@@ -12,7 +12,8 @@
  * over-confidence (upper bounds) and gross conservatism (mean NEES >= 0.75 n). Fixed seeds; 100 runs x
  * 40 steps.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { stateDimension } from "../../src/tracking/types.js";
 import { KalmanFilter } from "../../src/tracking/filters/kalman.js";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
 import { UnscentedKalmanFilter } from "../../src/tracking/filters/unscentedKalman.js";
@@ -33,6 +34,7 @@ import type {
 } from "../../src/tracking/types.js";
 import { createInnovation, isNonlinearTransition } from "../../src/tracking/types.js";
 import { TestRng } from "./helpers.js";
+import { recordValidation, sig } from "../validation.js";
 
 const A = 6378137;
 /** Radar at (0 N, 0 E): ENU rows E = +y, N = +z, U = +x. */
@@ -43,7 +45,7 @@ function radar(m: 3 | 4): RadarMeasurementModel {
 }
 
 function propagateTruth(model: TransitionModel, x: Float64Array, dt: number, rng: TestRng): Float64Array {
-  const n = model.ndim;
+  const n = stateDimension(model);
   const mean = isNonlinearTransition(model) ? model.f(x, dt) : matVec(model.F(dt), x, n);
   return rng.gaussian(mean, model.Q(dt), n);
 }
@@ -68,6 +70,9 @@ function measure(model: MeasurementModel, x: Float64Array, rng: TestRng): Float6
 
 interface Case {
   name: string;
+  /** The filter and the transition model, for the validation table. */
+  filterName: string;
+  modelName: string;
   make: () => { filter: TrackingFilter; model: TransitionModel; meas: MeasurementModel };
   mean0: number[];
   /** Components scored by NEES (default: the whole state). */
@@ -99,10 +104,12 @@ function cases(): Case[] {
   for (const [name, mk] of linearModels) {
     list.push({
       name: `KF ${name} / position`,
+      filterName: "KalmanFilter, 3-D position measurements",
+      modelName: name,
       make: () => {
         const model = mk();
         const meas = positionMeasurementModel(
-          model.ndim,
+          stateDimension(model),
           Float64Array.from([400, 0, 0, 0, 400, 0, 0, 0, 400]),
         );
         return {
@@ -123,6 +130,8 @@ function cases(): Case[] {
   for (const [name, mk, mean0] of all) {
     list.push({
       name: `EKF ${name} / radar 4-D`,
+      filterName: "ExtendedKalmanFilter, radar range, azimuth, elevation, range rate",
+      modelName: name,
       make: () => {
         const model = mk();
         const meas = radar(4);
@@ -132,6 +141,8 @@ function cases(): Case[] {
     });
     list.push({
       name: `UKF ${name} / radar 3-D`,
+      filterName: "UnscentedKalmanFilter, radar range, azimuth, elevation",
+      modelName: name,
       make: () => {
         const model = mk();
         const meas = radar(3);
@@ -144,6 +155,8 @@ function cases(): Case[] {
   // combined estimate is a Gaussian-mixture approximation, scored on position and velocity.
   list.push({
     name: "IMM ballistic+CA+CV / radar 4-D (truth ballistic)",
+    filterName: "ImmFilter (ballistic, CA, CV EKFs), radar 4-D, truth from the ballistic mode",
+    modelName: "ballistic",
     make: () => {
       const model = ballistic();
       const meas = radar(4);
@@ -169,11 +182,57 @@ function cases(): Case[] {
 const RUNS = 100;
 const STEPS = 40;
 
+/** One case's figures for the validation table. */
+interface Outcome {
+  model: string;
+  n: number;
+  m: number;
+  neesMean: number;
+  nisMean: number;
+  neesIn: number;
+  nisIn: number;
+}
+
+/** "lo-hi" of the 95 % interval of a RUNS-run average with k degrees of freedom. */
+function interval(k: number): string {
+  const b = averageChiSquareBounds(RUNS, k);
+  return `${sig(b.lower, 3)}-${sig(b.upper, 3)}`;
+}
+
 describe("NEES and NIS consistency over Monte Carlo runs (every filter x model)", () => {
+  const outcomes = new Map<string, Outcome[]>();
+  afterAll(() => {
+    for (const [filterName, list] of outcomes) {
+      const mixture = filterName.startsWith("ImmFilter");
+      const dims = [...new Set(list.map((o) => o.n))].sort((a, b) => a - b);
+      const m = list[0].m;
+      const models = list
+        .map(
+          (o) =>
+            `${o.model}${dims.length > 1 ? ` (n ${o.n})` : ""} NEES ${sig(o.neesMean, 3)}, NIS ${sig(o.nisMean, 3)} ` +
+            `(steps ${mixture ? "under the upper bound" : "inside"}: ${o.neesIn}, ${o.nisIn} of ${STEPS})`,
+        )
+        .join("; ");
+      recordValidation({
+        area: "tracking",
+        model: `NEES and NIS, ${filterName}`,
+        reference:
+          "Bar-Shalom, Li & Kirubarajan 2001 sec. 5.4.2: for a consistent filter NEES ~ chi-square(n), NIS ~ chi-square(m); " +
+          `the ${RUNS}-run average at a step lies in [chi2inv(0.025, ${RUNS} k), chi2inv(0.975, ${RUNS} k)] / ${RUNS} with 95 % probability; ` +
+          `truth drawn from the filter's own model, ${RUNS} runs x ${STEPS} steps`,
+        figure:
+          `mean over runs and steps (n ${dims.join(", ")}; m ${m}): ${models}; ` +
+          `95 % intervals: NEES ${dims.map((n) => `(n ${n}) ${interval(n)}`).join(", ")}, NIS (m ${m}) ${interval(m)}`,
+        tolerance: mixture
+          ? `mean NEES 0.75 n to 1.15 n, mean NIS < 1.15 m (a mixture is conservative when the truth follows one mode); at least ${0.8 * STEPS} of ${STEPS} steps under the upper bound`
+          : `mean NEES and NIS within 15 % of n and m; at least ${0.8 * STEPS} of ${STEPS} steps inside the interval`,
+      });
+    }
+  });
   cases().forEach((c, caseIndex) => {
     it(c.name, () => {
       const { filter, model, meas } = c.make();
-      const n = model.ndim;
+      const n = stateDimension(model);
       const m = Math.round(Math.sqrt(meas.R.length));
       const neesSum = new Float64Array(STEPS);
       const nisSum = new Float64Array(STEPS);
@@ -186,7 +245,9 @@ describe("NEES and NIS consistency over Monte Carlo runs (every filter x model)"
         filter.initializeInto(c.mean0, P6, 0, est);
         // Truth from the model's prior (for the IMM: its first mode's).
         const prior: GaussianState =
-          model.ndim === est.x.length ? est : (est as unknown as { modes: GaussianState[] }).modes[0];
+          stateDimension(model) === est.x.length
+            ? est
+            : (est as unknown as { modes: GaussianState[] }).modes[0];
         let truth = rng.gaussian(prior.x, prior.P, n);
         for (let k = 0; k < STEPS; k++) {
           const t = k + 1;
@@ -214,6 +275,9 @@ describe("NEES and NIS consistency over Monte Carlo runs (every filter x model)"
       expect(nisIn, `NIS inside at ${nisIn}/${STEPS} steps`).toBeGreaterThanOrEqual(0.8 * STEPS);
       const neesMean = neesSum.reduce((a, b) => a + b, 0) / (RUNS * STEPS);
       const nisMean = nisSum.reduce((a, b) => a + b, 0) / (RUNS * STEPS);
+      const list = outcomes.get(c.filterName) ?? [];
+      list.push({ model: c.modelName, n: nd, m, neesMean, nisMean, neesIn, nisIn });
+      outcomes.set(c.filterName, list);
       if (c.mixture) {
         expect(neesMean / nd, `mean NEES ${neesMean} for n = ${nd}`).toBeGreaterThan(0.75);
         expect(neesMean / nd, `mean NEES ${neesMean} for n = ${nd}`).toBeLessThan(1.15);

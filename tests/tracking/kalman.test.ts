@@ -11,7 +11,8 @@
  * - EKF and UKF reduce to the Kalman filter on linear models (the unscented transform of a linear
  *   map is exact: Julier and Uhlmann 1997).
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { stateDimension } from "../../src/tracking/types.js";
 import { NonPositiveDefiniteError } from "../../src/math/matrix.js";
 import { KalmanFilter } from "../../src/tracking/filters/kalman.js";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
@@ -21,6 +22,7 @@ import { ConstantAccelerationModel } from "../../src/tracking/models/transition/
 import { positionMeasurementModel } from "../../src/tracking/models/measurement/linear.js";
 import type { GaussianState, TrackingFilter } from "../../src/tracking/types.js";
 import { TestRng, maxAbsDiff } from "./helpers.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 type M = number[][];
 const mat = (a: ArrayLike<number>, r: number, c: number): M =>
@@ -48,6 +50,32 @@ function inv(a: M): M {
 }
 
 describe("Kalman filter", () => {
+  const xErr = new Worst();
+  const pErr = new Worst();
+  const alphaErr = new Worst();
+  const betaErr = new Worst();
+  const gains: string[] = [];
+  afterAll(() => {
+    if (xErr.count > 0)
+      recordValidation({
+        area: "tracking",
+        model: "KalmanFilter (constant velocity, correlated 3-D position measurements)",
+        reference:
+          "an independent plain-array computation of the same 30 updates at uneven steps: predict, gain P H^T S^-1, Joseph-form covariance (Bar-Shalom, Li & Kirubarajan 2001, sec. 5.2)",
+        figure: `worst state difference ${sig(xErr.value, 2)} (m, m/s); worst covariance difference ${sig(pErr.value, 2)} of its diagonal; covariance exactly symmetric`,
+        tolerance: "state < 5e-7; covariance < 1e-9 of the diagonal (+ 1e-9); symmetric bit for bit",
+      });
+    if (alphaErr.count > 0)
+      recordValidation({
+        area: "tracking",
+        model: "KalmanFilter steady state (piecewise white acceleration CV)",
+        reference:
+          "Kalata, IEEE Trans. AES-20(2) 1984 (Bar-Shalom et al. 2001 sec. 6.5.3): alpha-beta steady-state gains from the tracking index lambda = sigma_a T^2 / sigma_z",
+        figure: `after 400 updates, worst |alpha - Kalata| ${sig(alphaErr.value, 2)}, |beta - Kalata| ${sig(betaErr.value, 2)} (${gains.join("; ")})`,
+        tolerance: "< 5e-11",
+      });
+  });
+
   it("matches an independent plain-array computation of a 30-step sequence", () => {
     const cv = new ConstantVelocityModel({ psdM2S3: 5 });
     const R = Float64Array.from([100, 10, 0, 10, 400, -20, 0, -20, 900]);
@@ -89,9 +117,13 @@ describe("Kalman filter", () => {
       const A = sub(eye(6), mul(K, H));
       P = add(mul(mul(A, P), tr(A)), mul(mul(K, Rm), tr(K)));
     }
-    for (let i = 0; i < 6; i++) expect(state.x[i]).toBeCloseTo(x[i][0], 6);
+    for (let i = 0; i < 6; i++) {
+      xErr.add(Math.abs(state.x[i] - x[i][0]));
+      expect(state.x[i]).toBeCloseTo(x[i][0], 6);
+    }
     for (let i = 0; i < 6; i++) {
       for (let j = 0; j < 6; j++) {
+        pErr.add(Math.abs(state.P[i * 6 + j] - P[i][j]) / Math.abs(P[i][i]));
         expect(Math.abs(state.P[i * 6 + j] - P[i][j])).toBeLessThan(1e-9 * Math.abs(P[i][i]) + 1e-9);
       }
     }
@@ -123,10 +155,13 @@ describe("Kalman filter", () => {
       const r = Math.sqrt(lambda * lambda + 8 * lambda);
       const alpha = -(lambda * lambda + 8 * lambda - (lambda + 4) * r) / 8;
       const beta = (lambda * lambda + 4 * lambda - lambda * r) / 4;
+      gains.push(`lambda ${lambda}: alpha ${sig(alpha, 4)}, beta ${sig(beta, 4)}`);
       for (let axis = 0; axis < 3; axis++) {
         const ppp = prevP[axis * 6 + axis];
         const pvp = prevP[(3 + axis) * 6 + axis];
         const S = ppp + sigmaZ ** 2;
+        alphaErr.add(Math.abs(ppp / S - alpha), `lambda ${lambda}`);
+        betaErr.add(Math.abs((pvp / S) * T - beta), `lambda ${lambda}`);
         expect(ppp / S).toBeCloseTo(alpha, 10);
         expect((pvp / S) * T).toBeCloseTo(beta, 10);
       }
@@ -159,13 +194,27 @@ describe("Kalman filter", () => {
 });
 
 describe("EKF and UKF on linear models equal the Kalman filter", () => {
+  const xDiff = new Worst();
+  const pDiff = new Worst();
+  const names: string[] = [];
+  afterAll(() => {
+    if (xDiff.count > 0)
+      recordValidation({
+        area: "tracking",
+        model: "ExtendedKalmanFilter, UnscentedKalmanFilter on linear models",
+        reference:
+          "the KalmanFilter on the same 20 updates: the EKF's Jacobians of a linear model are its matrices, the unscented transform of a linear map is exact (Julier & Uhlmann 1997)",
+        figure: `${names.join(", ")}; EKF, UKF (default) and UKF (alpha 0.5, beta 2, kappa 3): worst state difference ${sig(xDiff.value, 2)} (m, m/s; ${xDiff.at}), covariance ${sig(pDiff.value, 2)} of its largest entry (${pDiff.at})`,
+        tolerance: "state < 1e-6; covariance < 1e-9 relative",
+      });
+  });
   const models = [
     ["constant velocity", new ConstantVelocityModel({ psdM2S3: 3 })],
     ["constant acceleration", new ConstantAccelerationModel({ psdM2S5: 0.5 })],
   ] as const;
   for (const [name, model] of models) {
     it(name, () => {
-      const n = model.ndim;
+      const n = stateDimension(model);
       const meas = positionMeasurementModel(n, Float64Array.from([100, 0, 0, 0, 100, 0, 0, 0, 400]));
       const filters: TrackingFilter[] = [
         new KalmanFilter({ transition: model, measurement: meas }),
@@ -186,10 +235,13 @@ describe("EKF and UKF on linear models equal the Kalman filter", () => {
           f.updateInto(pred, z, states[i]);
         });
       }
+      names.push(name);
+      const which = ["", "EKF", "UKF", "UKF (0.5, 2, 3)"];
       for (let i = 1; i < filters.length; i++) {
-        expect(maxAbsDiff(states[i].x, states[0].x)).toBeLessThan(1e-6);
+        const at = `${which[i]}, ${name}`;
+        expect(xDiff.add(maxAbsDiff(states[i].x, states[0].x), at)).toBeLessThan(1e-6);
         const scale = Math.max(...Array.from(states[0].P).map(Math.abs));
-        expect(maxAbsDiff(states[i].P, states[0].P) / scale).toBeLessThan(1e-9);
+        expect(pDiff.add(maxAbsDiff(states[i].P, states[0].P) / scale, at)).toBeLessThan(1e-9);
       }
     });
   }

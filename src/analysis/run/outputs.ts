@@ -54,6 +54,21 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
         positionRmseM: round(t.positionRmseM, 1),
         velocityRmseMps: round(t.velocityRmseMps, 2),
         meanNees: round(t.meanNees, 2),
+        impactPrediction:
+          t.impactPrediction === null
+            ? null
+            : {
+                madeAtS: round(t.impactPrediction.madeAtS, 3),
+                trackId: t.impactPrediction.trackId,
+                predictedTimeS: round(t.impactPrediction.predictedTimeS, 2),
+                timeSigmaS: round(t.impactPrediction.timeSigmaS, 2),
+                latDeg: round(t.impactPrediction.latDeg, 5),
+                lonDeg: round(t.impactPrediction.lonDeg, 5),
+                majorSigmaM: round(t.impactPrediction.majorSigmaM, 1),
+                minorSigmaM: round(t.impactPrediction.minorSigmaM, 1),
+                errorM: round(t.impactPrediction.errorM, 1),
+                timeErrorS: round(t.impactPrediction.timeErrorS, 2),
+              },
       };
     }),
   };

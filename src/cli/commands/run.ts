@@ -98,7 +98,9 @@ function threatTable(r: RunResult): string {
     fmt(t.positionRmseM, 0),
     fmt(t.velocityRmseMps, 1),
     fmt(t.meanNees, 1),
+    t.impactPrediction === null ? "-" : fmt(t.impactPrediction.errorM / 1000, 1),
   ]);
+  // impact err: the ballistic impact prediction from the track 60 s before impact, against the truth.
   return formatTable(
     [
       "threat",
@@ -111,6 +113,7 @@ function threatTable(r: RunResult): string {
       "pos RMSE m",
       "vel RMSE m/s",
       "NEES",
+      "impact err km",
     ],
     rows,
   );

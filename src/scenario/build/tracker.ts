@@ -64,9 +64,12 @@ export const EKF_MAX_ITERATIONS = 4;
  * picked up a few seconds later. A target that has really gone is still dropped within ~10 s, or by
  * the coast time.
  */
+/** The scenario schema's default (src/scenario/schema/tracking.ts). */
 export const DELETE_AFTER_MISSES = 10;
 
-export function trackingFilter(t: Tracking): TrackingFilter<GaussianState> {
+export function trackingFilter(
+  t: Pick<Tracking, "filter"> & Partial<Tracking>,
+): TrackingFilter<GaussianState> {
   const cv = new ConstantVelocityModel({ psdM2S3: CV_PSD_M2S3 });
   const ekf = (transition: TransitionModel) =>
     new ExtendedKalmanFilter({ transition, maxIterations: EKF_MAX_ITERATIONS });
@@ -95,6 +98,9 @@ export function trackerOf(t: Tracking): Tracker<GaussianState> {
     confirmHits: t.confirmHits,
     confirmWindow: t.confirmWindow,
     dropAfterS: t.dropAfter,
-    deleteAfterMisses: DELETE_AFTER_MISSES,
+    deleteAfterMisses: t.deleteAfterMisses,
+    maxPositionSigmaM: t.maxPositionSigma,
+    detectionProbability: t.detectionProbability,
+    clutterDensity: t.clutterDensity,
   });
 }

@@ -13,7 +13,7 @@ import type {
   TrackingFilter,
   TransitionModel,
 } from "../types.js";
-import { createInnovation, isNonlinearMeasurement, isNonlinearTransition } from "../types.js";
+import { createInnovation, isNonlinearMeasurement, isNonlinearTransition, stateDimension } from "../types.js";
 
 export const LOG_2PI = Math.log(2 * Math.PI);
 
@@ -193,7 +193,7 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
   constructor(options: GaussianFilterOptions<T>) {
     this.transition = options.transition;
     this.measurement = options.measurement;
-    this.ndim = options.transition.ndim;
+    this.ndim = stateDimension(options.transition);
   }
 
   abstract predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState;
@@ -270,7 +270,7 @@ export function initializeGaussian(
   timeS: number,
   out: GaussianState,
 ): GaussianState {
-  const n = model.ndim;
+  const n = stateDimension(model);
   if (n < 6) throw new RangeError("initialize: the model has fewer than six components");
   const extraMean = model.extraPriorMean;
   const extraVar = model.extraPriorVariance;

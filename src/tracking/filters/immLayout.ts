@@ -54,11 +54,11 @@ export class ImmLayout {
     const names: string[] = [];
     const modeNames = filters.map((f) => {
       const m = f.transition;
-      if (m.stateNames && m.stateNames.length === m.ndim) return m.stateNames;
-      if (filters.some((g) => g.transition.ndim !== m.ndim)) {
+      if (m.stateNames && m.stateNames.length === f.ndim) return m.stateNames;
+      if (filters.some((g) => g.ndim !== f.ndim)) {
         throw new RangeError("ImmFilter: modes of different dimension need stateNames on their models");
       }
-      return Array.from({ length: m.ndim }, (_, i) => `x${i}`);
+      return Array.from({ length: f.ndim }, (_, i) => `x${i}`);
     });
     for (const mn of modeNames) for (const nm of mn) if (!names.includes(nm)) names.push(nm);
     this.stateNames = names;

@@ -10,8 +10,9 @@ import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
 import { eventsJsonl, runSummary, tracksCsv } from "../../analysis/run/outputs.js";
 import { simulate, type RunResult } from "../../sim/run.js";
-import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
+import type { CliContext } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
+import { parseWholeNumber, refusedByPhysics } from "../options.js";
 import { fmt, formatTable } from "../table.js";
 import { packageInfo } from "../version.js";
 
@@ -33,22 +34,10 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option("--json", "print the summary as JSON instead of tables")
     .action(async (file: string, opts: RunOptions) => {
-      const seed = Number(opts.seed);
-      if (!Number.isSafeInteger(seed) || seed < 0)
-        throw new InputError(`--seed must be a whole number >= 0, given ${opts.seed}`);
+      const seed = parseWholeNumber(opts.seed, "--seed");
       const scenario = await loadScenarioFile(file);
-      let result: RunResult;
-      try {
-        result = simulate(scenario, { seed });
-      } catch (e) {
-        // A valid file can still ask what physics refuses (a target out of a missile's reach).
-        if (e instanceof RangeError) {
-          ctx.io.err(`raijin: ${file}: ${e.message}\n`);
-          ctx.fail(EXIT_BAD_INPUT);
-          return;
-        }
-        throw e;
-      }
+      const result = refusedByPhysics(ctx, file, () => simulate(scenario, { seed }));
+      if (result === undefined) return;
       const summary = runSummary(result, { file, raijin: packageInfo().version });
       if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
       else ctx.io.out(timelineTable(result) + "\n" + threatTable(result));

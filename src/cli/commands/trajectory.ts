@@ -9,8 +9,9 @@ import type { Command } from "commander";
 import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml } from "../../analysis/export/sceneCzml.js";
 import { runTrajectoryStudy, threatSummary, type TrajectoryStudy } from "../../analysis/trajectory/study.js";
-import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
+import { type CliContext, InputError } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
+import { parseWholeNumber, refusedByPhysics } from "../options.js";
 import { fmt, formatTable } from "../table.js";
 import { packageInfo } from "../version.js";
 
@@ -29,24 +30,13 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--seed <n>", "seed of the sensors' random draws", "1")
     .option("--step <s>", "sample interval of trajectories and sensor looks, s", "1")
     .action(async (file: string, opts: TrajectoryOptions) => {
-      const seed = parseInteger(opts.seed, "--seed");
+      const seed = parseWholeNumber(opts.seed, "--seed");
       const stepS = Number(opts.step);
       if (!(stepS > 0 && stepS <= 60))
         throw new InputError(`--step must be a number of seconds in (0, 60], given ${opts.step}`);
       const scenario = await loadScenarioFile(file);
-      let study: TrajectoryStudy;
-      try {
-        study = runTrajectoryStudy(scenario, { seed, stepS });
-      } catch (e) {
-        // The flight layer throws RangeError for what a valid file can still ask and physics refuses
-        // (a target out of a missile's reach): that is bad input, reported without a stack.
-        if (e instanceof RangeError) {
-          ctx.io.err(`raijin: ${file}: ${e.message}\n`);
-          ctx.fail(EXIT_BAD_INPUT);
-          return;
-        }
-        throw e;
-      }
+      const study = refusedByPhysics(ctx, file, () => runTrajectoryStudy(scenario, { seed, stepS }));
+      if (study === undefined) return;
       ctx.io.out(flightTable(study));
       ctx.io.out("\n" + detectionTable(study));
       if (opts.out !== undefined) {
@@ -54,13 +44,6 @@ export function register(program: Command, ctx: CliContext): void {
         ctx.io.out(`\nwrote ${join(opts.out, "trajectories.csv")}, summary.json, scene.czml\n`);
       }
     });
-}
-
-function parseInteger(text: string, name: string): number {
-  const n = Number(text);
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new InputError(`${name} must be a whole number >= 0, given ${text}`);
-  return n;
 }
 
 function flightTable(study: TrajectoryStudy): string {

@@ -33,6 +33,7 @@
  * The aperture diameter is descriptive only (the NEI already includes it); atmospheric transmission
  * is in the signature model.
  */
+import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
 import type { Detection } from "../detection.js";
 import { WGS84_A_M, WGS84_B_M } from "../../earth/wgs84.js";
@@ -242,9 +243,8 @@ export class IrConstellation {
     rng: SensorRandom,
     out: Detection[] = [],
   ): Detection[] {
-    if (timeS < this.nextLookS - 1e-9) return out;
-    const k = Math.floor((timeS - this.firstLookS) / this.sensor.revisitS + 1e-9) + 1;
-    this.nextLookS = this.firstLookS + k * this.sensor.revisitS;
+    if (!lookDue(timeS, this.nextLookS)) return out;
+    this.nextLookS = nextLookAfter(timeS, this.firstLookS, this.sensor.revisitS);
     return this.look(truths, timeS, rng, out);
   }
 

@@ -25,6 +25,7 @@
  * noise was drawn from. Looks happen at firstLookS + k * revisitS: a call to `observe` at or after a
  * due time performs the look with the truths it is given and stamps it with the call's time.
  */
+import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
 import type { Detection } from "../detection.js";
 import { radarHorizonRangeM } from "../../earth/visibility.js";
@@ -200,9 +201,8 @@ export class Radar {
     rng: SensorRandom,
     out: Detection[] = [],
   ): Detection[] {
-    if (timeS < this.nextLookS - 1e-9) return out;
-    const k = Math.floor((timeS - this.firstLookS) / this.model.revisitS + 1e-9) + 1;
-    this.nextLookS = this.firstLookS + k * this.model.revisitS;
+    if (!lookDue(timeS, this.nextLookS)) return out;
+    this.nextLookS = nextLookAfter(timeS, this.firstLookS, this.model.revisitS);
     return this.look(truths, timeS, rng, out);
   }
 

@@ -6,7 +6,7 @@
  * the ballistic model after it, and the IMM's position error must beat the ballistic-only filter during
  * the manoeuvre and the manoeuvre-only filter in free flight.
  */
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
 import { ImmFilter, markovTransitionMatrixInto } from "../../src/tracking/filters/imm.js";
 import type { ImmState } from "../../src/tracking/filters/imm.js";
@@ -16,6 +16,7 @@ import { BallisticModel } from "../../src/tracking/models/transition/ballistic.j
 import { RadarMeasurementModel } from "../../src/tracking/models/measurement/radar.js";
 import type { GaussianState, TrackingFilter } from "../../src/tracking/types.js";
 import { TestRng } from "./helpers.js";
+import { recordValidation, sig } from "../validation.js";
 
 const A = 6378137;
 const G0 = 9.80665;
@@ -182,15 +183,69 @@ describe("IMM: ballistic flight, pull-up, ballistic flight", () => {
   /** Run-averaged probability of mode j at time t. */
   const meanMu = (j: number, t: number) =>
     imm.reduce((s, r) => s + r.mu[Math.round(t / DT) - 1][j], 0) / RUNS;
+  /** Lowest run-averaged probability of the modes `js` over [from, to]. */
+  const lowest = (js: number[], from: number, to: number) => {
+    let m = Infinity;
+    for (let t = from; t <= to; t += DT)
+      m = Math.min(
+        m,
+        js.reduce((s, j) => s + meanMu(j, t), 0),
+      );
+    return m;
+  };
+  /** First update time in [from, to] from which the modes `js` hold above 0.9 through `to`. */
+  const holdsFrom = (js: number[], from: number, to: number) => {
+    let first = NaN;
+    for (let t = from; t <= to; t += DT) {
+      if (js.reduce((s, j) => s + meanMu(j, t), 0) > 0.9) {
+        if (Number.isNaN(first)) first = t;
+      } else first = NaN;
+    }
+    return first;
+  };
+  /** A probability to 4 digits, without rounding 0.99996 up to a flat 1. */
+  const prob = (p: number) => (p > 0.99995 && p < 1 ? "> 0.9999" : sig(p, 4));
+  const switching: string[] = [];
+  const rmse: string[] = [];
+  afterAll(() => {
+    if (switching.length > 0)
+      recordValidation({
+        area: "tracking",
+        model: "ImmFilter mode switching (ballistic, CA, CV EKFs; sojourn 40, 20, 20 s)",
+        reference:
+          "Blom & Bar-Shalom 1988; Bar-Shalom, Li & Kirubarajan 2001 sec. 11.6.6: the mode probabilities follow the motion; ballistic free flight with a 5 g pull-up at 60-70 s, radar every 0.5 s, mean of 10 runs",
+        figure: switching.join("; "),
+        tolerance:
+          "ballistic > 0.9 at 30-60 s; manoeuvre modes > 0.9 from 2 s (4 updates) after the pull-up starts to its end; ballistic > 0.9 from 3 s (6 updates) after it ends",
+      });
+    if (rmse.length > 0)
+      recordValidation({
+        area: "tracking",
+        model: "ImmFilter position RMSE (ballistic, CA, CV EKFs)",
+        reference:
+          "the single-model EKFs on the same runs (Blom & Bar-Shalom 1988): the IMM beats each where its model is wrong; the pull-up trajectory, 10 runs",
+        figure: rmse.join("; "),
+        tolerance: "IMM lower than ballistic-only in the pull-up, lower than CA-only in free flight",
+      });
+  });
 
   it("favours the ballistic mode in free flight", () => {
+    switching.push(`ballistic mode at 30-60 s: lowest ${prob(lowest([0], 30, PULL_START - DT))}`);
     for (let t = 30; t < PULL_START; t += DT) expect(meanMu(0, t)).toBeGreaterThan(0.9);
   });
   it("switches to the manoeuvre models within four updates (2 s) of the pull-up", () => {
+    const on = holdsFrom([1, 2], PULL_START, PULL_END);
+    switching.push(
+      `manoeuvre modes (CA + CV) over 0.9 from ${sig(on - PULL_START, 2)} s after the pull-up starts, lowest ${prob(lowest([1, 2], PULL_START + 2, PULL_END))} from 2 s to its end`,
+    );
     for (let t = PULL_START + 2; t <= PULL_END; t += DT)
       expect(meanMu(1, t) + meanMu(2, t)).toBeGreaterThan(0.9);
   });
   it("returns to the ballistic mode within six updates (3 s) after it", () => {
+    const back = holdsFrom([0], PULL_END, T_END);
+    switching.push(
+      `ballistic over 0.9 again from ${sig(back - PULL_END, 2)} s after it ends, lowest ${prob(lowest([0], PULL_END + 3, T_END))} from 3 s after it to the end`,
+    );
     for (let t = PULL_END + 3; t <= T_END; t += DT) expect(meanMu(0, t)).toBeGreaterThan(0.9);
   });
   it("beats each single-model filter where that model is wrong", () => {
@@ -199,6 +254,10 @@ describe("IMM: ballistic flight, pull-up, ballistic flight", () => {
     const balMan = rmsOver(e(ballisticOnly), PULL_START, PULL_END + 5);
     const immFree = rmsOver(e(imm), 20, PULL_START);
     const caFree = rmsOver(e(caOnly), 20, PULL_START);
+    rmse.push(
+      `pull-up (60-75 s): IMM ${sig(immMan, 3)} m vs ballistic-only ${sig(balMan, 3)} m`,
+      `free flight (20-60 s): IMM ${sig(immFree, 3)} m vs CA-only ${sig(caFree, 3)} m`,
+    );
     expect(immMan).toBeLessThan(balMan);
     expect(immFree).toBeLessThan(caFree);
   });

@@ -14,21 +14,32 @@ import { RmseAccumulator, positionVelocityRmse } from "../../src/tracking/metric
 import { averageChiSquareBounds, nees, nis } from "../../src/tracking/metrics/consistency.js";
 import { assignTracksToTruths, continuityAndPurity } from "../../src/tracking/metrics/continuity.js";
 import { timeToConfirm } from "../../src/tracking/metrics/timeToConfirm.js";
+import { Worst, recordValidation, sig } from "../validation.js";
 
 const pt = (x: number, y = 0, z = 0) => [x, y, z];
 
 describe("OSPA", () => {
   it("worked values", () => {
+    const w = new Worst();
     expect(ospa([], [], 10).ospa).toBe(0);
-    expect(ospa([pt(0)], [], 10).ospa).toBeCloseTo(10, 12);
-    expect(ospa([pt(0)], [pt(3)], 10, 2).ospa).toBeCloseTo(3, 12);
-    expect(ospa([pt(0)], [pt(30)], 10, 2).ospa).toBeCloseTo(10, 12);
+    expect(w.add(Math.abs(ospa([pt(0)], [], 10).ospa - 10))).toBeLessThan(5e-13);
+    expect(w.add(Math.abs(ospa([pt(0)], [pt(3)], 10, 2).ospa - 3))).toBeLessThan(5e-13);
+    expect(w.add(Math.abs(ospa([pt(0)], [pt(30)], 10, 2).ospa - 10))).toBeLessThan(5e-13);
     // X = {0}, Y = {0, 100}, c = 10, p = 1: (0 + 10 * 1) / 2 = 5.
-    expect(ospa([pt(0)], [pt(0), pt(100)], 10, 1).ospa).toBeCloseTo(5, 12);
+    expect(w.add(Math.abs(ospa([pt(0)], [pt(0), pt(100)], 10, 1).ospa - 5))).toBeLessThan(5e-13);
     // p = 2, X = {0, 10}, Y = {1}: sqrt((1 + 100) / 2).
     const r = ospa([pt(0), pt(10)], [pt(1)], 10, 2);
-    expect(r.ospa).toBeCloseTo(Math.sqrt(101 / 2), 12);
+    expect(w.add(Math.abs(r.ospa - Math.sqrt(101 / 2)))).toBeLessThan(5e-13);
+    const split = Math.abs(r.ospa ** 2 - (r.localisation ** 2 + r.cardinality ** 2));
     expect(r.ospa ** 2).toBeCloseTo(r.localisation ** 2 + r.cardinality ** 2, 9);
+    recordValidation({
+      area: "tracking",
+      model: "ospa",
+      reference:
+        "Schuhmacher, Vo & Vo, IEEE Trans. SP 56(8) 2008, definition: empty sets 0; one unmatched point c; a pair min(d, c); normalised by the larger cardinality (e.g. X = {0}, Y = {0, 100}, c = 10, p = 1: 5; X = {0, 10}, Y = {1}, p = 2: sqrt(101/2))",
+      figure: `6 worked values: worst error ${sig(w.value, 2)}; localisation^2 + cardinality^2 - OSPA^2 ${sig(split, 2)}`,
+      tolerance: "< 5e-13; split < 5e-10",
+    });
   });
   it("is symmetric, zero on equal sets and satisfies the triangle inequality (property)", () => {
     const set = fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), {
@@ -51,17 +62,27 @@ describe("OSPA", () => {
 describe("GOSPA (alpha = 2)", () => {
   it("worked values and decomposition", () => {
     const c = 10;
-    expect(gospa([pt(0)], [], c, 2).gospa).toBeCloseTo(Math.sqrt(50), 12); // one missed: c^2 / 2
-    expect(gospa([], [pt(0)], c, 1).gospa).toBeCloseTo(5, 12); // one false: c / 2
-    expect(gospa([pt(0)], [pt(3)], c, 2).gospa).toBeCloseTo(3, 12);
+    const w = new Worst();
+    const err = (v: number, ref: number) => w.add(Math.abs(v - ref));
+    expect(err(gospa([pt(0)], [], c, 2).gospa, Math.sqrt(50))).toBeLessThan(5e-13); // one missed: c^2 / 2
+    expect(err(gospa([], [pt(0)], c, 1).gospa, 5)).toBeLessThan(5e-13); // one false: c / 2
+    expect(err(gospa([pt(0)], [pt(3)], c, 2).gospa, 3)).toBeLessThan(5e-13);
     const far = gospa([pt(0)], [pt(30)], c, 2);
-    expect(far.gospa).toBeCloseTo(c, 12); // missed + false = c^2
+    expect(err(far.gospa, c)).toBeLessThan(5e-13); // missed + false = c^2
     expect([far.missed, far.false]).toEqual([1, 1]);
     const r = gospa([pt(0), pt(100)], [pt(1), pt(2), pt(300)], c, 2);
     // 0 <-> 1 or 2 at distance 1 (best), 100 missed, two estimates false.
-    expect(r.localisationP).toBeCloseTo(1, 12);
+    expect(err(r.localisationP, 1)).toBeLessThan(5e-13);
     expect([r.missed, r.false]).toEqual([1, 2]);
-    expect(r.gospa).toBeCloseTo(Math.sqrt(1 + 50 * 3), 12);
+    expect(err(r.gospa, Math.sqrt(1 + 50 * 3))).toBeLessThan(5e-13);
+    recordValidation({
+      area: "tracking",
+      model: "gospa (alpha = 2)",
+      reference:
+        "Rahmathullah, Garcia-Fernandez & Svensson, FUSION 2017: a missed or false target costs c^p / 2, an assigned pair d^p, a pair beyond c one missed plus one false (e.g. X = {0, 100}, Y = {1, 2, 300}, c = 10, p = 2: sqrt(1 + 3 * 50))",
+      figure: `6 worked values: worst error ${sig(w.value, 2)}; missed and false counts exact (1 and 1; 1 and 2)`,
+      tolerance: "< 5e-13; counts exact",
+    });
   });
   it("satisfies the triangle inequality (property)", () => {
     const set = fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), {
@@ -95,6 +116,14 @@ describe("RMSE and consistency statistics", () => {
   it("chi-square bounds of a 50-run average (6 dof)", () => {
     const b = averageChiSquareBounds(50, 6, 0.95);
     // chi2inv(0.025, 300) = 253.91, chi2inv(0.975, 300) = 349.87 (standard tables).
+    recordValidation({
+      area: "tracking",
+      model: "averageChiSquareBounds (NEES and NIS acceptance interval)",
+      reference:
+        "Bar-Shalom, Li & Kirubarajan 2001 sec. 5.4.2: 95 % interval of a 50-run average of a 6-dof NEES, [chi2inv(0.025, 300), chi2inv(0.975, 300)] / 50 = [253.912, 349.874] / 50",
+      figure: `[${sig(b.lower, 6)}, ${sig(b.upper, 6)}]: errors ${sig(Math.abs(b.lower - 253.912 / 50), 2)}, ${sig(Math.abs(b.upper - 349.874 / 50), 2)}`,
+      tolerance: "< 5e-4",
+    });
     expect(b.lower).toBeCloseTo(253.912 / 50, 3);
     expect(b.upper).toBeCloseTo(349.874 / 50, 3);
   });

@@ -12,6 +12,7 @@ import { ConstantVelocityModel } from "../../src/tracking/models/transition/cons
 import { KalmanFilter } from "../../src/tracking/filters/kalman.js";
 import { WGS84_B_M, WGS84_GM_M3S2 } from "../../src/earth/wgs84.js";
 import { maxAbsDiff } from "./helpers.js";
+import { recordValidation, sig } from "../validation.js";
 
 const vacuum = () => new BallisticModel({ drag: false, omegaRadS: 0, gravity: "point", maxStepS: 0.25 });
 
@@ -36,12 +37,28 @@ describe("impact prediction", () => {
       (Math.sqrt(rho * (1 - rho)) + Math.acos(Math.sqrt(rho)));
     const p = predictImpact(polarDrop(h, 1e-3), { model: vacuum() })!;
     expect(p).not.toBeNull();
+    recordValidation({
+      area: "tracking",
+      model: "predictImpact (impact time and point)",
+      reference:
+        "radial Kepler fall from rest, t = sqrt(r0^3 / (2 GM)) [sqrt(rho (1 - rho)) + acos(sqrt(rho))], rho = r / r0: 100 km above the pole, vacuum, point gravity, no rotation",
+      figure: `fall time ${sig(p.timeS - 100, 6)} s vs ${sig(tFall, 6)} s (error ${sig(Math.abs(p.timeS - 100 - tFall), 2)} s); impact latitude ${sig(90 - p.latDeg, 2)} deg from the pole`,
+      tolerance: "< 0.01 s; latitude to 5e-7 deg",
+    });
     expect(Math.abs(p.timeS - 100 - tFall)).toBeLessThan(0.01);
     expect(p.latDeg).toBeCloseTo(90, 6);
   });
   it("spreads the impact point by about sigma_v * t for a horizontal velocity uncertainty", () => {
     const p = predictImpact(polarDrop(100e3, 2), { model: vacuum() })!;
     const t = p.timeS - 100;
+    recordValidation({
+      area: "tracking",
+      model: "predictImpact (unscented impact spread)",
+      reference:
+        "a horizontal velocity uncertainty sigma_v drifts the impact point by sigma_v t: sigma_v = 2 m/s on each horizontal axis, fall from 100 km",
+      figure: `major and minor sigma / (sigma_v t): ${sig(p.majorSigmaM / (2 * t), 4)}, ${sig(p.minorSigmaM / (2 * t), 4)}; impact-time sigma ${sig(p.timeSigmaS, 2)} s`,
+      tolerance: "0.95 to 1.05 (gravity pulls a sideways drift back a little); time sigma < 0.01 s",
+    });
     // Gravity pulls a sideways-drifting body back a little (the fall is radial): within 5 %.
     expect(p.majorSigmaM / (2 * t)).toBeGreaterThan(0.95);
     expect(p.majorSigmaM / (2 * t)).toBeLessThan(1.05);
@@ -64,6 +81,13 @@ describe("propagation", () => {
     const a = propagateState(kf, s, 95, { maxStepS: 10 });
     const b = kf.predict(s, 95);
     expect(a.timeS).toBe(95);
+    recordValidation({
+      area: "tracking",
+      model: "propagateState (stepped prediction)",
+      reference: "one exact step of the constant velocity model over the same 95 s (F and Q compose exactly)",
+      figure: `in 10 s steps: state difference ${sig(maxAbsDiff(a.x, b.x), 2)} (m, m/s), covariance ${sig(maxAbsDiff(a.P, b.P) / b.P[0], 2)} of P_xx`,
+      tolerance: "< 1e-6; < 1e-12",
+    });
     expect(maxAbsDiff(a.x, b.x)).toBeLessThan(1e-6);
     expect(maxAbsDiff(a.P, b.P) / b.P[0]).toBeLessThan(1e-12);
   });

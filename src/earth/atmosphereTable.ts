@@ -162,3 +162,20 @@ function cellInto<T extends { [index: number]: number }>(c: Float64Array, j: num
 /** Lowest and highest geometric altitudes (m) served from the table. */
 export const ATMOSPHERE_TABLE_MIN_ALT_M = LOW_Z0;
 export const ATMOSPHERE_TABLE_MAX_ALT_M = UPPER_TOP_M;
+
+/**
+ * The grid below 86 km as ussa1976TableInto reads it, for a kernel that inlines its common case
+ * (src/flight/kernels/glideRhs.ts): altitudes from minAltM to maxAltM; x = r0 Z / (r0 + Z) - h0M,
+ * cell k = min(floor(x / stepM), cellCount - 1), `stride` numbers per cell laid out as the W comment
+ * above. The arrays are the table itself: read only.
+ */
+export const USSA1976_TABLE_LOWER_GRID = Object.freeze({
+  cells: LOW as Readonly<Float64Array>,
+  r0M: R0_M,
+  h0M: LOW_H0,
+  stepM: LOW_STEP,
+  cellCount: LOW_CELLS,
+  stride: W,
+  minAltM: LOW_Z0,
+  maxAltM: UPPER_BASE_M,
+});

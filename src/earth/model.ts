@@ -70,10 +70,15 @@ export class EarthModel {
   /** False when atmosphere is "none". */
   readonly hasAtmosphere: boolean;
   readonly ellipsoid: Ellipsoid;
-  private readonly c1: number;
-  private readonly c2: number;
-  private readonly bOverA: number;
-  private readonly densityScale: number;
+  /**
+   * The derived constants of the height step (c1 = e'^2 b, c2 = e^2 a, b / a; see bowringInto) and the
+   * density multiplier of airInto (1, or 0 for atmosphere "none"). Public, read-only, for the flight
+   * layer's glide kernel (src/flight/kernels/glideRhs.ts), which inlines altitudeM and airInto.
+   */
+  readonly c1: number;
+  readonly c2: number;
+  readonly bOverA: number;
+  readonly densityScale: number;
   private readonly isWgs84: boolean;
   private readonly air4 = new Float64Array(4);
 

@@ -38,6 +38,7 @@ import type { DragModel, LiftDragModel } from "./aero/models.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { GLIDE_SCALE_HEIGHT_M, GlideLaw, requiredLiftToDrag, smoothStep } from "./guidance/glideLaw.js";
 import { PitchProgram } from "./guidance/pitchProgram.js";
+import { GlideRhsKernel } from "./kernels/glideRhs.js";
 
 /** Proportional navigation fades out between these distances from the aimpoint (m). */
 const DIVE_FADE_START_M = 1000;
@@ -91,7 +92,9 @@ export class PointMassDynamics {
   readonly targetUnit = new Float64Array(3);
   targetRadiusM = 6.371e6;
 
-  // Diagnostics of the last evaluation.
+  // Diagnostics of the last evaluation by the generic path (rhsGeneric): they pass values between its
+  // pieces and tell a test or a sampler what the forces were. The glide kernel does not write them; call
+  // rhsGeneric to read them for a glide state.
   lastAltM = 0;
   lastAmbientTempK = 0;
   lastDensityKgM3 = 0;
@@ -122,6 +125,7 @@ export class PointMassDynamics {
     this.earth = earth;
     this.omega = earth.omegaRadS;
     this.mu = earth.gmM3S2;
+    this.glideKernel = GlideRhsKernel.forEarth(earth);
   }
 
   setTarget(pEcef: ArrayLike<number>): void {
@@ -144,11 +148,28 @@ export class PointMassDynamics {
   private readonly acc = new Float64Array(4);
 
   /**
-   * The right-hand side (bound once; hand it to the integrator). The part every mode shares is here;
-   * the forces of each kind of mode are separate methods (ballisticForces, liftingForces), so each is
-   * compiled with its own inlining budget and the hot glide path is not diluted by the others.
+   * The glide kernel (kernels/glideRhs.ts): MODE_GLIDE's right-hand side written out flat, derivatives
+   * bit-identical to rhsGeneric's and about 1.5 times faster (no diagnostics); null when the Earth model is not an EarthModel. Setting it
+   * to null makes rhs take the generic path in every mode.
+   */
+  glideKernel: GlideRhsKernel | null;
+
+  /**
+   * The right-hand side (bound once; hand it to the integrator): the glide kernel in MODE_GLIDE, the
+   * generic path otherwise (and wherever the kernel declines).
    */
   readonly rhs = (tS: number, y: Float64Array, dydt: Float64Array): void => {
+    const k = this.glideKernel;
+    if (this.mode === MODE_GLIDE && k !== null && k.evaluate(this, tS, y, dydt)) return;
+    this.rhsGeneric(tS, y, dydt);
+  };
+
+  /**
+   * The right-hand side of every mode, and the reference implementation of the glide kernel. The part
+   * every mode shares is here; the forces of each kind of mode are separate methods (ballisticForces,
+   * liftingForces), so each is compiled with its own inlining budget.
+   */
+  readonly rhsGeneric = (tS: number, y: Float64Array, dydt: Float64Array): void => {
     const earth = this.earth;
     const g = this.grav;
     earth.gravityInto(y, g);

@@ -24,19 +24,23 @@ export class LiftDragRow {
   cd = 0;
   alphaRad = 0;
 
-  private readonly machs: Float64Array;
+  // The row's data, public read-only for the glide kernel (kernels/glideRhs.ts), which inlines setMach,
+  // setLiftToDrag and setLift; nothing else should read them.
+  readonly machs: Float64Array;
   /** 1 / (M[i+1] - M[i]) per Mach interval. */
-  private readonly invDm: Float64Array;
-  private readonly alphas: Float64Array;
-  private readonly c0: Float64Array;
-  private readonly dc: Float64Array;
-  private readonly d0: Float64Array;
-  private readonly dd: Float64Array;
+  readonly invDm: Float64Array;
+  readonly alphas: Float64Array;
+  /** C_L and C_D of each row (row-major, Mach by alpha) and their differences to the next row. */
+  readonly c0: Float64Array;
+  readonly dc: Float64Array;
+  readonly d0: Float64Array;
+  readonly dd: Float64Array;
   /** Per Mach interval: the column of maximum L/D when it is the same for every Mach weight, else -1. */
-  private readonly bestFixed: Int32Array;
-  private readonly bestStart: Int32Array;
-  private readonly bestCols: Int32Array;
-  private readonly nAlpha: number;
+  readonly bestFixed: Int32Array;
+  /** Candidate columns of maximum L/D of interval i: bestCols[bestStart[i] .. bestStart[i + 1]). */
+  readonly bestStart: Int32Array;
+  readonly bestCols: Int32Array;
+  readonly nAlpha: number;
   /** Current row: its Mach interval, the index of its lower row in the value arrays, its Mach weight. */
   private interval = 0;
   private r0 = 0;

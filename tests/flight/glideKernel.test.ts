@@ -1,0 +1,186 @@
+/**
+ * The glide kernel (src/flight/kernels/glideRhs.ts) is PointMassDynamics' MODE_GLIDE right-hand side
+ * written out flat for speed. Its reference is the layered generic path (rhsGeneric): on every state it
+ * serves, for every environment switch, both lift tables, manoeuvres on and off, the derivatives must be
+ * the same doubles, bit for bit; outside its domain it must decline and leave the generic path to run.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { makeEarthModel, type EarthEnvironment } from "../../src/earth/model.js";
+import { MODE_GLIDE } from "../../src/flight/dynamics.js";
+import {
+  LiftDragModel,
+  NOTIONAL_CAVH,
+  NOTIONAL_HTV2,
+  PointMassDynamics,
+  flyThreat,
+  type ThreatDefinition,
+} from "../../src/flight/index.js";
+import { DEG, pointAt } from "./helpers.js";
+
+const ENVIRONMENTS: EarthEnvironment[] = [];
+for (const earth of ["wgs84", "sphere"] as const)
+  for (const rotation of [true, false])
+    for (const gravity of ["j2", "point"] as const)
+      for (const atmosphere of ["ussa1976", "none"] as const)
+        ENVIRONMENTS.push({ earth, rotation, gravity, atmosphere });
+
+const DEFAULT_ENV: EarthEnvironment = {
+  earth: "wgs84",
+  rotation: true,
+  gravity: "j2",
+  atmosphere: "ussa1976",
+};
+const WGS84_MODEL = makeEarthModel(DEFAULT_ENV);
+
+function dynamicsFor(env: EarthEnvironment, cavh: boolean, manoeuvre: boolean): PointMassDynamics {
+  const earth = makeEarthModel(env);
+  const dyn = new PointMassDynamics(earth);
+  dyn.lift = new LiftDragModel((cavh ? NOTIONAL_CAVH : NOTIONAL_HTV2).glider.aero);
+  dyn.mode = MODE_GLIDE;
+  const t = new Float64Array(3);
+  earth.ecefFromGeodeticInto(35 * DEG, 62 * DEG, 0, t);
+  dyn.setTarget(t);
+  if (manoeuvre) {
+    dyn.glide.weaveAmplitudeRad = 20 * DEG;
+    dyn.glide.weaveStartS = 100;
+    dyn.glide.jinkBankRad = 30 * DEG;
+    dyn.glide.jinkStartS = 300;
+    dyn.glide.jinkEndS = 340;
+  }
+  return dyn;
+}
+
+/** A state at geodetic (lat, lon, alt) with a local-frame velocity (east, north, up), m/s. */
+function stateAt(
+  dyn: PointMassDynamics,
+  latDeg: number,
+  lonDeg: number,
+  altM: number,
+  eastMps: number,
+  northMps: number,
+  upMps: number,
+  massKg: number,
+): Float64Array {
+  const y = new Float64Array(7);
+  const p = new Float64Array(3);
+  // Test points on WGS-84 whatever the model's shape: only their spread matters here.
+  void dyn;
+  WGS84_MODEL.ecefFromGeodeticInto(latDeg * DEG, lonDeg * DEG, altM, p);
+  y.set(p);
+  const la = latDeg * DEG;
+  const lo = lonDeg * DEG;
+  // ENU unit vectors in ECEF.
+  const e = [-Math.sin(lo), Math.cos(lo), 0];
+  const n = [-Math.sin(la) * Math.cos(lo), -Math.sin(la) * Math.sin(lo), Math.cos(la)];
+  const u = [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
+  for (let i = 0; i < 3; i++) y[3 + i] = eastMps * e[i] + northMps * n[i] + upMps * u[i];
+  y[6] = massKg;
+  return y;
+}
+
+function bothPaths(dyn: PointMassDynamics, tS: number, y: Float64Array): { kernel: boolean; same: boolean } {
+  const k = dyn.glideKernel;
+  if (k === null) throw new Error("no kernel for an EarthModel");
+  const viaKernel = new Float64Array(7).fill(NaN);
+  const generic = new Float64Array(7).fill(NaN);
+  const served = k.evaluate(dyn, tS, y, viaKernel);
+  dyn.rhsGeneric(tS, y, generic);
+  if (!served) return { kernel: false, same: viaKernel.every(Number.isNaN) };
+  let same = true;
+  for (let i = 0; i < 7; i++) if (!Object.is(viaKernel[i], generic[i])) same = false;
+  return { kernel: true, same };
+}
+
+describe("glide kernel equals the generic right-hand side", () => {
+  it("bit for bit over random glide states, every environment switch, both tables, with and without manoeuvres", () => {
+    const cases = ENVIRONMENTS.flatMap((env) =>
+      [false, true].flatMap((cavh) => [false, true].map((man) => ({ env, cavh, man }))),
+    );
+    expect(cases).toHaveLength(64);
+    for (const c of cases) {
+      const dyn = dynamicsFor(c.env, c.cavh, c.man);
+      fc.assert(
+        fc.property(
+          fc.double({ min: -80, max: 80, noNaN: true }),
+          fc.double({ min: -180, max: 180, noNaN: true }),
+          fc.double({ min: -5_000, max: 85_000, noNaN: true }),
+          fc.double({ min: -7000, max: 7000, noNaN: true }),
+          fc.double({ min: -7000, max: 7000, noNaN: true }),
+          fc.double({ min: -800, max: 800, noNaN: true }),
+          fc.double({ min: 0, max: 1500, noNaN: true }),
+          (lat, lon, alt, ve, vn, vu, tS) => {
+            if (Math.hypot(ve, vn, vu) < 50) return;
+            const y = stateAt(dyn, lat, lon, alt, ve, vn, vu, 1000);
+            const r = bothPaths(dyn, tS, y);
+            expect(r.same).toBe(true);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    }
+  });
+
+  it("serves the glide of a real flight and matches it there", () => {
+    const launch = { latRad: 30 * DEG, lonRad: 40 * DEG, altM: 0, timeS: 0 };
+    const threat: ThreatDefinition = {
+      vehicle: "notional-htv2",
+      launch,
+      target: pointAt(launch.latRad, launch.lonRad, 60 * DEG, 3_000_000),
+    };
+    const earth = makeEarthModel();
+    const flight = flyThreat(threat, earth);
+    const dyn = dynamicsFor(DEFAULT_ENV, false, false);
+    const t = new Float64Array(3);
+    const target = pointAt(launch.latRad, launch.lonRad, 60 * DEG, 3_000_000);
+    earth.ecefFromGeodeticInto(target.latRad, target.lonRad, 0, t);
+    dyn.setTarget(t);
+    const s = flight.samples;
+    let glideStates = 0;
+    for (let i = 0; i < s.count; i++) {
+      if (s.phase[i] !== 4) continue;
+      const y = new Float64Array(7);
+      y.set(s.posEcefM.subarray(3 * i, 3 * i + 3), 0);
+      y.set(s.velEcefMps.subarray(3 * i, 3 * i + 3), 3);
+      y[6] = s.massKg[i];
+      const r = bothPaths(dyn, s.timeS[i], y);
+      expect(r.kernel).toBe(true);
+      expect(r.same).toBe(true);
+      glideStates++;
+    }
+    expect(glideStates).toBeGreaterThan(300);
+  });
+
+  it("declines outside its domain and writes nothing: above 86 km, below -6 km, at rest, without a lift model", () => {
+    const dyn = dynamicsFor(DEFAULT_ENV, false, false);
+    expect(bothPaths(dyn, 0, stateAt(dyn, 10, 20, 90_000, 3000, 0, 0, 1000))).toEqual({
+      kernel: false,
+      same: true,
+    });
+    expect(bothPaths(dyn, 0, stateAt(dyn, 10, 20, -7_000, 3000, 0, 0, 1000))).toEqual({
+      kernel: false,
+      same: true,
+    });
+    expect(bothPaths(dyn, 0, stateAt(dyn, 10, 20, 40_000, 0, 0, 0, 1000))).toEqual({
+      kernel: false,
+      same: true,
+    });
+    dyn.lift = null;
+    const out = new Float64Array(7).fill(NaN);
+    expect(dyn.glideKernel?.evaluate(dyn, 0, stateAt(dyn, 10, 20, 40_000, 3000, 0, 0, 1000), out)).toBe(
+      false,
+    );
+    expect(out.every(Number.isNaN)).toBe(true);
+  });
+
+  it("rhs takes the kernel in glide and the generic path with the kernel switched off, with the same result", () => {
+    const dyn = dynamicsFor(DEFAULT_ENV, true, true);
+    const y = stateAt(dyn, 33, 50, 35_000, 4000, 1500, -20, 900);
+    const a = new Float64Array(7);
+    const b = new Float64Array(7);
+    dyn.rhs(200, y, a);
+    dyn.glideKernel = null;
+    dyn.rhs(200, y, b);
+    expect(Array.from(a)).toEqual(Array.from(b));
+  });
+});

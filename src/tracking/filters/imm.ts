@@ -40,7 +40,7 @@ import type { ImmState } from "./immState.js";
 export type { ImmState } from "./immState.js";
 export { markovTransitionMatrixInto } from "./immState.js";
 
-/** A filter usable as an IMM mode: any Gaussian filter that exposes its transition model. */
+/** A filter usable as an IMM mode: every Gaussian filter exposing its transition model. */
 export type ImmModeFilter = TrackingFilter<GaussianState> & { readonly transition: TransitionModel };
 
 export interface ImmOptions {

@@ -116,6 +116,7 @@ export function run(): void {
   }
   const dydt = new Float64Array(7);
   const n = states.length;
+  // Best of 10 repeats rather than 5: on a shared 2-core VM single repeats vary by +-30%.
   const rate = ratePerSecond(
     (iterations) => {
       let acc = 0;
@@ -124,7 +125,6 @@ export function run(): void {
         acc += dydt[3];
       }
       return acc;
-      // Best of 10 rather than 5: on a shared 2-core VM single repeats vary by +-30%.
     },
     1,
     200,

@@ -8,6 +8,7 @@
  *   i.e. v = V (cos g sin az E + cos g cos az N + sin g U) in the geodetic East-North-Up frame. The vehicle
  *   then has only its payload mass (re-entry vehicle, glider, or cruiser with full fuel).
  */
+import { enuRotationInto } from "../earth/enu.js";
 import { DragModel, LiftDragModel } from "./aero/models.js";
 import type { ThreatDefinition, VehicleDefinition, BoosterDefinition, GeodeticPoint } from "./definitions.js";
 import type { FlightEarthModel } from "./earthModel.js";
@@ -68,24 +69,6 @@ function runtimeOf(v: VehicleDefinition): RuntimeVehicle {
   return r;
 }
 
-/** Geodetic East, North, Up unit vectors (ECEF) at (lat, lon), into a 9-array [E, N, U]. */
-export function enuAxes(latRad: number, lonRad: number, out9: Float64Array): Float64Array {
-  const sf = Math.sin(latRad);
-  const cf = Math.cos(latRad);
-  const sl = Math.sin(lonRad);
-  const cl = Math.cos(lonRad);
-  out9[0] = -sl;
-  out9[1] = cl;
-  out9[2] = 0;
-  out9[3] = -sf * cl;
-  out9[4] = -sf * sl;
-  out9[5] = cf;
-  out9[6] = cf * cl;
-  out9[7] = cf * sl;
-  out9[8] = sf;
-  return out9;
-}
-
 export function ecefOf(earth: FlightEarthModel, p: GeodeticPoint): Float64Array {
   const out = new Float64Array(3);
   earth.ecefFromGeodeticInto(p.latRad, p.lonRad, p.altM, out);
@@ -106,7 +89,7 @@ export function azimuthTowardRad(
     bEcef[1] / rb - (c * aEcef[1]) / ra,
     bEcef[2] / rb - (c * aEcef[2]) / ra,
   ];
-  const enu = enuAxes(a.latRad, a.lonRad, new Float64Array(9));
+  const enu = enuRotationInto(a.latRad, a.lonRad, new Float64Array(9));
   return Math.atan2(
     d[0] * enu[0] + d[1] * enu[1] + d[2] * enu[2],
     d[0] * enu[3] + d[1] * enu[4] + d[2] * enu[5],
@@ -181,7 +164,7 @@ export function buildPlan(
     launched = true;
     earth.ecefFromGeodeticInto(L.latRad, L.lonRad, L.altM, y0);
     y0[6] = stackMassKg(booster.stages, payload);
-    enuAxes(L.latRad, L.lonRad, enu);
+    enuRotationInto(L.latRad, L.lonRad, enu);
     const az = steering.azimuthRad + (dispersions.azimuthErrorRad ?? 0);
     const ea = [
       Math.sin(az) * enu[0] + Math.cos(az) * enu[3],
@@ -215,7 +198,7 @@ export function buildPlan(
     startTimeS = B.timeS;
     launched = false;
     earth.ecefFromGeodeticInto(B.latRad, B.lonRad, B.altM, y0);
-    enuAxes(B.latRad, B.lonRad, enu);
+    enuRotationInto(B.latRad, B.lonRad, enu);
     const ch = Math.cos(B.flightPathAngleRad);
     const ve = B.speedMps * ch * Math.sin(B.azimuthRad);
     const vn = B.speedMps * ch * Math.cos(B.azimuthRad);

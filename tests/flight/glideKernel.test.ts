@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { enuRotationInto, enuVectorToEcefInto } from "../../src/earth/enu.js";
 import { makeEarthModel, type EarthEnvironment } from "../../src/earth/model.js";
 import { MODE_GLIDE } from "../../src/flight/dynamics.js";
 import {
@@ -66,13 +67,12 @@ function stateAt(
   // Test points on WGS-84 whatever the model's shape: only their spread matters here.
   WGS84_MODEL.ecefFromGeodeticInto(latDeg * DEG, lonDeg * DEG, altM, p);
   y.set(p);
-  const la = latDeg * DEG;
-  const lo = lonDeg * DEG;
-  // ENU unit vectors in ECEF.
-  const e = [-Math.sin(lo), Math.cos(lo), 0];
-  const n = [-Math.sin(la) * Math.cos(lo), -Math.sin(la) * Math.sin(lo), Math.cos(la)];
-  const u = [Math.cos(la) * Math.cos(lo), Math.cos(la) * Math.sin(lo), Math.sin(la)];
-  for (let i = 0; i < 3; i++) y[3 + i] = eastMps * e[i] + northMps * n[i] + upMps * u[i];
+  const v = enuVectorToEcefInto(
+    enuRotationInto(latDeg * DEG, lonDeg * DEG, new Float64Array(9)),
+    [eastMps, northMps, upMps],
+    new Float64Array(3),
+  );
+  y.set(v, 3);
   y[6] = massKg;
   return y;
 }

@@ -15,7 +15,7 @@ import type { Scenario } from "../src/scenario/index.js";
 import { earthModelOf, sensorObjects, threatDefinitions } from "../src/scenario/build/index.js";
 import { trackerOf } from "../src/scenario/build/tracker.js";
 import { flyRaid, senseRaid } from "../src/sim/raid.js";
-import { simulate } from "../src/sim/run.js";
+import { simulateScenario } from "../src/scenario/build/world.js";
 import type { Detection } from "../src/sensors/detection.js";
 
 const SCENARIO = fileURLToPath(new URL("../scenarios/raid-20.yaml", import.meta.url));
@@ -85,7 +85,7 @@ export function run(): void {
   let threats = 0;
   const simMs = bestTimeMs(
     () => {
-      const r = simulate(scenario, { seed: SEED });
+      const r = simulateScenario(scenario, { seed: SEED });
       threats = r.threats.length;
       return r.tracking.detections;
     },

@@ -12,12 +12,10 @@ export * from "./tracking/index.js";
 export * from "./scenario/index.js";
 export type { Sensor as ScenarioSensor } from "./scenario/index.js";
 export type { Sensor } from "./sensors/index.js";
-export {
-  simulate,
-  type RunResult,
-  type SimulateOptions,
-  type ThreatRunSummary,
-  type TrackSample,
-} from "./sim/run.js";
+export { simulate, type RunResult, type SimulateOptions } from "./sim/run.js";
+export type { ThreatRunSummary, ThreatOutcome, PhaseConsistency } from "./sim/summaries.js";
+export type { TrackSample, TrackSampleColumns } from "./sim/trackSamples.js";
+export type { World, WorldAsset, WorldDescription } from "./sim/world.js";
+export { buildWorld, simulateScenario, type ScenarioRun } from "./scenario/build/world.js";
 export { flyRaid, senseRaid, TruthBoard, type RaidFlight, type SenseOptions } from "./sim/raid.js";
 export type { SimEvent, SimEventType } from "./sim/events.js";

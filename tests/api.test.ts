@@ -83,7 +83,7 @@ tracking: { filter: ekf }
 `,
       { fileName: "smoke.yaml" },
     );
-    const run = raijin.simulate(s, { seed: 7 });
+    const run = raijin.simulateScenario(s, { seed: 7 });
     expect(run.threats.map((t) => t.threatId)).toEqual(["rv"]);
     expect(run.threats[0].firstDetectionS).not.toBeNull();
     expect(run.threats[0].firstConfirmedTrackS).not.toBeNull();

@@ -1,336 +1,149 @@
 /**
- * `simulate(scenario, { seed })`: one run of a scenario. Threats fly (each alone: threats do not
- * interact), sensors look at the truth every step on their own schedules, detections reach the tracker
- * at their arrival times (measurement time plus the sensor's latency, so late data arrives late), and the
- * tracker's events and the scorer's metrics are logged. Engagement joins this loop in a later layer.
+ * `simulate(world, { seed, run })`: one run. The world's threats fly, its sensors look at them on their
+ * own schedules, detections reach the tracker at their arrival times, and the scorer measures the tracks
+ * against the truth, as an ordered list of systems on one clock (loop.ts): truth, sensing, tracking,
+ * scoring. Engagement (battle management, weapons, adjudication) joins the same list.
  *
  * Determinism: every random draw comes from a stream named after its consumer (`sensor:<id>`) of
- * (seed, run); the loop visits sensors and detections in a fixed order. Same scenario, seed and version:
- * the same event log, byte for byte.
+ * (seed, run); systems run in a fixed order and visit their members in a fixed order; the event log is
+ * sorted by a total order. Same world, seed and version: the same event log, byte for byte.
  */
 import type { EarthModel } from "../earth/model.js";
 import type { FlightResult } from "../flight/result.js";
 import { randomStream } from "../math/random.js";
-import { constellationOf } from "../sensors/coverage.js";
-import type { Detection } from "../sensors/detection.js";
 import type { Sensor } from "../sensors/sensor.js";
-import { earthModelOf, sensorObjects, threatDefinitions } from "../scenario/build/index.js";
-import { trackerOf } from "../scenario/build/tracker.js";
-import type { Scenario } from "../scenario/index.js";
-import type { Track } from "../tracking/management/track.js";
 import type { TrackerStats } from "../tracking/management/trackerTypes.js";
-import type { GaussianState } from "../tracking/types.js";
-import { geodesicInverse } from "../earth/geodesic.js";
-import { predictImpact } from "../tracking/predict/impactPoint.js";
-import { compareEvents, type SimEvent } from "./events.js";
-import { flyRaid, TruthBoard, type RaidFlight } from "./raid.js";
-import { RunScorer } from "./scoring.js";
+import { DetectionBus } from "./detectionBus.js";
+import { EventLog, type SimEvent } from "./events.js";
+import { runSystems, Ticks } from "./loop.js";
+import type { RaidFlight } from "./raid.js";
+import { threatSummaries, type ThreatRunSummary } from "./summaries.js";
+import { ScoringSystem } from "./systems/scoring.js";
+import { SensingSystem } from "./systems/sensing.js";
+import { TrackingSystem } from "./systems/tracking.js";
+import { TruthSystem } from "./systems/truth.js";
+import { ReplayThreatFlight } from "./threatFlight.js";
+import { TrackSampleColumns } from "./trackSamples.js";
+import type { World, WorldDescription } from "./world.js";
 
 export interface SimulateOptions {
   readonly seed: number;
   /** Monte Carlo run index (default 0). */
   readonly run?: number;
-  /** Step of truth sampling, sensor looks and tracker updates, s (default 1). */
-  readonly stepS?: number;
-}
-
-/** One row of tracks.csv: a track's state after an update. */
-export interface TrackSample {
-  readonly timeS: number;
-  readonly trackId: string;
-  readonly status: string;
-  /** ECEF position and velocity, m and m/s. */
-  readonly posEcefM: readonly number[];
-  readonly velEcefMps: readonly number[];
-  /** Root of the trace of the position and velocity covariances, m and m/s. */
-  readonly sigmaPosM: number;
-  readonly sigmaVelMps: number;
-  /** The threat the scorer pairs it with at this time, or null (metrics only). */
-  readonly threatId: string | null;
-}
-
-/**
- * The impact point a ballistic predictor draws from the threat's track shortly before impact (what a
- * battle manager would use to decide which asset is threatened), against where it really fell.
- */
-export interface ImpactPredictionScore {
-  /** When the prediction was made (the first step at least IMPACT_PREDICTION_LEAD_S before impact). */
-  readonly madeAtS: number;
-  readonly trackId: string;
-  readonly predictedTimeS: number;
-  readonly timeSigmaS: number;
-  readonly latDeg: number;
-  readonly lonDeg: number;
-  /** One-sigma axes of the predicted impact ellipse, m. */
-  readonly majorSigmaM: number;
-  readonly minorSigmaM: number;
-  /** Distance from the predicted to the true impact point (geodesic), m, and the time error, s. */
-  readonly errorM: number;
-  readonly timeErrorS: number;
-}
-
-/** Lead time of the scored impact prediction, s. */
-export const IMPACT_PREDICTION_LEAD_S = 60;
-
-export interface ThreatRunSummary {
-  readonly threatId: string;
-  readonly launchS: number;
-  readonly endS: number;
-  readonly firstDetectionS: number | null;
-  readonly firstDetectedBy: string | null;
-  readonly firstConfirmedTrackS: number | null;
-  readonly detectionToTrackS: number | null;
-  /** Fraction of its time in flight (after first detection) that a confirmed track followed it. */
-  readonly trackedFraction: number;
-  readonly trackIds: readonly string[];
-  readonly idSwitches: number;
-  readonly positionRmseM: number | null;
-  readonly velocityRmseMps: number | null;
-  /** Average NEES over position and velocity (6 degrees of freedom; 6 is a consistent filter). */
-  readonly meanNees: number | null;
-  /** Ballistic impact prediction from its track IMPACT_PREDICTION_LEAD_S before impact, or null (not
-   *  tracked then, or no impact). Large for gliders and cruise missiles: they do not fly ballistic. */
-  readonly impactPrediction: ImpactPredictionScore | null;
+  /** Scoring and track-maintenance tick, s (default 1). Sensors look at their own revisit times. */
+  readonly tickS?: number;
 }
 
 export interface RunResult {
-  readonly scenario: Scenario;
+  readonly world: WorldDescription;
   readonly seed: number;
   readonly run: number;
   readonly earth: EarthModel;
+  /** Each threat's definition and its flight as flown in the run. */
   readonly flights: readonly RaidFlight[];
   readonly sensors: readonly Sensor[];
   readonly events: readonly SimEvent[];
-  readonly trackSamples: readonly TrackSample[];
+  /** Each track's state after each update (tracks.csv). */
+  readonly trackSamples: TrackSampleColumns;
   readonly threats: readonly ThreatRunSummary[];
   readonly tracking: {
     readonly meanOspaM: number;
     readonly meanGospaM: number;
     readonly tracksInitiated: number;
     readonly tracksConfirmed: number;
+    /** Confirmed tracks that never followed any threat (the scorer's pairing). */
+    readonly falseTracks: number;
     readonly stats: TrackerStats;
     readonly detections: number;
   };
+  /** Looks taken per sensor, in the order of `sensors`. */
+  readonly looks: readonly number[];
+  /** Frames the engine played. */
+  readonly frames: number;
   readonly endS: number;
+  /** Things the user should know about the run (threats still flying at its end, ...). */
+  readonly warnings: readonly string[];
 }
 
-export function simulate(scenario: Scenario, options: SimulateOptions): RunResult {
-  const stepS = options.stepS ?? 1;
+export function simulate(world: World, options: SimulateOptions): RunResult {
+  const seed = options.seed;
   const run = options.run ?? 0;
-  const earth = earthModelOf(scenario);
-  const flights = flyRaid(threatDefinitions(scenario), earth, { sampleIntervalS: stepS });
-  const results = flights.map((f) => f.result);
-  const sensors = sensorObjects(scenario);
-  const streams = sensors.map((s) => randomStream(options.seed, run, `sensor:${s.id}`));
-  const tracker = trackerOf(scenario.tracking);
-  const scorer = new RunScorer(results);
-  const board = new TruthBoard(results);
-  const events: SimEvent[] = [];
-  const trackSamples: TrackSample[] = [];
-  const firstSeen = new Map<string, { timeS: number; sensorId: string }>();
-  const seenBy = new Set<string>();
-  let pending: Detection[] = [];
-  let detectionCount = 0;
-  let confirmed = 0;
-  const lastSampled = new Map<string, number>();
-  // The threat each track last followed, so a drop event can name it after the pairing has let go.
-  const lastThreatOfTrack = new Map<string, string>();
-
-  for (const f of results) events.push({ timeS: f.startTimeS, type: "launch", threatId: f.id });
-
-  // Run until every threat has ended and every detection has arrived, or to the scenario's end.
-  const lastFlightS = Math.max(0, ...results.map((f) => f.endTimeS));
-  const endS = Math.min(scenario.duration, lastFlightS + 30);
-  const steps = Math.floor(endS / stepS + 1e-9);
-  const fresh: Detection[] = [];
-  const predictions = new Map<string, ImpactPredictionScore | null>();
-  const names = (tracker.filter as { stateNames?: readonly string[] }).stateNames;
+  if (!Number.isInteger(seed)) throw new RangeError(`simulate: seed must be a whole number, given ${seed}`);
+  if (!Number.isInteger(run) || run < 0)
+    throw new RangeError(`simulate: run must be a whole number >= 0, given ${run}`);
+  const ticks = new Ticks(options.tickS ?? 1);
+  const log = new EventLog();
+  // A flight may last as long as the run (not the flight layer's default limit): one that outlives it
+  // is reported as still flying.
+  const flights = world.threats.map(
+    (d) =>
+      new ReplayThreatFlight(
+        d,
+        world.earth,
+        Math.max(1, world.durationS - (d.launch ?? d.burnout)!.timeS + 1),
+      ),
+  );
+  const sensors = world.createSensors();
+  const streams = sensors.map((s) => randomStream(seed, run, `sensor:${s.id}`));
+  const tracker = world.createTracker();
+  const bus = new DetectionBus();
+  const samples = new TrackSampleColumns(flights.map((f) => f.id));
+  const names = tracker.filter.stateNames;
   const kappaIndex = names?.indexOf("kappa") ?? -1;
-  for (let k = 0; k <= steps; k++) {
-    const t = k * stepS;
-    const truths = board.at(t);
-    fresh.length = 0;
-    for (let i = 0; i < sensors.length; i++) sensors[i].observe(truths, t, streams[i], fresh);
-    for (const d of fresh) noteDetection(d, firstSeen, seenBy, events);
-    detectionCount += fresh.length;
-    pending.push(...fresh);
-    const arrived = pending.filter((d) => d.arrivalTimeS <= t + 1e-9);
-    pending = pending.filter((d) => d.arrivalTimeS > t + 1e-9);
-    const stepResult = tracker.step(t, arrived);
-    const pairing = scorer.step(t, truths, stepResult.tracks);
-    for (const [trackId, threatId] of pairing) lastThreatOfTrack.set(trackId, threatId);
-    scoreImpactPredictions(t, results, pairing, stepResult.tracks, kappaIndex, predictions);
-    for (const e of stepResult.events) {
-      if (e.type === "track-confirmed") confirmed++;
-      events.push({
-        timeS: e.timeS,
-        type: e.type,
-        trackId: e.trackId,
-        threatId: pairing.get(e.trackId) ?? lastThreatOfTrack.get(e.trackId),
-        sensorId: e.sensorIds?.join(" "),
-        detail: e.reason === undefined ? undefined : { reason: e.reason },
-      });
-    }
-    for (const track of stepResult.tracks) sampleTrack(track, pairing, lastSampled, trackSamples);
-  }
 
-  for (const f of results) {
-    if (!f.summary.impacted || f.endTimeS > endS) continue;
-    const imp = f.summary.impact;
-    events.push({
-      timeS: f.endTimeS,
-      type: "impact",
-      threatId: f.id,
-      detail:
-        imp === null
-          ? undefined
-          : {
-              latDeg: round(imp.latRad * (180 / Math.PI), 5),
-              lonDeg: round(imp.lonRad * (180 / Math.PI), 5),
-              missM: Number.isFinite(f.summary.missDistanceM) ? round(f.summary.missDistanceM, 1) : null,
-            },
-    });
-  }
-  events.sort(compareEvents);
+  const truth = new TruthSystem(flights, log, world.durationS);
+  const sensing = new SensingSystem(sensors, streams, truth, bus, log);
+  const tracking = new TrackingSystem(tracker, bus, ticks);
+  const scoring = new ScoringSystem(truth, tracking, log, ticks, samples, kappaIndex);
+  const loop = runSystems([truth, sensing, tracking, scoring], { startS: 0, endS: () => truth.endS() });
 
-  return {
-    scenario,
-    seed: options.seed,
-    run,
-    earth,
+  const events = log.sorted();
+  const results: FlightResult[] = flights.map((f) => f.result());
+  const threats = threatSummaries(
     flights,
+    events,
+    scoring,
+    sensing.firstDetections,
+    samples,
+    ticks.intervalS,
+    loop.endS,
+  );
+  const paired = new Set(scoring.continuity.result().tracks.map((t) => t.trackId));
+  let confirmed = 0;
+  let initiated = 0;
+  let falseTracks = 0;
+  for (const e of events) {
+    if (e.type === "track-initiated") initiated++;
+    if (e.type === "track-confirmed") {
+      confirmed++;
+      if (!paired.has(e.trackId as string)) falseTracks++;
+    }
+  }
+  const warnings = threats
+    .filter((t) => t.outcome === "still-flying")
+    .map((t) => `threat ${t.threatId} was still flying when the run ended at ${loop.endS} s (duration)`);
+  return {
+    world: world.description,
+    seed,
+    run,
+    earth: world.earth,
+    flights: world.threats.map((definition, i) => ({ definition, result: results[i] })),
     sensors,
     events,
-    trackSamples,
-    threats: threatSummaries(results, scorer, firstSeen, trackSamples, stepS, predictions),
+    trackSamples: samples,
+    threats,
     tracking: {
-      meanOspaM: scorer.meanOspaM,
-      meanGospaM: scorer.meanGospaM,
-      tracksInitiated: events.filter((e) => e.type === "track-initiated").length,
+      meanOspaM: scoring.meanOspaM,
+      meanGospaM: scoring.meanGospaM,
+      tracksInitiated: initiated,
       tracksConfirmed: confirmed,
+      falseTracks,
       stats: { ...tracker.stats },
-      detections: detectionCount,
+      detections: bus.count,
     },
-    endS,
+    looks: sensing.looks,
+    frames: loop.frames,
+    endS: loop.endS,
+    warnings,
   };
-}
-
-/** A `detection` event the first time each sensor (a constellation counts as one) sees each threat. */
-function noteDetection(
-  d: Detection,
-  firstSeen: Map<string, { timeS: number; sensorId: string }>,
-  seenBy: Set<string>,
-  events: SimEvent[],
-): void {
-  if (d.truthId === null) return;
-  const sensorId = constellationOf(d.sensorId);
-  const key = `${d.truthId}\u0000${sensorId}`;
-  if (seenBy.has(key)) return;
-  seenBy.add(key);
-  if (!firstSeen.has(d.truthId)) firstSeen.set(d.truthId, { timeS: d.timeS, sensorId });
-  events.push({ timeS: d.timeS, type: "detection", threatId: d.truthId, sensorId });
-}
-
-function sampleTrack(
-  track: Track<GaussianState>,
-  pairing: ReadonlyMap<string, string>,
-  lastSampled: Map<string, number>,
-  out: TrackSample[],
-): void {
-  if (lastSampled.get(track.id) === track.lastUpdateS) return;
-  lastSampled.set(track.id, track.lastUpdateS);
-  const { x, P } = track.state;
-  const n = Math.round(Math.sqrt(P.length));
-  out.push({
-    timeS: track.lastUpdateS,
-    trackId: track.id,
-    status: track.status,
-    posEcefM: [x[0], x[1], x[2]],
-    velEcefMps: [x[3], x[4], x[5]],
-    sigmaPosM: Math.sqrt(P[0] + P[n + 1] + P[2 * n + 2]),
-    sigmaVelMps: Math.sqrt(P[3 * n + 3] + P[4 * n + 4] + P[5 * n + 5]),
-    threatId: pairing.get(track.id) ?? null,
-  });
-}
-
-function threatSummaries(
-  flights: readonly FlightResult[],
-  scorer: RunScorer,
-  firstSeen: ReadonlyMap<string, { timeS: number; sensorId: string }>,
-  trackSamples: readonly TrackSample[],
-  stepS: number,
-  predictions: ReadonlyMap<string, ImpactPredictionScore | null>,
-): ThreatRunSummary[] {
-  const continuity = new Map(scorer.continuity().truths.map((c) => [c.truthId, c]));
-  return flights.map((f) => {
-    const score = scorer.scores.get(f.id)!;
-    const seen = firstSeen.get(f.id) ?? null;
-    const c = continuity.get(f.id);
-    const trackIds = [...new Set(trackSamples.filter((s) => s.threatId === f.id).map((s) => s.trackId))];
-    const visibleS = seen === null ? 0 : Math.max(stepS, f.endTimeS - seen.timeS);
-    const rmse = score.rmse;
-    return {
-      threatId: f.id,
-      launchS: f.startTimeS,
-      endS: f.endTimeS,
-      firstDetectionS: seen?.timeS ?? null,
-      firstDetectedBy: seen?.sensorId ?? null,
-      firstConfirmedTrackS: score.firstConfirmedTrackS,
-      detectionToTrackS:
-        seen !== null && score.firstConfirmedTrackS !== null ? score.firstConfirmedTrackS - seen.timeS : null,
-      trackedFraction: c === undefined ? 0 : Math.min(1, (c.trackedSamples * stepS) / visibleS),
-      trackIds,
-      idSwitches: c?.idSwitches ?? 0,
-      positionRmseM: rmse.count > 0 ? rmse.positionM : null,
-      velocityRmseMps: rmse.count > 0 ? rmse.velocityMps : null,
-      meanNees: score.neesCount > 0 ? score.neesSum / score.neesCount : null,
-      impactPrediction: predictions.get(f.id) ?? null,
-    };
-  });
-}
-
-function round(v: number, digits: number): number {
-  return Number(v.toFixed(digits));
-}
-
-/**
- * Once per threat, at the first step at least IMPACT_PREDICTION_LEAD_S before its impact: the ballistic
- * impact prediction (src/tracking/predict/impactPoint.ts) from the confirmed track the scorer pairs with
- * it, scored against the true impact point.
- */
-function scoreImpactPredictions(
-  timeS: number,
-  flights: readonly FlightResult[],
-  pairing: ReadonlyMap<string, string>,
-  tracks: readonly Track<GaussianState>[],
-  kappaIndex: number,
-  out: Map<string, ImpactPredictionScore | null>,
-): void {
-  for (const f of flights) {
-    if (out.has(f.id) || !f.summary.impacted || f.summary.impact === null) continue;
-    if (timeS < f.endTimeS - IMPACT_PREDICTION_LEAD_S) continue;
-    out.set(f.id, null);
-    if (timeS >= f.endTimeS) continue;
-    let track: Track<GaussianState> | undefined;
-    for (const [trackId, threatId] of pairing) {
-      if (threatId === f.id) track = tracks.find((t) => t.id === trackId);
-    }
-    if (track === undefined) continue;
-    const p = predictImpact(track.state, kappaIndex >= 0 ? { kappaIndex } : {});
-    if (p === null) continue;
-    const imp = f.summary.impact;
-    const R2D = 180 / Math.PI;
-    out.set(f.id, {
-      madeAtS: timeS,
-      trackId: track.id,
-      predictedTimeS: p.timeS,
-      timeSigmaS: p.timeSigmaS,
-      latDeg: p.latDeg,
-      lonDeg: p.lonDeg,
-      majorSigmaM: p.majorSigmaM,
-      minorSigmaM: p.minorSigmaM,
-      errorM: geodesicInverse(p.latDeg, p.lonDeg, imp.latRad * R2D, imp.lonRad * R2D).distanceM,
-      timeErrorS: p.timeS - f.endTimeS,
-    });
-  }
 }

@@ -130,6 +130,9 @@ export function createInnovation(mMax = 4): Innovation {
 export interface TrackingFilter<S extends GaussianState = GaussianState> {
   /** Dimension of the state x this filter reports (the IMM: the union of its modes' states). */
   readonly ndim: number;
+  /** Names of the components of x (STATE_NAMES), when the filter knows them (e.g. "kappa", the drag
+   *  parameter a ballistic impact prediction reads). */
+  readonly stateNames?: readonly string[];
   createState(timeS?: number): S;
   copyInto(src: S, out: S): S;
   predict(state: S, timeS: number): S;

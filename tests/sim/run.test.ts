@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { eventsJsonl } from "../../src/analysis/run/outputs.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { compareEvents } from "../../src/sim/events.js";
-import { simulate } from "../../src/sim/run.js";
+import { simulateScenario as simulate } from "../../src/scenario/build/world.js";
 
 const SCENARIO = loadScenario(
   `name: sim test

@@ -6,19 +6,9 @@
 import { ecefToGeodeticInto } from "../../earth/geodetic.js";
 import { PHASES, type FlightResult } from "../../flight/result.js";
 
-export const TRAJECTORY_COLUMNS = [
-  "timeS",
-  "id",
-  "phase",
-  "latDeg",
-  "lonDeg",
-  "altM",
-  "speedMps",
-  "mach",
-  "surfaceTempK",
-  "thrustN",
-  "massKg",
-] as const;
+import { TRAJECTORY_COLUMNS } from "../format/runFormat.js";
+
+export { TRAJECTORY_COLUMNS };
 
 const R2D = 180 / Math.PI;
 

@@ -9,7 +9,7 @@ import { IrConstellation } from "../../sensors/infrared/irSensor.js";
 import type { Scenario } from "../../scenario/index.js";
 import type { Sensor } from "../../sensors/sensor.js";
 import type { RaidFlight } from "../../sim/raid.js";
-import type { TrackSample } from "../../sim/run.js";
+import type { TrackSample } from "../../sim/trackSamples.js";
 import {
   documentPacket,
   folderPacket,
@@ -184,7 +184,7 @@ const TRACK: Rgba = [255, 235, 59, 255];
  * Tracks beside the truth: each track's updated positions as a path (yellow), named by the track id and
  * the threat it followed, so a gap or a swap shows where it happened.
  */
-export function trackPackets(samples: readonly TrackSample[], epoch: Date): CzmlPacket[] {
+export function trackPackets(samples: Iterable<TrackSample>, epoch: Date): CzmlPacket[] {
   const byTrack = new Map<string, TrackSample[]>();
   for (const s of samples) {
     const list = byTrack.get(s.trackId);

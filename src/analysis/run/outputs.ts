@@ -3,23 +3,27 @@
  * trajectories.csv and scene.czml shared with `raijin trajectory`). Pure text builders; the CLI writes.
  */
 import { ecefToGeodeticInto } from "../../earth/geodetic.js";
-import type { RunResult } from "../../sim/run.js";
+import type { ScenarioRun as RunResult } from "../../scenario/build/world.js";
 import { threatSummary } from "../trajectory/study.js";
 import { csvField } from "../export/csv.js";
+import { eventLine, RUN_FORMAT_VERSION, TRACK_COLUMNS, type RunSummaryFile } from "../format/runFormat.js";
 
 const R2D = 180 / Math.PI;
 const round = (v: number | null, digits: number) =>
   v === null || !Number.isFinite(v) ? null : Number(v.toFixed(digits));
 
-export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
+export function runSummary(r: RunResult, extra: Record<string, unknown> = {}): RunSummaryFile {
   const flights = new Map(r.flights.map((f) => [f.result.id, f.result]));
   return {
+    formatVersion: RUN_FORMAT_VERSION,
+    kind: "run",
     scenario: r.scenario.name,
     epoch: r.scenario.epoch.toISOString(),
     seed: r.seed,
     run: r.run,
     ...extra,
     endS: r.endS,
+    warnings: [...r.warnings],
     environment: r.scenario.environment,
     tracking: {
       filter: r.scenario.tracking.filter,
@@ -27,6 +31,7 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
       detections: r.tracking.detections,
       tracksInitiated: r.tracking.tracksInitiated,
       tracksConfirmed: r.tracking.tracksConfirmed,
+      falseTracks: r.tracking.falseTracks,
       meanOspaM: round(r.tracking.meanOspaM, 1),
       meanGospaM: round(r.tracking.meanGospaM, 1),
       lateMeasurementsApplied: r.tracking.stats.lateApplied,
@@ -41,6 +46,7 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
         kind: flight?.kind,
         launchS: round(t.launchS, 3),
         endS: round(t.endS, 3),
+        outcome: t.outcome,
         groundRangeKm: flight?.groundRangeKm,
         apogeeKm: flight?.apogeeKm,
         maxMach: flight?.maxMach,
@@ -49,11 +55,17 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
         firstConfirmedTrackS: round(t.firstConfirmedTrackS, 3),
         detectionToTrackS: round(t.detectionToTrackS, 3),
         trackedFraction: round(t.trackedFraction, 3),
-        trackIds: t.trackIds,
+        trackIds: [...t.trackIds],
         idSwitches: t.idSwitches,
         positionRmseM: round(t.positionRmseM, 1),
         velocityRmseMps: round(t.velocityRmseMps, 2),
         meanNees: round(t.meanNees, 2),
+        neesByPhase: t.neesByPhase.map((p) => ({
+          phase: p.phase,
+          updates: p.updates,
+          meanNees: round(p.meanNees, 2),
+          beyondGate99: round(p.beyondGate99, 3),
+        })),
         impactPrediction:
           t.impactPrediction === null
             ? null
@@ -76,27 +88,16 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
 
 /** One JSON object a line, in time order (the run's events are already sorted). */
 export function eventsJsonl(r: RunResult): string {
-  return r.events.map((e) => JSON.stringify({ ...e, timeS: round(e.timeS, 3) })).join("\n") + "\n";
+  return r.events.map((e) => eventLine(e)).join("\n") + "\n";
 }
 
-export const TRACK_COLUMNS = [
-  "timeS",
-  "trackId",
-  "status",
-  "threatId",
-  "latDeg",
-  "lonDeg",
-  "altM",
-  "speedMps",
-  "sigmaPosM",
-  "sigmaVelMps",
-] as const;
+export { TRACK_COLUMNS };
 
 /** tracks.csv: each track's state after each update; threatId is the scorer's pairing (metrics only). */
 export function tracksCsv(r: RunResult): string {
   const geo = new Float64Array(3);
   const lines: string[] = [TRACK_COLUMNS.join(",")];
-  for (const s of r.trackSamples) {
+  for (const s of r.trackSamples.rows()) {
     ecefToGeodeticInto(s.posEcefM, geo);
     lines.push(
       [

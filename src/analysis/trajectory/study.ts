@@ -11,6 +11,7 @@ import type { Sensor } from "../../sensors/sensor.js";
 import { earthModelOf, sensorObjects, threatDefinitions } from "../../scenario/build/index.js";
 import type { Scenario } from "../../scenario/index.js";
 import { flyRaid, senseRaid, type RaidFlight } from "../../sim/raid.js";
+import { RUN_FORMAT_VERSION, type TrajectorySummaryFile } from "../format/runFormat.js";
 
 export interface TrajectoryStudy {
   readonly scenario: Scenario;
@@ -46,6 +47,24 @@ export function runTrajectoryStudy(scenario: Scenario, options: StudyOptions = {
 }
 
 const R2D = 180 / Math.PI;
+
+/** summary.json of a trajectory folder (src/analysis/format/runFormat.ts); `extra` adds fields (file, version). */
+export function trajectorySummaryFile(
+  study: TrajectoryStudy,
+  seed: number,
+  extra: Record<string, unknown> = {},
+): TrajectorySummaryFile {
+  return {
+    formatVersion: RUN_FORMAT_VERSION,
+    kind: "trajectory",
+    scenario: study.scenario.name,
+    ...extra,
+    epoch: study.scenario.epoch.toISOString(),
+    seed,
+    environment: study.scenario.environment,
+    threats: study.flights.map((f) => threatSummary(f.result, study.spans)),
+  };
+}
 const round = (v: number, digits: number) => (Number.isFinite(v) ? Number(v.toFixed(digits)) : null);
 
 /** Per-threat summary (the `summary.json` of `raijin trajectory`). */

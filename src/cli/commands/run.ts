@@ -9,7 +9,7 @@ import type { Command } from "commander";
 import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
 import { eventsJsonl, runSummary, tracksCsv } from "../../analysis/run/outputs.js";
-import { simulate, type RunResult } from "../../sim/run.js";
+import { simulateScenario, type ScenarioRun as RunResult } from "../../scenario/build/world.js";
 import type { CliContext } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
 import { parseWholeNumber, refusedByPhysics } from "../options.js";
@@ -36,7 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: RunOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const scenario = await loadScenarioFile(file);
-      const result = refusedByPhysics(ctx, file, () => simulate(scenario, { seed }));
+      const result = refusedByPhysics(ctx, file, () => simulateScenario(scenario, { seed }));
       if (result === undefined) return;
       const summary = runSummary(result, { file, raijin: packageInfo().version });
       if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");

@@ -8,7 +8,11 @@ import { join } from "node:path";
 import type { Command } from "commander";
 import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml } from "../../analysis/export/sceneCzml.js";
-import { runTrajectoryStudy, threatSummary, type TrajectoryStudy } from "../../analysis/trajectory/study.js";
+import {
+  runTrajectoryStudy,
+  trajectorySummaryFile,
+  type TrajectoryStudy,
+} from "../../analysis/trajectory/study.js";
 import { type CliContext, InputError } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
 import { parseWholeNumber, refusedByPhysics } from "../options.js";
@@ -99,15 +103,7 @@ function detectionTable(study: TrajectoryStudy): string {
 async function writeOutputs(dir: string, study: TrajectoryStudy, file: string, seed: number): Promise<void> {
   await mkdir(dir, { recursive: true });
   const flights = study.flights.map((f) => f.result);
-  const summary = {
-    scenario: study.scenario.name,
-    file,
-    epoch: study.scenario.epoch.toISOString(),
-    seed,
-    raijin: packageInfo().version,
-    environment: study.scenario.environment,
-    threats: flights.map((f) => threatSummary(f, study.spans)),
-  };
+  const summary = trajectorySummaryFile(study, seed, { file, raijin: packageInfo().version });
   await Promise.all([
     writeFile(join(dir, "trajectories.csv"), trajectoriesCsv(flights)),
     writeFile(join(dir, "summary.json"), JSON.stringify(summary, null, 2) + "\n"),

@@ -143,3 +143,83 @@ export function purityFromCounts(counts: ReadonlyMap<string, number>): {
   }
   return { dominant, purity: total > 0 ? best / total : 0, total };
 }
+
+/**
+ * `continuityAndPurity` kept up as the samples come, in memory proportional to the truths and tracks
+ * rather than to the samples (a 2,000-threat raid over 30 minutes takes 3.6 million samples). Samples
+ * must come in time order per truth. Gives the same figures as `continuityAndPurity` on the same samples.
+ */
+export class ContinuityAccumulator {
+  private readonly truths = new Map<
+    string,
+    {
+      samples: number;
+      tracked: number;
+      held: Map<string, number>;
+      switches: number;
+      frags: number;
+      lastId: string | null;
+      wasTracked: boolean;
+      everTracked: boolean;
+    }
+  >();
+  private readonly tracks = new Map<string, Map<string, number>>();
+
+  add(truthId: string, trackId: string | null): void {
+    let t = this.truths.get(truthId);
+    if (t === undefined) {
+      t = {
+        samples: 0,
+        tracked: 0,
+        held: new Map(),
+        switches: 0,
+        frags: 0,
+        lastId: null,
+        wasTracked: false,
+        everTracked: false,
+      };
+      this.truths.set(truthId, t);
+    }
+    t.samples++;
+    if (trackId === null) {
+      t.wasTracked = false;
+      return;
+    }
+    t.tracked++;
+    t.held.set(trackId, (t.held.get(trackId) ?? 0) + 1);
+    if (t.lastId !== null && trackId !== t.lastId) t.switches++;
+    if (!t.wasTracked && t.everTracked) t.frags++;
+    t.lastId = trackId;
+    t.wasTracked = true;
+    t.everTracked = true;
+    let counts = this.tracks.get(trackId);
+    if (counts === undefined) {
+      counts = new Map();
+      this.tracks.set(trackId, counts);
+    }
+    counts.set(truthId, (counts.get(truthId) ?? 0) + 1);
+  }
+
+  result(): { truths: TruthContinuity[]; tracks: TrackPurity[] } {
+    const truths: TruthContinuity[] = [];
+    for (const [truthId, t] of this.truths) {
+      let longest = 0;
+      for (const v of t.held.values()) longest = Math.max(longest, v);
+      truths.push({
+        truthId,
+        samples: t.samples,
+        trackedSamples: t.tracked,
+        distinctTracks: t.held.size,
+        idSwitches: t.switches,
+        fragmentations: t.frags,
+        continuity: t.tracked > 0 ? longest / t.tracked : 0,
+      });
+    }
+    const tracks: TrackPurity[] = [];
+    for (const [trackId, counts] of this.tracks) {
+      const p = purityFromCounts(counts);
+      tracks.push({ trackId, samples: p.total, dominantTruthId: p.dominant, purity: p.purity });
+    }
+    return { truths, tracks };
+  }
+}

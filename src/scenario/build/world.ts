@@ -1,0 +1,61 @@
+/**
+ * A validated scenario to the world `simulate` plays (src/sim/world.ts), and `simulateScenario`, the
+ * two in one call. The world keeps the scenario's choices as objects and factories; the scenario itself
+ * stays with the caller (`ScenarioRun` carries both for the writers).
+ */
+import { simulate, type RunResult, type SimulateOptions } from "../../sim/run.js";
+import type { World, WorldAsset } from "../../sim/world.js";
+import type { Scenario } from "../schema/scenario.js";
+import { earthModelOf } from "./earth.js";
+import { sensorObjects } from "./sensors.js";
+import { threatDefinitions } from "./threats.js";
+import { trackerOf } from "./tracker.js";
+
+const R2D = 180 / Math.PI;
+
+export function buildWorld(scenario: Scenario): World {
+  const earth = earthModelOf(scenario);
+  const assets: WorldAsset[] = scenario.assets.map((a) => {
+    const p = new Float64Array(3);
+    earth.ecefFromGeodeticInto(a.at.lat, a.at.lon, a.at.alt, p);
+    return {
+      id: a.id,
+      latDeg: a.at.lat * R2D,
+      lonDeg: a.at.lon * R2D,
+      altM: a.at.alt,
+      posEcefM: p,
+      value: a.value,
+      radiusM: a.radius,
+    };
+  });
+  const env = scenario.environment;
+  return {
+    description: {
+      name: scenario.name,
+      epoch: scenario.epoch,
+      environment: {
+        earth: env.earth,
+        rotation: env.rotation,
+        gravity: env.gravity,
+        atmosphere: env.atmosphere,
+      },
+      tracking: { filter: scenario.tracking.filter, association: scenario.tracking.association },
+    },
+    durationS: scenario.duration,
+    earth,
+    assets,
+    threats: threatDefinitions(scenario),
+    createSensors: () => sensorObjects(scenario),
+    createTracker: () => trackerOf(scenario.tracking),
+  };
+}
+
+/** A run with the scenario it came from (what the writers and the CLI read). */
+export interface ScenarioRun extends RunResult {
+  readonly scenario: Scenario;
+}
+
+/** `simulate(buildWorld(scenario), options)`, keeping the scenario beside the result. */
+export function simulateScenario(scenario: Scenario, options: SimulateOptions): ScenarioRun {
+  return { ...simulate(buildWorld(scenario), options), scenario };
+}

@@ -1,0 +1,212 @@
+/**
+ * The cut-off assignment behind OSPA, GOSPA and the scorer's truth-to-track pairing, at the cost of a
+ * raid rather than of a dense matrix.
+ *
+ * With the cost min(c, d)^p, the optimal assignment of the smaller set to the larger is a maximum-weight
+ * matching on the "close" pairs (d < c) with weights c^p - d^p: every other pairing costs exactly c^p,
+ * the same as leaving both ends unmatched, and an optimal matching leaves no close pair with both ends
+ * free (adding it would lower the cost). So (with k close pairs matched)
+ *   sum_i min(c, d_i)^p over an optimal assignment = sum_{matched} d^p + c^p (m - k),
+ * and the problem splits into the connected components of the close-pair graph, each solved alone by the
+ * Munkres algorithm on its own small matrix. Raids are clustered, so components are a few objects each:
+ * the work is the neighbour search (a uniform grid of cell c: each point visits the 27 cells around it)
+ * plus a few tiny assignments, instead of an m x n matrix and an O(n^3) solve.
+ *
+ * Ties: where several assignments share the optimal cost, the dense solve and this one may pick
+ * different ones; the cost (and so OSPA and GOSPA) is the same.
+ */
+import { munkres } from "munkres";
+
+/** Points as packed ECEF triples [x0, y0, z0, x1, ...], m. */
+export type PackedPoints = ArrayLike<number>;
+
+/** Close pairs (d < c) found by the grid search: indices into X and Y and their distances. */
+export interface ClosePairs {
+  readonly count: number;
+  readonly i: Int32Array;
+  readonly j: Int32Array;
+  readonly distanceM: Float64Array;
+}
+
+const OFFSET = 32768;
+
+function cellKey(ix: number, iy: number, iz: number): number {
+  return ((ix + OFFSET) * 65536 + (iy + OFFSET)) * 65536 + (iz + OFFSET);
+}
+
+/** Every pair (i in X, j in Y) closer than c, by a uniform grid of cell size c over Y. */
+export function closePairs(X: PackedPoints, m: number, Y: PackedPoints, n: number, c: number): ClosePairs {
+  if (!(c > 0) || !Number.isFinite(c))
+    throw new RangeError(`closePairs: c must be positive and finite, given ${c}`);
+  const grid = new Map<number, number[]>();
+  const inv = 1 / c;
+  for (let j = 0; j < n; j++) {
+    const k = cellKey(
+      Math.floor(Y[3 * j] * inv),
+      Math.floor(Y[3 * j + 1] * inv),
+      Math.floor(Y[3 * j + 2] * inv),
+    );
+    const cell = grid.get(k);
+    if (cell === undefined) grid.set(k, [j]);
+    else cell.push(j);
+  }
+  let cap = Math.max(16, m + n);
+  let I = new Int32Array(cap);
+  let J = new Int32Array(cap);
+  let D = new Float64Array(cap);
+  let count = 0;
+  const c2 = c * c;
+  for (let i = 0; i < m; i++) {
+    const x = X[3 * i];
+    const y = X[3 * i + 1];
+    const z = X[3 * i + 2];
+    const cx = Math.floor(x * inv);
+    const cy = Math.floor(y * inv);
+    const cz = Math.floor(z * inv);
+    for (let a = -1; a <= 1; a++)
+      for (let b = -1; b <= 1; b++)
+        for (let e = -1; e <= 1; e++) {
+          const cell = grid.get(cellKey(cx + a, cy + b, cz + e));
+          if (cell === undefined) continue;
+          for (const j of cell) {
+            const dx = Y[3 * j] - x;
+            const dy = Y[3 * j + 1] - y;
+            const dz = Y[3 * j + 2] - z;
+            const d2 = dx * dx + dy * dy + dz * dz;
+            if (!(d2 < c2)) continue;
+            if (count === cap) {
+              cap *= 2;
+              I = grow(I, cap);
+              J = grow(J, cap);
+              const nd = new Float64Array(cap);
+              nd.set(D);
+              D = nd;
+            }
+            I[count] = i;
+            J[count] = j;
+            D[count] = Math.sqrt(d2);
+            count++;
+          }
+        }
+  }
+  return { count, i: I, j: J, distanceM: D };
+}
+
+function grow(a: Int32Array, cap: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(cap);
+  b.set(a);
+  return b;
+}
+
+/** One matched close pair. */
+export interface MatchedPair {
+  readonly i: number;
+  readonly j: number;
+  readonly distanceM: number;
+}
+
+/**
+ * The optimal cut-off assignment (cost min(c, d)^p) of X (m points) and Y (n points), from their close
+ * pairs: the matched close pairs, in increasing i.
+ */
+export function sparseCutoffAssignment(
+  pairs: ClosePairs,
+  m: number,
+  n: number,
+  c: number,
+  p: number,
+): MatchedPair[] {
+  if (pairs.count === 0) return [];
+  // Union-find over X (0..m-1) and Y (m..m+n-1).
+  const parent = new Int32Array(m + n);
+  for (let k = 0; k < parent.length; k++) parent[k] = k;
+  const find = (a: number): number => {
+    while (parent[a] !== a) {
+      parent[a] = parent[parent[a]];
+      a = parent[a];
+    }
+    return a;
+  };
+  for (let k = 0; k < pairs.count; k++) {
+    const a = find(pairs.i[k]);
+    const b = find(m + pairs.j[k]);
+    if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
+  }
+  // Group the pairs by component (root), in the order of their first pair.
+  const byRoot = new Map<number, number[]>();
+  for (let k = 0; k < pairs.count; k++) {
+    const r = find(pairs.i[k]);
+    const list = byRoot.get(r);
+    if (list === undefined) byRoot.set(r, [k]);
+    else list.push(k);
+  }
+  const out: MatchedPair[] = [];
+  const cp = c ** p;
+  for (const list of byRoot.values()) {
+    if (list.length === 1) {
+      const k = list[0];
+      out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
+      continue;
+    }
+    // Local indices of the component's X and Y members.
+    const xs: number[] = [];
+    const ys: number[] = [];
+    const xAt = new Map<number, number>();
+    const yAt = new Map<number, number>();
+    for (const k of list) {
+      if (!xAt.has(pairs.i[k])) {
+        xAt.set(pairs.i[k], xs.length);
+        xs.push(pairs.i[k]);
+      }
+      if (!yAt.has(pairs.j[k])) {
+        yAt.set(pairs.j[k], ys.length);
+        ys.push(pairs.j[k]);
+      }
+    }
+    const swap = xs.length > ys.length;
+    const rows = swap ? ys.length : xs.length;
+    const cols = swap ? xs.length : ys.length;
+    const cost: number[][] = [];
+    const dist: number[][] = [];
+    for (let r = 0; r < rows; r++) {
+      cost.push(new Array<number>(cols).fill(cp));
+      dist.push(new Array<number>(cols).fill(Infinity));
+    }
+    for (const k of list) {
+      const a = xAt.get(pairs.i[k]) as number;
+      const b = yAt.get(pairs.j[k]) as number;
+      const r = swap ? b : a;
+      const q = swap ? a : b;
+      cost[r][q] = pairs.distanceM[k] ** p;
+      dist[r][q] = pairs.distanceM[k];
+    }
+    for (const [r, q] of munkres(cost)) {
+      const d = dist[r][q];
+      if (!(d < c)) continue;
+      const a = swap ? q : r;
+      const b = swap ? r : q;
+      out.push({ i: xs[a], j: ys[b], distanceM: d });
+    }
+  }
+  out.sort((u, v) => u.i - v.i);
+  return out;
+}
+
+/** OSPA and GOSPA of an assignment's matched pairs (same definitions as ospa.ts and gospa.ts). */
+export function ospaGospaOf(
+  matched: readonly MatchedPair[],
+  m: number,
+  n: number,
+  c: number,
+  p: number,
+): { ospa: number; gospa: number } {
+  let sum = 0;
+  for (const pr of matched) sum += pr.distanceM ** p;
+  const k = matched.length;
+  const big = Math.max(m, n);
+  const cp = c ** p;
+  return {
+    ospa: big === 0 ? 0 : ((sum + cp * (big - k)) / big) ** (1 / p),
+    gospa: (sum + (cp / 2) * (m - k + (n - k))) ** (1 / p),
+  };
+}

@@ -10,18 +10,20 @@
  */
 import type { EarthModel } from "../earth/model.js";
 import type { FlightResult } from "../flight/result.js";
-import { randomStream } from "../math/random.js";
+import { randomStream, type RandomStream } from "../math/random.js";
+import type { Track } from "../tracking/management/track.js";
+import type { GaussianState } from "../tracking/types.js";
 import type { Sensor } from "../sensors/sensor.js";
 import type { TrackerStats } from "../tracking/management/trackerTypes.js";
 import { DetectionBus } from "./detectionBus.js";
 import { EventLog, type SimEvent } from "./events.js";
-import { runSystems, Ticks } from "./loop.js";
+import { runSystems, Ticks, type SimSystem } from "./loop.js";
 import type { RaidFlight } from "./raid.js";
 import { threatSummaries, type ThreatRunSummary } from "./summaries.js";
 import { ScoringSystem } from "./systems/scoring.js";
 import { SensingSystem } from "./systems/sensing.js";
 import { TrackingSystem } from "./systems/tracking.js";
-import { TruthSystem } from "./systems/truth.js";
+import { TruthSystem, type TruthView } from "./systems/truth.js";
 import { ReplayThreatFlight } from "./threatFlight.js";
 import { TrackSampleColumns } from "./trackSamples.js";
 import type { World, WorldDescription } from "./world.js";
@@ -32,6 +34,27 @@ export interface SimulateOptions {
   readonly run?: number;
   /** Scoring and track-maintenance tick, s (default 1). Sensors look at their own revisit times. */
   readonly tickS?: number;
+  /**
+   * More systems for the loop, run after tracking and before scoring in every frame (decisions act on
+   * the frame's tracks; the scorer sees their effects). Each is built from the run's context and sees
+   * only what it takes from it.
+   */
+  readonly systems?: (context: SystemContext) => readonly SimSystem[];
+}
+
+/** What a system added to a run may be built from. */
+export interface SystemContext {
+  readonly world: World;
+  readonly seed: number;
+  readonly run: number;
+  /** The truth (sensors, adjudication and metrics only: never for decisions). */
+  readonly truth: TruthView;
+  /** The tracker's picture: the live tracks (what a battle manager may read). */
+  readonly tracks: { readonly tracks: readonly Track<GaussianState>[] };
+  readonly log: EventLog;
+  readonly ticks: Ticks;
+  /** A random stream of the run named after its consumer (e.g. `weapon:<id>`). */
+  stream(name: string): RandomStream;
 }
 
 export interface RunResult {
@@ -95,7 +118,18 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
   const sensing = new SensingSystem(sensors, streams, truth, bus, log);
   const tracking = new TrackingSystem(tracker, bus, ticks);
   const scoring = new ScoringSystem(truth, tracking, log, ticks, samples, kappaIndex);
-  const loop = runSystems([truth, sensing, tracking, scoring], { startS: 0, endS: () => truth.endS() });
+  const context: SystemContext = {
+    world,
+    seed,
+    run,
+    truth,
+    tracks: tracker,
+    log,
+    ticks,
+    stream: (name) => randomStream(seed, run, name),
+  };
+  const extra = options.systems?.(context) ?? [];
+  const loop = runSystems([truth, sensing, tracking, ...extra, scoring], { startS: 0, endS: () => truth.endS() });
 
   const events = log.sorted();
   const results: FlightResult[] = flights.map((f) => f.result());

@@ -1,8 +1,40 @@
 /**
  * Benchmark helpers. Every figure is printed as one JSON line:
- * {"name": ..., "value": ..., "unit": ..., "target": ..., "pass": ...}
+ * {"name": ..., "value": ..., "unit": ..., "target": ..., "pass": ..., "timing": ..., "load1": ...}
  * Targets are checked here, in the benchmark, never in timed unit tests.
+ *
+ * Honest figures: the timing helpers keep every repeat, and the figure reported after them carries the
+ * spread (best, median, worst over the repeats) in wall time and in this process's CPU time (user +
+ * system, process.cpuUsage), and the machine's one-minute load average when it ran: a wall time well
+ * above the CPU time, or a load above the core count, says the figure was taken on a busy machine.
  */
+import { loadavg } from "node:os";
+
+/** Repeats of one timed body: wall and CPU milliseconds (or rates), best, median and worst. */
+export interface Timing {
+  readonly repeats: number;
+  readonly unit: "ms" | "per s";
+  readonly wall: { best: number; median: number; worst: number };
+  readonly cpu: { best: number; median: number; worst: number };
+}
+
+let lastTiming: Timing | null = null;
+
+function spread(values: number[], higherIsBetter: boolean): { best: number; median: number; worst: number } {
+  const v = [...values].sort((a, b) => a - b).map((x) => Number(x.toPrecision(4)));
+  const median =
+    v.length % 2 === 1
+      ? v[(v.length - 1) / 2]
+      : Number((0.5 * (v[v.length / 2 - 1] + v[v.length / 2])).toPrecision(4));
+  const lo = v[0];
+  const hi = v[v.length - 1];
+  return higherIsBetter ? { best: hi, median, worst: lo } : { best: lo, median, worst: hi };
+}
+
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
 export interface Figure {
   name: string;
   value: number;
@@ -15,8 +47,33 @@ export interface Figure {
   detail?: Record<string, unknown>;
 }
 
-export function report(fig: Figure): void {
-  process.stdout.write(JSON.stringify(fig) + "\n");
+/**
+ * Prints a figure. It carries the timing of the helper call just before it (bestTimeMs, ratePerSecond,
+ * timeRepeats) unless given its own `timing` (or null for a figure that is not a timing).
+ */
+export function report(fig: Figure & { timing?: Timing | null }): void {
+  const timing = fig.timing === undefined ? lastTiming : fig.timing;
+  lastTiming = null;
+  const out = { ...fig, timing: timing ?? undefined, load1: Number(loadavg()[0].toFixed(2)) };
+  process.stdout.write(JSON.stringify(out) + "\n");
+}
+
+/** Runs `body` warmup + repeats times; wall and CPU ms of each timed repeat. */
+export function timeRepeats(body: () => number, repeats = 20, warmup = 5): Timing {
+  let sink = 0;
+  for (let i = 0; i < warmup; i++) sink += body();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const c0 = cpuMs();
+    const t0 = performance.now();
+    sink += body();
+    wall.push(performance.now() - t0);
+    cpu.push(cpuMs() - c0);
+  }
+  if (Number.isNaN(sink)) process.stderr.write("bench sink is NaN\n");
+  lastTiming = { repeats, unit: "ms", wall: spread(wall, false), cpu: spread(cpu, false) };
+  return lastTiming;
 }
 
 /**
@@ -39,27 +96,23 @@ export function ratePerSecond(
     if (dt >= minMs) break;
     n *= dt < minMs / 10 ? 10 : 2;
   }
-  let best = 0;
+  const wall: number[] = [];
+  const cpu: number[] = [];
   for (let r = 0; r < repeats; r++) {
+    const c0 = cpuMs();
     const t0 = performance.now();
     sink += body(n);
     const dt = (performance.now() - t0) / 1000;
-    best = Math.max(best, (n * opsPerIteration) / dt);
+    const dc = Math.max(1e-6, (cpuMs() - c0) / 1000);
+    wall.push((n * opsPerIteration) / dt);
+    cpu.push((n * opsPerIteration) / dc);
   }
   if (Number.isNaN(sink)) process.stderr.write("bench sink is NaN\n");
-  return best;
+  lastTiming = { repeats, unit: "per s", wall: spread(wall, true), cpu: spread(cpu, true) };
+  return lastTiming.wall.best;
 }
 
-/** Best wall time of `repeats` runs of `body`, in milliseconds. */
+/** Best wall time of `repeats` runs of `body`, in milliseconds (the spread goes with the next report). */
 export function bestTimeMs(body: () => number, repeats = 20, warmup = 5): number {
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += body();
-  let best = Infinity;
-  for (let r = 0; r < repeats; r++) {
-    const t0 = performance.now();
-    sink += body();
-    best = Math.min(best, performance.now() - t0);
-  }
-  if (Number.isNaN(sink)) process.stderr.write("bench sink is NaN\n");
-  return best;
+  return timeRepeats(body, repeats, warmup).wall.best;
 }

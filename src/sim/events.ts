@@ -21,6 +21,8 @@ export interface SimEventDetails {
   "flight-ended": { readonly reason: string };
   /** The run ended (its duration) with the threat still in flight: no impact, no outcome. */
   "still-flying": { readonly altM: number; readonly phase: string };
+  /** The scorer could not make the impact prediction from this track (the run goes on). */
+  "impact-prediction-skipped": { readonly reason: string };
 }
 
 export type SimEventType = keyof SimEventDetails;
@@ -51,6 +53,7 @@ const ORDER: Record<SimEventType, number> = {
   impact: 5,
   "flight-ended": 6,
   "still-flying": 7,
+  "impact-prediction-skipped": 8,
 };
 
 /** Time order; at equal times by type in the order above, then by ids (a total order: deterministic). */

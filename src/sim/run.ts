@@ -129,7 +129,10 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
     stream: (name) => randomStream(seed, run, name),
   };
   const extra = options.systems?.(context) ?? [];
-  const loop = runSystems([truth, sensing, tracking, ...extra, scoring], { startS: 0, endS: () => truth.endS() });
+  const loop = runSystems([truth, sensing, tracking, ...extra, scoring], {
+    startS: 0,
+    endS: () => truth.endS(),
+  });
 
   const events = log.sorted();
   const results: FlightResult[] = flights.map((f) => f.result());

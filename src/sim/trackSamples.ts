@@ -96,6 +96,10 @@ export class TrackSampleColumns {
     this.sigmaVelMps[k] = Math.sqrt(P[3 * n + 3] + P[4 * n + 4] + P[5 * n + 5]);
   }
 
+  statusOf(k: number): TrackStatus {
+    return STATUSES[this.status[k]];
+  }
+
   /** Row k as an object (allocates: for writers and tests, not for loops over a whole raid). */
   row(k: number): TrackSample {
     const ti = this.threatIndex[k];

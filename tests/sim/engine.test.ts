@@ -86,7 +86,9 @@ describe("systems", () => {
     runSystems([mk("a", 2), mk("b", 3)], { startS: 0, endS: () => 6 });
     expect(order).toEqual(["0:a", "0:b", "2:a", "2:b", "3:a", "3:b", "4:a", "4:b", "6:a", "6:b"]);
     const stuck: SimSystem = { name: "stuck", nextFrameS: (a) => a, runFrame: () => undefined };
-    expect(() => runSystems([stuck], { startS: 0, endS: () => 10 })).toThrow(/stuck asked for a frame at 0 s/);
+    expect(() => runSystems([stuck], { startS: 0, endS: () => 10 })).toThrow(
+      /stuck asked for a frame at 0 s/,
+    );
   });
 
   it("the time queue gives keys in time order, ties by key, and moves keys", () => {
@@ -142,5 +144,32 @@ describe("the run's end", () => {
       const ev = r.events.find((e) => e.type === "track-confirmed" && e.threatId === "rv");
       expect(r.threats[0].firstConfirmedTrackS).toBe(ev?.timeS);
     }
+  });
+});
+
+describe("robustness", () => {
+  it("a track whose covariance is made indefinite loses its impact prediction, logged, and the run finishes", () => {
+    const world = buildWorld(load(scenario("notional-s-band")));
+    const clean = simulate(world, { seed: 5 });
+    const madeAt = clean.threats[0].impactPrediction?.madeAtS;
+    expect(madeAt).toBeDefined();
+    const r = simulate(world, {
+      seed: 5,
+      systems: (ctx) => [
+        {
+          name: "corrupter",
+          nextFrameS: (a) => (a < (madeAt as number) ? (madeAt as number) : Infinity),
+          runFrame: (t) => {
+            if (t !== madeAt) return;
+            for (const track of ctx.tracks.tracks) if (track.status === "confirmed") track.state.P[0] = -1e6;
+          },
+        },
+      ],
+    });
+    const skipped = r.events.filter((e) => e.type === "impact-prediction-skipped");
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0].threatId).toBe("rv");
+    expect(r.threats[0].impactPrediction).toBeNull();
+    expect(r.events.some((e) => e.type === "impact")).toBe(true);
   });
 });

@@ -14,10 +14,19 @@ const R2D = 180 / Math.PI;
 
 /** The CSV text of all flights' samples, flights in the given order, samples in time order. */
 export function trajectoriesCsv(flights: readonly FlightResult[]): string {
-  const lines: string[] = [TRAJECTORY_COLUMNS.join(",")];
+  return [...trajectoriesCsvChunks(flights)].join("");
+}
+
+/**
+ * The same text in chunks (the header, then one chunk a flight), for writers that stream: a 2,000-threat
+ * raid's trajectories are hundreds of megabytes, near V8's largest string.
+ */
+export function* trajectoriesCsvChunks(flights: readonly FlightResult[]): Generator<string> {
+  yield TRAJECTORY_COLUMNS.join(",") + "\n";
   const geo = new Float64Array(3);
   const p = new Float64Array(3);
   for (const f of flights) {
+    const lines: string[] = [];
     const s = f.samples;
     for (let i = 0; i < s.count; i++) {
       p[0] = s.posEcefM[3 * i];
@@ -42,8 +51,8 @@ export function trajectoriesCsv(flights: readonly FlightResult[]): string {
         ].join(","),
       );
     }
+    if (lines.length > 0) yield lines.join("\n") + "\n";
   }
-  return lines.join("\n") + "\n";
 }
 
 /** RFC 4180 quoting for a text field that may hold a comma, a quote or a line break. */

@@ -95,24 +95,40 @@ export { TRACK_COLUMNS };
 
 /** tracks.csv: each track's state after each update; threatId is the scorer's pairing (metrics only). */
 export function tracksCsv(r: RunResult): string {
+  return [...tracksCsvChunks(r)].join("");
+}
+
+/** tracks.csv in chunks of up to 10,000 rows, for writers that stream. */
+export function* tracksCsvChunks(r: RunResult): Generator<string> {
+  yield TRACK_COLUMNS.join(",") + "\n";
   const geo = new Float64Array(3);
-  const lines: string[] = [TRACK_COLUMNS.join(",")];
-  for (const s of r.trackSamples.rows()) {
-    ecefToGeodeticInto(s.posEcefM, geo);
+  const p = new Float64Array(3);
+  const c = r.trackSamples;
+  let lines: string[] = [];
+  for (let k = 0; k < c.count; k++) {
+    p[0] = c.posEcefM[3 * k];
+    p[1] = c.posEcefM[3 * k + 1];
+    p[2] = c.posEcefM[3 * k + 2];
+    ecefToGeodeticInto(p, geo);
+    const ti = c.threatIndex[k];
     lines.push(
       [
-        s.timeS.toFixed(3),
-        csvField(s.trackId),
-        s.status,
-        s.threatId === null ? "" : csvField(s.threatId),
+        c.timeS[k].toFixed(3),
+        csvField(c.trackIds[c.trackIndex[k]]),
+        c.statusOf(k),
+        ti < 0 ? "" : csvField(c.threatIds[ti]),
         (geo[0] * R2D).toFixed(6),
         (geo[1] * R2D).toFixed(6),
         geo[2].toFixed(1),
-        Math.hypot(s.velEcefMps[0], s.velEcefMps[1], s.velEcefMps[2]).toFixed(2),
-        s.sigmaPosM.toFixed(1),
-        s.sigmaVelMps.toFixed(2),
+        Math.hypot(c.velEcefMps[3 * k], c.velEcefMps[3 * k + 1], c.velEcefMps[3 * k + 2]).toFixed(2),
+        c.sigmaPosM[k].toFixed(1),
+        c.sigmaVelMps[k].toFixed(2),
       ].join(","),
     );
+    if (lines.length === 10_000) {
+      yield lines.join("\n") + "\n";
+      lines = [];
+    }
   }
-  return lines.join("\n") + "\n";
+  if (lines.length > 0) yield lines.join("\n") + "\n";
 }

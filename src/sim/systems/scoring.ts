@@ -21,7 +21,8 @@ import { ContinuityAccumulator } from "../../tracking/metrics/continuity.js";
 import { RmseAccumulator } from "../../tracking/metrics/rmse.js";
 import { closePairs, ospaGospaOf, sparseCutoffAssignment } from "../../tracking/metrics/sparseAssignment.js";
 import type { Track } from "../../tracking/management/track.js";
-import { predictImpact } from "../../tracking/predict/impactPoint.js";
+import { NonPositiveDefiniteError } from "../../math/matrix.js";
+import { predictImpact, type ImpactPrediction } from "../../tracking/predict/impactPoint.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { EventLog } from "../events.js";
 import type { SimSystem, Ticks } from "../loop.js";
@@ -126,6 +127,11 @@ export class ScoringSystem implements SimSystem {
   readonly continuity = new ContinuityAccumulator();
   /** Impact prediction per threat that came down (null: no track then, or no prediction). */
   readonly impactPredictions = new Map<string, ImpactPredictionScore | null>();
+  /** Impact predictions skipped because the track's state could not be flown (e.g. a covariance that
+   *  is not positive definite). */
+  predictionsSkipped = 0;
+  /** Track updates whose covariance had no NEES (not positive definite). */
+  neesSkipped = 0;
   private ospaSum = 0;
   private gospaSum = 0;
   private metricSteps = 0;
@@ -266,7 +272,15 @@ export class ScoringSystem implements SimSystem {
       this.xTrue[3 + c] = truth.velEcefMps[c];
     }
     for (let a = 0; a < 6; a++) for (let b = 0; b < 6; b++) this.p6[a * 6 + b] = st.P[a * n + b];
-    const e = nees(st.x.subarray(0, 6), this.p6, this.xTrue, 6, this.neesWork);
+    let e: number;
+    try {
+      e = nees(st.x.subarray(0, 6), this.p6, this.xTrue, 6, this.neesWork);
+    } catch (err) {
+      // A covariance that is not positive definite has no NEES; the tracker drops such a track.
+      if (!(err instanceof NonPositiveDefiniteError)) throw err;
+      this.neesSkipped++;
+      return;
+    }
     if (!Number.isFinite(e)) return;
     score.neesSum += e;
     score.neesCount++;
@@ -351,7 +365,23 @@ export class ScoringSystem implements SimSystem {
     this.impactPredictions.set(f.id, null);
     const trackId = ring.trackIds[k];
     if (trackId === null) return;
-    const p = predictImpact(ring.stateOf(k), this.ringDim === 7 ? { kappaIndex: 6 } : {});
+    let p: ImpactPrediction | null;
+    try {
+      p = predictImpact(ring.stateOf(k), this.ringDim === 7 ? { kappaIndex: 6 } : {});
+    } catch (e) {
+      // One ill-conditioned track must not end a run (a 2,000-threat raid once lost 20 minutes of work
+      // to one): the prediction is skipped, counted and logged.
+      if (!(e instanceof NonPositiveDefiniteError || e instanceof RangeError)) throw e;
+      this.predictionsSkipped++;
+      this.log.push({
+        timeS: ring.timeS[k],
+        type: "impact-prediction-skipped",
+        threatId: f.id,
+        trackId,
+        detail: { reason: e.message },
+      });
+      return;
+    }
     if (p === null) return;
     this.impactPredictions.set(f.id, {
       madeAtS: ring.timeS[k],

@@ -1,0 +1,94 @@
+// The sparse cut-off assignment (src/tracking/metrics/sparseAssignment.ts) against the dense one
+// (ospa.ts cutoffAssignment over the full matrix): on random small clustered cases the optimal cost,
+// OSPA and GOSPA are the same (the pairs may differ only between assignments of equal cost), and the
+// grid finds exactly the pairs closer than the cut-off.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { gospa } from "../../src/tracking/metrics/gospa.js";
+import { cutoffAssignment, ospa } from "../../src/tracking/metrics/ospa.js";
+import {
+  closePairs,
+  ospaGospaOf,
+  sparseCutoffAssignment,
+} from "../../src/tracking/metrics/sparseAssignment.js";
+
+const C = 1000;
+
+/** Points in a few clusters (so components are non-trivial) around an ECEF-like offset. */
+const cloud = (max: number) =>
+  fc
+    .array(
+      fc.record({
+        cluster: fc.integer({ min: 0, max: 3 }),
+        dx: fc.double({ min: -1500, max: 1500, noNaN: true }),
+        dy: fc.double({ min: -1500, max: 1500, noNaN: true }),
+        dz: fc.double({ min: -1500, max: 1500, noNaN: true }),
+      }),
+      { maxLength: max },
+    )
+    .map((pts) => pts.map((p) => [6.4e6 + p.cluster * 5000 + p.dx, 1e5 + p.dy, -2e5 + p.dz]));
+
+const pack = (pts: number[][]) => Float64Array.from(pts.flat());
+const dist = (a: number[], b: number[]) => Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+
+function denseCost(X: number[][], Y: number[][], p: number): number {
+  let s = 0;
+  for (const [i, j] of cutoffAssignment(X, Y, C, p)) s += Math.min(C, dist(X[i], Y[j])) ** p;
+  return s + C ** p * (Math.min(X.length, Y.length) - cutoffAssignment(X, Y, C, p).length);
+}
+
+describe("sparse cut-off assignment", () => {
+  it("finds exactly the pairs closer than the cut-off", () => {
+    fc.assert(
+      fc.property(cloud(12), cloud(12), (X, Y) => {
+        const pairs = closePairs(pack(X), X.length, pack(Y), Y.length, C);
+        const found = new Set<string>();
+        for (let k = 0; k < pairs.count; k++) found.add(`${pairs.i[k]},${pairs.j[k]}`);
+        const want = new Set<string>();
+        X.forEach((x, i) => Y.forEach((y, j) => dist(x, y) < C && want.add(`${i},${j}`)));
+        expect(found).toEqual(want);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("has the dense assignment's cost, OSPA and GOSPA (p = 1 and 2)", () => {
+    fc.assert(
+      fc.property(cloud(9), cloud(9), fc.constantFrom(1, 2), (X, Y, p) => {
+        const m = X.length;
+        const n = Y.length;
+        const matched = sparseCutoffAssignment(closePairs(pack(X), m, pack(Y), n, C), m, n, C, p);
+        // Each X and each Y at most once, every matched pair closer than the cut-off.
+        expect(new Set(matched.map((q) => q.i)).size).toBe(matched.length);
+        expect(new Set(matched.map((q) => q.j)).size).toBe(matched.length);
+        for (const q of matched) expect(q.distanceM).toBeLessThan(C);
+        let cost = C ** p * (Math.min(m, n) - matched.length);
+        for (const q of matched) cost += q.distanceM ** p;
+        expect(cost).toBeCloseTo(denseCost(X, Y, p), 6);
+        if (p === 2) {
+          const g = ospaGospaOf(matched, m, n, C, 2);
+          expect(g.ospa).toBeCloseTo(ospa(X, Y, C).ospa, 6);
+          expect(g.gospa).toBeCloseTo(gospa(X, Y, C).gospa, 6);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("splits into components: two far clusters are solved alone", () => {
+    const X = [
+      [0, 0, 0],
+      [10, 0, 0],
+      [1e6, 0, 0],
+    ];
+    const Y = [
+      [5, 0, 0],
+      [1e6 + 3, 0, 0],
+    ];
+    const matched = sparseCutoffAssignment(closePairs(pack(X), 3, pack(Y), 2, C), 3, 2, C, 1);
+    expect(matched.map((q) => [q.i, q.j])).toEqual([
+      [0, 0],
+      [2, 1],
+    ]);
+  });
+});

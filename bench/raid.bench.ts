@@ -1,22 +1,34 @@
 /**
- * Tracking a whole raid (project issue 5): scenarios/raid-20.yaml, 20 threats seen by a 28-satellite
- * LEO infrared layer and two radars for the raid's duration. The raid is flown and sensed once, as
- * `simulate` does (1 s truth steps, each sensor on its own named random stream, seed 1); then only
- * the tracking is timed: a fresh tracker as src/scenario/build/tracker.ts builds it for the scenario's
- * `tracking` block, stepped every second with the detections that have arrived by then (measurement
- * time plus latency), best of a few repeats after a warm-up. Target: under 1 s with the scenario's IMM;
- * the EKF figure and the whole `simulate` time (flight, sensing, tracking, scoring) are informational.
+ * Whole raids (project issues 5 and 12).
+ *
+ * 1. Tracking alone on scenarios/raid-20.yaml: the raid flown and sensed once as `simulate` does, then a
+ *    fresh tracker (src/scenario/build/tracker.ts) stepped every second with the detections that have
+ *    arrived by then. Target: under 1 s with the scenario's IMM.
+ * 2. Saturation raids of 20, 200 and 2,000 threats: copies of raid-20's threats (bench/raidCopies.ts)
+ *    against its two radars and 28-satellite infrared layer. For each: the steering solve a new scenario
+ *    pays (every copy launches from its own point), then the full `simulate` (flights, sensing,
+ *    tracking, scoring) with the steering cached, as every run of a campaign after the first, plus
+ *    building every output file's text (summary, events, trajectories, tracks, scene). Figures:
+ *    simulated seconds per CPU second and per wall second (target for 2,000 threats: 60 on one core),
+ *    peak resident memory (target: under 1 GB), and the CPU-time exponent from 200 to 2,000 threats
+ *    (target: at most 1.15). `RAIJIN_BENCH_RAID_MAX` lowers the largest raid (e.g. 200) for a quick look.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { bestTimeMs, report } from "./harness.js";
-import { loadScenario } from "../src/scenario/index.js";
-import type { Scenario } from "../src/scenario/index.js";
+import { bestTimeMs, report, timeRepeats } from "./harness.js";
+import { copiedRaid } from "./raidCopies.js";
+import { trajectoriesCsvChunks } from "../src/analysis/export/csv.js";
+import { sceneCzml, trackPackets } from "../src/analysis/export/sceneCzml.js";
+import { eventsJsonl, runSummary, tracksCsvChunks } from "../src/analysis/run/outputs.js";
+import { threatSteering } from "../src/flight/fly.js";
+import { defaultTargetingCache } from "../src/flight/targeting.js";
 import { earthModelOf, sensorObjects, threatDefinitions } from "../src/scenario/build/index.js";
 import { trackerOf } from "../src/scenario/build/tracker.js";
-import { flyRaid, senseRaid } from "../src/sim/raid.js";
-import { simulateScenario } from "../src/scenario/build/world.js";
+import { buildWorld, type ScenarioRun } from "../src/scenario/build/world.js";
+import { loadScenario, type Scenario } from "../src/scenario/index.js";
 import type { Detection } from "../src/sensors/detection.js";
+import { flyRaid, senseRaid } from "../src/sim/raid.js";
+import { simulate } from "../src/sim/run.js";
 
 const SCENARIO = fileURLToPath(new URL("../scenarios/raid-20.yaml", import.meta.url));
 const SEED = 1;
@@ -25,7 +37,6 @@ const SEED = 1;
 function sensedRaid(scenario: Scenario): { steps: Detection[][]; detections: number } {
   const flights = flyRaid(threatDefinitions(scenario), earthModelOf(scenario), { sampleIntervalS: 1 });
   const results = flights.map((f) => f.result);
-  // As simulate: until every threat has ended and its detections have arrived, or the scenario's end.
   const lastFlightS = Math.max(0, ...results.map((f) => f.endTimeS));
   const endS = Math.min(scenario.duration, lastFlightS + 30);
   const detections = senseRaid(results, sensorObjects(scenario), { startS: 0, endS, seed: SEED });
@@ -77,25 +88,105 @@ function trackRaid(
   });
 }
 
-export function run(): void {
-  const scenario = loadScenario(readFileSync(SCENARIO, "utf8"), { fileName: SCENARIO });
-  const { steps, detections } = sensedRaid(scenario);
-  trackRaid(scenario, "imm", steps, detections);
-  trackRaid(scenario, "ekf", steps, detections);
-  let threats = 0;
-  const simMs = bestTimeMs(
-    () => {
-      const r = simulateScenario(scenario, { seed: SEED });
-      threats = r.threats.length;
-      return r.tracking.detections;
-    },
-    2,
-    1,
-  );
+/** Bytes of every output file of a run (the text the writers stream). */
+function outputBytes(r: ScenarioRun): number {
+  let n = JSON.stringify(runSummary(r)).length + eventsJsonl(r).length;
+  for (const c of trajectoriesCsvChunks(r.flights.map((f) => f.result))) n += c.length;
+  for (const c of tracksCsvChunks(r)) n += c.length;
+  for (const p of [...sceneCzml(r), ...trackPackets(r.trackSamples, r.scenario.epoch)])
+    n += JSON.stringify(p).length + 1;
+  return n;
+}
+
+function saturationRaid(base: Scenario, count: number): { cpuMs: number } {
+  const scenario = copiedRaid(base, count);
+  const world = buildWorld(scenario);
+  // The steering a new scenario pays for, cold (each copy is its own definition).
+  defaultTargetingCache.clear();
+  let solved = 0;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (const d of world.threats) if (threatSteering(d, world.earth) !== null) solved++;
+  const solveWallMs = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
   report({
-    name: "tracking.raid20.simulateMs",
-    value: simMs,
+    name: `sim.raid${count}.steeringSolveMs`,
+    value: Number(solveWallMs.toFixed(1)),
     unit: "ms",
-    detail: { threats, what: "simulate(): flights, sensing, tracking and scoring" },
+    timing: null,
+    detail: {
+      threats: world.threats.length,
+      solved,
+      cpuMs: Number(((cu.user + cu.system) / 1000).toFixed(1)),
+    },
   });
+  let last: ScenarioRun | null = null;
+  const repeats = count >= 1000 ? 1 : count >= 100 ? 3 : 5;
+  const timing = timeRepeats(
+    () => {
+      const r = { ...simulate(world, { seed: SEED }), scenario };
+      last = r;
+      return outputBytes(r);
+    },
+    repeats,
+    count >= 1000 ? 0 : 1,
+  );
+  const r = last as unknown as ScenarioRun;
+  const simulatedS = r.endS;
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+  report({
+    name: `sim.raid${count}.realTimeFactor`,
+    value: Number((simulatedS / (timing.cpu.median / 1000)).toFixed(1)),
+    unit: "simulated s per CPU s",
+    target: count === 2000 ? ">= 60" : undefined,
+    pass: count === 2000 ? simulatedS / (timing.cpu.median / 1000) >= 60 : undefined,
+    timing,
+    detail: {
+      threats: r.threats.length,
+      simulatedS: Number(simulatedS.toFixed(1)),
+      perWallSecond: Number((simulatedS / (timing.wall.median / 1000)).toFixed(1)),
+      what: "simulate (steering cached) + every output file's text",
+      frames: r.frames,
+      detections: r.tracking.detections,
+      tracksConfirmed: r.tracking.tracksConfirmed,
+      falseTracks: r.tracking.falseTracks,
+      outputMB: Number((outputBytes(r) / 1e6).toFixed(1)),
+    },
+  });
+  report({
+    name: `sim.raid${count}.peakRssMB`,
+    value: Number(peakRssMb.toFixed(0)),
+    unit: "MB",
+    target: count === 2000 ? "< 1024" : undefined,
+    pass: count === 2000 ? peakRssMb < 1024 : undefined,
+    timing: null,
+    detail: {
+      note: "peak resident set of the bench process so far (this raid and the smaller ones before it)",
+    },
+  });
+  return { cpuMs: timing.cpu.median };
+}
+
+export function run(): void {
+  const base = loadScenario(readFileSync(SCENARIO, "utf8"), { fileName: SCENARIO });
+  const { steps, detections } = sensedRaid(base);
+  trackRaid(base, "imm", steps, detections);
+  trackRaid(base, "ekf", steps, detections);
+  const max = Number(process.env.RAIJIN_BENCH_RAID_MAX ?? 2000);
+  const cpu = new Map<number, number>();
+  for (const n of [20, 200, 2000]) if (n <= max) cpu.set(n, saturationRaid(base, n).cpuMs);
+  const a = cpu.get(200);
+  const b = cpu.get(2000);
+  if (a !== undefined && b !== undefined) {
+    const exponent = Math.log(b / a) / Math.log(10);
+    report({
+      name: "sim.raid.cpuExponent200to2000",
+      value: Number(exponent.toFixed(3)),
+      unit: "",
+      target: "<= 1.15",
+      pass: exponent <= 1.15,
+      timing: null,
+      detail: { cpuMs200: a, cpuMs2000: b },
+    });
+  }
 }

@@ -4,6 +4,7 @@
  * process ends and tests can run it in-process. Errors are printed as messages, never stack traces.
  */
 import { Command, CommanderError } from "commander";
+import { RunFolderError } from "../analysis/run/folder.js";
 import { ScenarioError } from "../scenario/index.js";
 import { COMMANDS } from "./commands/index.js";
 import {
@@ -57,7 +58,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       io.err(`${e.format()}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (e instanceof InputError) {
+    if (e instanceof InputError || e instanceof RunFolderError) {
       io.err(`raijin: ${e.message}\n`);
       return EXIT_BAD_INPUT;
     }

@@ -4,6 +4,7 @@
 // missing bundle or browser fails the test with what to do, rather than skipping it.
 import { spawn } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,12 +14,18 @@ import {
   writeFileSync,
 } from "node:fs";
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultWebRoot, startViewerServer, type ViewerServer } from "../../src/cli/commands/view.js";
+import {
+  defaultWebRoot,
+  MAX_CONNECTIONS,
+  startViewerServer,
+  type ViewerServer,
+} from "../../src/cli/commands/view.js";
 import { main } from "../../src/cli/main.js";
 import { KIND_COLOURS, TRACK_COLOUR } from "../../src/web/colours.js";
 
@@ -89,16 +96,28 @@ afterAll(async () => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
 });
 
-/** A GET with the path sent exactly as given (fetch would normalise `..` away). */
-function rawGet(path: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+interface RawResponse {
+  status: number;
+  type: string;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A GET with the path sent exactly as given (fetch would normalise `..` away) and chosen headers. */
+function rawGet(path: string, method = "GET", headers: Record<string, string> = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(server.url);
   return new Promise((ok, fail) => {
-    const req = request({ hostname, port, path, method }, (res) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
       res.on("end", () =>
-        ok({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
+        ok({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"]),
+          body,
+          headers: res.headers,
+        }),
       );
     });
     req.on("error", fail);
@@ -131,7 +150,14 @@ describe("raijin view: the server", () => {
   it("lists the run folder's files as JSON", async () => {
     const r = await rawGet("/run/");
     expect(JSON.parse(r.body)).toEqual({
-      files: ["events.jsonl", "scene.czml", "summary.json", "tracks.csv", "trajectories.csv"],
+      files: [
+        "events.jsonl",
+        "raijin-run.json",
+        "scene.czml",
+        "summary.json",
+        "tracks.csv",
+        "trajectories.csv",
+      ],
     });
   });
 
@@ -139,16 +165,27 @@ describe("raijin view: the server", () => {
     const outside = join(work, "secret.txt");
     writeFileSync(outside, "secret");
     symlinkSync(outside, join(runDir, "link.txt"));
+    for (const path of ["/..%2f..%2fpackage.json", "/%2e%2e%2fpackage.json", "/cesium/.version"]) {
+      const r = await rawGet(path);
+      expect([path, r.status]).toEqual([path, 403]);
+      expect(r.body).not.toContain("secret");
+    }
+    // In the run folder only the files its manifest lists are served: no other name, link or subfolder.
+    mkdirSync(join(runDir, "sub"));
+    writeFileSync(join(runDir, "sub", "x.csv"), "secret");
+    writeFileSync(join(runDir, ".hidden"), "secret");
     for (const path of [
       "/run/..%2fsecret.txt",
       "/run/%2e%2e%2fsecret.txt",
-      "/..%2f..%2fpackage.json",
       "/run/link.txt",
       "/run/a%5c..%5c..%5csecret.txt",
       "/run/%00",
+      "/run/sub/x.csv",
+      "/run/.hidden",
+      "/run/sub",
     ]) {
       const r = await rawGet(path);
-      expect([path, r.status]).toEqual([path, 403]);
+      expect([path, r.status]).toEqual([path, 404]);
       expect(r.body).not.toContain("secret");
     }
     // Dot segments the URL parser resolves stay inside a root: here the viewer's, which has no such file.
@@ -157,7 +194,7 @@ describe("raijin view: the server", () => {
     expect((await rawGet("/", "POST")).status).toBe(405);
   });
 
-  it("refuses a folder without scene.czml: exit 2, a message and no stack trace", async () => {
+  it("refuses a folder that is not a complete run: exit 2, a message and no stack trace", async () => {
     const empty = join(work, "empty");
     mkdirSync(empty);
     let err = "";
@@ -166,7 +203,7 @@ describe("raijin view: the server", () => {
       err: (s) => void (err += s),
     });
     expect(code).toBe(2);
-    expect(err).toMatch(/has no scene\.czml/);
+    expect(err).toMatch(/is not a complete Raijin run \(no raijin-run\.json\)/);
     expect(err).not.toMatch(/^\s+at /m);
   });
 
@@ -189,6 +226,108 @@ describe("raijin view: the server", () => {
     });
     expect(code).toBe(0);
     expect(out).toContain("viewer stopped (interrupted)");
+  });
+});
+
+describe("raijin view: hardening (issue 10 item 11)", () => {
+  it("refuses a Host that is not this server's address (DNS rebinding), 421", async () => {
+    for (const host of ["attacker.example", "attacker.example:8080", "127.0.0.1.attacker.example"]) {
+      const r = await rawGet("/run/summary.json", "GET", { host });
+      expect([host, r.status]).toEqual([host, 421]);
+      expect(r.body).not.toContain("threats");
+    }
+    for (const host of ["127.0.0.1", "localhost:1234", "[::1]:80", "viewer.localhost"]) {
+      const r = await rawGet("/run/summary.json", "GET", { host });
+      expect([host, r.status]).toEqual([host, 200]);
+    }
+  });
+
+  it("refuses requests from pages of other sites, 403", async () => {
+    const { host } = new URL(server.url);
+    const foreign = await rawGet("/run/summary.json", "GET", { origin: "http://attacker.example" });
+    expect(foreign.status).toBe(403);
+    const crossSite = await rawGet("/run/summary.json", "GET", { "sec-fetch-site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    const own = await rawGet("/run/summary.json", "GET", { origin: `http://${host}` });
+    expect(own.status).toBe(200);
+  });
+
+  it("sends CSP with frame-ancestors and nosniff on every response, errors included", async () => {
+    for (const [path, status] of [
+      ["/", 200],
+      ["/run/", 200],
+      ["/run/scene.czml", 200],
+      ["/nothing-here.js", 404],
+      ["/run/nothing.csv", 404],
+      ["/..%2fx", 403],
+    ] as const) {
+      const r = await rawGet(path);
+      expect([path, r.status]).toEqual([path, status]);
+      expect(r.headers["x-content-type-options"]).toBe("nosniff");
+      expect(String(r.headers["content-security-policy"])).toMatch(/frame-ancestors 'none'/);
+      expect(String(r.headers["content-security-policy"])).toMatch(/script-src 'self'/);
+      expect(r.headers["x-frame-options"]).toBe("DENY");
+    }
+    const bad = await rawGet("/run/summary.json", "GET", { host: "attacker.example" });
+    expect(bad.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("names no path of this machine in an error page", async () => {
+    for (const path of ["/nothing-here.js", "/run/x", "/..%2f..%2fetc%2fpasswd", "/%E0%A4%A"]) {
+      const r = await rawGet(path);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.body).not.toContain(work);
+      expect(r.body).not.toContain(ROOT);
+      expect(r.body).not.toMatch(/\/(tmp|work|home|root)\//);
+    }
+  });
+
+  it("bounds its open connections", async () => {
+    // Connections beyond the bound are closed by the server at once; the first ones stay open.
+    const { hostname, port } = new URL(server.url);
+    const sockets = await Promise.all(
+      Array.from(
+        { length: MAX_CONNECTIONS + 8 },
+        () =>
+          new Promise<Socket>((ok, fail) => {
+            const s = connect(Number(port), hostname, () => ok(s));
+            s.on("error", fail);
+          }),
+      ),
+    );
+    await new Promise((ok) => setTimeout(ok, 300));
+    const closed = sockets.filter((s) => s.readyState !== "open" || s.destroyed).length;
+    sockets.forEach((s) => s.destroy());
+    expect(closed).toBeGreaterThanOrEqual(8);
+    expect(closed).toBeLessThan(MAX_CONNECTIONS);
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect((await rawGet("/run/summary.json")).status).toBe(200);
+  });
+
+  it("a port in use says so and names --port; beyond loopback it warns", async () => {
+    const { port } = new URL(server.url);
+    let err = "";
+    const code = await main(["node", "raijin", "view", runDir, "--port", port], {
+      out: () => undefined,
+      err: (s) => void (err += s),
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`port ${port} is in use.*--port`));
+    const exposed = await startViewerServer({ runDir, port: 0, host: "0.0.0.0" });
+    expect(exposed.exposed).toBe(true);
+    await exposed.close();
+    expect(server.exposed).toBe(false);
+  });
+
+  it("refuses a run folder whose files do not match its manifest", async () => {
+    const copy = join(work, "damaged");
+    cpSync(runDir, copy, { recursive: true });
+    writeFileSync(join(copy, "events.jsonl"), readFileSync(join(copy, "events.jsonl"), "utf8").slice(0, -40));
+    await expect(startViewerServer({ runDir: copy, port: 0 })).rejects.toThrow(/is damaged: events\.jsonl/);
+    const sameSize = readFileSync(join(runDir, "tracks.csv"), "utf8").replace(/[0-9]/, "x");
+    writeFileSync(join(copy, "events.jsonl"), readFileSync(join(runDir, "events.jsonl")));
+    writeFileSync(join(copy, "tracks.csv"), sameSize);
+    await expect(startViewerServer({ runDir: copy, port: 0 })).rejects.toThrow(/tracks\.csv does not match/);
   });
 });
 

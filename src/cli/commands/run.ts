@@ -3,8 +3,6 @@
  * events and impacts) and, per threat, when it was first detected, first tracked and how accurate its
  * track was; writes summary.json, events.jsonl, trajectories.csv, tracks.csv and scene.czml.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Command } from "commander";
 import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
@@ -13,11 +11,13 @@ import { simulate, type RunResult } from "../../sim/run.js";
 import type { CliContext } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
 import { parseWholeNumber, refusedByPhysics } from "../options.js";
+import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
 import { packageInfo } from "../version.js";
 
 interface RunOptions {
   out?: string;
+  force?: boolean;
   seed: string;
   json?: boolean;
 }
@@ -32,30 +32,28 @@ export function register(program: Command, ctx: CliContext): void {
       "-o, --out <dir>",
       "output folder for summary.json, events.jsonl, trajectories.csv, tracks.csv, scene.czml",
     )
+    .option("--force", "replace the --out folder even if Raijin did not write it")
     .option("--json", "print the summary as JSON instead of tables")
     .action(async (file: string, opts: RunOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
-      const scenario = await loadScenarioFile(file);
-      const result = refusedByPhysics(ctx, file, () => simulate(scenario, { seed }));
-      if (result === undefined) return;
-      const summary = runSummary(result, { file, raijin: packageInfo().version });
-      if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
-      else ctx.io.out(timelineTable(result) + "\n" + threatTable(result));
-      if (opts.out !== undefined) {
-        await mkdir(opts.out, { recursive: true });
+      const wrote = await withRunFolder("run", opts, async (folder) => {
+        const scenario = await loadScenarioFile(file);
+        const result = refusedByPhysics(ctx, file, () => simulate(scenario, { seed }));
+        if (result === undefined) return null;
+        const summary = runSummary(result, { file, raijin: packageInfo().version });
+        if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
+        else ctx.io.out(timelineTable(result) + "\n" + threatTable(result));
+        if (folder === null) return null;
         const scene = [...sceneCzml(result), ...trackPackets(result.trackSamples, scenario.epoch)];
-        await Promise.all([
-          writeFile(join(opts.out, "summary.json"), JSON.stringify(summary, null, 2) + "\n"),
-          writeFile(join(opts.out, "events.jsonl"), eventsJsonl(result)),
-          writeFile(join(opts.out, "trajectories.csv"), trajectoriesCsv(result.flights.map((f) => f.result))),
-          writeFile(join(opts.out, "tracks.csv"), tracksCsv(result)),
-          writeFile(join(opts.out, "scene.czml"), JSON.stringify(scene)),
-        ]);
-        if (!opts.json)
-          ctx.io.out(
-            `\nwrote ${opts.out}/: summary.json, events.jsonl, trajectories.csv, tracks.csv, scene.czml\n`,
-          );
-      }
+        return [
+          { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },
+          { name: "events.jsonl", text: eventsJsonl(result) },
+          { name: "trajectories.csv", text: trajectoriesCsv(result.flights.map((f) => f.result)) },
+          { name: "tracks.csv", text: tracksCsv(result) },
+          { name: "scene.czml", text: JSON.stringify(scene) },
+        ];
+      });
+      if (wrote !== null && !opts.json) ctx.io.out(`\n${wrote}`);
     });
 }
 

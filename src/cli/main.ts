@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError } from "commander";
 import { RunFolderError } from "../analysis/run/folder.js";
-import { ScenarioError } from "../scenario/index.js";
+import { escapeControls, ScenarioError } from "../scenario/index.js";
 import { COMMANDS } from "./commands/index.js";
 import {
   type CliContext,
@@ -59,10 +59,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
       return EXIT_BAD_INPUT;
     }
     if (e instanceof InputError || e instanceof RunFolderError) {
-      io.err(`raijin: ${e.message}\n`);
+      io.err(`raijin: ${escapeControls(e.message)}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.err(`raijin: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Not the user's input: a short message (no stack), exit 1.
+    io.err(`raijin: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -10,7 +10,7 @@ import { eventsJsonl, runSummary, tracksCsv } from "../../analysis/run/outputs.j
 import { simulate, type RunResult } from "../../sim/run.js";
 import type { CliContext } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
-import { parseWholeNumber, refusedByPhysics } from "../options.js";
+import { checkSampleBudget, parseWholeNumber, refusedByPhysics, warnUnsimulated } from "../options.js";
 import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
 import { packageInfo } from "../version.js";
@@ -38,6 +38,13 @@ export function register(program: Command, ctx: CliContext): void {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const wrote = await withRunFolder("run", opts, async (folder) => {
         const scenario = await loadScenarioFile(file);
+        checkSampleBudget(
+          scenario.threats.length,
+          scenario.duration,
+          1,
+          "fewer threats or a shorter duration",
+        );
+        warnUnsimulated(ctx, file, scenario);
         const result = refusedByPhysics(ctx, file, () => simulate(scenario, { seed }));
         if (result === undefined) return null;
         const summary = runSummary(result, { file, raijin: packageInfo().version });

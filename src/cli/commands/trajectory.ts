@@ -10,7 +10,7 @@ import type { RunFile } from "../../analysis/run/folder.js";
 import { runTrajectoryStudy, threatSummary, type TrajectoryStudy } from "../../analysis/trajectory/study.js";
 import { type CliContext, InputError } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
-import { parseWholeNumber, refusedByPhysics } from "../options.js";
+import { checkSampleBudget, MIN_STEP_S, parseWholeNumber, refusedByPhysics } from "../options.js";
 import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
 import { packageInfo } from "../version.js";
@@ -34,10 +34,13 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: TrajectoryOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const stepS = Number(opts.step);
-      if (!(stepS > 0 && stepS <= 60))
-        throw new InputError(`--step must be a number of seconds in (0, 60], given ${opts.step}`);
+      if (!(stepS >= MIN_STEP_S && stepS <= 60))
+        throw new InputError(
+          `--step must be a number of seconds from ${MIN_STEP_S} to 60, given ${opts.step}`,
+        );
       const wrote = await withRunFolder("trajectory", opts, async (folder) => {
         const scenario = await loadScenarioFile(file);
+        checkSampleBudget(scenario.threats.length, scenario.duration, stepS, "give a larger --step");
         const study = refusedByPhysics(ctx, file, () => runTrajectoryStudy(scenario, { seed, stepS }));
         if (study === undefined) return null;
         ctx.io.out(flightTable(study));

@@ -201,16 +201,26 @@ export function loadScenario(text: string, options: LoadOptions = {}): Scenario 
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    // Unresolved or excessive aliases surface only here.
+    // Excessive alias expansion (a few aliases of aliases, "billion laughs") surfaces only here: point at
+    // the first alias.
     const given = e instanceof Error ? e.message : String(e);
+    let offset = 0;
+    visit(doc, {
+      Alias(_, alias) {
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const at = lines.linePos(offset);
+    const expected = `aliases that expand to at most ${MAX_ALIAS_COUNT} values`;
     throw new ScenarioError([
       {
         file,
-        line: 1,
-        column: 1,
-        path: "",
-        message: `expected valid YAML, given ${given}`,
-        expected: "valid YAML",
+        line: at.line,
+        column: at.col,
+        path: formatPath(pathAtOffset(src, offset)),
+        message: `expected ${expected}, given ${given}`,
+        expected,
         given,
       },
     ]);

@@ -84,11 +84,13 @@ export class EarthModel {
 
   constructor(env: EarthEnvironment) {
     if (env.earth !== "wgs84" && env.earth !== "sphere")
-      throw new RangeError(`unknown earth: ${String(env.earth)}`);
+      throw new RangeError(`EarthModel: env.earth must be "wgs84" or "sphere", given ${String(env.earth)}`);
     if (env.gravity !== "j2" && env.gravity !== "point")
-      throw new RangeError(`unknown gravity: ${String(env.gravity)}`);
+      throw new RangeError(`EarthModel: env.gravity must be "j2" or "point", given ${String(env.gravity)}`);
     if (env.atmosphere !== "ussa1976" && env.atmosphere !== "none") {
-      throw new RangeError(`unknown atmosphere: ${String(env.atmosphere)}`);
+      throw new RangeError(
+        `EarthModel: env.atmosphere must be "ussa1976" or "none", given ${String(env.atmosphere)}`,
+      );
     }
     this.env = Object.freeze({ ...env });
     const ell = env.earth === "wgs84" ? makeEllipsoid(WGS84_A_M, WGS84_F) : makeEllipsoid(SPHERE_RADIUS_M, 0);

@@ -131,20 +131,16 @@ function sortAndDedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
 
 /** Parse and validate a scenario; throws `ScenarioError` with every problem found. */
 export function loadScenario(text: string, options: LoadOptions = {}): Scenario {
+  // Wrong arguments are a programming error (RangeError naming the argument), not a bad file.
+  if (typeof text !== "string")
+    throw new RangeError(
+      `loadScenario: text must be a string of YAML, given ${text === null ? "null" : typeof text}`,
+    );
+  if (typeof options !== "object" || options === null)
+    throw new RangeError("loadScenario: options must be an object");
+  if (options.fileName !== undefined && typeof options.fileName !== "string")
+    throw new RangeError(`loadScenario: options.fileName must be a string, given ${typeof options.fileName}`);
   const file = options.fileName ?? "<scenario>";
-  if (typeof text !== "string") {
-    throw new ScenarioError([
-      {
-        file,
-        line: 1,
-        column: 1,
-        path: "",
-        message: "expected YAML text, given no text",
-        expected: "YAML text",
-        given: "no text",
-      },
-    ]);
-  }
   const tooBig = textLimitProblem(text);
   if (tooBig !== null) {
     let line = 1;

@@ -3,7 +3,7 @@
  * - src/web/main.ts bundled by esbuild into app.js (the app's own code only: CesiumJS is not bundled);
  * - index.html, style.css and cesium-base.js copied as they are;
  * - CesiumJS's prebuilt browser build (Cesium.js and its Workers, Assets, ThirdParty and Widgets folders)
- *   copied to dist/web/cesium, so the viewer runs offline (STACK.md). That copy is about 14 MB, so it is
+ *   copied to dist/web/cesium, so the viewer runs offline (docs/stack.md). That copy is about 14 MB, so it is
  *   made once per Cesium version (a stamp file records which) and reused by later builds.
  * `raijin view` serves the result. Output stays out of git (dist/ is ignored).
  */

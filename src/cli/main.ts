@@ -53,7 +53,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     await program.parseAsync([...argv]);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) return CLEAN_EXITS.has(e.code) ? EXIT_OK : EXIT_BAD_INPUT;
+    if (e instanceof CommanderError) {
+      // `raijin help [command]` exits through "commander.help" with the exit code it chose (0).
+      const clean = CLEAN_EXITS.has(e.code) || (e.code === "commander.help" && e.exitCode === 0);
+      return clean ? EXIT_OK : EXIT_BAD_INPUT;
+    }
     if (e instanceof ScenarioError) {
       io.err(`${e.format()}\n`);
       return EXIT_BAD_INPUT;

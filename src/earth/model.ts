@@ -2,7 +2,7 @@
  * EarthModel: the scenario's environment switches turned into one object whose hot-path methods the
  * flight layer calls millions of times a second, so flight code never branches on the switches.
  *
- * Switches (DESIGN.md, scenario `environment`):
+ * Switches (docs/design.md, scenario `environment`):
  * - earth: "wgs84" (the WGS-84 ellipsoid) | "sphere" (radius 6371 km, f = 0: geodetic latitude =
  *   geocentric latitude, altitude = r - R).
  * - rotation: true (omega = WGS-84 7.292115e-5 rad/s) | false (omegaRadS = 0).
@@ -41,7 +41,7 @@ export interface EarthEnvironment {
   atmosphere: "ussa1976" | "none";
 }
 
-/** The defaults of a scenario file (DESIGN.md example). */
+/** The defaults of a scenario file (docs/design.md example). */
 export const DEFAULT_EARTH_ENVIRONMENT: Readonly<EarthEnvironment> = Object.freeze({
   earth: "wgs84",
   rotation: true,

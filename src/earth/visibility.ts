@@ -4,7 +4,7 @@
  * Effective-Earth model (standard refraction): rays bend down with about a quarter of the Earth's
  * curvature, which is equivalent to straight rays over a sphere of radius k R with k = 4/3
  * (Skolnik, Introduction to Radar Systems, 3rd ed., sec. 8.2; Doerry, Sandia SAND2007-3785).
- * R is the mean Earth radius 6371 km (src/earth/wgs84.ts), as DESIGN.md specifies.
+ * R is the mean Earth radius 6371 km (src/earth/wgs84.ts), as docs/design.md specifies.
  *
  * radarHorizonRangeM(h_r, h_t, k) is the largest slant range at which a target at height h_t is in line
  * of sight of a radar at h_r over that smooth sphere: the sum of the two tangent lengths,

@@ -1,6 +1,6 @@
 /**
  * The typed error for bad scenario input: it carries every problem found, each with its place in the
- * file and what was expected and given (DESIGN.md, Conventions, "Errors").
+ * file and what was expected and given (docs/design.md, Conventions, "Errors").
  */
 
 export interface ScenarioIssue {

@@ -3,7 +3,7 @@
  *
  * Each field declares a dimension; only that dimension's units are accepted, so "300 km" in a duration
  * field is an error, not a silent misreading. A bare number is refused wherever a unit is required
- * (DESIGN.md, Conventions: "reject a bare number where the unit would be ambiguous"); unitless fields
+ * (docs/design.md, Conventions: "reject a bare number where the unit would be ambiguous"); unitless fields
  * (counts, probabilities, Mach numbers) use plain numbers and never come here.
  *
  * Conversion factors are exact definitions from NIST SP 811 (2008), "Guide for the Use of the

@@ -1,5 +1,5 @@
 /**
- * The event log of a run (DESIGN.md, `events.jsonl`): one object per event, in time order, with the ids
+ * The event log of a run (docs/design.md, `events.jsonl`): one object per event, in time order, with the ids
  * involved. `threatId` on track events names the threat the track follows, for analysis only: it comes
  * from the scorer's truth-to-track assignment, never from the tracker (which does not know truth).
  */

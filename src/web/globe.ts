@@ -1,5 +1,5 @@
 /**
- * The 3D globe: a CesiumJS viewer that runs offline (STACK.md: no ion token, the NaturalEarthII imagery
+ * The 3D globe: a CesiumJS viewer that runs offline (docs/stack.md: no ion token, the NaturalEarthII imagery
  * shipped with Cesium, an ellipsoid terrain), the run's scene.czml loaded into it, the clock set from the
  * CZML document after loading (adding a data source resets the clock), and the camera on the raid.
  * Times are seconds from the scene's clock start, which scene.czml puts at the scenario epoch.

@@ -31,7 +31,7 @@ import { KIND_COLOURS, TRACK_COLOUR } from "../../src/web/colours.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
-// STACK.md: software WebGL (SwiftShader), nothing that phones home.
+// docs/stack.md: software WebGL (SwiftShader), nothing that phones home.
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",

@@ -1,5 +1,5 @@
 /**
- * `trajectories.csv` (DESIGN.md, run output): a row per sample,
+ * `trajectories.csv` (docs/design.md, run output): a row per sample,
  * `timeS,id,phase,latDeg,lonDeg,altM,speedMps,mach`, then `surfaceTempK,thrustN,massKg`.
  * Speed is relative to the rotating Earth (the air co-rotates).
  */

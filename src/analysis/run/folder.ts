@@ -28,7 +28,7 @@ export const RUN_MANIFEST = "raijin-run.json";
 export const RUN_FORMAT = "raijin-run";
 /** Version of the run folder's layout; bump it when a file's meaning changes. */
 export const RUN_FORMAT_VERSION = 1;
-/** The files a run folder may hold besides the manifest (DESIGN.md, run output folder). */
+/** The files a run folder may hold besides the manifest (docs/design.md, run output folder). */
 export const RUN_FILE_NAMES: readonly string[] = [
   "summary.json",
   "events.jsonl",

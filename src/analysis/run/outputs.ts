@@ -1,5 +1,5 @@
 /**
- * The files of one run (DESIGN.md, "Run output folder"): summary.json, events.jsonl, tracks.csv (and the
+ * The files of one run (docs/design.md, "Run output folder"): summary.json, events.jsonl, tracks.csv (and the
  * trajectories.csv and scene.czml shared with `raijin trajectory`). Pure text builders; the CLI writes.
  */
 import { ecefToGeodeticInto } from "../../earth/geodetic.js";

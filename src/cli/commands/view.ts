@@ -358,7 +358,11 @@ export function register(program: Command, ctx: CliContext): void {
     .command("view")
     .description("replay a run folder on a 3D globe in the browser (serves the viewer on localhost)")
     .argument("<dir>", "output folder of raijin run or raijin trajectory (with scene.czml)")
-    .option("--port <n>", "TCP port (0: any free port)", "8080")
+    .option(
+      "--port <n>",
+      "TCP port (0: any free port; default $RAIJIN_PORT or 8080)",
+      process.env.RAIJIN_PORT ?? "8080",
+    )
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option(
       "--allow-host <name>",

@@ -3,7 +3,7 @@
  * trajectories.csv and scene.czml shared with `raijin trajectory`). Pure text builders; the CLI writes.
  */
 import { ecefToGeodeticInto } from "../../earth/geodetic.js";
-import type { RunResult } from "../../sim/run.js";
+import type { RunResult, TrackSample } from "../../sim/run.js";
 import { threatSummary } from "../trajectory/study.js";
 import { csvField } from "../export/csv.js";
 
@@ -27,6 +27,7 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
       detections: r.tracking.detections,
       tracksInitiated: r.tracking.tracksInitiated,
       tracksConfirmed: r.tracking.tracksConfirmed,
+      falseTracks: falseTrackCount(r.trackSamples),
       meanOspaM: round(r.tracking.meanOspaM, 1),
       meanGospaM: round(r.tracking.meanGospaM, 1),
       lateMeasurementsApplied: r.tracking.stats.lateApplied,
@@ -72,6 +73,19 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}) {
       };
     }),
   };
+}
+
+/** Confirmed tracks that never followed a threat (the scorer paired none of their samples with one). */
+export function falseTrackCount(samples: readonly TrackSample[]): number {
+  const confirmed = new Set<string>();
+  const followed = new Set<string>();
+  for (const s of samples) {
+    if (s.status === "confirmed") confirmed.add(s.trackId);
+    if (s.threatId !== null) followed.add(s.trackId);
+  }
+  let n = 0;
+  for (const id of confirmed) if (!followed.has(id)) n++;
+  return n;
 }
 
 /** One JSON object a line, in time order (the run's events are already sorted). */

@@ -6,13 +6,15 @@
 import type { Command } from "commander";
 import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
-import { eventsJsonl, runSummary, tracksCsv } from "../../analysis/run/outputs.js";
+import { eventsJsonl, falseTrackCount, runSummary, tracksCsv } from "../../analysis/run/outputs.js";
 import { simulate, type RunResult } from "../../sim/run.js";
 import type { CliContext } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
 import { checkSampleBudget, parseWholeNumber, refusedByPhysics, warnUnsimulated } from "../options.js";
 import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
+import { RUN_LEGEND } from "../legend.js";
+import { SCORING_CUTOFF_M } from "../../sim/scoring.js";
 import { packageInfo } from "../version.js";
 
 interface RunOptions {
@@ -34,6 +36,7 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option("--force", "replace the --out folder even if Raijin did not write it")
     .option("--json", "print the summary as JSON instead of tables")
+    .addHelpText("after", RUN_LEGEND)
     .action(async (file: string, opts: RunOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const wrote = await withRunFolder("run", opts, async (folder) => {
@@ -49,7 +52,7 @@ export function register(program: Command, ctx: CliContext): void {
         if (result === undefined) return null;
         const summary = runSummary(result, { file, raijin: packageInfo().version });
         if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
-        else ctx.io.out(timelineTable(result) + "\n" + threatTable(result));
+        else ctx.io.out(timelineTable(result) + "\n" + threatTable(result) + "\n" + totals(result));
         if (folder === null) return null;
         const scene = [...sceneCzml(result), ...trackPackets(result.trackSamples, scenario.epoch)];
         return [
@@ -74,10 +77,23 @@ function timelineTable(r: RunResult): string {
       e.threatId ?? "-",
       e.trackId ?? "-",
       e.type === "impact" && e.detail?.missM !== undefined && e.detail.missM !== null
-        ? `miss ${fmt(Number(e.detail.missM), 0)} m`
-        : "",
+        ? fmt(Number(e.detail.missM), 0)
+        : "-",
     ]);
-  return formatTable(["time s", "event", "threat", "track", ""], rows);
+  return formatTable(["time s", "event", "threat", "track", "miss m"], rows);
+}
+
+/** Track counts (false tracks included) and the set metrics of the whole run. */
+function totals(r: RunResult): string {
+  const t = r.tracking;
+  const lines = [
+    `tracks: ${t.tracksInitiated} initiated, ${t.tracksConfirmed} confirmed, ${falseTrackCount(r.trackSamples)} false ` +
+      "(confirmed, never following a threat)",
+    `mean OSPA ${fmt(t.meanOspaM, 1)} m, mean GOSPA ${fmt(t.meanGospaM, 1)} m ` +
+      `(p = 2, cut-off c = ${SCORING_CUTOFF_M / 1000} km; 0 is perfect)`,
+    "(columns and terms: raijin run --help)",
+  ];
+  return lines.join("\n") + "\n";
 }
 
 function threatTable(r: RunResult): string {

@@ -13,6 +13,7 @@ import { loadScenarioFile } from "../load-file.js";
 import { checkSampleBudget, MIN_STEP_S, parseWholeNumber, refusedByPhysics } from "../options.js";
 import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
+import { TRAJECTORY_LEGEND } from "../legend.js";
 import { packageInfo } from "../version.js";
 
 interface TrajectoryOptions {
@@ -31,6 +32,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option("--force", "replace the --out folder even if Raijin did not write it")
     .option("--seed <n>", "seed of the sensors' random draws", "1")
     .option("--step <s>", "sample interval of trajectories and sensor looks, s", "1")
+    .addHelpText("after", TRAJECTORY_LEGEND)
     .action(async (file: string, opts: TrajectoryOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const stepS = Number(opts.step);

@@ -1,9 +1,10 @@
 /**
  * `trajectories.csv` (docs/design.md, run output): a row per sample,
  * `timeS,id,phase,latDeg,lonDeg,altM,speedMps,mach`, then `surfaceTempK,thrustN,massKg`.
- * Speed is relative to the rotating Earth (the air co-rotates).
+ * Speed is relative to the rotating Earth (the air co-rotates). Latitude, longitude and altitude are on the
+ * run's Earth model (WGS-84, or the sphere of `environment: { earth: sphere }`).
  */
-import { ecefToGeodeticInto } from "../../earth/geodetic.js";
+import { makeEarthModel, type EarthModel } from "../../earth/model.js";
 import { PHASES, type FlightResult } from "../../flight/result.js";
 
 export const TRAJECTORY_COLUMNS = [
@@ -22,8 +23,10 @@ export const TRAJECTORY_COLUMNS = [
 
 const R2D = 180 / Math.PI;
 
+const WGS84_EARTH = makeEarthModel();
+
 /** The CSV text of all flights' samples, flights in the given order, samples in time order. */
-export function trajectoriesCsv(flights: readonly FlightResult[]): string {
+export function trajectoriesCsv(flights: readonly FlightResult[], earth: EarthModel = WGS84_EARTH): string {
   const lines: string[] = [TRAJECTORY_COLUMNS.join(",")];
   const geo = new Float64Array(3);
   const p = new Float64Array(3);
@@ -33,7 +36,7 @@ export function trajectoriesCsv(flights: readonly FlightResult[]): string {
       p[0] = s.posEcefM[3 * i];
       p[1] = s.posEcefM[3 * i + 1];
       p[2] = s.posEcefM[3 * i + 2];
-      ecefToGeodeticInto(p, geo);
+      earth.geodeticInto(p, geo);
       const v = s.velEcefMps;
       const speed = Math.hypot(v[3 * i], v[3 * i + 1], v[3 * i + 2]);
       lines.push(

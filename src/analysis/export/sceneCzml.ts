@@ -6,7 +6,10 @@
 import { Radar } from "../../sensors/radar/radar.js";
 import { radarCoverageBoundary, satelliteTracks } from "../../sensors/coverage.js";
 import { IrConstellation } from "../../sensors/infrared/irSensor.js";
+import type { EarthModel } from "../../earth/model.js";
+import { earthModelOf } from "../../scenario/build/earth.js";
 import type { Scenario } from "../../scenario/index.js";
+import { displayFrame, toDisplay, type DisplayFrame } from "./displayFrame.js";
 import type { Sensor } from "../../sensors/sensor.js";
 import type { RaidFlight } from "../../sim/raid.js";
 import type { TrackSample } from "../../sim/run.js";
@@ -41,12 +44,15 @@ const SATELLITE_STEP_S = 30;
 /** What a scene shows: the scenario, the threats' flights and the sensors (a trajectory study or a run). */
 export interface SceneInput {
   readonly scenario: Scenario;
+  /** The run's Earth model (default: the scenario's); positions are drawn by their geodetic coordinates on it. */
+  readonly earth?: EarthModel;
   readonly flights: readonly RaidFlight[];
   readonly sensors: readonly Sensor[];
 }
 
 export function sceneCzml(study: SceneInput): CzmlPacket[] {
   const { scenario } = study;
+  const frame = displayFrame(study.earth ?? earthModelOf(scenario));
   const epoch = scenario.epoch;
   const endS = Math.max(60, ...study.flights.map((f) => f.result.endTimeS));
   const packets: CzmlPacket[] = [documentPacket(scenario.name, { epoch, startS: 0, endS, multiplier: 20 })];
@@ -78,7 +84,7 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
         name: f.id,
         epoch,
         timesS: f.samples.timeS.subarray(0, n),
-        positionsEcefM: f.samples.posEcefM.subarray(0, 3 * n),
+        positionsEcefM: toDisplay(frame, f.samples.posEcefM.subarray(0, 3 * n)),
         color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
         parent: "threats",
         description:
@@ -91,13 +97,13 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
 
   packets.push(folderPacket("sensors", "Sensors"));
   for (const sensor of study.sensors) {
-    if (sensor instanceof Radar) packets.push(...radarPackets(sensor, study, endS));
-    else if (sensor instanceof IrConstellation) packets.push(...satellitePackets(sensor, study, endS));
+    if (sensor instanceof Radar) packets.push(...radarPackets(sensor, study, endS, frame));
+    else if (sensor instanceof IrConstellation) packets.push(...satellitePackets(sensor, study, endS, frame));
   }
   return packets;
 }
 
-function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket[] {
+function radarPackets(radar: Radar, study: SceneInput, endS: number, frame: DisplayFrame): CzmlPacket[] {
   const out: CzmlPacket[] = [];
   const spec = radar.site.spec;
   if (spec.kind === "fixed") {
@@ -127,7 +133,7 @@ function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket
         name: radar.id,
         epoch: study.scenario.epoch,
         timesS: times,
-        positionsEcefM: pos,
+        positionsEcefM: toDisplay(frame, pos),
         color: RADAR,
         parent: "sensors",
         description: radar.model.description,
@@ -155,7 +161,12 @@ function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket
   return out;
 }
 
-function satellitePackets(ir: IrConstellation, study: SceneInput, endS: number): CzmlPacket[] {
+function satellitePackets(
+  ir: IrConstellation,
+  study: SceneInput,
+  endS: number,
+  frame: DisplayFrame,
+): CzmlPacket[] {
   const tracks = satelliteTracks(ir.ephemeris, 0, endS, SATELLITE_STEP_S);
   const out: CzmlPacket[] = [folderPacket(`sensor/${ir.id}`, `${ir.id} (${tracks.ids.length} satellites)`)];
   tracks.ids.forEach((satId, k) => {
@@ -165,7 +176,7 @@ function satellitePackets(ir: IrConstellation, study: SceneInput, endS: number):
         name: satId,
         epoch: study.scenario.epoch,
         timesS: tracks.timesS,
-        positionsEcefM: tracks.positionsEcefM[k],
+        positionsEcefM: toDisplay(frame, tracks.positionsEcefM[k]),
         color: SATELLITE,
         parent: `sensor/${ir.id}`,
         trailTimeS: 600,
@@ -184,7 +195,8 @@ const TRACK: Rgba = [255, 235, 59, 255];
  * Tracks beside the truth: each track's updated positions as a path (yellow), named by the track id and
  * the threat it followed, so a gap or a swap shows where it happened.
  */
-export function trackPackets(samples: readonly TrackSample[], epoch: Date): CzmlPacket[] {
+export function trackPackets(samples: readonly TrackSample[], epoch: Date, earth?: EarthModel): CzmlPacket[] {
+  const frame = earth === undefined ? null : displayFrame(earth);
   const byTrack = new Map<string, TrackSample[]>();
   for (const s of samples) {
     const list = byTrack.get(s.trackId);
@@ -202,7 +214,13 @@ export function trackPackets(samples: readonly TrackSample[], epoch: Date): Czml
         name: `${trackId}${threats.length > 0 ? ` (${threats.join(", ")})` : ""}`,
         epoch,
         timesS: confirmed.map((s) => s.timeS),
-        positionsEcefM: confirmed.flatMap((s) => s.posEcefM),
+        positionsEcefM:
+          frame === null
+            ? confirmed.flatMap((s) => s.posEcefM)
+            : toDisplay(
+                frame,
+                confirmed.flatMap((s) => s.posEcefM),
+              ),
         color: TRACK,
         parent: "tracks",
         pixelSize: 6,

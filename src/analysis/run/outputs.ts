@@ -2,7 +2,6 @@
  * The files of one run (docs/design.md, "Run output folder"): summary.json, events.jsonl, tracks.csv (and the
  * trajectories.csv and scene.czml shared with `raijin trajectory`). Pure text builders; the CLI writes.
  */
-import { ecefToGeodeticInto } from "../../earth/geodetic.js";
 import type { RunResult, TrackSample } from "../../sim/run.js";
 import { threatSummary } from "../trajectory/study.js";
 import { csvField } from "../export/csv.js";
@@ -106,12 +105,15 @@ export const TRACK_COLUMNS = [
   "sigmaVelMps",
 ] as const;
 
-/** tracks.csv: each track's state after each update; threatId is the scorer's pairing (metrics only). */
+/**
+ * tracks.csv: each track's state after each update; threatId is the scorer's pairing (metrics only).
+ * Latitude, longitude and altitude on the run's Earth model, as trajectories.csv.
+ */
 export function tracksCsv(r: RunResult): string {
   const geo = new Float64Array(3);
   const lines: string[] = [TRACK_COLUMNS.join(",")];
   for (const s of r.trackSamples) {
-    ecefToGeodeticInto(s.posEcefM, geo);
+    r.earth.geodeticInto(s.posEcefM, geo);
     lines.push(
       [
         s.timeS.toFixed(3),

@@ -54,11 +54,20 @@ export function register(program: Command, ctx: CliContext): void {
         if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
         else ctx.io.out(timelineTable(result) + "\n" + threatTable(result) + "\n" + totals(result));
         if (folder === null) return null;
-        const scene = [...sceneCzml(result), ...trackPackets(result.trackSamples, scenario.epoch)];
+        const scene = [
+          ...sceneCzml(result),
+          ...trackPackets(result.trackSamples, scenario.epoch, result.earth),
+        ];
         return [
           { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },
           { name: "events.jsonl", text: eventsJsonl(result) },
-          { name: "trajectories.csv", text: trajectoriesCsv(result.flights.map((f) => f.result)) },
+          {
+            name: "trajectories.csv",
+            text: trajectoriesCsv(
+              result.flights.map((f) => f.result),
+              result.earth,
+            ),
+          },
           { name: "tracks.csv", text: tracksCsv(result) },
           { name: "scene.czml", text: JSON.stringify(scene) },
         ];

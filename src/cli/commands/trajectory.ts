@@ -115,7 +115,7 @@ function outputFiles(study: TrajectoryStudy, file: string, seed: number): RunFil
     threats: flights.map((f) => threatSummary(f, study.spans)),
   };
   return [
-    { name: "trajectories.csv", text: trajectoriesCsv(flights) },
+    { name: "trajectories.csv", text: trajectoriesCsv(flights, study.earth) },
     { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },
     { name: "scene.czml", text: JSON.stringify(sceneCzml(study)) },
   ];

@@ -45,8 +45,8 @@ const CHROMIUM_ARGS = [
 ];
 const BROWSER_TIMEOUT_MS = 60_000;
 
-// One ballistic and one glide threat, a radar and a small infrared layer: every layer of the scene, and
-// a run of about a second.
+// One ballistic and one glide threat, a fixed and a ship radar and a small infrared layer: every layer of
+// the scene, and a run of about a second.
 const SCENARIO = `name: Viewer test raid
 epoch: 2030-06-01T00:00:00Z
 duration: 10 min
@@ -66,6 +66,12 @@ sensors:
     kind: radar
     model: notional-s-band
     at: { lat: 36.5 deg, lon: 137.0 deg, alt: 20 m }
+  - id: ship-radar
+    kind: radar
+    model: notional-s-band
+    track:
+      - { time: 0 s, at: { lat: 37.5 deg, lon: 135.5 deg, alt: 20 m } }
+      - { time: 10 min, at: { lat: 37.6 deg, lon: 135.1 deg, alt: 20 m } }
   - id: tracking-layer
     kind: infrared-constellation
     model: notional-leo-ir
@@ -414,14 +420,69 @@ describe("the viewer in headless Chromium", () => {
     const clicked = (await page.evaluate(`(() => {
       document.querySelector('li.event[data-type="impact"]').click();
       const t = window.raijinViewer.timeS();
+      const selected = window.raijinViewer.selected();
+      const clock = document.querySelector(".cesium-animation-svgText")?.textContent ?? "";
       document.querySelector('input[data-layer="satellites"]').click();
-      return t;
-    })()`)) as number;
-    expect(clicked).toBeCloseTo(impactS, 3);
+      return { t, selected, clock };
+    })()`)) as { t: number; selected: { id: string; drawn: boolean } | null; clock: string };
+    expect(clicked.t).toBeCloseTo(impactS, 3);
+    // Issue 9 item 15: clicking an impact selects an entity that is drawn then (its impact marker).
+    expect(clicked.selected).toEqual({ id: "impact/srbm-1", drawn: true });
+    // The clock speaks the panel's time base: seconds from the epoch.
+    const clockText = (await page.evaluate(
+      `[...document.querySelectorAll(".cesium-animation-svgText")].map((e) => e.textContent).join(" | ")`,
+    )) as string;
+    expect(clockText).toContain(`${impactS.toFixed(1)} s`);
+    expect(clockText).not.toMatch(/UTC|2030/);
+    // A picture of the end of the run, to look at (not compared).
+    if (process.env.RAIJIN_SCREENSHOT !== undefined) {
+      await page.evaluate(`window.raijinViewer.setTimeS(${impactS} + 5)`);
+      await page.screenshot({ path: process.env.RAIJIN_SCREENSHOT });
+    }
 
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     await page.close();
+  });
+});
+
+describe("scene.czml covers the clock (issue 9 item 15)", () => {
+  interface Packet {
+    id: string;
+    availability?: string;
+    clock?: { interval: string };
+    position?: { epoch?: string; cartesian?: number[] };
+    label?: { text: unknown };
+  }
+  const scene = () => JSON.parse(readFileSync(join(runDir, "scene.czml"), "utf8")) as Packet[];
+  const end = (interval: string) => Date.parse(interval.split("/")[1]);
+
+  it("satellites and the ship radar are drawn until the clock stops", () => {
+    const packets = scene();
+    const stop = end(packets[0].clock!.interval);
+    const moving = packets.filter((p) => p.id.startsWith("sensor/") && p.availability !== undefined);
+    expect(moving.some((p) => p.id === "sensor/ship-radar")).toBe(true);
+    expect(moving.filter((p) => p.id.startsWith("sensor/tracking-layer/")).length).toBe(6);
+    for (const p of moving) expect([p.id, end(p.availability!) >= stop]).toEqual([p.id, true]);
+  });
+
+  it("each impact leaves a marker on the globe from its impact to the end of the clock", () => {
+    const packets = scene();
+    const stop = end(packets[0].clock!.interval);
+    const events = readFileSync(join(runDir, "events.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; timeS: number; threatId?: string })
+      .filter((e) => e.type === "impact");
+    expect(events.length).toBe(2);
+    const epoch = Date.parse("2030-06-01T00:00:00Z");
+    for (const e of events) {
+      const marker = packets.find((p) => p.id === `impact/${e.threatId}`);
+      expect(marker?.availability).toBeDefined();
+      const [from, to] = marker!.availability!.split("/").map((d) => Date.parse(d));
+      expect(Math.abs(from - (epoch + e.timeS * 1000))).toBeLessThanOrEqual(1); // ms: both rounded
+      expect(to).toBe(stop);
+    }
   });
 });
 

@@ -16,6 +16,7 @@ import type { TrackSample } from "../../sim/run.js";
 import {
   documentPacket,
   folderPacket,
+  intervalIso,
   polygonPacket,
   sampledPathPacket,
   staticPointPacket,
@@ -40,6 +41,17 @@ export const COVERAGE_TARGET_ALT_M = 40_000;
 export const COVERAGE_RCS_M2 = 0.1;
 const R2D = 180 / Math.PI;
 const SATELLITE_STEP_S = 30;
+const SHIP_STEP_S = 60;
+/** Impacts closer than this share one label (a few pixels apart in any view that shows both), m. */
+const IMPACT_LABEL_MERGE_M = 20_000;
+
+/**
+ * The first multiple of `stepS` at or after `endS`: sampled sites (satellites, ships) are sampled up to
+ * it so they stay drawn to the end of the clock (they vanished in its last seconds before).
+ */
+function coveringEndS(endS: number, stepS: number): number {
+  return Math.ceil(endS / stepS - 1e-9) * stepS;
+}
 
 /** What a scene shows: the scenario, the threats' flights and the sensors (a trajectory study or a run). */
 export interface SceneInput {
@@ -95,6 +107,66 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
     );
   }
 
+  // Where each threat came down, from its impact to the end of the clock (the threat's own point ends
+  // at impact). Labels sit left of the point, away from the asset labels on the right; impacts within
+  // IMPACT_LABEL_MERGE_M of an earlier one share its label, so threats on one target do not overprint.
+  const labelled: { latRad: number; lonRad: number; ids: string[]; timesS: number[]; packet: CzmlPacket }[] =
+    [];
+  for (const { result: f } of study.flights) {
+    const imp = f.summary.impact;
+    if (!f.summary.impacted || imp === null || f.endTimeS > endS) continue;
+    const miss = f.summary.missDistanceM;
+    const near = labelled.find(
+      (l) =>
+        Math.hypot(l.latRad - imp.latRad, (l.lonRad - imp.lonRad) * Math.cos(imp.latRad)) * 6.371e6 <
+        IMPACT_LABEL_MERGE_M,
+    );
+    packets.push(
+      staticPointPacket({
+        id: `impact/${f.id}`,
+        name: `${f.id} impact`,
+        latDeg: imp.latRad * R2D,
+        lonDeg: imp.lonRad * R2D,
+        altM: 0,
+        color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
+        parent: "threats",
+        pixelSize: 7,
+        availability: intervalIso(epoch, f.endTimeS, endS),
+        labelText: f.id,
+        labelOffsetPx: [-10, 0],
+        labelSide: "RIGHT",
+        showLabel: near === undefined,
+        description:
+          `${f.id} (${f.vehicleName}) impact at t = ${f.endTimeS.toFixed(1)} s` +
+          (Number.isFinite(miss) ? `, ${miss.toFixed(0)} m from its aim point` : ""),
+      }),
+    );
+    if (near === undefined)
+      labelled.push({
+        latRad: imp.latRad,
+        lonRad: imp.lonRad,
+        ids: [f.id],
+        timesS: [f.endTimeS],
+        packet: packets[packets.length - 1],
+      });
+    else {
+      near.ids.push(f.id);
+      near.timesS.push(f.endTimeS);
+    }
+  }
+  // A shared label names, at each time, the threats that have come down there so far.
+  for (const l of labelled) {
+    if (l.ids.length < 2) continue;
+    const order = l.ids.map((id, k) => ({ id, t: l.timesS[k] })).sort((a, b) => a.t - b.t);
+    (l.packet.label as { text: unknown }).text = order.map((o, k) => ({
+      interval: intervalIso(epoch, o.t, k + 1 < order.length ? order[k + 1].t : endS),
+      string: order
+        .slice(0, k + 1)
+        .map((x) => x.id)
+        .join(", "),
+    }));
+  }
+
   packets.push(folderPacket("sensors", "Sensors"));
   for (const sensor of study.sensors) {
     if (sensor instanceof Radar) packets.push(...radarPackets(sensor, study, endS, frame));
@@ -118,11 +190,12 @@ function radarPackets(radar: Radar, study: SceneInput, endS: number, frame: Disp
       }),
     );
   } else {
-    // A ship: sample its track every minute.
+    // A ship: sample its track every minute, to the end of the clock.
     const times: number[] = [];
     const pos: number[] = [];
     const state = radar.site.stateInto(0, radar.state);
-    for (let t = 0; t <= endS; t += 60) {
+    const lastS = coveringEndS(endS, SHIP_STEP_S);
+    for (let t = 0; t <= lastS; t += SHIP_STEP_S) {
       radar.site.stateInto(t, state);
       times.push(t);
       pos.push(state.posEcefM[0], state.posEcefM[1], state.posEcefM[2]);
@@ -167,7 +240,7 @@ function satellitePackets(
   endS: number,
   frame: DisplayFrame,
 ): CzmlPacket[] {
-  const tracks = satelliteTracks(ir.ephemeris, 0, endS, SATELLITE_STEP_S);
+  const tracks = satelliteTracks(ir.ephemeris, 0, coveringEndS(endS, SATELLITE_STEP_S), SATELLITE_STEP_S);
   const out: CzmlPacket[] = [folderPacket(`sensor/${ir.id}`, `${ir.id} (${tracks.ids.length} satellites)`)];
   tracks.ids.forEach((satId, k) => {
     out.push(

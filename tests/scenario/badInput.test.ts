@@ -162,7 +162,7 @@ describe("the bad-input corpus", () => {
       model: "loadScenario + raijin validate on the bad-input corpus (tests/fixtures/bad-input)",
       reference:
         "issue 10 budget: each broken file refused with exit 2 and a located message in < 2 s, < 300 MB",
-      figure: `${outcomes.size} files, all exit 2; slowest ${sig(slowest.ms / 1000)} s (${slowest.file.split("/").pop()}); peak RSS ${sig(peakMb)} MB`,
+      figure: `${outcomes.size} files, all exit 2; slowest about ${sig(slowest.ms / 1000, 1)} s; peak RSS about ${sig(peakMb, 1)} MB (one significant digit: timings vary with the machine's load)`,
       tolerance: `each < ${TIME_BUDGET_MS / 1000} s; peak < ${MEMORY_BUDGET_MB} MB`,
     });
     for (const o of outcomes.values()) expect([o.file, o.ms < TIME_BUDGET_MS]).toEqual([o.file, true]);

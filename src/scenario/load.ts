@@ -31,6 +31,11 @@ export interface LoadOptions {
    * follows); the CLI turns it on for validate, run and trajectory. Default false.
    */
   readonly physics?: boolean;
+  /**
+   * Called with the valid scenario before the physics checks (which can cost seconds): a caller's own
+   * cheap refusal (the CLI's sample budget) comes first. What it throws propagates.
+   */
+  readonly beforePhysics?: (scenario: Scenario) => void;
 }
 
 // Aliases may expand exponentially ("billion laughs"); yaml's default cap is 100 expansions.
@@ -246,6 +251,7 @@ export function loadScenario(text: string, options: LoadOptions = {}): Scenario 
     const issues = pending.map((i) => place(src, file, i));
     throw new ScenarioError(sortAndDedupe(issues));
   }
+  options.beforePhysics?.(result.data);
   if (options.physics === true) {
     const refused = feasibilityIssues(result.data);
     if (refused.length > 0) throw new ScenarioError(sortAndDedupe(refused.map((i) => place(src, file, i))));

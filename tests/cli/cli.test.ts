@@ -146,3 +146,25 @@ describe.skipIf(!existsSync(join(ROOT, "dist/cli/main.js")))("bin/raijin.js (bui
     expect(bad.stderr).toContain("10 problems");
   });
 });
+
+describe("terminal safety (issue 10 item 6)", () => {
+  it("validate's OK line escapes control characters and bidirectional overrides in the name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "raijin-ok-"));
+    const file = join(dir, "ok.yaml");
+    writeFileSync(
+      file,
+      'name: "Raid\\e[2J\\nforged.yaml:1:1: fine \\u202e"\nepoch: 2030-06-01T00:00:00Z\nduration: 1 min\n',
+    );
+    const r = await run("validate", file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "OK: Raid\\x1b[2J\\nforged.yaml:1:1: fine \\u202e (0 threats, 0 sensors, 0 weapons, 0 assets)\n",
+    );
+  });
+
+  it("a file name with control characters is escaped in the messages about it", async () => {
+    const r = await run("validate", "no-such\u001b[31m\nfile.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("raijin: cannot read no-such\\x1b[31m\\nfile.yaml: no such file\n");
+  });
+});

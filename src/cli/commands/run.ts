@@ -40,13 +40,10 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: RunOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const wrote = await withRunFolder("run", opts, async (folder) => {
-        const scenario = await loadScenarioFile(file);
-        checkSampleBudget(
-          scenario.threats.length,
-          scenario.duration,
-          1,
-          "fewer threats or a shorter duration",
-        );
+        const scenario = await loadScenarioFile(file, {
+          beforePhysics: (s) =>
+            checkSampleBudget(s.threats.length, s.duration, 1, "fewer threats or a shorter duration"),
+        });
         warnUnsimulated(ctx, file, scenario);
         const result = refusedByPhysics(ctx, file, () => simulate(scenario, { seed }));
         if (result === undefined) return null;

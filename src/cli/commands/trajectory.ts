@@ -41,8 +41,10 @@ export function register(program: Command, ctx: CliContext): void {
           `--step must be a number of seconds from ${MIN_STEP_S} to 60, given ${opts.step}`,
         );
       const wrote = await withRunFolder("trajectory", opts, async (folder) => {
-        const scenario = await loadScenarioFile(file);
-        checkSampleBudget(scenario.threats.length, scenario.duration, stepS, "give a larger --step");
+        const scenario = await loadScenarioFile(file, {
+          beforePhysics: (s) =>
+            checkSampleBudget(s.threats.length, s.duration, stepS, "give a larger --step"),
+        });
         const study = refusedByPhysics(ctx, file, () => runTrajectoryStudy(scenario, { seed, stepS }));
         if (study === undefined) return null;
         ctx.io.out(flightTable(study));

@@ -1,9 +1,9 @@
 /**
  * Builds the browser viewer into dist/web (`npm run build:web`, also run by `npm run build`):
  * - src/web/main.ts bundled by esbuild into app.js (the app's own code only: CesiumJS is not bundled);
- * - index.html and style.css copied as they are;
+ * - index.html, style.css and cesium-base.js copied as they are;
  * - CesiumJS's prebuilt browser build (Cesium.js and its Workers, Assets, ThirdParty and Widgets folders)
- *   copied to dist/web/cesium, so the viewer runs offline (STACK.md). That copy is about 14 MB, so it is
+ *   copied to dist/web/cesium, so the viewer runs offline (docs/stack.md). That copy is about 14 MB, so it is
  *   made once per Cesium version (a stamp file records which) and reused by later builds.
  * `raijin view` serves the result. Output stays out of git (dist/ is ignored).
  */
@@ -59,9 +59,12 @@ async function main(): Promise<void> {
     copyCesium(),
     cp(join(SRC, "index.html"), join(OUT, "index.html")),
     cp(join(SRC, "style.css"), join(OUT, "style.css")),
+    cp(join(SRC, "cesium-base.js"), join(OUT, "cesium-base.js")),
   ]);
   const ms = Math.round(performance.now() - t0);
-  process.stdout.write(`build:web: dist/web (app.js, index.html, style.css, ${cesium}) in ${ms} ms\n`);
+  process.stdout.write(
+    `build:web: dist/web (app.js, index.html, style.css, cesium-base.js, ${cesium}) in ${ms} ms\n`,
+  );
 }
 
 main().catch((e: unknown) => {

@@ -1,5 +1,5 @@
 /**
- * Raijin public library surface (DESIGN.md, "Public surface"): the layers' own index files, plus the
+ * Raijin public library surface (docs/design.md, "Public surface"): the layers' own index files, plus the
  * run entry points. Everything here is pure (no Node imports) and runs in a browser too.
  */
 export * from "./math/index.js";

@@ -1,9 +1,9 @@
-// The public surface DESIGN.md promises, imported from the package root: each name exists and does
-// what its line in DESIGN.md says (a smoke test of the surface; the layers' tests validate the models).
+// The public surface docs/design.md promises, imported from the package root: each name exists and does
+// what its line in docs/design.md says (a smoke test of the surface; the layers' tests validate the models).
 import { describe, expect, it } from "vitest";
 import * as raijin from "../src/index.js";
 
-describe("package root (DESIGN.md public surface)", () => {
+describe("package root (docs/design.md public surface)", () => {
   it("exports every promised name", () => {
     const names = [
       "geodeticToEcef",

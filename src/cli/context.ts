@@ -1,5 +1,5 @@
 /**
- * What every command gets: where to write, and the exit-code convention (DESIGN.md: 0 success,
+ * What every command gets: where to write, and the exit-code convention (docs/design.md: 0 success,
  * 1 failure, 2 bad input). Commands write through `io` rather than to `process` so `main` can run
  * in-process under test and return its exit code.
  */

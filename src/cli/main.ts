@@ -4,7 +4,8 @@
  * process ends and tests can run it in-process. Errors are printed as messages, never stack traces.
  */
 import { Command, CommanderError } from "commander";
-import { ScenarioError } from "../scenario/index.js";
+import { RunFolderError } from "../analysis/run/folder.js";
+import { escapeControls, ScenarioError } from "../scenario/index.js";
 import { COMMANDS } from "./commands/index.js";
 import {
   type CliContext,
@@ -52,16 +53,21 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
     await program.parseAsync([...argv]);
     return code;
   } catch (e) {
-    if (e instanceof CommanderError) return CLEAN_EXITS.has(e.code) ? EXIT_OK : EXIT_BAD_INPUT;
+    if (e instanceof CommanderError) {
+      // `raijin help [command]` exits through "commander.help" with the exit code it chose (0).
+      const clean = CLEAN_EXITS.has(e.code) || (e.code === "commander.help" && e.exitCode === 0);
+      return clean ? EXIT_OK : EXIT_BAD_INPUT;
+    }
     if (e instanceof ScenarioError) {
       io.err(`${e.format()}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (e instanceof InputError) {
-      io.err(`raijin: ${e.message}\n`);
+    if (e instanceof InputError || e instanceof RunFolderError) {
+      io.err(`raijin: ${escapeControls(e.message)}\n`);
       return EXIT_BAD_INPUT;
     }
-    io.err(`raijin: ${e instanceof Error ? e.message : String(e)}\n`);
+    // Not the user's input: a short message (no stack), exit 1.
+    io.err(`raijin: internal error: ${escapeControls(e instanceof Error ? e.message : String(e))}\n`);
     return EXIT_FAILURE;
   }
 }

@@ -27,7 +27,13 @@
  * -5 km the first layer continues; above 1000 km the logarithms of P and rho are extended linearly (not
  * part of the standard). `ussa1976()` (the public object form) throws RangeError outside [-5, 1000] km.
  */
+import { argError, finiteArg, rangeArg } from "../math/check.js";
 import { UPPER_BASE_M, UPPER_TOP_M, upperAtmosphereInto } from "./ussa1976Upper.js";
+
+/** The public forms' domain: -5 km to 1000 km geometric altitude. */
+function checkAltitude(fn: string, altM: number): void {
+  rangeArg(fn, "altM", altM, USSA1976_MIN_ALT_M, USSA1976_MAX_ALT_M, "m");
+}
 
 /** Table 2 constants. */
 const G0 = 9.80665;
@@ -69,16 +75,21 @@ const M_RATIO_STEP_M = 500;
 
 /** Geometric altitude (m) -> geopotential altitude (m'), eq. 18 with r0 = 6,356,766 m. */
 export function geometricToGeopotentialM(zM: number): number {
+  if (!(zM > -R0_M) || zM === Infinity)
+    throw argError("geometricToGeopotentialM", "zM", `a finite number > ${-R0_M} m`, zM);
   return (R0_M * zM) / (R0_M + zM);
 }
 
 /** Geopotential altitude (m') -> geometric altitude (m), the inverse of eq. 18. */
 export function geopotentialToGeometricM(hM: number): number {
+  if (!(hM < R0_M) || hM === -Infinity)
+    throw argError("geopotentialToGeometricM", "hM", `a finite number < ${R0_M} m`, hM);
   return (R0_M * hM) / (R0_M - hM);
 }
 
 /** M/M0 of the standard (Table 8): 1 below 80 km, interpolated to 0.999579 at 86 km; not defined above. */
 export function molecularWeightRatio(zM: number): number {
+  finiteArg("molecularWeightRatio", "zM", zM);
   if (zM <= M_RATIO_Z0_M) return 1;
   const u = (Math.min(zM, UPPER_BASE_M) - M_RATIO_Z0_M) / M_RATIO_STEP_M;
   const i = Math.min(u | 0, M_RATIO.length - 2);
@@ -124,9 +135,7 @@ export const USSA1976_MAX_ALT_M = UPPER_TOP_M;
 
 /** Public form: the 1976 standard at geometric altitude altM (m), -5 km to 1000 km; RangeError outside. */
 export function ussa1976(altM: number): AtmosphereState {
-  if (!(altM >= USSA1976_MIN_ALT_M && altM <= USSA1976_MAX_ALT_M)) {
-    throw new RangeError(`ussa1976: altitude must be in [-5000, 1000000] m, got ${altM}`);
-  }
+  checkAltitude("ussa1976", altM);
   const o = ussa1976Into(altM, scratch4);
   return { temperatureK: o[0], pressurePa: o[1], densityKgM3: o[2], speedOfSoundMps: o[3] };
 }

@@ -16,6 +16,7 @@
  * 7.292115e-5 rad/s (the IAU-82 GMST rate is 7.2921158553e-5 rad/s; the difference is below 1e-11 rad/s).
  * The full-precision Julian date is kept by counting milliseconds from J2000.0 and separating whole days.
  */
+import { finiteArg, finiteVec3Arg } from "../math/check.js";
 import { inFrame, type InFrame } from "../math/frames.js";
 import type { Vec3Like, Vec3Out } from "../math/vec3.js";
 import type { EcefTuple } from "./geodetic.js";
@@ -30,6 +31,7 @@ const TWO_PI = 2 * Math.PI;
 
 /** GMST (rad, in [0, 2 pi)) at an instant given as Unix milliseconds (UTC used as UT1). */
 export function gmstRadFromUnixMs(unixMs: number): number {
+  finiteArg("gmstRadFromUnixMs", "unixMs", unixMs);
   const days = (unixMs - J2000_UNIX_MS) / MS_PER_DAY;
   const t = days / 36525;
   // 876600 h * T = 86400 s * days: only the fraction of a day survives modulo 86400 s, which keeps
@@ -42,8 +44,8 @@ export function gmstRadFromUnixMs(unixMs: number): number {
 
 /** GMST (rad, in [0, 2 pi)) at a Date (UTC used as UT1). */
 export function gmstRad(date: Date): number {
-  const ms = date.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError("gmstRad: invalid Date");
+  const ms = date instanceof Date ? date.getTime() : NaN;
+  if (!Number.isFinite(ms)) throw new RangeError(`gmstRad: date must be a valid Date, given ${String(date)}`);
   return gmstRadFromUnixMs(ms);
 }
 
@@ -136,12 +138,14 @@ function load(dst: Float64Array, v: Vec3Like): Float64Array {
 
 /** Public form: ECEF position (m) at a Date -> ECI position (m). */
 export function ecefToEci(pEcef: Vec3Like, date: Date): EciTuple {
+  finiteVec3Arg("ecefToEci", "pEcef", pEcef);
   const o = ecefToEciInto(load(sp, pEcef), gmstRad(date), op);
   return inFrame([o[0], o[1], o[2]], "ECI");
 }
 
 /** Public form: ECI position (m) at a Date -> ECEF position (m). */
 export function eciToEcef(pEci: Vec3Like, date: Date): EcefTuple {
+  finiteVec3Arg("eciToEcef", "pEci", pEci);
   const o = eciToEcefInto(load(sp, pEci), gmstRad(date), op);
   return inFrame([o[0], o[1], o[2]], "ECEF");
 }
@@ -152,6 +156,8 @@ export function ecefToEciState(
   vEcef: Vec3Like,
   date: Date,
 ): { posM: EciTuple; velMps: EciTuple } {
+  finiteVec3Arg("ecefToEciState", "pEcef", pEcef);
+  finiteVec3Arg("ecefToEciState", "vEcef", vEcef);
   ecefToEciStateInto(load(sp, pEcef), load(sv, vEcef), gmstRad(date), WGS84_OMEGA_RADS, op, ov);
   return { posM: inFrame([op[0], op[1], op[2]], "ECI"), velMps: inFrame([ov[0], ov[1], ov[2]], "ECI") };
 }
@@ -162,6 +168,8 @@ export function eciToEcefState(
   vEci: Vec3Like,
   date: Date,
 ): { posM: EcefTuple; velMps: EcefTuple } {
+  finiteVec3Arg("eciToEcefState", "pEci", pEci);
+  finiteVec3Arg("eciToEcefState", "vEci", vEci);
   eciToEcefStateInto(load(sp, pEci), load(sv, vEci), gmstRad(date), WGS84_OMEGA_RADS, op, ov);
   return { posM: inFrame([op[0], op[1], op[2]], "ECEF"), velMps: inFrame([ov[0], ov[1], ov[2]], "ECEF") };
 }

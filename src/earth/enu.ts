@@ -9,6 +9,7 @@
  * Positions are taken relative to the origin's ECEF position first; directions (velocities) rotate only.
  * Matrices are row-major Float64Array(9).
  */
+import { checkGeodetic, finiteVec3Arg } from "../math/check.js";
 import { inFrame, type InFrame } from "../math/frames.js";
 import type { Vec3Like, Vec3Out } from "../math/vec3.js";
 import { geodeticToEcefInto, type EcefTuple, type Geodetic } from "./geodetic.js";
@@ -106,6 +107,8 @@ function loadOrigin(origin: Geodetic): void {
 
 /** Public form: ECEF position (m) -> [e, n, u] (m) relative to a WGS-84 geodetic origin. */
 export function ecefToEnu(pEcef: Vec3Like, originGeodetic: Geodetic): EnuTuple {
+  finiteVec3Arg("ecefToEnu", "pEcef", pEcef);
+  checkGeodetic("ecefToEnu", "originGeodetic", originGeodetic);
   loadOrigin(originGeodetic);
   inScratch[0] = pEcef[0];
   inScratch[1] = pEcef[1];
@@ -116,6 +119,8 @@ export function ecefToEnu(pEcef: Vec3Like, originGeodetic: Geodetic): EnuTuple {
 
 /** Public form: [e, n, u] (m) relative to a WGS-84 geodetic origin -> ECEF position (m). */
 export function enuToEcef(enu: Vec3Like, originGeodetic: Geodetic): EcefTuple {
+  finiteVec3Arg("enuToEcef", "enu", enu);
+  checkGeodetic("enuToEcef", "originGeodetic", originGeodetic);
   loadOrigin(originGeodetic);
   inScratch[0] = enu[0];
   inScratch[1] = enu[1];

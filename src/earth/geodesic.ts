@@ -7,6 +7,7 @@
  */
 // The package is CommonJS: Node's ESM loader exposes it only as a default export.
 import geographiclib from "geographiclib-geodesic";
+import { finiteArg, rangeArg } from "../math/check.js";
 
 const WGS84 = geographiclib.Geodesic.WGS84;
 const DISTANCE_AZIMUTHS = geographiclib.Geodesic.DISTANCE | geographiclib.Geodesic.AZIMUTH;
@@ -23,9 +24,8 @@ export interface GeodesicDirectResult {
   azimuth2Deg: number;
 }
 
-function checkLat(latDeg: number): void {
-  if (!(latDeg >= -90 && latDeg <= 90))
-    throw new RangeError(`latitude must be in [-90, 90] degrees, got ${latDeg}`);
+function checkLat(fn: string, name: string, latDeg: number): void {
+  rangeArg(fn, name, latDeg, -90, 90, "deg");
 }
 
 /** Shortest path between two points: distance (m) and azimuths (deg) at both ends. */
@@ -35,8 +35,10 @@ export function geodesicInverse(
   latDeg2: number,
   lonDeg2: number,
 ): GeodesicInverseResult {
-  checkLat(latDeg1);
-  checkLat(latDeg2);
+  checkLat("geodesicInverse", "latDeg1", latDeg1);
+  finiteArg("geodesicInverse", "lonDeg1", lonDeg1);
+  checkLat("geodesicInverse", "latDeg2", latDeg2);
+  finiteArg("geodesicInverse", "lonDeg2", lonDeg2);
   const r = WGS84.Inverse(latDeg1, lonDeg1, latDeg2, lonDeg2, DISTANCE_AZIMUTHS);
   return {
     distanceM: r.s12 ?? Number.NaN,
@@ -52,7 +54,10 @@ export function geodesicDirect(
   azimuthDeg: number,
   distanceM: number,
 ): GeodesicDirectResult {
-  checkLat(latDeg);
+  checkLat("geodesicDirect", "latDeg", latDeg);
+  finiteArg("geodesicDirect", "lonDeg", lonDeg);
+  finiteArg("geodesicDirect", "azimuthDeg", azimuthDeg);
+  finiteArg("geodesicDirect", "distanceM", distanceM);
   const r = WGS84.Direct(latDeg, lonDeg, azimuthDeg, distanceM);
   return { latDeg: r.lat2 ?? Number.NaN, lonDeg: r.lon2 ?? Number.NaN, azimuth2Deg: r.azi2 ?? Number.NaN };
 }

@@ -28,6 +28,7 @@
  * Every function either takes the ellipsoid explicitly (`...WithInto`) or uses WGS-84; a sphere is
  * the case f = 0 (geodetic latitude = geocentric latitude, height = r - R).
  */
+import { checkGeodetic, finiteVec3Arg } from "../math/check.js";
 import { inFrame, type InFrame } from "../math/frames.js";
 import type { Vec3Like, Vec3Out } from "../math/vec3.js";
 import { DEG_PER_RAD, RAD_PER_DEG, WGS84_A_M, WGS84_F } from "./wgs84.js";
@@ -57,7 +58,9 @@ export interface Ellipsoid {
 }
 
 export function makeEllipsoid(aM: number, f: number): Ellipsoid {
-  if (!(aM > 0) || !(f >= 0 && f < 1)) throw new RangeError(`bad ellipsoid a=${aM} f=${f}`);
+  if (!(aM > 0) || aM === Infinity)
+    throw new RangeError(`makeEllipsoid: aM must be a finite number > 0, given ${aM}`);
+  if (!(f >= 0 && f < 1)) throw new RangeError(`makeEllipsoid: f must be a number in [0, 1), given ${f}`);
   const e2 = f * (2 - f);
   return Object.freeze({ aM, f, bM: aM * (1 - f), e2, ep2: e2 / (1 - e2) });
 }
@@ -303,12 +306,6 @@ export function geodeticToEcefInto<T extends Vec3Out>(
   return geodeticCore(latRad, lonRad, altM, W_A, W_E2, out);
 }
 
-function checkLatitude(latDeg: number): void {
-  if (!(latDeg >= -90 && latDeg <= 90)) {
-    throw new RangeError(`latitude must be in [-90, 90] degrees, got ${latDeg}`);
-  }
-}
-
 /**
  * Module scratch vectors. The public forms copy through these Float64Arrays so the hot-path functions
  * only ever see Float64Array arguments from this module: mixing plain arrays into their call sites would
@@ -319,13 +316,14 @@ const scratchOut = new Float64Array(3);
 
 /** Public form: { latDeg, lonDeg, altM } -> [x, y, z] ECEF (m), WGS-84. Throws RangeError on a bad latitude. */
 export function geodeticToEcef(g: Geodetic): EcefTuple {
-  checkLatitude(g.latDeg);
+  checkGeodetic("geodeticToEcef", "g", g);
   const o = geodeticToEcefInto(g.latDeg * RAD_PER_DEG, g.lonDeg * RAD_PER_DEG, g.altM, scratchOut);
   return inFrame([o[0], o[1], o[2]], "ECEF");
 }
 
 /** Public form: [x, y, z] ECEF (m) -> { latDeg, lonDeg, altM }, WGS-84; longitude in (-180, 180]. */
 export function ecefToGeodetic(pEcef: Vec3Like): Geodetic {
+  finiteVec3Arg("ecefToGeodetic", "pEcef", pEcef);
   scratchIn[0] = pEcef[0];
   scratchIn[1] = pEcef[1];
   scratchIn[2] = pEcef[2];
@@ -335,6 +333,7 @@ export function ecefToGeodetic(pEcef: Vec3Like): Geodetic {
 
 /** Height above the WGS-84 ellipsoid of an ECEF point (m). */
 export function altitudeAboveEllipsoidM(pEcef: Vec3Like): number {
+  finiteVec3Arg("altitudeAboveEllipsoidM", "pEcef", pEcef);
   scratchIn[0] = pEcef[0];
   scratchIn[1] = pEcef[1];
   scratchIn[2] = pEcef[2];

@@ -10,6 +10,7 @@
  * (Vallado, Fundamentals of Astrodynamics, 4th ed., eq. 8-31 with the J2 term only; Montenbruck & Gill,
  * Satellite Orbits, sec. 3.2). Constants: WGS-84 GM, EGM96 J2 and its reference radius Re = a (src/earth/wgs84.ts).
  */
+import { finiteArg, finiteVec3Arg, positiveArg } from "../math/check.js";
 import type { Vec3Like, Vec3Out } from "../math/vec3.js";
 import { WGS84_A_M, WGS84_GM_M3S2, WGS84_J2 } from "./wgs84.js";
 
@@ -60,6 +61,12 @@ export function gravityJ2Into<T extends Vec3Out>(pEcef: Vec3Like, out: T): T {
  * diagnostics.
  */
 export function gravityPotentialJ2(pEcef: Vec3Like, gmM3S2: number, j2: number, refRadiusM: number): number {
+  finiteVec3Arg("gravityPotentialJ2", "pEcef", pEcef);
+  positiveArg("gravityPotentialJ2", "gmM3S2", gmM3S2);
+  finiteArg("gravityPotentialJ2", "j2", j2);
+  positiveArg("gravityPotentialJ2", "refRadiusM", refRadiusM);
+  if (pEcef[0] === 0 && pEcef[1] === 0 && pEcef[2] === 0)
+    throw new RangeError("gravityPotentialJ2: pEcef must not be the Earth's centre, given [0, 0, 0]");
   const x = pEcef[0];
   const y = pEcef[1];
   const z = pEcef[2];

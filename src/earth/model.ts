@@ -2,7 +2,7 @@
  * EarthModel: the scenario's environment switches turned into one object whose hot-path methods the
  * flight layer calls millions of times a second, so flight code never branches on the switches.
  *
- * Switches (DESIGN.md, scenario `environment`):
+ * Switches (docs/design.md, scenario `environment`):
  * - earth: "wgs84" (the WGS-84 ellipsoid) | "sphere" (radius 6371 km, f = 0: geodetic latitude =
  *   geocentric latitude, altitude = r - R).
  * - rotation: true (omega = WGS-84 7.292115e-5 rad/s) | false (omegaRadS = 0).
@@ -41,7 +41,7 @@ export interface EarthEnvironment {
   atmosphere: "ussa1976" | "none";
 }
 
-/** The defaults of a scenario file (DESIGN.md example). */
+/** The defaults of a scenario file (docs/design.md example). */
 export const DEFAULT_EARTH_ENVIRONMENT: Readonly<EarthEnvironment> = Object.freeze({
   earth: "wgs84",
   rotation: true,
@@ -84,11 +84,13 @@ export class EarthModel {
 
   constructor(env: EarthEnvironment) {
     if (env.earth !== "wgs84" && env.earth !== "sphere")
-      throw new RangeError(`unknown earth: ${String(env.earth)}`);
+      throw new RangeError(`EarthModel: env.earth must be "wgs84" or "sphere", given ${String(env.earth)}`);
     if (env.gravity !== "j2" && env.gravity !== "point")
-      throw new RangeError(`unknown gravity: ${String(env.gravity)}`);
+      throw new RangeError(`EarthModel: env.gravity must be "j2" or "point", given ${String(env.gravity)}`);
     if (env.atmosphere !== "ussa1976" && env.atmosphere !== "none") {
-      throw new RangeError(`unknown atmosphere: ${String(env.atmosphere)}`);
+      throw new RangeError(
+        `EarthModel: env.atmosphere must be "ussa1976" or "none", given ${String(env.atmosphere)}`,
+      );
     }
     this.env = Object.freeze({ ...env });
     const ell = env.earth === "wgs84" ? makeEllipsoid(WGS84_A_M, WGS84_F) : makeEllipsoid(SPHERE_RADIUS_M, 0);

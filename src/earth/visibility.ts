@@ -4,7 +4,7 @@
  * Effective-Earth model (standard refraction): rays bend down with about a quarter of the Earth's
  * curvature, which is equivalent to straight rays over a sphere of radius k R with k = 4/3
  * (Skolnik, Introduction to Radar Systems, 3rd ed., sec. 8.2; Doerry, Sandia SAND2007-3785).
- * R is the mean Earth radius 6371 km (src/earth/wgs84.ts), as DESIGN.md specifies.
+ * R is the mean Earth radius 6371 km (src/earth/wgs84.ts), as docs/design.md specifies.
  *
  * radarHorizonRangeM(h_r, h_t, k) is the largest slant range at which a target at height h_t is in line
  * of sight of a radar at h_r over that smooth sphere: the sum of the two tangent lengths,
@@ -21,6 +21,7 @@
  * (for space sensors, satellites, anything without refraction); with k != 1 the effective-sphere test
  * of isAboveRadarHorizon. Heights below zero count as zero in the horizon formula.
  */
+import { finiteArg, finiteVec3Arg, positiveArg } from "../math/check.js";
 import type { Vec3Like } from "../math/vec3.js";
 import { ecefToGeodeticInto } from "./geodetic.js";
 import { MEAN_EARTH_RADIUS_M, WGS84_A_M, WGS84_B_M } from "./wgs84.js";
@@ -53,7 +54,10 @@ export function radarHorizonRangeM(
   targetAltM: number,
   kFactor: number = STANDARD_K_FACTOR,
 ): number {
-  if (!(kFactor > 0)) throw new RangeError(`kFactor must be positive, got ${kFactor}`);
+  // NaN heights used to give a plausible 1,307 km (issue 10 item 10): every argument is checked.
+  finiteArg("radarHorizonRangeM", "radarAltM", radarAltM);
+  finiteArg("radarHorizonRangeM", "targetAltM", targetAltM);
+  positiveArg("radarHorizonRangeM", "kFactor", kFactor);
   const rEff = kFactor * MEAN_EARTH_RADIUS_M;
   return tangentLengthM(radarAltM, rEff) + tangentLengthM(targetAltM, rEff);
 }
@@ -63,6 +67,8 @@ export function radarHorizonRangeM(
  * the ellipsoid normal through the observer), in [-pi/2, pi/2]. No refraction. Allocation-free.
  */
 export function elevationAngleRad(observerEcef: Vec3Like, targetEcef: Vec3Like): number {
+  finiteVec3Arg("elevationAngleRad", "observerEcef", observerEcef);
+  finiteVec3Arg("elevationAngleRad", "targetEcef", targetEcef);
   const g = ecefToGeodeticInto(load(inA, observerEcef), scratchA);
   const cLat = Math.cos(g[0]);
   const ux = cLat * Math.cos(g[1]);
@@ -83,6 +89,8 @@ export function isAboveRadarHorizon(
   targetEcef: Vec3Like,
   kFactor: number = STANDARD_K_FACTOR,
 ): boolean {
+  finiteVec3Arg("isAboveRadarHorizon", "radarEcef", radarEcef);
+  finiteVec3Arg("isAboveRadarHorizon", "targetEcef", targetEcef);
   const hr = ecefToGeodeticInto(load(inA, radarEcef), scratchA)[2];
   const ht = ecefToGeodeticInto(load(inB, targetEcef), scratchB)[2];
   const dx = targetEcef[0] - radarEcef[0];
@@ -102,6 +110,9 @@ const SURFACE_TOLERANCE_M = 1e-3;
  * line of sight.
  */
 export function isLineOfSightClear(aEcef: Vec3Like, bEcef: Vec3Like, kFactor = 1): boolean {
+  finiteVec3Arg("isLineOfSightClear", "aEcef", aEcef);
+  finiteVec3Arg("isLineOfSightClear", "bEcef", bEcef);
+  positiveArg("isLineOfSightClear", "kFactor", kFactor);
   if (kFactor !== 1) return isAboveRadarHorizon(aEcef, bEcef, kFactor);
   const s = WGS84_A_M / WGS84_B_M;
   const ax = aEcef[0];

@@ -1,5 +1,5 @@
 /**
- * Seeded, splittable random streams (DESIGN.md "Randomness").
+ * Seeded, splittable random streams (docs/design.md "Randomness").
  *
  * A campaign seed + a run index + a stream name ("threat:hgv-1:launch-error") name one stream:
  *   const rng = randomStream(seed, run, "threat:hgv-1:launch-error");

@@ -3,7 +3,17 @@
  * reported by file, line, column and field path.
  */
 export { loadScenario, type LoadOptions } from "./load.js";
-export { ScenarioError, type ScenarioIssue, formatIssue } from "./errors.js";
+export {
+  ScenarioError,
+  type ScenarioIssue,
+  formatIssue,
+  formatIssues,
+  escapeControls,
+  MAX_LISTED_ISSUES,
+} from "./errors.js";
+export { SCENARIO_LIMITS } from "./limits.js";
+export { unsimulatedWarnings } from "./unsimulated.js";
+export { feasibilityIssues, MIN_TARGET_RANGE_M } from "./feasibility.js";
 export type { ScenarioCatalog } from "./crossref.js";
 export { scenarioSchema, type Scenario } from "./schema/scenario.js";
 export { environmentSchema, type Environment } from "./schema/environment.js";

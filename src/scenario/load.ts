@@ -3,14 +3,17 @@
  * lists every problem found with its file, line, column and field path. No file system here: this runs
  * in the browser too (the CLI reads files in src/cli).
  *
- * Order: YAML syntax (if the text is not valid YAML, only those errors are reported, since the structure
- * beneath them is a guess), then the schema and the cross-checks together, sorted by position.
+ * Order: the limits on the text (./limits.ts), YAML syntax (if the text is not valid YAML, only those
+ * errors are reported, since the structure beneath them is a guess), the limits on the document (before
+ * any alias is resolved), then the schema and the cross-checks together, sorted by position.
  */
 import { LineCounter, isMap, isSeq, parseDocument, visit, type YAMLError } from "yaml";
 import { BUILTIN_CATALOG } from "./catalog.js";
 import { type ScenarioCatalog, crossCheck } from "./crossref.js";
 import { type ScenarioIssue, ScenarioError } from "./errors.js";
+import { feasibilityIssues } from "./feasibility.js";
 import { fromZodIssue, type PendingIssue } from "./issues.js";
+import { documentLimitProblems, textLimitProblem } from "./limits.js";
 import { formatPath, locate, pathAtOffset, type SourceContext } from "./locate.js";
 import { type Scenario, scenarioSchema } from "./schema/scenario.js";
 
@@ -22,6 +25,17 @@ export interface LoadOptions {
    * the built-in catalog (./catalog.ts); `null` checks no names (for formats that bring their own).
    */
   readonly catalog?: ScenarioCatalog | null;
+  /**
+   * Also find what physics refuses in a valid file (./feasibility.ts: each threat's steering solved, each
+   * sensor built), located like every other problem. Costs the targeting solves (cached for the run that
+   * follows); the CLI turns it on for validate, run and trajectory. Default false.
+   */
+  readonly physics?: boolean;
+  /**
+   * Called with the valid scenario before the physics checks (which can cost seconds): a caller's own
+   * cheap refusal (the CLI's sample budget) comes first. What it throws propagates.
+   */
+  readonly beforePhysics?: (scenario: Scenario) => void;
 }
 
 // Aliases may expand exponentially ("billion laughs"); yaml's default cap is 100 expansions.
@@ -122,17 +136,33 @@ function sortAndDedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
 
 /** Parse and validate a scenario; throws `ScenarioError` with every problem found. */
 export function loadScenario(text: string, options: LoadOptions = {}): Scenario {
+  // Wrong arguments are a programming error (RangeError naming the argument), not a bad file.
+  if (typeof text !== "string")
+    throw new RangeError(
+      `loadScenario: text must be a string of YAML, given ${text === null ? "null" : typeof text}`,
+    );
+  if (typeof options !== "object" || options === null)
+    throw new RangeError("loadScenario: options must be an object");
+  if (options.fileName !== undefined && typeof options.fileName !== "string")
+    throw new RangeError(`loadScenario: options.fileName must be a string, given ${typeof options.fileName}`);
   const file = options.fileName ?? "<scenario>";
-  if (typeof text !== "string") {
+  const tooBig = textLimitProblem(text);
+  if (tooBig !== null) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = text.indexOf("\n"); i >= 0 && i < tooBig.offset; i = text.indexOf("\n", i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
     throw new ScenarioError([
       {
         file,
-        line: 1,
-        column: 1,
+        line,
+        column: tooBig.offset - lineStart + 1,
         path: "",
-        message: "expected YAML text, given no text",
-        expected: "YAML text",
-        given: "no text",
+        message: `expected ${tooBig.expected}, given ${tooBig.given}`,
+        expected: tooBig.expected,
+        given: tooBig.given,
       },
     ]);
   }
@@ -150,6 +180,21 @@ export function loadScenario(text: string, options: LoadOptions = {}): Scenario 
   const syntax = [...doc.errors, ...doc.warnings].map((e) => yamlIssue(src, file, e));
   if (syntax.length > 0) throw new ScenarioError(sortAndDedupe(syntax));
 
+  // Before anything resolves an alias (structuralIssues, toJS): resolving is linear in the document each.
+  const limits = documentLimitProblems(doc).map((p) => {
+    const at = lines.linePos(p.offset);
+    return {
+      file,
+      line: at.line,
+      column: at.col,
+      path: formatPath(p.path),
+      message: `expected ${p.expected}, given ${p.given}`,
+      expected: p.expected,
+      given: p.given,
+    };
+  });
+  if (limits.length > 0) throw new ScenarioError(limits);
+
   const structural = structuralIssues(src, file);
   if (structural.length > 0) throw new ScenarioError(sortAndDedupe(structural));
 
@@ -157,16 +202,26 @@ export function loadScenario(text: string, options: LoadOptions = {}): Scenario 
   try {
     data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (e) {
-    // Unresolved or excessive aliases surface only here.
+    // Excessive alias expansion (a few aliases of aliases, "billion laughs") surfaces only here: point at
+    // the first alias.
     const given = e instanceof Error ? e.message : String(e);
+    let offset = 0;
+    visit(doc, {
+      Alias(_, alias) {
+        offset = alias.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const at = lines.linePos(offset);
+    const expected = `aliases that expand to at most ${MAX_ALIAS_COUNT} values`;
     throw new ScenarioError([
       {
         file,
-        line: 1,
-        column: 1,
-        path: "",
-        message: `expected valid YAML, given ${given}`,
-        expected: "valid YAML",
+        line: at.line,
+        column: at.col,
+        path: formatPath(pathAtOffset(src, offset)),
+        message: `expected ${expected}, given ${given}`,
+        expected,
         given,
       },
     ]);
@@ -195,6 +250,11 @@ export function loadScenario(text: string, options: LoadOptions = {}): Scenario 
   if (pending.length > 0 || !result.success) {
     const issues = pending.map((i) => place(src, file, i));
     throw new ScenarioError(sortAndDedupe(issues));
+  }
+  options.beforePhysics?.(result.data);
+  if (options.physics === true) {
+    const refused = feasibilityIssues(result.data);
+    if (refused.length > 0) throw new ScenarioError(sortAndDedupe(refused.map((i) => place(src, file, i))));
   }
   return result.data;
 }

@@ -3,7 +3,7 @@
  *
  * Each field declares a dimension; only that dimension's units are accepted, so "300 km" in a duration
  * field is an error, not a silent misreading. A bare number is refused wherever a unit is required
- * (DESIGN.md, Conventions: "reject a bare number where the unit would be ambiguous"); unitless fields
+ * (docs/design.md, Conventions: "reject a bare number where the unit would be ambiguous"); unitless fields
  * (counts, probabilities, Mach numbers) use plain numbers and never come here.
  *
  * Conversion factors are exact definitions from NIST SP 811 (2008), "Guide for the Use of the
@@ -234,7 +234,16 @@ export const DIMENSIONS: Readonly<Record<Dimension, DimensionDef>> = {
 };
 
 /** The unit symbols a dimension accepts, in the order messages list them. */
+/** A known dimension, or a RangeError naming the argument. */
+function checkDimension(fn: string, dimension: unknown): void {
+  if (typeof dimension !== "string" || !Object.hasOwn(DIMENSIONS, dimension))
+    throw new RangeError(
+      `${fn}: dimension must be one of ${Object.keys(DIMENSIONS).join(", ")}, given ${String(dimension)}`,
+    );
+}
+
 export function unitsOf(dimension: Dimension): string[] {
+  checkDimension("unitsOf", dimension);
   return DIMENSIONS[dimension].units.map((u) => u.symbol);
 }
 
@@ -249,6 +258,9 @@ export function dimensionsOfUnit(symbol: string): Dimension[] {
 
 /** Convert `value` in `unit` to SI; throws on an unknown unit (for values written in code). */
 export function toSI(value: number, unit: string, dimension: Dimension): number {
+  checkDimension("toSI", dimension);
+  if (typeof value !== "number" || !Number.isFinite(value))
+    throw new RangeError(`toSI: value must be a finite number, given ${String(value)}`);
   const u = findUnit(dimension, unit);
   if (u === undefined) throw new RangeError(`"${unit}" is not a unit of ${DIMENSIONS[dimension].noun}`);
   return u.decibel ? u.factor * 10 ** (value / 10) : value * u.factor;
@@ -268,6 +280,7 @@ export function formatNumber(x: number): string {
 
 /** An SI value with its unit, e.g. "1000 m", or "20 (linear)" for a ratio. */
 export function formatSI(si: number, dimension: Dimension): string {
+  checkDimension("formatSI", dimension);
   const unit = DIMENSIONS[dimension].si;
   return unit === "" ? `${formatNumber(si)} (linear)` : `${formatNumber(si)} ${unit}`;
 }
@@ -317,6 +330,7 @@ function exampleOf(dimension: Dimension): string {
 
 /** Parse one quantity of a known dimension into SI. Never throws. */
 export function parseQuantity(input: unknown, dimension: Dimension): QuantityResult {
+  checkDimension("parseQuantity", dimension);
   const expected = expectedQuantity(dimension);
   if (typeof input === "number") {
     return {

@@ -54,7 +54,7 @@ const NOTIONAL_S_BAND: RadarModel = {
 
 /**
  * X-band forward-based radar, AN/TPY-2-class in spirit.
- * - X band (~10 GHz, 3 cm); aperture about 9.2 m^2 [U] (REFERENCES.md): ~3 m square, beamwidth
+ * - X band (~10 GHz, 3 cm); aperture about 9.2 m^2 [U] (docs/sources.md): ~3 m square, beamwidth
  *   lambda / D ~ 0.57 deg.
  * - Range: the National Academies report "Making Sense of Ballistic Missile Defense" (NRC 2012)
  *   implies about 1,500 km against ballistic targets [S]; Lewis and Postol ("The astonishing National
@@ -150,7 +150,7 @@ export const IR_CATALOG: Readonly<Record<string, IrConstellationModel>> = {
     sensor: TRACKING_SENSOR,
     walker: { altitudeM: 1_000e3, inclinationRad: 81 * DEG, planes: 4, satellitesPerPlane: 7, phasing: 1 },
     sources: [
-      "[S] SDA Tranche 1 Tracking Layer: ~28 satellites, 4 planes, ~1,000 km, ~81 deg (REFERENCES.md)",
+      "[S] SDA Tranche 1 Tracking Layer: ~28 satellites, 4 planes, ~1,000 km, ~81 deg (docs/sources.md)",
     ],
   },
   /** SDA Tranche 0 Tracking Layer: 8 satellites near 1,000 km and 80 deg [S]; 2 planes of 4 [N]. */

@@ -2,7 +2,7 @@
  * Notional radar cross-section (RCS) and Swerling fluctuation case per threat kind and flight phase.
  *
  * No public source gives measured cross-sections of these vehicles; every number is notional and
- * exposed as data to be swept. Labels follow /work/shared/REFERENCES.md:
+ * exposed as data to be swept. Labels follow docs/sources.md:
  * [S] secondary (press, notes quoting a paper), [U] commonly quoted, unconfirmed.
  * - Glide vehicle, glide phase: 0.1 m^2 notional default, sweep 0.01-1 m^2 [U].
  * - Ballistic reentry vehicle (cone-shaped RV, nose-on aspect): 0.05 m^2, within the 0.01-0.1 m^2

@@ -2,7 +2,7 @@
  * The draws a sensor needs from its seeded random stream (src/math/random.ts provides streams with
  * these methods; any object with them works, which keeps the sensors testable with fixed sequences).
  * Each sensor should get its own named stream so that adding a sensor does not change the draws of
- * another (DESIGN.md, Randomness).
+ * another (docs/design.md, Randomness).
  */
 export interface SensorRandom {
   /** Uniform on [0, 1). */

@@ -1,5 +1,5 @@
 /**
- * The engine loop: an ordered list of systems on one shared clock (DESIGN.md, "One run").
+ * The engine loop: an ordered list of systems on one shared clock (docs/design.md, "One run").
  *
  * The clock has no fixed step. Each system says when it next has work of its own (a sensor's next look,
  * a detection's arrival, a scoring tick, later a shot's launch or a battle manager's decision cycle);

@@ -1,6 +1,6 @@
 /**
  * The world one run is played in: what `scenario/build` makes of a scenario file, and all `simulate`
- * needs (DESIGN.md: "scenario/ parses and validates the file and builds a world; sim/ steps it"). The
+ * needs (docs/design.md: "scenario/ parses and validates the file and builds a world; sim/ steps it"). The
  * sim layer defines it so the loop depends on nothing above it.
  *
  * Stateful pieces (sensors keep a look schedule, a tracker keeps tracks) are given as factories, so one

@@ -1,6 +1,6 @@
 /**
  * The run folder's files as the viewer reads them: summary.json (either the `raijin run` shape or the
- * `raijin trajectory` shape, DESIGN.md "Run output folder"), events.jsonl and trajectories.csv.
+ * `raijin trajectory` shape, docs/design.md "Run output folder"), events.jsonl and trajectories.csv.
  * Pure parsing with no DOM or Node use, so the Node tests check it directly.
  */
 
@@ -90,7 +90,7 @@ export function normalizeSummary(json: unknown): SummaryView {
   };
 }
 
-/** One line of events.jsonl (DESIGN.md): time, type and the ids involved. */
+/** One line of events.jsonl (docs/design.md): time, type and the ids involved. */
 export interface RunEvent {
   readonly timeS: number;
   readonly type: string;

@@ -1,5 +1,5 @@
 /**
- * The 3D globe: a CesiumJS viewer that runs offline (STACK.md: no ion token, the NaturalEarthII imagery
+ * The 3D globe: a CesiumJS viewer that runs offline (docs/stack.md: no ion token, the NaturalEarthII imagery
  * shipped with Cesium, an ellipsoid terrain), the run's scene.czml loaded into it, the clock set from the
  * CZML document after loading (adding a data source resets the clock), and the camera on the raid.
  * Times are seconds from the scene's clock start, which scene.czml puts at the scenario epoch.
@@ -18,10 +18,17 @@ export interface Globe {
   timeS(): number;
   setTimeS(timeS: number): void;
   setLayer(layer: LayerKey, show: boolean): void;
-  /** Select (and describe in the info box) the entity with this CZML id, if it exists. */
-  select(id: string): void;
+  /**
+   * Select (and describe in the info box) the entity with this CZML id if it is drawn at the clock's
+   * time; returns whether it was (an entity outside its availability is not drawn, so not selected).
+   */
+  select(id: string): boolean;
   /** Back to the raid overview. */
   home(): void;
+  /** The selected entity's id and whether it is drawn now, or null. */
+  selected(): { id: string; drawn: boolean } | null;
+  /** Camera over a place, looking down at 60 deg from `rangeM` away. */
+  lookAt(latDeg: number, lonDeg: number, rangeM: number): void;
   /** Called as the clock moves, at most every `minStepS` of scene time. */
   onTime(listener: (timeS: number) => void, minStepS?: number): void;
 }
@@ -77,6 +84,13 @@ export async function createGlobe(
   clock.multiplier = dc.multiplier;
   const start = clock.startTime.clone();
   const endS = C.JulianDate.secondsDifference(clock.stopTime, start);
+  // One time base with the panel: seconds from the scenario epoch on the clock and the time bar, not
+  // calendar dates (the epoch is in the panel's subtitle).
+  const sinceStart = (date: JulianDate) => C.JulianDate.secondsDifference(date, start);
+  viewer.animation.viewModel.dateFormatter = () => "time from epoch";
+  viewer.animation.viewModel.timeFormatter = (date: JulianDate) => `${sinceStart(date).toFixed(1)} s`;
+  (viewer.timeline as unknown as { makeLabel: (date: JulianDate) => string }).makeLabel = (date) =>
+    `${Math.round(sinceStart(date))} s`;
   viewer.timeline.zoomTo(clock.startTime, clock.stopTime);
 
   const entities = dataSource.entities.values;
@@ -119,10 +133,24 @@ export async function createGlobe(
     },
     select(id) {
       const e = dataSource.entities.getById(id);
-      if (e !== undefined) viewer.selectedEntity = e;
+      const drawn = e !== undefined && e.isAvailable(clock.currentTime);
+      if (drawn) viewer.selectedEntity = e;
       viewer.scene.requestRender();
+      return drawn;
     },
     home,
+    selected() {
+      const e = viewer.selectedEntity;
+      return e === undefined ? null : { id: e.id, drawn: e.isAvailable(clock.currentTime) };
+    },
+    lookAt(latDeg, lonDeg, rangeM) {
+      viewer.camera.lookAt(
+        C.Cartesian3.fromDegrees(lonDeg, latDeg, 0),
+        new C.HeadingPitchRange(0, C.Math.toRadians(-60), rangeM),
+      );
+      viewer.camera.lookAtTransform(C.Matrix4.IDENTITY);
+      viewer.scene.requestRender();
+    },
     onTime(listener, minStepS = 0.5) {
       let last = Number.NaN;
       clock.onTick.addEventListener(() => {
@@ -161,14 +189,16 @@ function layerEntities(entities: readonly Entity[], layer: LayerKey): Entity[] {
 /**
  * Labels that would pile up in the overview: track labels ("T12 (hgv-1)") sit on the threats' own labels,
  * so they are off (the timeline names the tracks); the labels of fixed sites (assets, radars, tens of km
- * apart) show only once the camera is closer than SITE_LABEL_MAX_DISTANCE_M. Threat labels stay.
+ * apart) and of impact points show only once the camera is closer than SITE_LABEL_MAX_DISTANCE_M. Threat
+ * labels stay.
  */
 function declutterLabels(C: ReturnType<typeof cesium>, entities: readonly Entity[]): void {
   const near = new C.ConstantProperty(new C.DistanceDisplayCondition(0, SITE_LABEL_MAX_DISTANCE_M));
   for (const e of entities) {
     if (e.label === undefined) continue;
     if (e.id.startsWith("track/")) e.label.show = new C.ConstantProperty(false);
-    else if (e.id.startsWith("asset/") || e.id.startsWith("sensor/")) e.label.distanceDisplayCondition = near;
+    else if (e.id.startsWith("asset/") || e.id.startsWith("sensor/") || e.id.startsWith("impact/"))
+      e.label.distanceDisplayCondition = near;
   }
 }
 

@@ -37,6 +37,10 @@ export interface ViewerState {
   setTimeS(timeS: number): void;
   /** Whether the globe has drawn every imagery tile it needs for the current view. */
   tilesLoaded(): boolean;
+  /** The selected entity's id and whether it is drawn at the clock's time, or null. */
+  selected(): { id: string; drawn: boolean } | null;
+  /** Points the camera down at a place from `rangeM` away (scripts and screenshots). */
+  lookAt(latDeg: number, lonDeg: number, rangeM: number): void;
 }
 
 declare global {
@@ -56,6 +60,8 @@ const state: ViewerState = {
   timeS: () => 0,
   setTimeS: () => undefined,
   tilesLoaded: () => false,
+  selected: () => null,
+  lookAt: () => undefined,
 };
 window.raijinViewer = state;
 
@@ -123,8 +129,15 @@ async function start(): Promise<void> {
     timeS: () => globe.timeS(),
     setTimeS: (s: number) => globe.setTimeS(s),
     tilesLoaded: () => globe.viewer.scene.globe.tilesLoaded,
+    selected: () => globe.selected(),
+    lookAt: (latDeg: number, lonDeg: number, rangeM: number) => globe.lookAt(latDeg, lonDeg, rangeM),
     ready: true,
   });
+}
+
+/** Selects a threat if it is in flight at the clock's time, else where it came down; false if neither. */
+function selectThreat(globe: Globe, threatId: string): boolean {
+  return globe.select(`threat/${threatId}`) || globe.select(`impact/${threatId}`);
 }
 
 /** Fills the side panel; returns what must follow the clock. */
@@ -141,7 +154,7 @@ function buildPanel(
     byId("subtitle").textContent =
       `${what}${summary.seed === null ? "" : `, seed ${summary.seed}`}` +
       `${summary.epoch === null ? "" : `, epoch ${summary.epoch.replace(".000Z", "Z")}`}`;
-    byId("summary").replaceChildren(summaryTable(summary, (id) => globe.select(`threat/${id}`)));
+    byId("summary").replaceChildren(summaryTable(summary, (id) => void selectThreat(globe, id)));
     byId("summary").classList.remove("muted");
   } else byId("subtitle").textContent = "";
 
@@ -161,7 +174,10 @@ function buildPanel(
   if (events.length > 0) {
     const list = eventList(events, (e) => {
       globe.setTimeS(e.timeS);
-      if (e.threatId !== null) globe.select(`threat/${e.threatId}`);
+      if (e.threatId === null) return;
+      // At its impact a threat's point ends: pick its impact marker, which is drawn from then on.
+      if (e.type === "impact") globe.select(`impact/${e.threatId}`);
+      else selectThreat(globe, e.threatId);
     });
     byId("events").replaceChildren(list.element);
     byId("events").classList.remove("muted");

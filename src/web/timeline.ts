@@ -38,7 +38,7 @@ export function eventList(events: readonly RunEvent[], onPick: (e: RunEvent) => 
     element,
     visibleCount: () => (all.checked ? events.length : keyCount),
     setTime(timeS) {
-      // Events are in time order (DESIGN.md), so the past ones are a prefix.
+      // Events are in time order (docs/design.md), so the past ones are a prefix.
       let n = 0;
       while (n < events.length && events[n].timeS <= timeS + 1e-6) n++;
       rows.forEach((r, i) => r.classList.toggle("past", i < n));

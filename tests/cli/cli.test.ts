@@ -68,12 +68,16 @@ describe("raijin --help and --version", () => {
 describe("raijin validate", () => {
   it("a valid scenario: OK line with counts, exit 0", async () => {
     const r = await run("validate", REFERENCE);
-    expect(r).toEqual({
-      code: 0,
-      stdout:
-        "OK: Notional mixed raid on a defended port and airbase (6 threats, 3 sensors, 2 weapons, 2 assets)\n",
-      stderr: "",
-    });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "OK: Notional mixed raid on a defended port and airbase (6 threats, 3 sensors, 2 weapons, 2 assets)\n",
+    );
+    // Sections that are checked but not simulated yet say so, one line each (issue 9 item 10).
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `raijin: warning: ${REFERENCE}: weapons (2 weapons): checked but not simulated yet; no shot is fired and no threat is intercepted in this version`,
+      `raijin: warning: ${REFERENCE}: doctrine (mode shoot-look-shoot): checked but not simulated yet; there is no battle manager yet`,
+      `raijin: warning: ${REFERENCE}: uncertainty (2 distributions): checked but not simulated yet; every run flies the nominal values (no Monte Carlo draws yet)`,
+    ]);
   });
 
   it("an invalid scenario: every problem as FILE:LINE:COL: path: expected X, given Y, exit 2", async () => {
@@ -140,5 +144,27 @@ describe.skipIf(!existsSync(join(ROOT, "dist/cli/main.js")))("bin/raijin.js (bui
     });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("10 problems");
+  });
+});
+
+describe("terminal safety (issue 10 item 6)", () => {
+  it("validate's OK line escapes control characters and bidirectional overrides in the name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "raijin-ok-"));
+    const file = join(dir, "ok.yaml");
+    writeFileSync(
+      file,
+      'name: "Raid\\e[2J\\nforged.yaml:1:1: fine \\u202e"\nepoch: 2030-06-01T00:00:00Z\nduration: 1 min\n',
+    );
+    const r = await run("validate", file);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(
+      "OK: Raid\\x1b[2J\\nforged.yaml:1:1: fine \\u202e (0 threats, 0 sensors, 0 weapons, 0 assets)\n",
+    );
+  });
+
+  it("a file name with control characters is escaped in the messages about it", async () => {
+    const r = await run("validate", "no-such\u001b[31m\nfile.yaml");
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe("raijin: cannot read no-such\\x1b[31m\\nfile.yaml: no such file\n");
   });
 });

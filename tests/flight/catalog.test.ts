@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { THREAT_CATALOG, idealDeltaVMps, threatVehicle } from "../../src/flight/index.js";
 
 describe("catalog", () => {
-  it("has the DESIGN.md public names and one ballistic class per range band", () => {
+  it("has the docs/design.md public names and one ballistic class per range band", () => {
     for (const name of [
       "notional-hgv",
       "notional-rv",

@@ -38,7 +38,7 @@ describe("loadScenario: valid files", () => {
     const layer = s.sensors.find((x) => x.id === "tracking-layer");
     expect(layer?.kind).toBe("infrared-constellation");
     if (layer?.kind === "infrared-constellation") {
-      // SDA Tranche 1 Tracking Layer as quoted in REFERENCES.md: 28 satellites, 4 planes, ~1000 km, 81 deg.
+      // SDA Tranche 1 Tracking Layer as quoted in docs/sources.md: 28 satellites, 4 planes, ~1000 km, 81 deg.
       expect(layer.walker).toEqual({
         altitude: 1e6,
         inclination: 81 * DEG,

@@ -23,7 +23,7 @@ function slantAt(hr: number, ht: number, groundM: number): number {
 
 describe("effective-Earth horizon", () => {
   it("masks targets beyond d = sqrt(2 k R h_r) + sqrt(2 k R h_t) for several radar and target heights", () => {
-    // Skolnik, Introduction to Radar Systems 3rd ed., sec. 8.2; REFERENCES.md: with k = 4/3 and
+    // Skolnik, Introduction to Radar Systems 3rd ed., sec. 8.2; docs/sources.md: with k = 4/3 and
     // R = 6,371 km, d ~ 4.12 (sqrt(h_r) + sqrt(h_t)) km for heights in metres.
     const kR = (4 / 3) * MEAN_EARTH_RADIUS_M;
     const vsExact = new Worst();

@@ -4,6 +4,7 @@
 // missing bundle or browser fails the test with what to do, rather than skipping it.
 import { spawn } from "node:child_process";
 import {
+  cpSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -13,18 +14,24 @@ import {
   writeFileSync,
 } from "node:fs";
 import { request } from "node:http";
+import { connect, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { defaultWebRoot, startViewerServer, type ViewerServer } from "../../src/cli/commands/view.js";
+import {
+  defaultWebRoot,
+  MAX_CONNECTIONS,
+  startViewerServer,
+  type ViewerServer,
+} from "../../src/cli/commands/view.js";
 import { main } from "../../src/cli/main.js";
 import { KIND_COLOURS, TRACK_COLOUR } from "../../src/web/colours.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const CHROMIUM = "/usr/bin/chromium";
-// STACK.md: software WebGL (SwiftShader), nothing that phones home.
+// docs/stack.md: software WebGL (SwiftShader), nothing that phones home.
 const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
@@ -38,8 +45,8 @@ const CHROMIUM_ARGS = [
 ];
 const BROWSER_TIMEOUT_MS = 60_000;
 
-// One ballistic and one glide threat, a radar and a small infrared layer: every layer of the scene, and
-// a run of about a second.
+// One ballistic and one glide threat, a fixed and a ship radar and a small infrared layer: every layer of
+// the scene, and a run of about a second.
 const SCENARIO = `name: Viewer test raid
 epoch: 2030-06-01T00:00:00Z
 duration: 10 min
@@ -59,6 +66,12 @@ sensors:
     kind: radar
     model: notional-s-band
     at: { lat: 36.5 deg, lon: 137.0 deg, alt: 20 m }
+  - id: ship-radar
+    kind: radar
+    model: notional-s-band
+    track:
+      - { time: 0 s, at: { lat: 37.5 deg, lon: 135.5 deg, alt: 20 m } }
+      - { time: 10 min, at: { lat: 37.6 deg, lon: 135.1 deg, alt: 20 m } }
   - id: tracking-layer
     kind: infrared-constellation
     model: notional-leo-ir
@@ -89,16 +102,28 @@ afterAll(async () => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
 });
 
-/** A GET with the path sent exactly as given (fetch would normalise `..` away). */
-function rawGet(path: string, method = "GET"): Promise<{ status: number; type: string; body: string }> {
+interface RawResponse {
+  status: number;
+  type: string;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** A GET with the path sent exactly as given (fetch would normalise `..` away) and chosen headers. */
+function rawGet(path: string, method = "GET", headers: Record<string, string> = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(server.url);
   return new Promise((ok, fail) => {
-    const req = request({ hostname, port, path, method }, (res) => {
+    const req = request({ hostname, port, path, method, headers }, (res) => {
       let body = "";
       res.setEncoding("utf8");
       res.on("data", (c: string) => (body += c));
       res.on("end", () =>
-        ok({ status: res.statusCode ?? 0, type: String(res.headers["content-type"]), body }),
+        ok({
+          status: res.statusCode ?? 0,
+          type: String(res.headers["content-type"]),
+          body,
+          headers: res.headers,
+        }),
       );
     });
     req.on("error", fail);
@@ -131,7 +156,14 @@ describe("raijin view: the server", () => {
   it("lists the run folder's files as JSON", async () => {
     const r = await rawGet("/run/");
     expect(JSON.parse(r.body)).toEqual({
-      files: ["events.jsonl", "scene.czml", "summary.json", "tracks.csv", "trajectories.csv"],
+      files: [
+        "events.jsonl",
+        "raijin-run.json",
+        "scene.czml",
+        "summary.json",
+        "tracks.csv",
+        "trajectories.csv",
+      ],
     });
   });
 
@@ -139,16 +171,27 @@ describe("raijin view: the server", () => {
     const outside = join(work, "secret.txt");
     writeFileSync(outside, "secret");
     symlinkSync(outside, join(runDir, "link.txt"));
+    for (const path of ["/..%2f..%2fpackage.json", "/%2e%2e%2fpackage.json", "/cesium/.version"]) {
+      const r = await rawGet(path);
+      expect([path, r.status]).toEqual([path, 403]);
+      expect(r.body).not.toContain("secret");
+    }
+    // In the run folder only the files its manifest lists are served: no other name, link or subfolder.
+    mkdirSync(join(runDir, "sub"));
+    writeFileSync(join(runDir, "sub", "x.csv"), "secret");
+    writeFileSync(join(runDir, ".hidden"), "secret");
     for (const path of [
       "/run/..%2fsecret.txt",
       "/run/%2e%2e%2fsecret.txt",
-      "/..%2f..%2fpackage.json",
       "/run/link.txt",
       "/run/a%5c..%5c..%5csecret.txt",
       "/run/%00",
+      "/run/sub/x.csv",
+      "/run/.hidden",
+      "/run/sub",
     ]) {
       const r = await rawGet(path);
-      expect([path, r.status]).toEqual([path, 403]);
+      expect([path, r.status]).toEqual([path, 404]);
       expect(r.body).not.toContain("secret");
     }
     // Dot segments the URL parser resolves stay inside a root: here the viewer's, which has no such file.
@@ -157,7 +200,7 @@ describe("raijin view: the server", () => {
     expect((await rawGet("/", "POST")).status).toBe(405);
   });
 
-  it("refuses a folder without scene.czml: exit 2, a message and no stack trace", async () => {
+  it("refuses a folder that is not a complete run: exit 2, a message and no stack trace", async () => {
     const empty = join(work, "empty");
     mkdirSync(empty);
     let err = "";
@@ -166,7 +209,7 @@ describe("raijin view: the server", () => {
       err: (s) => void (err += s),
     });
     expect(code).toBe(2);
-    expect(err).toMatch(/has no scene\.czml/);
+    expect(err).toMatch(/is not a complete Raijin run \(no raijin-run\.json\)/);
     expect(err).not.toMatch(/^\s+at /m);
   });
 
@@ -189,6 +232,108 @@ describe("raijin view: the server", () => {
     });
     expect(code).toBe(0);
     expect(out).toContain("viewer stopped (interrupted)");
+  });
+});
+
+describe("raijin view: hardening (issue 10 item 11)", () => {
+  it("refuses a Host that is not this server's address (DNS rebinding), 421", async () => {
+    for (const host of ["attacker.example", "attacker.example:8080", "127.0.0.1.attacker.example"]) {
+      const r = await rawGet("/run/summary.json", "GET", { host });
+      expect([host, r.status]).toEqual([host, 421]);
+      expect(r.body).not.toContain("threats");
+    }
+    for (const host of ["127.0.0.1", "localhost:1234", "[::1]:80", "viewer.localhost"]) {
+      const r = await rawGet("/run/summary.json", "GET", { host });
+      expect([host, r.status]).toEqual([host, 200]);
+    }
+  });
+
+  it("refuses requests from pages of other sites, 403", async () => {
+    const { host } = new URL(server.url);
+    const foreign = await rawGet("/run/summary.json", "GET", { origin: "http://attacker.example" });
+    expect(foreign.status).toBe(403);
+    const crossSite = await rawGet("/run/summary.json", "GET", { "sec-fetch-site": "cross-site" });
+    expect(crossSite.status).toBe(403);
+    const own = await rawGet("/run/summary.json", "GET", { origin: `http://${host}` });
+    expect(own.status).toBe(200);
+  });
+
+  it("sends CSP with frame-ancestors and nosniff on every response, errors included", async () => {
+    for (const [path, status] of [
+      ["/", 200],
+      ["/run/", 200],
+      ["/run/scene.czml", 200],
+      ["/nothing-here.js", 404],
+      ["/run/nothing.csv", 404],
+      ["/..%2fx", 403],
+    ] as const) {
+      const r = await rawGet(path);
+      expect([path, r.status]).toEqual([path, status]);
+      expect(r.headers["x-content-type-options"]).toBe("nosniff");
+      expect(String(r.headers["content-security-policy"])).toMatch(/frame-ancestors 'none'/);
+      expect(String(r.headers["content-security-policy"])).toMatch(/script-src 'self'/);
+      expect(r.headers["x-frame-options"]).toBe("DENY");
+    }
+    const bad = await rawGet("/run/summary.json", "GET", { host: "attacker.example" });
+    expect(bad.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("names no path of this machine in an error page", async () => {
+    for (const path of ["/nothing-here.js", "/run/x", "/..%2f..%2fetc%2fpasswd", "/%E0%A4%A"]) {
+      const r = await rawGet(path);
+      expect(r.status).toBeGreaterThanOrEqual(400);
+      expect(r.body).not.toContain(work);
+      expect(r.body).not.toContain(ROOT);
+      expect(r.body).not.toMatch(/\/(tmp|work|home|root)\//);
+    }
+  });
+
+  it("bounds its open connections", async () => {
+    // Connections beyond the bound are closed by the server at once; the first ones stay open.
+    const { hostname, port } = new URL(server.url);
+    const sockets = await Promise.all(
+      Array.from(
+        { length: MAX_CONNECTIONS + 8 },
+        () =>
+          new Promise<Socket>((ok, fail) => {
+            const s = connect(Number(port), hostname, () => ok(s));
+            s.on("error", fail);
+          }),
+      ),
+    );
+    await new Promise((ok) => setTimeout(ok, 300));
+    const closed = sockets.filter((s) => s.readyState !== "open" || s.destroyed).length;
+    sockets.forEach((s) => s.destroy());
+    expect(closed).toBeGreaterThanOrEqual(8);
+    expect(closed).toBeLessThan(MAX_CONNECTIONS);
+    await new Promise((ok) => setTimeout(ok, 100));
+    expect((await rawGet("/run/summary.json")).status).toBe(200);
+  });
+
+  it("a port in use says so and names --port; beyond loopback it warns", async () => {
+    const { port } = new URL(server.url);
+    let err = "";
+    const code = await main(["node", "raijin", "view", runDir, "--port", port], {
+      out: () => undefined,
+      err: (s) => void (err += s),
+    });
+    expect(code).toBe(2);
+    expect(err).toMatch(new RegExp(`port ${port} is in use.*--port`));
+    const exposed = await startViewerServer({ runDir, port: 0, host: "0.0.0.0" });
+    expect(exposed.exposed).toBe(true);
+    await exposed.close();
+    expect(server.exposed).toBe(false);
+  });
+
+  it("refuses a run folder whose files do not match its manifest", async () => {
+    const copy = join(work, "damaged");
+    cpSync(runDir, copy, { recursive: true });
+    writeFileSync(join(copy, "events.jsonl"), readFileSync(join(copy, "events.jsonl"), "utf8").slice(0, -40));
+    await expect(startViewerServer({ runDir: copy, port: 0 })).rejects.toThrow(/is damaged: events\.jsonl/);
+    const sameSize = readFileSync(join(runDir, "tracks.csv"), "utf8").replace(/[0-9]/, "x");
+    writeFileSync(join(copy, "events.jsonl"), readFileSync(join(runDir, "events.jsonl")));
+    writeFileSync(join(copy, "tracks.csv"), sameSize);
+    await expect(startViewerServer({ runDir: copy, port: 0 })).rejects.toThrow(/tracks\.csv does not match/);
   });
 });
 
@@ -275,14 +420,69 @@ describe("the viewer in headless Chromium", () => {
     const clicked = (await page.evaluate(`(() => {
       document.querySelector('li.event[data-type="impact"]').click();
       const t = window.raijinViewer.timeS();
+      const selected = window.raijinViewer.selected();
+      const clock = document.querySelector(".cesium-animation-svgText")?.textContent ?? "";
       document.querySelector('input[data-layer="satellites"]').click();
-      return t;
-    })()`)) as number;
-    expect(clicked).toBeCloseTo(impactS, 3);
+      return { t, selected, clock };
+    })()`)) as { t: number; selected: { id: string; drawn: boolean } | null; clock: string };
+    expect(clicked.t).toBeCloseTo(impactS, 3);
+    // Issue 9 item 15: clicking an impact selects an entity that is drawn then (its impact marker).
+    expect(clicked.selected).toEqual({ id: "impact/srbm-1", drawn: true });
+    // The clock speaks the panel's time base: seconds from the epoch.
+    const clockText = (await page.evaluate(
+      `[...document.querySelectorAll(".cesium-animation-svgText")].map((e) => e.textContent).join(" | ")`,
+    )) as string;
+    expect(clockText).toContain(`${impactS.toFixed(1)} s`);
+    expect(clockText).not.toMatch(/UTC|2030/);
+    // A picture of the end of the run, to look at (not compared).
+    if (process.env.RAIJIN_SCREENSHOT !== undefined) {
+      await page.evaluate(`window.raijinViewer.setTimeS(${impactS} + 5)`);
+      await page.screenshot({ path: process.env.RAIJIN_SCREENSHOT });
+    }
 
     expect(errors).toEqual([]);
     expect(offsite).toEqual([]);
     await page.close();
+  });
+});
+
+describe("scene.czml covers the clock (issue 9 item 15)", () => {
+  interface Packet {
+    id: string;
+    availability?: string;
+    clock?: { interval: string };
+    position?: { epoch?: string; cartesian?: number[] };
+    label?: { text: unknown };
+  }
+  const scene = () => JSON.parse(readFileSync(join(runDir, "scene.czml"), "utf8")) as Packet[];
+  const end = (interval: string) => Date.parse(interval.split("/")[1]);
+
+  it("satellites and the ship radar are drawn until the clock stops", () => {
+    const packets = scene();
+    const stop = end(packets[0].clock!.interval);
+    const moving = packets.filter((p) => p.id.startsWith("sensor/") && p.availability !== undefined);
+    expect(moving.some((p) => p.id === "sensor/ship-radar")).toBe(true);
+    expect(moving.filter((p) => p.id.startsWith("sensor/tracking-layer/")).length).toBe(6);
+    for (const p of moving) expect([p.id, end(p.availability!) >= stop]).toEqual([p.id, true]);
+  });
+
+  it("each impact leaves a marker on the globe from its impact to the end of the clock", () => {
+    const packets = scene();
+    const stop = end(packets[0].clock!.interval);
+    const events = readFileSync(join(runDir, "events.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { type: string; timeS: number; threatId?: string })
+      .filter((e) => e.type === "impact");
+    expect(events.length).toBe(2);
+    const epoch = Date.parse("2030-06-01T00:00:00Z");
+    for (const e of events) {
+      const marker = packets.find((p) => p.id === `impact/${e.threatId}`);
+      expect(marker?.availability).toBeDefined();
+      const [from, to] = marker!.availability!.split("/").map((d) => Date.parse(d));
+      expect(Math.abs(from - (epoch + e.timeS * 1000))).toBeLessThanOrEqual(1); // ms: both rounded
+      expect(to).toBe(stop);
+    }
   });
 });
 

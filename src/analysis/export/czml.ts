@@ -114,8 +114,11 @@ export function sampledPathPacket(o: SampledPathOptions): CzmlPacket {
       text: o.name,
       font: "12px sans-serif",
       fillColor: { rgba: [255, 255, 255, 255] },
-      pixelOffset: { cartesian2: [10, -10] },
-      horizontalOrigin: "LEFT",
+      // Centred above the moving point, clear of the sites' labels beside their points (assets to the
+      // right, impacts to the left), which a threat passes at the end of its flight.
+      pixelOffset: { cartesian2: [0, -12] },
+      horizontalOrigin: "CENTER",
+      verticalOrigin: "BOTTOM",
       showBackground: true,
     };
   }
@@ -132,9 +135,17 @@ export interface StaticPointOptions {
   description?: string;
   parent?: string;
   pixelSize?: number;
+  /** ISO 8601 interval when it is shown (default: always). */
+  availability?: string;
+  /** Label text (default: the name), its offset in pixels and which side of the point it sits. */
+  labelText?: string;
+  labelOffsetPx?: readonly [number, number];
+  labelSide?: "LEFT" | "RIGHT";
+  /** False: no label (another point at the same place carries it). */
+  showLabel?: boolean;
 }
 
-/** A fixed site (defended asset, radar, launcher) drawn as a labelled point. */
+/** A fixed site (defended asset, radar, launcher, impact point) drawn as a labelled point. */
 export function staticPointPacket(o: StaticPointOptions): CzmlPacket {
   const packet: CzmlPacket = {
     id: o.id,
@@ -147,16 +158,19 @@ export function staticPointPacket(o: StaticPointOptions): CzmlPacket {
       outlineWidth: 1,
     },
     label: {
-      text: o.name,
+      text: o.labelText ?? o.name,
       font: "12px sans-serif",
       fillColor: { rgba: [...o.color] },
-      pixelOffset: { cartesian2: [10, 10] },
-      horizontalOrigin: "LEFT",
+      pixelOffset: { cartesian2: [...(o.labelOffsetPx ?? [10, 0])] },
+      // The label's near side is at the point: LEFT puts the text to the right of it.
+      horizontalOrigin: o.labelSide ?? "LEFT",
       showBackground: true,
     },
   };
   if (o.description !== undefined) packet.description = o.description;
   if (o.parent !== undefined) packet.parent = o.parent;
+  if (o.availability !== undefined) packet.availability = o.availability;
+  if (o.showLabel === false) delete packet.label;
   return packet;
 }
 
@@ -199,4 +213,11 @@ export function folderPacket(id: string, name: string): CzmlPacket {
 function round(v: number, digits: number): number {
   const s = 10 ** digits;
   return Math.round(v * s) / s;
+}
+
+/** A CZML document's text in chunks (one packet each), as JSON.stringify(packets) would write it. */
+export function* czmlChunks(packets: readonly CzmlPacket[]): Generator<string> {
+  yield "[";
+  for (let i = 0; i < packets.length; i++) yield (i > 0 ? "," : "") + JSON.stringify(packets[i]);
+  yield "]";
 }

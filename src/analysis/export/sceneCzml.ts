@@ -6,13 +6,17 @@
 import { Radar } from "../../sensors/radar/radar.js";
 import { radarCoverageBoundary, satelliteTracks } from "../../sensors/coverage.js";
 import { IrConstellation } from "../../sensors/infrared/irSensor.js";
+import type { EarthModel } from "../../earth/model.js";
+import { earthModelOf } from "../../scenario/build/earth.js";
 import type { Scenario } from "../../scenario/index.js";
+import { displayFrame, toDisplay, type DisplayFrame } from "./displayFrame.js";
 import type { Sensor } from "../../sensors/sensor.js";
 import type { RaidFlight } from "../../sim/raid.js";
 import type { TrackSample } from "../../sim/trackSamples.js";
 import {
   documentPacket,
   folderPacket,
+  intervalIso,
   polygonPacket,
   sampledPathPacket,
   staticPointPacket,
@@ -37,16 +41,30 @@ export const COVERAGE_TARGET_ALT_M = 40_000;
 export const COVERAGE_RCS_M2 = 0.1;
 const R2D = 180 / Math.PI;
 const SATELLITE_STEP_S = 30;
+const SHIP_STEP_S = 60;
+/** Impacts closer than this share one label (a few pixels apart in any view that shows both), m. */
+const IMPACT_LABEL_MERGE_M = 20_000;
+
+/**
+ * The first multiple of `stepS` at or after `endS`: sampled sites (satellites, ships) are sampled up to
+ * it so they stay drawn to the end of the clock (they vanished in its last seconds before).
+ */
+function coveringEndS(endS: number, stepS: number): number {
+  return Math.ceil(endS / stepS - 1e-9) * stepS;
+}
 
 /** What a scene shows: the scenario, the threats' flights and the sensors (a trajectory study or a run). */
 export interface SceneInput {
   readonly scenario: Scenario;
+  /** The run's Earth model (default: the scenario's); positions are drawn by their geodetic coordinates on it. */
+  readonly earth?: EarthModel;
   readonly flights: readonly RaidFlight[];
   readonly sensors: readonly Sensor[];
 }
 
 export function sceneCzml(study: SceneInput): CzmlPacket[] {
   const { scenario } = study;
+  const frame = displayFrame(study.earth ?? earthModelOf(scenario));
   const epoch = scenario.epoch;
   const endS = Math.max(60, ...study.flights.map((f) => f.result.endTimeS));
   const packets: CzmlPacket[] = [documentPacket(scenario.name, { epoch, startS: 0, endS, multiplier: 20 })];
@@ -78,7 +96,7 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
         name: f.id,
         epoch,
         timesS: f.samples.timeS.subarray(0, n),
-        positionsEcefM: f.samples.posEcefM.subarray(0, 3 * n),
+        positionsEcefM: toDisplay(frame, f.samples.posEcefM.subarray(0, 3 * n)),
         color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
         parent: "threats",
         description:
@@ -89,15 +107,75 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
     );
   }
 
+  // Where each threat came down, from its impact to the end of the clock (the threat's own point ends
+  // at impact). Labels sit left of the point, away from the asset labels on the right; impacts within
+  // IMPACT_LABEL_MERGE_M of an earlier one share its label, so threats on one target do not overprint.
+  const labelled: { latRad: number; lonRad: number; ids: string[]; timesS: number[]; packet: CzmlPacket }[] =
+    [];
+  for (const { result: f } of study.flights) {
+    const imp = f.summary.impact;
+    if (!f.summary.impacted || imp === null || f.endTimeS > endS) continue;
+    const miss = f.summary.missDistanceM;
+    const near = labelled.find(
+      (l) =>
+        Math.hypot(l.latRad - imp.latRad, (l.lonRad - imp.lonRad) * Math.cos(imp.latRad)) * 6.371e6 <
+        IMPACT_LABEL_MERGE_M,
+    );
+    packets.push(
+      staticPointPacket({
+        id: `impact/${f.id}`,
+        name: `${f.id} impact`,
+        latDeg: imp.latRad * R2D,
+        lonDeg: imp.lonRad * R2D,
+        altM: 0,
+        color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
+        parent: "threats",
+        pixelSize: 7,
+        availability: intervalIso(epoch, f.endTimeS, endS),
+        labelText: f.id,
+        labelOffsetPx: [-10, 0],
+        labelSide: "RIGHT",
+        showLabel: near === undefined,
+        description:
+          `${f.id} (${f.vehicleName}) impact at t = ${f.endTimeS.toFixed(1)} s` +
+          (Number.isFinite(miss) ? `, ${miss.toFixed(0)} m from its aim point` : ""),
+      }),
+    );
+    if (near === undefined)
+      labelled.push({
+        latRad: imp.latRad,
+        lonRad: imp.lonRad,
+        ids: [f.id],
+        timesS: [f.endTimeS],
+        packet: packets[packets.length - 1],
+      });
+    else {
+      near.ids.push(f.id);
+      near.timesS.push(f.endTimeS);
+    }
+  }
+  // A shared label names, at each time, the threats that have come down there so far.
+  for (const l of labelled) {
+    if (l.ids.length < 2) continue;
+    const order = l.ids.map((id, k) => ({ id, t: l.timesS[k] })).sort((a, b) => a.t - b.t);
+    (l.packet.label as { text: unknown }).text = order.map((o, k) => ({
+      interval: intervalIso(epoch, o.t, k + 1 < order.length ? order[k + 1].t : endS),
+      string: order
+        .slice(0, k + 1)
+        .map((x) => x.id)
+        .join(", "),
+    }));
+  }
+
   packets.push(folderPacket("sensors", "Sensors"));
   for (const sensor of study.sensors) {
-    if (sensor instanceof Radar) packets.push(...radarPackets(sensor, study, endS));
-    else if (sensor instanceof IrConstellation) packets.push(...satellitePackets(sensor, study, endS));
+    if (sensor instanceof Radar) packets.push(...radarPackets(sensor, study, endS, frame));
+    else if (sensor instanceof IrConstellation) packets.push(...satellitePackets(sensor, study, endS, frame));
   }
   return packets;
 }
 
-function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket[] {
+function radarPackets(radar: Radar, study: SceneInput, endS: number, frame: DisplayFrame): CzmlPacket[] {
   const out: CzmlPacket[] = [];
   const spec = radar.site.spec;
   if (spec.kind === "fixed") {
@@ -112,11 +190,12 @@ function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket
       }),
     );
   } else {
-    // A ship: sample its track every minute.
+    // A ship: sample its track every minute, to the end of the clock.
     const times: number[] = [];
     const pos: number[] = [];
     const state = radar.site.stateInto(0, radar.state);
-    for (let t = 0; t <= endS; t += 60) {
+    const lastS = coveringEndS(endS, SHIP_STEP_S);
+    for (let t = 0; t <= lastS; t += SHIP_STEP_S) {
       radar.site.stateInto(t, state);
       times.push(t);
       pos.push(state.posEcefM[0], state.posEcefM[1], state.posEcefM[2]);
@@ -127,7 +206,7 @@ function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket
         name: radar.id,
         epoch: study.scenario.epoch,
         timesS: times,
-        positionsEcefM: pos,
+        positionsEcefM: toDisplay(frame, pos),
         color: RADAR,
         parent: "sensors",
         description: radar.model.description,
@@ -155,8 +234,13 @@ function radarPackets(radar: Radar, study: SceneInput, endS: number): CzmlPacket
   return out;
 }
 
-function satellitePackets(ir: IrConstellation, study: SceneInput, endS: number): CzmlPacket[] {
-  const tracks = satelliteTracks(ir.ephemeris, 0, endS, SATELLITE_STEP_S);
+function satellitePackets(
+  ir: IrConstellation,
+  study: SceneInput,
+  endS: number,
+  frame: DisplayFrame,
+): CzmlPacket[] {
+  const tracks = satelliteTracks(ir.ephemeris, 0, coveringEndS(endS, SATELLITE_STEP_S), SATELLITE_STEP_S);
   const out: CzmlPacket[] = [folderPacket(`sensor/${ir.id}`, `${ir.id} (${tracks.ids.length} satellites)`)];
   tracks.ids.forEach((satId, k) => {
     out.push(
@@ -165,7 +249,7 @@ function satellitePackets(ir: IrConstellation, study: SceneInput, endS: number):
         name: satId,
         epoch: study.scenario.epoch,
         timesS: tracks.timesS,
-        positionsEcefM: tracks.positionsEcefM[k],
+        positionsEcefM: toDisplay(frame, tracks.positionsEcefM[k]),
         color: SATELLITE,
         parent: `sensor/${ir.id}`,
         trailTimeS: 600,
@@ -184,7 +268,8 @@ const TRACK: Rgba = [255, 235, 59, 255];
  * Tracks beside the truth: each track's updated positions as a path (yellow), named by the track id and
  * the threat it followed, so a gap or a swap shows where it happened.
  */
-export function trackPackets(samples: Iterable<TrackSample>, epoch: Date): CzmlPacket[] {
+export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?: EarthModel): CzmlPacket[] {
+  const frame = earth === undefined ? null : displayFrame(earth);
   const byTrack = new Map<string, TrackSample[]>();
   for (const s of samples) {
     const list = byTrack.get(s.trackId);
@@ -202,7 +287,13 @@ export function trackPackets(samples: Iterable<TrackSample>, epoch: Date): CzmlP
         name: `${trackId}${threats.length > 0 ? ` (${threats.join(", ")})` : ""}`,
         epoch,
         timesS: confirmed.map((s) => s.timeS),
-        positionsEcefM: confirmed.flatMap((s) => s.posEcefM),
+        positionsEcefM:
+          frame === null
+            ? confirmed.flatMap((s) => s.posEcefM)
+            : toDisplay(
+                frame,
+                confirmed.flatMap((s) => s.posEcefM),
+              ),
         color: TRACK,
         parent: "tracks",
         pixelSize: 6,

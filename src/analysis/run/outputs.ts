@@ -1,8 +1,7 @@
 /**
- * The files of one run (DESIGN.md, "Run output folder"): summary.json, events.jsonl, tracks.csv (and the
+ * The files of one run (docs/design.md, "Run output folder"): summary.json, events.jsonl, tracks.csv (and the
  * trajectories.csv and scene.czml shared with `raijin trajectory`). Pure text builders; the CLI writes.
  */
-import { ecefToGeodeticInto } from "../../earth/geodetic.js";
 import type { ScenarioRun as RunResult } from "../../scenario/build/world.js";
 import { threatSummary } from "../trajectory/study.js";
 import { csvField } from "../export/csv.js";
@@ -93,7 +92,10 @@ export function eventsJsonl(r: RunResult): string {
 
 export { TRACK_COLUMNS };
 
-/** tracks.csv: each track's state after each update; threatId is the scorer's pairing (metrics only). */
+/**
+ * tracks.csv: each track's state after each update; threatId is the scorer's pairing (metrics only).
+ * Latitude, longitude and altitude on the run's Earth model, as trajectories.csv.
+ */
 export function tracksCsv(r: RunResult): string {
   return [...tracksCsvChunks(r)].join("");
 }
@@ -109,7 +111,7 @@ export function* tracksCsvChunks(r: RunResult): Generator<string> {
     p[0] = c.posEcefM[3 * k];
     p[1] = c.posEcefM[3 * k + 1];
     p[2] = c.posEcefM[3 * k + 2];
-    ecefToGeodeticInto(p, geo);
+    r.earth.geodeticInto(p, geo);
     const ti = c.threatIndex[k];
     lines.push(
       [

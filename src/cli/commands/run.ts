@@ -3,21 +3,24 @@
  * events and impacts) and, per threat, when it was first detected, first tracked and how accurate its
  * track was; writes summary.json, events.jsonl, trajectories.csv, tracks.csv and scene.czml.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Command } from "commander";
-import { trajectoriesCsv } from "../../analysis/export/csv.js";
+import { trajectoriesCsvChunks } from "../../analysis/export/csv.js";
+import { czmlChunks } from "../../analysis/export/czml.js";
 import { sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
-import { eventsJsonl, runSummary, tracksCsv } from "../../analysis/run/outputs.js";
+import { eventsJsonl, runSummary, tracksCsvChunks } from "../../analysis/run/outputs.js";
 import { simulateScenario, type ScenarioRun as RunResult } from "../../scenario/build/world.js";
 import type { CliContext } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
-import { parseWholeNumber, refusedByPhysics } from "../options.js";
+import { checkSampleBudget, parseWholeNumber, refusedByPhysics, warnUnsimulated } from "../options.js";
+import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
+import { RUN_LEGEND } from "../legend.js";
+import { SCORING_CUTOFF_M } from "../../sim/systems/scoring.js";
 import { packageInfo } from "../version.js";
 
 interface RunOptions {
   out?: string;
+  force?: boolean;
   seed: string;
   json?: boolean;
 }
@@ -32,30 +35,42 @@ export function register(program: Command, ctx: CliContext): void {
       "-o, --out <dir>",
       "output folder for summary.json, events.jsonl, trajectories.csv, tracks.csv, scene.czml",
     )
+    .option("--force", "replace the --out folder even if Raijin did not write it")
     .option("--json", "print the summary as JSON instead of tables")
+    .addHelpText("after", RUN_LEGEND)
     .action(async (file: string, opts: RunOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
-      const scenario = await loadScenarioFile(file);
-      const result = refusedByPhysics(ctx, file, () => simulateScenario(scenario, { seed }));
-      if (result === undefined) return;
-      const summary = runSummary(result, { file, raijin: packageInfo().version });
-      if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
-      else ctx.io.out(timelineTable(result) + "\n" + threatTable(result));
-      if (opts.out !== undefined) {
-        await mkdir(opts.out, { recursive: true });
-        const scene = [...sceneCzml(result), ...trackPackets(result.trackSamples, scenario.epoch)];
-        await Promise.all([
-          writeFile(join(opts.out, "summary.json"), JSON.stringify(summary, null, 2) + "\n"),
-          writeFile(join(opts.out, "events.jsonl"), eventsJsonl(result)),
-          writeFile(join(opts.out, "trajectories.csv"), trajectoriesCsv(result.flights.map((f) => f.result))),
-          writeFile(join(opts.out, "tracks.csv"), tracksCsv(result)),
-          writeFile(join(opts.out, "scene.czml"), JSON.stringify(scene)),
-        ]);
-        if (!opts.json)
-          ctx.io.out(
-            `\nwrote ${opts.out}/: summary.json, events.jsonl, trajectories.csv, tracks.csv, scene.czml\n`,
-          );
-      }
+      const wrote = await withRunFolder("run", opts, async (folder) => {
+        const scenario = await loadScenarioFile(file, {
+          beforePhysics: (s) =>
+            checkSampleBudget(s.threats.length, s.duration, 1, "fewer threats or a shorter duration"),
+        });
+        warnUnsimulated(ctx, file, scenario);
+        const result = refusedByPhysics(ctx, file, () => simulateScenario(scenario, { seed }));
+        if (result === undefined) return null;
+        const summary = runSummary(result, { file, raijin: packageInfo().version });
+        if (opts.json) ctx.io.out(JSON.stringify(summary, null, 2) + "\n");
+        else ctx.io.out(timelineTable(result) + "\n" + threatTable(result) + "\n" + totals(result));
+        if (folder === null) return null;
+        const scene = [
+          ...sceneCzml(result),
+          ...trackPackets(result.trackSamples, scenario.epoch, result.earth),
+        ];
+        return [
+          { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },
+          { name: "events.jsonl", text: eventsJsonl(result) },
+          {
+            name: "trajectories.csv",
+            text: trajectoriesCsvChunks(
+              result.flights.map((f) => f.result),
+              result.earth,
+            ),
+          },
+          { name: "tracks.csv", text: tracksCsvChunks(result) },
+          { name: "scene.czml", text: czmlChunks(scene) },
+        ];
+      });
+      if (wrote !== null && !opts.json) ctx.io.out(`\n${wrote}`);
     });
 }
 
@@ -69,10 +84,24 @@ function timelineTable(r: RunResult): string {
       e.threatId ?? "-",
       e.trackId ?? "-",
       e.type === "impact" && e.detail?.missM !== undefined && e.detail.missM !== null
-        ? `miss ${fmt(Number(e.detail.missM), 0)} m`
-        : "",
+        ? fmt(Number(e.detail.missM), 0)
+        : "-",
     ]);
-  return formatTable(["time s", "event", "threat", "track", ""], rows);
+  return formatTable(["time s", "event", "threat", "track", "miss m"], rows);
+}
+
+/** Track counts (false tracks included) and the set metrics of the whole run. */
+function totals(r: RunResult): string {
+  const t = r.tracking;
+  const lines = [
+    `tracks: ${t.tracksInitiated} initiated, ${t.tracksConfirmed} confirmed, ${t.falseTracks} false ` +
+      "(confirmed, never following a threat)",
+    `mean OSPA ${fmt(t.meanOspaM, 1)} m, mean GOSPA ${fmt(t.meanGospaM, 1)} m ` +
+      `(p = 2, cut-off c = ${SCORING_CUTOFF_M / 1000} km; 0 is perfect)`,
+    "(columns and terms: raijin run --help)",
+    ...r.warnings.map((w) => `warning: ${w}`),
+  ];
+  return lines.join("\n") + "\n";
 }
 
 function threatTable(r: RunResult): string {

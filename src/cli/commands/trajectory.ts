@@ -3,11 +3,10 @@
  * `trajectories.csv`, `summary.json` and `scene.czml`; print the flight table and, per threat and sensor,
  * when it was first and last detected and how long it was held.
  */
-import { mkdir, writeFile } from "node:fs/promises";
-import { join } from "node:path";
 import type { Command } from "commander";
 import { trajectoriesCsv } from "../../analysis/export/csv.js";
 import { sceneCzml } from "../../analysis/export/sceneCzml.js";
+import type { RunFile } from "../../analysis/run/folder.js";
 import {
   runTrajectoryStudy,
   trajectorySummaryFile,
@@ -15,12 +14,15 @@ import {
 } from "../../analysis/trajectory/study.js";
 import { type CliContext, InputError } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
-import { parseWholeNumber, refusedByPhysics } from "../options.js";
+import { checkSampleBudget, MIN_STEP_S, parseWholeNumber, refusedByPhysics } from "../options.js";
+import { withRunFolder } from "../output.js";
 import { fmt, formatTable } from "../table.js";
+import { TRAJECTORY_LEGEND } from "../legend.js";
 import { packageInfo } from "../version.js";
 
 interface TrajectoryOptions {
   out?: string;
+  force?: boolean;
   seed: string;
   step: string;
 }
@@ -31,22 +33,29 @@ export function register(program: Command, ctx: CliContext): void {
     .description("fly every threat alone; trajectories.csv, summary.json and scene.czml out")
     .argument("<file>", "scenario YAML file")
     .option("-o, --out <dir>", "output folder (default: no files, table only)")
+    .option("--force", "replace the --out folder even if Raijin did not write it")
     .option("--seed <n>", "seed of the sensors' random draws", "1")
     .option("--step <s>", "sample interval of trajectories and sensor looks, s", "1")
+    .addHelpText("after", TRAJECTORY_LEGEND)
     .action(async (file: string, opts: TrajectoryOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const stepS = Number(opts.step);
-      if (!(stepS > 0 && stepS <= 60))
-        throw new InputError(`--step must be a number of seconds in (0, 60], given ${opts.step}`);
-      const scenario = await loadScenarioFile(file);
-      const study = refusedByPhysics(ctx, file, () => runTrajectoryStudy(scenario, { seed, stepS }));
-      if (study === undefined) return;
-      ctx.io.out(flightTable(study));
-      ctx.io.out("\n" + detectionTable(study));
-      if (opts.out !== undefined) {
-        await writeOutputs(opts.out, study, file, seed);
-        ctx.io.out(`\nwrote ${join(opts.out, "trajectories.csv")}, summary.json, scene.czml\n`);
-      }
+      if (!(stepS >= MIN_STEP_S && stepS <= 60))
+        throw new InputError(
+          `--step must be a number of seconds from ${MIN_STEP_S} to 60, given ${opts.step}`,
+        );
+      const wrote = await withRunFolder("trajectory", opts, async (folder) => {
+        const scenario = await loadScenarioFile(file, {
+          beforePhysics: (s) =>
+            checkSampleBudget(s.threats.length, s.duration, stepS, "give a larger --step"),
+        });
+        const study = refusedByPhysics(ctx, file, () => runTrajectoryStudy(scenario, { seed, stepS }));
+        if (study === undefined) return null;
+        ctx.io.out(flightTable(study));
+        ctx.io.out("\n" + detectionTable(study));
+        return folder === null ? null : outputFiles(study, file, seed);
+      });
+      if (wrote !== null) ctx.io.out(`\n${wrote}`);
     });
 }
 
@@ -100,13 +109,12 @@ function detectionTable(study: TrajectoryStudy): string {
   return formatTable(["threat", "sensor", "first s", "last s", "held s", "detections"], rows);
 }
 
-async function writeOutputs(dir: string, study: TrajectoryStudy, file: string, seed: number): Promise<void> {
-  await mkdir(dir, { recursive: true });
+function outputFiles(study: TrajectoryStudy, file: string, seed: number): RunFile[] {
   const flights = study.flights.map((f) => f.result);
   const summary = trajectorySummaryFile(study, seed, { file, raijin: packageInfo().version });
-  await Promise.all([
-    writeFile(join(dir, "trajectories.csv"), trajectoriesCsv(flights)),
-    writeFile(join(dir, "summary.json"), JSON.stringify(summary, null, 2) + "\n"),
-    writeFile(join(dir, "scene.czml"), JSON.stringify(sceneCzml(study))),
-  ]);
+  return [
+    { name: "trajectories.csv", text: trajectoriesCsv(flights, study.earth) },
+    { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },
+    { name: "scene.czml", text: JSON.stringify(sceneCzml(study)) },
+  ];
 }

@@ -1,8 +1,9 @@
 /** `raijin validate FILE...`: check scenario files and print every problem (exit 2 if any). */
 import type { Command } from "commander";
-import { ScenarioError, type Scenario } from "../../scenario/index.js";
+import { escapeControls, ScenarioError, type Scenario } from "../../scenario/index.js";
 import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";
+import { warnUnsimulated } from "../options.js";
 
 function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
@@ -16,7 +17,7 @@ export function summarize(s: Scenario): string {
     plural(s.weapons.length, "weapon"),
     plural(s.assets.length, "asset"),
   ];
-  return `OK: ${s.name} (${parts.join(", ")})`;
+  return `OK: ${escapeControls(s.name)} (${parts.join(", ")})`;
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -27,12 +28,14 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (files: string[]) => {
       for (const file of files) {
         try {
-          ctx.io.out(`${summarize(await loadScenarioFile(file))}\n`);
+          const scenario = await loadScenarioFile(file);
+          ctx.io.out(`${summarize(scenario)}\n`);
+          warnUnsimulated(ctx, file, scenario);
         } catch (e) {
           if (e instanceof ScenarioError) {
-            ctx.io.err(`${e.format()}\n${file}: ${plural(e.issues.length, "problem")}\n`);
+            ctx.io.err(`${e.format()}\n${escapeControls(file)}: ${plural(e.issues.length, "problem")}\n`);
           } else if (e instanceof InputError) {
-            ctx.io.err(`raijin: ${e.message}\n`);
+            ctx.io.err(`raijin: ${escapeControls(e.message)}\n`);
           } else throw e;
           ctx.fail(EXIT_BAD_INPUT);
         }

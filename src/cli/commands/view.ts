@@ -3,17 +3,27 @@
  * by `npm run build`) and the files of a run folder over HTTP, prints the URL, and runs until interrupted
  * (Ctrl+C closes it cleanly, exit 0) or until --open-timeout seconds have passed.
  *
- * Two roots, nothing else: `/run/...` is DIR, every other path is the viewer. Paths are decoded, any `..`
- * segment is refused, and the resolved real path (symbolic links followed) must lie inside its root.
- * `GET /run/` lists DIR's files as JSON so the viewer asks only for the files that exist.
+ * What it serves: `/run/<name>` for the run format's files that DIR's manifest (raijin-run.json) lists,
+ * checked complete (sizes and SHA-256) before serving; every other path is the built viewer, dotfiles
+ * excluded. `GET /run/` lists the run's files as JSON so the viewer asks only for the files that exist.
+ * Paths are decoded, `..` and dot segments refused, and the real path (symbolic links followed) must lie
+ * inside its root.
+ *
+ * Hardening (a browser on the same machine is the attacker's way in): the Host header must name this
+ * server (an IP literal, localhost, or --allow-host; DNS rebinding answers under a foreign name), a
+ * request from a page of another site is refused, every response carries a Content-Security-Policy
+ * with frame-ancestors 'none' and nosniff, error pages name no path, open connections are bounded, and
+ * listening beyond loopback prints a warning.
  */
 import { createReadStream, existsSync } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import { isIP, type AddressInfo } from "node:net";
+import { hostname } from "node:os";
 import { extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
+import { recoverRunFolder, RUN_MANIFEST, verifyRunFolder } from "../../analysis/run/folder.js";
 import { type CliContext, InputError } from "../context.js";
 
 /** Content types by extension: the viewer's own files, Cesium's assets and the run's outputs. */
@@ -44,8 +54,42 @@ export const MIME_TYPES: Readonly<Record<string, string>> = {
 
 const RUN_PREFIX = "/run/";
 
+/** Open connections at once; more wait in the kernel's queue (a browser opens about six). */
+export const MAX_CONNECTIONS = 64;
+/** Seconds a client has to send its request headers and its whole request. */
+const HEADERS_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * What a page may do (sent on every response): scripts only from this server, never inline; no page may
+ * frame the viewer. CesiumJS needs the rest: its widgets bind through Knockout, which compiles its
+ * bindings with `new Function` ('unsafe-eval'), its workers import their code from blob: URLs, it instantiates WebAssembly (its draco and basis
+ * decoders), sets inline styles, and makes data: and blob: images and workers.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval' blob:",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "content-security-policy": CONTENT_SECURITY_POLICY,
+  "x-content-type-options": "nosniff",
+  "x-frame-options": "DENY",
+  "referrer-policy": "no-referrer",
+  "cross-origin-resource-policy": "same-origin",
+};
+
 export interface ViewerServerOptions {
-  /** The run folder (must hold scene.czml). */
+  /** The run folder (a complete one: its raijin-run.json manifest is checked). */
   readonly runDir: string;
   /** TCP port; 0 picks a free one (default 0). */
   readonly port?: number;
@@ -53,11 +97,15 @@ export interface ViewerServerOptions {
   readonly host?: string;
   /** The built viewer (default: dist/web of this package). */
   readonly webRoot?: string;
+  /** Host names the server answers to besides IP literals and localhost (for --host beyond loopback). */
+  readonly allowedHosts?: readonly string[];
 }
 
 export interface ViewerServer {
   /** The viewer's address, e.g. http://127.0.0.1:8080/ */
   readonly url: string;
+  /** True when it listens on more than the loopback interface. */
+  readonly exposed: boolean;
   close(): Promise<void>;
 }
 
@@ -72,41 +120,88 @@ export function defaultWebRoot(): string {
   return existsSync(join(beside, "app.js")) ? beside : resolve(here, "../../../dist/web");
 }
 
-/** Starts the server; resolves once it listens. Throws InputError if DIR or the viewer is missing. */
+/** Whether an interface address is loopback only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, "").toLowerCase();
+  return h === "localhost" || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/**
+ * The Host header names this server (DNS rebinding defence): an IP literal, localhost, or a name the
+ * user allowed. A rebinding attack reaches the server under the attacker's own domain name, never these.
+ */
+export function hostAllowed(hostHeader: string | undefined, allowed: ReadonlySet<string>): boolean {
+  if (hostHeader === undefined || hostHeader === "") return false;
+  let name: string;
+  try {
+    name = new URL(`http://${hostHeader}`).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (name.startsWith("[")) return isIP(name.slice(1, -1)) === 6;
+  return isIP(name) === 4 || name === "localhost" || name.endsWith(".localhost") || allowed.has(name);
+}
+
+/** Starts the server; resolves once it listens. Throws InputError or RunFolderError for bad input. */
 export async function startViewerServer(o: ViewerServerOptions): Promise<ViewerServer> {
+  await recoverRunFolder(o.runDir).catch(() => false);
   const runRoot = await realpath(o.runDir).catch(() => {
     throw new InputError(`${o.runDir}: no such folder`);
   });
-  if (!(await isFile(join(runRoot, "scene.czml"))))
+  if (!(await stat(runRoot)).isDirectory()) throw new InputError(`${o.runDir} is a file, not a run folder`);
+  const manifest = await verifyRunFolder(runRoot, { hashes: true, shown: o.runDir });
+  const runFiles = new Set([RUN_MANIFEST, ...manifest.files.map((f) => f.name)]);
+  if (!runFiles.has("scene.czml"))
     throw new InputError(
       `${o.runDir} has no scene.czml: give the --out folder of raijin run or raijin trajectory`,
     );
   const webDir = o.webRoot ?? defaultWebRoot();
   const webRoot = await realpath(webDir).catch(() => "");
   if (webRoot === "" || !(await isFile(join(webRoot, "index.html"))))
-    throw new Error(`the viewer is not built (${webDir}/index.html missing): run npm run build`);
+    throw new Error("the viewer is not built (its index.html is missing): run npm run build");
 
+  const host = o.host ?? "127.0.0.1";
+  const allowed = new Set((o.allowedHosts ?? []).map((h) => h.toLowerCase()));
+  if (!isLoopbackHost(host)) {
+    allowed.add(hostname().toLowerCase());
+    if (isIP(host) === 0) allowed.add(host.toLowerCase());
+  }
   const server = createServer((req, res) => {
-    handle(req, res, webRoot, runRoot).catch((e: unknown) => {
-      if (!res.headersSent) send(res, 500, `internal error: ${e instanceof Error ? e.message : String(e)}`);
+    handle(req, res, webRoot, runRoot, runFiles, allowed).catch(() => {
+      // No message: it could name a path on this machine.
+      if (!res.headersSent) send(res, 500, "internal error");
       else res.destroy();
     });
   });
-  const host = o.host ?? "127.0.0.1";
+  server.maxConnections = MAX_CONNECTIONS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
   await new Promise<void>((ok, fail) => {
-    server.once("error", (e: NodeJS.ErrnoException) =>
-      fail(
-        e.code === "EADDRINUSE" || e.code === "EACCES" || e.code === "EADDRNOTAVAIL"
-          ? new InputError(`cannot listen on ${host}:${o.port ?? 0}: ${e.code}`)
-          : e,
-      ),
-    );
+    server.once("error", (e: NodeJS.ErrnoException) => {
+      const where = `${host}:${o.port ?? 0}`;
+      if (e.code === "EADDRINUSE")
+        fail(
+          new InputError(
+            `port ${o.port ?? 0} is in use on ${host}: give another with --port N (--port 0 picks a free one)`,
+          ),
+        );
+      else if (e.code === "EACCES")
+        fail(
+          new InputError(
+            `cannot listen on ${where}: permission denied (ports below 1024 need root; try --port 8080)`,
+          ),
+        );
+      else if (e.code === "EADDRNOTAVAIL" || e.code === "ENOTFOUND" || e.code === "EAI_AGAIN")
+        fail(new InputError(`cannot listen on ${where}: no such interface on this machine (see --host)`));
+      else fail(e);
+    });
     server.listen(o.port ?? 0, host, () => ok());
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${shownHost}:${port}/`,
+    exposed: !isLoopbackHost(host),
     close: () =>
       new Promise<void>((ok) => {
         server.close(() => ok());
@@ -124,17 +219,17 @@ async function isFile(path: string): Promise<boolean> {
 }
 
 function send(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { "content-type": "text/plain; charset=utf-8", ...headers });
+  res.writeHead(status, { ...SECURITY_HEADERS, "content-type": "text/plain; charset=utf-8", ...headers });
   res.end(`${text}\n`);
 }
 
 /**
  * The file a request path names inside `root`, or null if the path leaves it (a `..` segment, a NUL, a
- * backslash, or a symbolic link pointing outside).
+ * backslash, a dotfile or dot-folder, or a symbolic link pointing outside).
  */
 export async function resolveInside(root: string, relativePath: string): Promise<string | null> {
   const segments = relativePath.split("/").filter((s) => s !== "" && s !== ".");
-  if (segments.some((s) => s === ".." || s.includes("\\") || s.includes("\0"))) return null;
+  if (segments.some((s) => s.startsWith(".") || s.includes("\\") || s.includes("\0"))) return null;
   const candidate = resolve(root, ...segments);
   if (candidate !== root && !candidate.startsWith(root + sep)) return null;
   let real: string;
@@ -146,7 +241,26 @@ export async function resolveInside(root: string, relativePath: string): Promise
   return real === root || real.startsWith(root + sep) ? real : null;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, webRoot: string, runRoot: string) {
+/** Whether the request comes from a page of another site (the Origin of a fetch, or the browser's word). */
+function foreignOrigin(req: IncomingMessage): boolean {
+  const site = req.headers["sec-fetch-site"];
+  if (site === "cross-site") return true;
+  const origin = req.headers.origin;
+  if (origin === undefined) return false;
+  return origin !== `http://${req.headers.host ?? ""}`;
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  webRoot: string,
+  runRoot: string,
+  runFiles: ReadonlySet<string>,
+  allowedHosts: ReadonlySet<string>,
+) {
+  if (!hostAllowed(req.headers.host, allowedHosts))
+    return send(res, 421, "misdirected request: this server answers only to its own address");
+  if (foreignOrigin(req)) return send(res, 403, "forbidden: a request from another site");
   if (req.method !== "GET" && req.method !== "HEAD")
     return send(res, 405, "method not allowed", { allow: "GET, HEAD" });
   let path: string;
@@ -157,16 +271,23 @@ async function handle(req: IncomingMessage, res: ServerResponse, webRoot: string
   }
   if (path === "/run") return send(res, 301, "see /run/", { location: RUN_PREFIX });
   if (path === RUN_PREFIX) {
-    const names = (await readdir(runRoot, { withFileTypes: true })).filter((d) => d.isFile());
-    const body = JSON.stringify({ files: names.map((d) => d.name).sort() });
-    res.writeHead(200, { "content-type": MIME_TYPES[".json"], "cache-control": "no-cache" });
+    const body = JSON.stringify({ files: [...runFiles].sort() });
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      "content-type": MIME_TYPES[".json"],
+      "cache-control": "no-cache",
+    });
     return void res.end(req.method === "HEAD" ? undefined : body);
   }
   const inRun = path.startsWith(RUN_PREFIX);
-  const root = inRun ? runRoot : webRoot;
-  const rel = inRun ? path.slice(RUN_PREFIX.length) : path === "/" ? "index.html" : path;
-  const file = await resolveInside(root, rel);
-  if (file === null) return send(res, 403, "forbidden: outside the served folders");
+  let file: string | null;
+  if (inRun) {
+    // Only the files of the run format the manifest lists: no subfolders, no other names.
+    const name = path.slice(RUN_PREFIX.length);
+    if (!runFiles.has(name)) return send(res, 404, "not found: not a file of this run");
+    file = await resolveInside(runRoot, name);
+  } else file = await resolveInside(webRoot, path === "/" ? "index.html" : path);
+  if (file === null) return send(res, 403, "forbidden: outside the served files");
   let size: number;
   try {
     const s = await stat(file);
@@ -176,11 +297,11 @@ async function handle(req: IncomingMessage, res: ServerResponse, webRoot: string
     return send(res, 404, "not found");
   }
   res.writeHead(200, {
+    ...SECURITY_HEADERS,
     "content-type": MIME_TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
     "content-length": String(size),
     // Run files change when a run is repeated into the same folder; the viewer is small.
     "cache-control": inRun ? "no-cache" : "max-age=300",
-    "x-content-type-options": "nosniff",
   });
   if (req.method === "HEAD") return void res.end();
   await new Promise<void>((ok, fail) => {
@@ -197,6 +318,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, webRoot: string
 interface ViewOptions {
   port: string;
   host: string;
+  allowHost: string[];
   openTimeout?: string;
 }
 
@@ -236,13 +358,33 @@ export function register(program: Command, ctx: CliContext): void {
     .command("view")
     .description("replay a run folder on a 3D globe in the browser (serves the viewer on localhost)")
     .argument("<dir>", "output folder of raijin run or raijin trajectory (with scene.czml)")
-    .option("--port <n>", "TCP port (0: any free port)", "8080")
+    .option(
+      "--port <n>",
+      "TCP port (0: any free port; default $RAIJIN_PORT or 8080)",
+      process.env.RAIJIN_PORT ?? "8080",
+    )
     .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option(
+      "--allow-host <name>",
+      "a host name the server answers to, besides IP addresses and localhost (repeatable)",
+      (v: string, prev: string[]) => [...prev, v],
+      [] as string[],
+    )
     .option("--open-timeout <seconds>", "stop serving after this many seconds (default: until Ctrl+C)")
     .action(async (dir: string, opts: ViewOptions) => {
       const port = parsePort(opts.port);
       const timeoutS = opts.openTimeout === undefined ? null : parseSeconds(opts.openTimeout);
-      const server = await startViewerServer({ runDir: dir, port, host: opts.host });
+      const server = await startViewerServer({
+        runDir: dir,
+        port,
+        host: opts.host,
+        allowedHosts: opts.allowHost,
+      });
+      if (server.exposed)
+        ctx.io.err(
+          `raijin: warning: listening on ${opts.host}, beyond this machine's loopback: anyone who can ` +
+            `reach it can see this run (use --host 127.0.0.1 to keep it local)\n`,
+        );
       ctx.io.out(`Raijin viewer for ${dir}: ${server.url}\n(Ctrl+C to stop)\n`);
       const why = await untilStopped(timeoutS);
       await server.close();

@@ -1,7 +1,7 @@
 /**
  * Notional hypersonic boost-glide vehicles.
  *
- * HTV-2-like (notional-htv2; `notional-hgv` is the same vehicle under the DESIGN.md public name):
+ * HTV-2-like (notional-htv2; `notional-hgv` is the same vehicle under the docs/design.md public name):
  * - mass about 1,000 kg (Wright 2015, as used by Tracy & Wright 2020) [S];
  * - L/D = 2.6 and beta = m / (C_D A) = 13,000 kg/m^2 (Tracy & Wright, "Modeling the Performance of
  *   Hypersonic Boost-Glide Missiles", Science & Global Security 28(3), 2020, from Acton's fit to HTV-2 flight

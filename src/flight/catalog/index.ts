@@ -1,4 +1,4 @@
-/** The notional threat catalog, by public name (DESIGN.md: `notional-hgv`, `notional-rv` are public). */
+/** The notional threat catalog, by public name (docs/design.md: `notional-hgv`, `notional-rv` are public). */
 import type { VehicleDefinition } from "../definitions.js";
 import { NOTIONAL_IRBM, NOTIONAL_MRBM, NOTIONAL_RV, NOTIONAL_SRBM } from "./ballistic.js";
 import { NOTIONAL_HCM } from "./cruise.js";

@@ -1,7 +1,7 @@
 /**
  * Shared types of the ODE integrators (src/math/ode).
  *
- * Conventions (see DESIGN.md "Hot loops"): the state is a Float64Array of a fixed dimension chosen
+ * Conventions (see docs/design.md "Hot loops"): the state is a Float64Array of a fixed dimension chosen
  * when the stepper is built; the right-hand side writes its derivative into a caller-owned array and
  * must allocate nothing; time is in seconds.
  */

@@ -73,16 +73,22 @@ export function normalQuantile(p: number): number {
   return upper ? -x : x;
 }
 
+/** Degrees of freedom k: finite and > 0. */
+function checkDof(fn: string, k: number): void {
+  if (!(k > 0) || k === Infinity)
+    throw new RangeError(`${fn}: k (degrees of freedom) must be a finite number > 0, given ${k}`);
+}
+
 /** Chi-square CDF with k > 0 degrees of freedom. */
 export function chiSquareCdf(x: number, k: number): number {
-  if (!(k > 0)) throw new RangeError(`chiSquareCdf: degrees of freedom must be > 0 (got ${k})`);
+  checkDof("chiSquareCdf", k);
   if (x <= 0) return 0;
   return regularizedGammaP(0.5 * k, 0.5 * x);
 }
 
 /** Chi-square survival function 1 - CDF, accurate in the upper tail. */
 export function chiSquareSf(x: number, k: number): number {
-  if (!(k > 0)) throw new RangeError(`chiSquareSf: degrees of freedom must be > 0 (got ${k})`);
+  checkDof("chiSquareSf", k);
   if (x <= 0) return 1;
   return regularizedGammaQ(0.5 * k, 0.5 * x);
 }
@@ -102,7 +108,7 @@ function chiSquarePdf(x: number, k: number): number {
  */
 export function chiSquareQuantile(p: number, k: number): number {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`chiSquareQuantile: p must be in [0, 1] (got ${p})`);
-  if (!(k > 0)) throw new RangeError(`chiSquareQuantile: degrees of freedom must be > 0 (got ${k})`);
+  checkDof("chiSquareQuantile", k);
   if (p === 0) return 0;
   if (p === 1) return Infinity;
   const a = 0.5 * k;

@@ -13,20 +13,34 @@
  *   with a piecewise-parabolic (P^2) formula; O(1) memory, approximate (exact for n <= 5).
  */
 
-/** Quantile p in [0, 1] of an ascending-sorted sample (Hyndman-Fan definition 7). */
+/**
+ * Quantile p in [0, 1] of an ascending-sorted sample (Hyndman-Fan definition 7). Infinities are values
+ * like any other; a NaN is a RangeError (a NaN cannot be sorted, so the sample was not).
+ */
 export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   if (n === 0) throw new RangeError("quantileSorted: empty sample");
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantileSorted: p must be in [0, 1] (got ${p})`);
+  // O(n), as the sort that made the sample: a NaN anywhere means it was not sorted.
+  for (let i = 0; i < n; i++)
+    if (sorted[i] !== sorted[i])
+      throw new RangeError(`quantileSorted: sorted must hold no NaN, given NaN at [${i}]`);
   const h = (n - 1) * p;
-  const lo = Math.floor(h);
-  if (lo >= n - 1) return sorted[n - 1];
-  return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+  const lo = Math.min(Math.floor(h), n - 1);
+  const f = h - lo;
+  const a = sorted[lo];
+  const b = f === 0 ? a : sorted[lo + 1];
+  // f === 0 and a === b return the element itself, so equal infinities do not make Infinity - Infinity.
+  return f === 0 || a === b ? a : a + f * (b - a);
 }
 
-/** Quantile p of an unsorted sample (copies and sorts: O(n log n), allocates). */
+/** Quantile p of an unsorted sample (copies and sorts: O(n log n), allocates); a NaN is a RangeError. */
 export function quantile(values: ArrayLike<number>, p: number): number {
-  return quantileSorted(Float64Array.from(values).sort(), p);
+  const sorted = Float64Array.from(values);
+  for (let i = 0; i < sorted.length; i++)
+    if (sorted[i] !== sorted[i])
+      throw new RangeError(`quantile: values must hold no NaN, given NaN at [${i}]`);
+  return quantileSorted(sorted.sort(), p);
 }
 
 /** A growing set of retained samples with exact quantiles (sorts lazily, once per change). */

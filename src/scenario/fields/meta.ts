@@ -1,6 +1,6 @@
 /**
  * Field metadata: what a scenario field means, its unit, range, default and source, declared once next
- * to its schema and readable by code (the web editor renders its forms from it; DESIGN.md, "Components
+ * to its schema and readable by code (the web editor renders its forms from it; docs/design.md, "Components
  * declare their parameters"). Stored in a typed zod registry rather than the global one so readers get
  * a checked type.
  */

@@ -1,5 +1,5 @@
 /**
- * The scenario file's top level (DESIGN.md, "Scenario files"). Each section's schema lives in its own
+ * The scenario file's top level (docs/design.md, "Scenario files"). Each section's schema lives in its own
  * file so it can grow; this one only assembles them. Every quantity in the parsed `Scenario` is SI
  * (m, s, rad, kg, m/s, W, Hz, K...; dB and dBsm become linear ratios and m^2), and the epoch is a Date.
  */

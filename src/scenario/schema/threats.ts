@@ -1,6 +1,6 @@
 /**
  * Threats: which vehicle flies, from where (a launch site and time, or a given burnout state), at what,
- * with what manoeuvre and, for ballistic missiles, which trajectory shape (DESIGN.md, scenario format).
+ * with what manoeuvre and, for ballistic missiles, which trajectory shape (docs/design.md, scenario format).
  * Times are scenario times: seconds from the epoch, like every time in the simulation.
  */
 import * as z from "zod";
@@ -70,7 +70,7 @@ export const inlineVehicleSchema = strict({
     min: "-60 dBsm",
     max: "40 dBsm",
     description: "radar cross-section after boost (notional)",
-    source: "no public value for glide vehicles; REFERENCES.md suggests sweeping 0.01-1 m^2",
+    source: "no public value for glide vehicles; docs/sources.md suggests sweeping 0.01-1 m^2",
   }).optional(),
   mach: mach({ min: 3, max: 12, description: "cruise Mach number (cruise missiles)" }).optional(),
   cruiseAltitude: length({

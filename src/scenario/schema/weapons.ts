@@ -28,7 +28,7 @@ export const inlineRailgunSchema = strict({
     min: "0 m/s",
     max: "5 km/s",
     minExclusive: true,
-    source: "Japan ATLA about 2,230 m/s; US Navy goal 2.0-2.5 km/s (REFERENCES.md)",
+    source: "Japan ATLA about 2,230 m/s; US Navy goal 2.0-2.5 km/s (docs/sources.md)",
   }).optional(),
   projectileMass: mass({
     min: "0 kg",

@@ -19,6 +19,14 @@
  */
 import { marcumQ1 } from "./marcumQ.js";
 
+/** The Swerling cases modelled; 2 and 4 (pulse-to-pulse fluctuation) are refused, not taken as 0. */
+const SWERLING_CASES: readonly unknown[] = [0, 1, 3];
+
+function checkSwerling(fn: string, swerling: unknown): void {
+  if (!SWERLING_CASES.includes(swerling))
+    throw new RangeError(`${fn}: swerling must be 0, 1 or 3, given ${String(swerling)}`);
+}
+
 /** Swerling fluctuation case: 0 (nonfluctuating), 1 (Rayleigh, many scatterers), 3 (one dominant scatterer). */
 export type SwerlingCase = 0 | 1 | 3;
 
@@ -30,14 +38,16 @@ export interface DetectionProbabilityInput {
   readonly swerling: SwerlingCase;
 }
 
-function checkPfa(pfa: number): void {
-  if (!(pfa > 0 && pfa < 1)) throw new RangeError(`pfa must lie in (0, 1), got ${pfa}`);
+function checkPfa(fn: string, pfa: number): void {
+  if (!(pfa > 0 && pfa < 1)) throw new RangeError(`${fn}: pfa must lie in (0, 1), given ${pfa}`);
 }
 
 /** Single-look probability of detection (see the file comment for the formulas and sources). */
 export function detectionProbability({ snr, pfa, swerling }: DetectionProbabilityInput): number {
-  checkPfa(pfa);
-  if (!(snr >= 0)) throw new RangeError(`snr must be >= 0 (linear), got ${snr}`);
+  checkPfa("detectionProbability", pfa);
+  if (!(snr >= 0) || snr === Infinity)
+    throw new RangeError(`detectionProbability: snr must be a finite number >= 0 (linear), given ${snr}`);
+  checkSwerling("detectionProbability", swerling);
   return detectionProbabilityFast(snr, -Math.log(pfa), swerling);
 }
 
@@ -68,8 +78,9 @@ export function requiredSnr({
   pfa: number;
   swerling: SwerlingCase;
 }): number {
-  checkPfa(pfa);
-  if (!(pd > pfa && pd < 1)) throw new RangeError(`pd must lie in (pfa, 1), got ${pd}`);
+  checkPfa("requiredSnr", pfa);
+  if (!(pd > pfa && pd < 1)) throw new RangeError(`requiredSnr: pd must lie in (pfa, 1), given ${pd}`);
+  checkSwerling("requiredSnr", swerling);
   if (swerling === 1) return Math.log(pfa) / Math.log(pd) - 1;
   const threshold = -Math.log(pfa);
   let lo = -30; // dB
@@ -96,7 +107,7 @@ export class DetectionProbabilityCache {
   readonly threshold: number;
   private table: Float64Array | null = null;
   constructor(readonly pfa: number) {
-    checkPfa(pfa);
+    checkPfa("DetectionProbabilityCache", pfa);
     this.threshold = -Math.log(pfa);
   }
   /** Pd for a mean SNR (linear). */

@@ -1,0 +1,106 @@
+// The printed tables (issue 9 item 14): every column has a header and a unit, the terms are explained in
+// --help, false tracks are counted, OSPA and GOSPA are printed.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
+
+const SCENARIO = `name: Tables test
+epoch: 2030-06-01T00:00:00Z
+duration: 10 min
+assets:
+  - { id: port, at: { lat: 35.29 deg, lon: 139.67 deg, alt: 0 m }, value: 10 }
+threats:
+  - id: srbm-1
+    vehicle: notional-srbm
+    launch: { at: { lat: 37.0 deg, lon: 135.2 deg, alt: 0 m }, time: 0 s }
+    target: port
+sensors:
+  - { id: site-radar, kind: radar, model: notional-s-band, at: { lat: 36.5 deg, lon: 137.0 deg, alt: 20 m } }
+`;
+
+let work: string;
+let file: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), "raijin-tables-"));
+  file = join(work, "t.yaml");
+  writeFileSync(file, SCENARIO);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+async function cli(...args: string[]) {
+  let stdout = "";
+  const code = await main(["node", "raijin", ...args], {
+    out: (s) => void (stdout += s),
+    err: () => undefined,
+  });
+  return { code, stdout };
+}
+
+/** The header rows of the tables in a command's output: the line above each dashed rule. */
+function headers(text: string): string[][] {
+  const lines = text.split("\n");
+  const out: string[][] = [];
+  lines.forEach((line, i) => {
+    if (i > 0 && /^-+( +-+)*$/.test(line)) {
+      // Cells are where the dashes are.
+      const cells: string[] = [];
+      for (const m of line.matchAll(/-+/g))
+        cells.push(lines[i - 1].slice(m.index, m.index + m[0].length).trim());
+      out.push(cells);
+    }
+  });
+  return out;
+}
+
+// Columns whose values are counts, names or ratios without a unit, each explained in the legend.
+const UNITLESS = new Set([
+  "threat",
+  "event",
+  "track",
+  "by",
+  "tracks",
+  "NEES",
+  "sensor",
+  "vehicle",
+  "detections",
+]);
+const HAS_UNIT = /( (s|m|km|m\/s|%|Mach))$|^max Mach$/;
+
+describe("printed tables", () => {
+  it("raijin run: every column has a header, with a unit unless it is a name, count or ratio", async () => {
+    const r = await cli("run", file);
+    expect(r.code).toBe(0);
+    const tables = headers(r.stdout);
+    expect(tables.length).toBe(2);
+    for (const cell of tables.flat()) {
+      expect(cell).not.toBe("");
+      expect([cell, UNITLESS.has(cell) || HAS_UNIT.test(cell)]).toEqual([cell, true]);
+    }
+    expect(r.stdout).toMatch(
+      /^tracks: \d+ initiated, \d+ confirmed, \d+ false \(confirmed, never following a threat\)$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^mean OSPA \d+\.\d m, mean GOSPA \d+\.\d m \(p = 2, cut-off c = 20 km; 0 is perfect\)$/m,
+    );
+  });
+
+  it("raijin trajectory: the same", async () => {
+    const r = await cli("trajectory", file);
+    expect(r.code).toBe(0);
+    for (const cell of headers(r.stdout).flat()) {
+      expect(cell).not.toBe("");
+      expect([cell, UNITLESS.has(cell) || HAS_UNIT.test(cell)]).toEqual([cell, true]);
+    }
+  });
+
+  it("--help explains the terms: held %, NEES, miss, OSPA, GOSPA, false tracks", async () => {
+    const run = (await cli("run", "--help")).stdout;
+    for (const term of ["held %", "NEES", "miss m", "OSPA", "GOSPA", "false tracks", "impact err km"])
+      expect([term, run.includes(term)]).toEqual([term, true]);
+    const trajectory = (await cli("trajectory", "--help")).stdout;
+    for (const term of ["range km", "glide km", "miss m", "held s"])
+      expect([term, trajectory.includes(term)]).toEqual([term, true]);
+  });
+});

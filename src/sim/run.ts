@@ -15,13 +15,15 @@ import { constellationOf } from "../sensors/coverage.js";
 import type { Detection } from "../sensors/detection.js";
 import type { Sensor } from "../sensors/sensor.js";
 import { earthModelOf, sensorObjects, threatDefinitions } from "../scenario/build/index.js";
-import { trackerOf } from "../scenario/build/tracker.js";
+import { impactPredictionModel, trackerOf } from "../scenario/build/tracker.js";
 import type { Scenario } from "../scenario/index.js";
 import type { Track } from "../tracking/management/track.js";
 import type { TrackerStats } from "../tracking/management/trackerTypes.js";
 import type { GaussianState } from "../tracking/types.js";
 import { geodesicInverse } from "../earth/geodesic.js";
-import { predictImpact } from "../tracking/predict/impactPoint.js";
+import { enuRotationInto } from "../earth/enu.js";
+import { predictImpact, type ImpactFlag } from "../tracking/predict/impactPoint.js";
+import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import { compareEvents, type SimEvent } from "./events.js";
 import { flyRaid, TruthBoard, type RaidFlight } from "./raid.js";
 import { RunScorer } from "./scoring.js";
@@ -67,6 +69,14 @@ export interface ImpactPredictionScore {
   /** Distance from the predicted to the true impact point (geodesic), m, and the time error, s. */
   readonly errorM: number;
   readonly timeErrorS: number;
+  /** NEES of the impact point (2 degrees of freedom: the east-north error against the predicted
+   *  covariance; 5.99 is the 95 % point) and of the impact time (1 degree of freedom). */
+  readonly pointNees: number;
+  readonly timeNees: number;
+  /** The track's inverse ballistic coefficient at the prediction (m^2/kg), or null if it has none. */
+  readonly kappa: number | null;
+  readonly reliable: boolean;
+  readonly flags: readonly ImpactFlag[];
 }
 
 /** Lead time of the scored impact prediction, s. */
@@ -88,6 +98,9 @@ export interface ThreatRunSummary {
   readonly velocityRmseMps: number | null;
   /** Average NEES over position and velocity (6 degrees of freedom; 6 is a consistent filter). */
   readonly meanNees: number | null;
+  /** NEES per flight phase of the truth at the update time: updates, mean, and the share beyond the
+   *  99 % gate (chi-square, 6 degrees of freedom: 16.81; 1 % for a consistent filter). */
+  readonly neesByPhase: readonly { phase: string; updates: number; meanNees: number; beyondGate99: number }[];
   /** Ballistic impact prediction from its track IMPACT_PREDICTION_LEAD_S before impact, or null (not
    *  tracked then, or no impact). Large for gliders and cruise missiles: they do not fly ballistic. */
   readonly impactPrediction: ImpactPredictionScore | null;
@@ -110,6 +123,8 @@ export interface RunResult {
     readonly tracksConfirmed: number;
     readonly stats: TrackerStats;
     readonly detections: number;
+    /** Impact predictions that threw (bad track state) and were skipped. */
+    readonly impactPredictionFailures: number;
   };
   readonly endS: number;
 }
@@ -122,7 +137,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
   const results = flights.map((f) => f.result);
   const sensors = sensorObjects(scenario);
   const streams = sensors.map((s) => randomStream(options.seed, run, `sensor:${s.id}`));
-  const tracker = trackerOf(scenario.tracking);
+  const tracker = trackerOf(scenario.tracking, earth);
   const scorer = new RunScorer(results);
   const board = new TruthBoard(results);
   const events: SimEvent[] = [];
@@ -146,6 +161,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
   const predictions = new Map<string, ImpactPredictionScore | null>();
   const names = (tracker.filter as { stateNames?: readonly string[] }).stateNames;
   const kappaIndex = names?.indexOf("kappa") ?? -1;
+  // Impact predictions fly the scenario's Earth; a failed prediction is counted, never fatal.
+  const impact = { model: impactPredictionModel(earth), failures: 0 };
   for (let k = 0; k <= steps; k++) {
     const t = k * stepS;
     const truths = board.at(t);
@@ -159,7 +176,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
     const stepResult = tracker.step(t, arrived);
     const pairing = scorer.step(t, truths, stepResult.tracks);
     for (const [trackId, threatId] of pairing) lastThreatOfTrack.set(trackId, threatId);
-    scoreImpactPredictions(t, results, pairing, stepResult.tracks, kappaIndex, predictions);
+    scoreImpactPredictions(t, results, pairing, stepResult.tracks, kappaIndex, predictions, impact);
     for (const e of stepResult.events) {
       if (e.type === "track-confirmed") confirmed++;
       events.push({
@@ -210,6 +227,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
       tracksConfirmed: confirmed,
       stats: { ...tracker.stats },
       detections: detectionCount,
+      impactPredictionFailures: impact.failures,
     },
     endS,
   };
@@ -284,6 +302,12 @@ function threatSummaries(
       positionRmseM: rmse.count > 0 ? rmse.positionM : null,
       velocityRmseMps: rmse.count > 0 ? rmse.velocityMps : null,
       meanNees: score.neesCount > 0 ? score.neesSum / score.neesCount : null,
+      neesByPhase: [...score.neesByPhase].map(([phase, p]) => ({
+        phase,
+        updates: p.count,
+        meanNees: p.sum / p.count,
+        beyondGate99: p.beyondGate / p.count,
+      })),
       impactPrediction: predictions.get(f.id) ?? null,
     };
   });
@@ -305,6 +329,7 @@ function scoreImpactPredictions(
   tracks: readonly Track<GaussianState>[],
   kappaIndex: number,
   out: Map<string, ImpactPredictionScore | null>,
+  impact: { readonly model: BallisticModel; failures: number },
 ): void {
   for (const f of flights) {
     if (out.has(f.id) || !f.summary.impacted || f.summary.impact === null) continue;
@@ -316,10 +341,16 @@ function scoreImpactPredictions(
       if (threatId === f.id) track = tracks.find((t) => t.id === trackId);
     }
     if (track === undefined) continue;
-    const p = predictImpact(track.state, kappaIndex >= 0 ? { kappaIndex } : {});
+    let p: ReturnType<typeof predictImpact> = null;
+    try {
+      p = predictImpact(track.state, { model: impact.model, ...(kappaIndex >= 0 ? { kappaIndex } : {}) });
+    } catch {
+      impact.failures++;
+    }
     if (p === null) continue;
     const imp = f.summary.impact;
     const R2D = 180 / Math.PI;
+    const truePoint = impact.model.earth.ecefFromGeodeticInto(imp.latRad, imp.lonRad, 0, new Float64Array(3));
     out.set(f.id, {
       madeAtS: timeS,
       trackId: track.id,
@@ -331,6 +362,28 @@ function scoreImpactPredictions(
       minorSigmaM: p.minorSigmaM,
       errorM: geodesicInverse(p.latDeg, p.lonDeg, imp.latRad * R2D, imp.lonRad * R2D).distanceM,
       timeErrorS: p.timeS - f.endTimeS,
+      pointNees: impactPointNees(p.positionEcefM, p.latDeg, p.lonDeg, p.covarianceEnM2, truePoint),
+      timeNees: ((p.timeS - f.endTimeS) / p.timeSigmaS) ** 2,
+      kappa: kappaIndex >= 0 ? track.state.x[kappaIndex] : null,
+      reliable: p.reliable,
+      flags: p.flags,
     });
   }
+}
+
+/** 2-D NEES of a true impact point against a predicted mean and east-north covariance. */
+function impactPointNees(
+  meanEcefM: ArrayLike<number>,
+  latDeg: number,
+  lonDeg: number,
+  covEn: ArrayLike<number>,
+  trueEcefM: ArrayLike<number>,
+): number {
+  const rot = enuRotationInto(latDeg * (Math.PI / 180), lonDeg * (Math.PI / 180), new Float64Array(9));
+  const d = [0, 1, 2].map((i) => trueEcefM[i] - meanEcefM[i]);
+  const e = rot[0] * d[0] + rot[1] * d[1] + rot[2] * d[2];
+  const nn = rot[3] * d[0] + rot[4] * d[1] + rot[5] * d[2];
+  const det = covEn[0] * covEn[3] - covEn[1] * covEn[2];
+  if (!(det > 0)) return Infinity;
+  return (covEn[3] * e * e - 2 * covEn[1] * e * nn + covEn[0] * nn * nn) / det;
 }

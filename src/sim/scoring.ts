@@ -23,6 +23,17 @@ import type { Track } from "../tracking/management/track.js";
 import type { GaussianState } from "../tracking/types.js";
 import type { TruthState } from "../flight/truth.js";
 
+/** The 99 % point of chi-square with 6 degrees of freedom: the NEES gate of the per-phase figures. */
+export const NEES_GATE_99_6DOF = 16.811893829770927;
+
+/** NEES of one threat's track updates in one flight phase (the truth's phase at the update time). */
+export interface PhaseNees {
+  count: number;
+  sum: number;
+  /** Updates whose NEES exceeds NEES_GATE_99_6DOF (a consistent filter: 1 %). */
+  beyondGate: number;
+}
+
 /** Cut-off of the truth-to-track assignment and of OSPA/GOSPA, m. */
 export const SCORING_CUTOFF_M = 20_000;
 
@@ -32,6 +43,8 @@ export interface ThreatScore {
   readonly rmse: RmseAccumulator;
   neesSum: number;
   neesCount: number;
+  /** NEES per flight phase (issue 9 item 8). */
+  readonly neesByPhase: Map<string, PhaseNees>;
 }
 
 export class RunScorer {
@@ -56,6 +69,7 @@ export class RunScorer {
         rmse: new RmseAccumulator(),
         neesSum: 0,
         neesCount: 0,
+        neesByPhase: new Map(),
       });
     }
   }
@@ -113,6 +127,11 @@ export class RunScorer {
     if (Number.isFinite(e)) {
       score.neesSum += e;
       score.neesCount++;
+      let ph = score.neesByPhase.get(truth.phase);
+      if (ph === undefined) score.neesByPhase.set(truth.phase, (ph = { count: 0, sum: 0, beyondGate: 0 }));
+      ph.count++;
+      ph.sum += e;
+      if (e > NEES_GATE_99_6DOF) ph.beyondGate++;
     }
   }
 

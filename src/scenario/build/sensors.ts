@@ -77,6 +77,24 @@ function irModelOf(s: InfraredConstellation): IrConstellationModel {
   const m = s.model;
   const base = irConstellationModel(m.base);
   const b = base.sensor;
+  const a = b.atmosphere ?? {
+    cloudTopAltM: 0,
+    precipitableWaterM: 0,
+    waterScaleHeightM: 2400,
+    opticalDepthPerMmWater: 0,
+  };
+  const atmosphere =
+    m.cloudTop === undefined &&
+    m.precipitableWater === undefined &&
+    m.waterVapourScaleHeight === undefined &&
+    m.waterVapourOpticalDepth === undefined
+      ? b.atmosphere
+      : {
+          cloudTopAltM: m.cloudTop ?? a.cloudTopAltM,
+          precipitableWaterM: m.precipitableWater ?? a.precipitableWaterM,
+          waterScaleHeightM: m.waterVapourScaleHeight ?? a.waterScaleHeightM,
+          opticalDepthPerMmWater: m.waterVapourOpticalDepth ?? a.opticalDepthPerMmWater,
+        };
   return {
     ...base,
     sensor: {
@@ -88,6 +106,7 @@ function irModelOf(s: InfraredConstellation): IrConstellationModel {
       losNoiseRad: m.lineOfSightNoise ?? b.losNoiseRad,
       revisitS: m.revisit ?? b.revisitS,
       latencyS: m.latency ?? b.latencyS,
+      atmosphere,
     },
   };
 }

@@ -8,6 +8,7 @@ import { WGS84_A_M, WGS84_B_M } from "../../earth/wgs84.js";
 import type { IrConstellation } from "./irSensor.js";
 import { fastNormalCdf } from "./normalCdf.js";
 import { targetIntensityWPerSr } from "./signature.js";
+import { slantTransmission } from "./transmission.js";
 
 /** Geometry of one satellite-target pair (see ./irSensor.ts for the tests and their meaning). */
 export interface IrGeometry {
@@ -16,7 +17,10 @@ export interface IrGeometry {
   inFieldOfRegard: boolean;
   occluded: boolean;
   earthBackground: boolean;
+  /** Intensity at the source, W/sr, and the transmission of the line of sight (./transmission.ts). */
   intensityWPerSr: number;
+  transmission: number;
+  /** Irradiance at the aperture (transmission included), W/m^2. */
   irradianceWPerM2: number;
   snr: number;
   pd: number;
@@ -49,7 +53,12 @@ export function irGeometry(c: IrConstellation, truth: TruthState, index: number,
   const earthBackground = beyond2 < limb * limb;
   const I =
     truth.phase === "impact" || truth.altM < 0 ? 0 : targetIntensityWPerSr(truth, c.radiance, c.signature);
-  const E = I / (range * range);
+  // cos(zenith) of the line of sight up from the target towards the satellite.
+  const pn = Math.hypot(p[0], p[1], p[2]);
+  const cosZenith = -(d[0] * p[0] + d[1] * p[1] + d[2] * p[2]) / (range * pn);
+  const transmission =
+    sensor.atmosphere === undefined ? 1 : slantTransmission(truth.altM, pn, cosZenith, sensor.atmosphere);
+  const E = (I * transmission) / (range * range);
   const nei = sensor.neiSpaceWPerM2 * (earthBackground ? sensor.earthBackgroundFactor : 1);
   const snr = E / nei;
   const inFor = offNadir <= sensor.offNadirMaxRad && range <= sensor.maxRangeM;
@@ -62,6 +71,7 @@ export function irGeometry(c: IrConstellation, truth: TruthState, index: number,
     occluded,
     earthBackground,
     intensityWPerSr: I,
+    transmission,
     irradianceWPerM2: E,
     snr,
     pd,

@@ -29,9 +29,14 @@
  * standard deviation sigma (`losNoiseRad`), so beta gets sigma and alpha sigma / cos(beta) (cos clamped
  * at 0.05); the covariance diag((sigma / cos beta)^2, sigma^2) is the one drawn from.
  *
- * Irradiance at the aperture: E = I / d^2 (W/m^2), I the apparent intensity from ./signature.ts.
- * The aperture diameter is descriptive only (the NEI already includes it); atmospheric transmission
- * is in the signature model.
+ * Irradiance at the aperture: E = tau I / d^2 (W/m^2), I the intensity at the source from
+ * ./signature.ts and tau the transmission of the sensor's band along the line of sight
+ * (./transmission.ts: a target below the cloud top is not seen; water vapour attenuates by the air
+ * mass of the path). The zenith transmission, the largest over every line of sight, is applied per
+ * target before the satellite loop (so the range cut stays an upper bound); the slant part per pair,
+ * only where the atmosphere above the target is not negligible (zenith optical depth above 1e-6) or
+ * the line of sight starts downwards (it may graze lower). The aperture diameter is descriptive only
+ * (the NEI already includes it).
  */
 import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
@@ -43,6 +48,12 @@ import { SIDEREAL_RATE_RADS, type SatelliteEphemeris } from "./ephemeris.js";
 import { irGeometry, type IrGeometry } from "./irGeometry.js";
 export type { IrGeometry } from "./irGeometry.js";
 import { fastNormalCdf } from "./normalCdf.js";
+import {
+  checkIrAtmosphere,
+  slantOpticalDepth,
+  verticalOpticalDepth,
+  type IrAtmosphere,
+} from "./transmission.js";
 import {
   BandRadianceTable,
   NOTIONAL_SIGNATURE,
@@ -76,6 +87,8 @@ export interface IrSensorModel {
   readonly losNoiseRad: number;
   /** Delay from measurement to the tracker, s. */
   readonly latencyS: number;
+  /** Atmosphere between targets and the sensor in its band (./transmission.ts); none: a vacuum. */
+  readonly atmosphere?: IrAtmosphere;
   readonly sources: readonly string[];
 }
 
@@ -90,8 +103,11 @@ export interface IrConstellationConfig {
 }
 
 const MIN_COS_BETA = 0.05;
-/** Packed target record: x, y, z (ECEF), z * a/b, intensity, range cut^2, |t| cos(alpha_t), |t| sin(alpha_t). */
-const TGT_STRIDE = 8;
+/** Packed target record: x, y, z (ECEF), z * a/b, zenith-attenuated intensity, range cut^2,
+ *  |t| cos(alpha_t), |t| sin(alpha_t), zenith optical depth, altitude, |t|. */
+const TGT_STRIDE = 11;
+/** Zenith optical depth below which the slant transmission is not computed (transmission > 0.999999). */
+const THIN_ATMOSPHERE = 1e-6;
 // Module-local copies: hot loops then read plain constants (some loaders turn imported bindings into getters).
 const B_M = WGS84_B_M;
 const Z_SCALE = WGS84_A_M / WGS84_B_M;
@@ -124,6 +140,7 @@ export class IrConstellation {
   private readonly cosOffNadir2: number;
   private readonly limbR2: number;
   private readonly neiEarth: number;
+  private readonly atmosphere: IrAtmosphere | undefined;
   // per-look scratch, grown on demand: packed targets and their indices into `truths`
   private tgt = new Float64Array(32 * TGT_STRIDE);
   private active = new Int32Array(32);
@@ -165,6 +182,7 @@ export class IrConstellation {
     const rl = WGS84_A_M + s.limbClutterAltM;
     this.limbR2 = rl * rl;
     this.neiEarth = s.neiSpaceWPerM2 * s.earthBackgroundFactor;
+    this.atmosphere = s.atmosphere === undefined ? undefined : checkIrAtmosphere(s.atmosphere);
   }
 
   get nextLookTimeS(): number {
@@ -278,9 +296,14 @@ export class IrConstellation {
       active[nc++] = j;
     }
     let na = 0;
+    const atm = this.atmosphere;
     for (let c0 = 0; c0 < nc; c0++) {
       const j = active[c0];
-      const I = targetIntensityWPerSr(truths[j], this.radiance, this.signature);
+      const altM = truths[j].altM;
+      // Zenith optical depth: Infinity below the cloud top (hidden from every satellite).
+      const delta0 = atm === undefined ? 0 : verticalOpticalDepth(altM, atm);
+      if (delta0 === Infinity) continue;
+      const I = targetIntensityWPerSr(truths[j], this.radiance, this.signature) * Math.exp(-delta0);
       if (!(I > 0)) continue;
       const from = TGT_STRIDE * c0;
       const o = TGT_STRIDE * na;
@@ -297,6 +320,9 @@ export class IrConstellation {
       const c = Math.min(1, B_M / tn);
       tgt[o + 6] = tn * c;
       tgt[o + 7] = tn * Math.sqrt(1 - c * c);
+      tgt[o + 8] = delta0;
+      tgt[o + 9] = altM;
+      tgt[o + 10] = tn;
       active[na++] = j;
     }
     const cos2 = this.cosOffNadir2;
@@ -330,6 +356,7 @@ export class IrConstellation {
         const rangeCut2 = tgt[o + 5];
         const tCos = tgt[o + 6];
         const tSin = tgt[o + 7];
+        const delta0 = tgt[o + 8];
         if (planar) {
           // out of plane by more than alpha_s + alpha_t (if that is below 90 deg): hidden from the plane.
           // Scaled by |t|: |t.n| > |t| sin(alpha_s + alpha_t), cos(alpha_s + alpha_t) >= 0.
@@ -369,7 +396,17 @@ export class IrConstellation {
           const earthBack = -sd > dd ? closestDd < limbR2 * dd : px * px + py * py + tz * tz < limbR2;
           const nei = earthBack ? neiEarth : neiSpace;
           if (I < minSnr * d2 * nei) continue;
-          const snr = I / (d2 * nei);
+          // Slant transmission: cos(zenith) of the line of sight up from the target, -(d.t)/(|d||t|).
+          let Ip = I;
+          const dt = dx * px + dy * py + dz * pz;
+          if (atm !== undefined && (delta0 > THIN_ATMOSPHERE || dt > 0)) {
+            const tn = tgt[o + 10];
+            const cz = -dt / (Math.sqrt(d2) * tn);
+            const delta = slantOpticalDepth(delta0, tgt[o + 9], tn, cz, atm);
+            Ip = I * Math.exp(delta0 - delta);
+            if (Ip < minSnr * d2 * nei) continue;
+          }
+          const snr = Ip / (d2 * nei);
           if (rng.uniform() >= fastNormalCdf(snr - threshold)) continue;
           const sh = shared[i] ?? (shared[i] = this.sharedSat(i));
           out.push(this.detection(timeS, truths[active[a]].id, dx, dy, dz, d2, snr, i, sh, rng));

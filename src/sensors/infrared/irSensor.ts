@@ -104,8 +104,9 @@ export interface IrConstellationConfig {
 
 const MIN_COS_BETA = 0.05;
 /** Packed target record: x, y, z (ECEF), z * a/b, zenith-attenuated intensity, range cut^2,
- *  |t| cos(alpha_t), |t| sin(alpha_t), zenith optical depth, altitude, |t|. */
-const TGT_STRIDE = 11;
+ *  |t| cos(alpha_t), |t| sin(alpha_t), zenith optical depth, altitude, |t|, and the square of the
+ *  radius above which a grazing line of sight meets no water vapour to speak of. */
+const TGT_STRIDE = 12;
 /** Zenith optical depth below which the slant transmission is not computed (transmission > 0.999999). */
 const THIN_ATMOSPHERE = 1e-6;
 // Module-local copies: hot loops then read plain constants (some loaders turn imported bindings into getters).
@@ -141,6 +142,8 @@ export class IrConstellation {
   private readonly limbR2: number;
   private readonly neiEarth: number;
   private readonly atmosphere: IrAtmosphere | undefined;
+  /** Height above which even a grazing path has an optical depth below 1e-9, m. */
+  private readonly thinAboveM: number;
   // per-look scratch, grown on demand: packed targets and their indices into `truths`
   private tgt = new Float64Array(32 * TGT_STRIDE);
   private active = new Int32Array(32);
@@ -183,6 +186,20 @@ export class IrConstellation {
     this.limbR2 = rl * rl;
     this.neiEarth = s.neiSpaceWPerM2 * s.earthBackgroundFactor;
     this.atmosphere = s.atmosphere === undefined ? undefined : checkIrAtmosphere(s.atmosphere);
+    // 2 delta(h) sqrt(pi r / (2 H)) < 1e-9 above thinAboveM (r: the equatorial radius plus 100 km).
+    const a = this.atmosphere;
+    const grazing0 =
+      a === undefined
+        ? 0
+        : 2 *
+          a.opticalDepthPerMmWater *
+          a.precipitableWaterM *
+          1000 *
+          Math.sqrt((Math.PI * (WGS84_A_M + 1e5)) / (2 * a.waterScaleHeightM));
+    this.thinAboveM =
+      a === undefined || grazing0 <= 1e-9
+        ? 0
+        : Math.max(a.cloudTopAltM, a.waterScaleHeightM * Math.log(grazing0 / 1e-9));
   }
 
   get nextLookTimeS(): number {
@@ -323,6 +340,8 @@ export class IrConstellation {
       tgt[o + 8] = delta0;
       tgt[o + 9] = altM;
       tgt[o + 10] = tn;
+      const thinR = tn - altM + this.thinAboveM;
+      tgt[o + 11] = thinR * thinR;
       active[na++] = j;
     }
     const cos2 = this.cosOffNadir2;
@@ -399,7 +418,13 @@ export class IrConstellation {
           // Slant transmission: cos(zenith) of the line of sight up from the target, -(d.t)/(|d||t|).
           let Ip = I;
           const dt = dx * px + dy * py + dz * pz;
-          if (atm !== undefined && (delta0 > THIN_ATMOSPHERE || dt > 0)) {
+          // Downward lines of sight matter only when their tangent radius, sqrt(|t|^2 - (d.t)^2/|d|^2),
+          // is below the thin-atmosphere radius (compared squared and multiplied through by |d|^2).
+          if (
+            atm !== undefined &&
+            (delta0 > THIN_ATMOSPHERE ||
+              (dt > 0 && (px * px + py * py + pz * pz) * d2 - dt * dt < tgt[o + 11] * d2))
+          ) {
             const tn = tgt[o + 10];
             const cz = -dt / (Math.sqrt(d2) * tn);
             const delta = slantOpticalDepth(delta0, tgt[o + 9], tn, cz, atm);

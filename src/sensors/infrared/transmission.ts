@@ -137,7 +137,11 @@ export function slantOpticalDepth(
   const ht = rt - earthR;
   const deltaT = verticalOpticalDepth(ht, a);
   if (deltaT === Infinity) return Infinity;
-  return 2 * deltaT * chapmanAirMass(0, rt, H) - delta0 * chapmanAirMass(-cosZenith, radiusM, H);
+  // The whole grazing path, 2 delta(h_t) Ch(x_t, 90 deg), Ch(x, 90 deg) = sqrt(pi x / 2) (erfcx(0) = 1).
+  const grazing = 2 * deltaT * Math.sqrt((Math.PI * rt) / (2 * H));
+  // A path that stays far above the water vapour (most limb views of a high target): nothing to take off.
+  if (grazing < 1e-9) return Math.max(grazing, delta0);
+  return grazing - delta0 * chapmanAirMass(-cosZenith, radiusM, H);
 }
 
 /** Transmission (0..1) from a target at altM, radiusM towards cos(zenith) cosZenith. */

@@ -23,6 +23,8 @@ import type { GaussianState } from "../tracking/types.js";
 import { geodesicInverse } from "../earth/geodesic.js";
 import { enuRotationInto } from "../earth/enu.js";
 import { predictImpact, type ImpactFlag } from "../tracking/predict/impactPoint.js";
+import { TrackMotionHistory, type MotionAssessment } from "../tracking/predict/motion.js";
+import { glideFootprint } from "../tracking/predict/footprint.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import { compareEvents, type SimEvent } from "./events.js";
 import { flyRaid, TruthBoard, type RaidFlight } from "./raid.js";
@@ -77,6 +79,13 @@ export interface ImpactPredictionScore {
   readonly kappa: number | null;
   readonly reliable: boolean;
   readonly flags: readonly ImpactFlag[];
+  /** Whether the track flies ballistic (src/tracking/predict/motion.ts), and why not. */
+  readonly motion: MotionAssessment;
+  /** For a target that does not fly ballistic: whether the true impact point lies in the glide
+   *  footprint reachable from its track (src/tracking/predict/footprint.ts), and the footprint's
+   *  reach ahead; null for a ballistic target. */
+  readonly inFootprint: boolean | null;
+  readonly footprintDownrangeM: number | null;
 }
 
 /** Lead time of the scored impact prediction, s. */
@@ -162,7 +171,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
   const names = (tracker.filter as { stateNames?: readonly string[] }).stateNames;
   const kappaIndex = names?.indexOf("kappa") ?? -1;
   // Impact predictions fly the scenario's Earth; a failed prediction is counted, never fatal.
-  const impact = { model: impactPredictionModel(earth), failures: 0 };
+  const modeStateNames = (
+    tracker.filter as { filters?: { transition: { stateNames?: string[] } }[] }
+  ).filters?.map((f) => f.transition.stateNames);
+  const impact = {
+    model: impactPredictionModel(earth),
+    failures: 0,
+    modeStateNames,
+    stateNames: names,
+    history: new TrackMotionHistory({ earth, modeStateNames, stateNames: names }),
+  };
   for (let k = 0; k <= steps; k++) {
     const t = k * stepS;
     const truths = board.at(t);
@@ -176,6 +194,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions): RunResul
     const stepResult = tracker.step(t, arrived);
     const pairing = scorer.step(t, truths, stepResult.tracks);
     for (const [trackId, threatId] of pairing) lastThreatOfTrack.set(trackId, threatId);
+    for (const track of stepResult.tracks) {
+      if (track.status === "confirmed") impact.history.note(track.id, track.state);
+    }
     scoreImpactPredictions(t, results, pairing, stepResult.tracks, kappaIndex, predictions, impact);
     for (const e of stepResult.events) {
       if (e.type === "track-confirmed") confirmed++;
@@ -329,7 +350,13 @@ function scoreImpactPredictions(
   tracks: readonly Track<GaussianState>[],
   kappaIndex: number,
   out: Map<string, ImpactPredictionScore | null>,
-  impact: { readonly model: BallisticModel; failures: number },
+  impact: {
+    readonly model: BallisticModel;
+    failures: number;
+    readonly modeStateNames?: readonly (readonly string[] | undefined)[];
+    readonly stateNames?: readonly string[];
+    readonly history: TrackMotionHistory;
+  },
 ): void {
   for (const f of flights) {
     if (out.has(f.id) || !f.summary.impacted || f.summary.impact === null) continue;
@@ -342,15 +369,22 @@ function scoreImpactPredictions(
     }
     if (track === undefined) continue;
     let p: ReturnType<typeof predictImpact> = null;
+    let motion: MotionAssessment | undefined;
     try {
-      p = predictImpact(track.state, { model: impact.model, ...(kappaIndex >= 0 ? { kappaIndex } : {}) });
+      motion = impact.history.assess(track.id, track.state);
+      p = predictImpact(track.state, {
+        model: impact.model,
+        notBallistic: !motion.ballistic,
+        ...(kappaIndex >= 0 ? { kappaIndex } : {}),
+      });
     } catch {
       impact.failures++;
     }
-    if (p === null) continue;
+    if (p === null || motion === undefined) continue;
     const imp = f.summary.impact;
     const R2D = 180 / Math.PI;
     const truePoint = impact.model.earth.ecefFromGeodeticInto(imp.latRad, imp.lonRad, 0, new Float64Array(3));
+    const footprint = motion.ballistic ? null : glideFootprint(track.state, { earth: impact.model.earth });
     out.set(f.id, {
       madeAtS: timeS,
       trackId: track.id,
@@ -367,6 +401,9 @@ function scoreImpactPredictions(
       kappa: kappaIndex >= 0 ? track.state.x[kappaIndex] : null,
       reliable: p.reliable,
       flags: p.flags,
+      motion,
+      inFootprint: footprint === null ? null : footprint.contains(imp.latRad * R2D, imp.lonRad * R2D),
+      footprintDownrangeM: footprint?.maxDownrangeM ?? null,
     });
   }
 }

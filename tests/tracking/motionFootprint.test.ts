@@ -3,14 +3,11 @@
  * (src/tracking/predict/motion.ts) and the reachable glide footprint given instead of a ballistic point
  * (src/tracking/predict/footprint.ts). References: the closed forms of the constant-L/D equilibrium
  * glide (Vinh, Busemann and Culp 1980 ch. 7) against a direct integration of its equations in time;
- * synthetic tracks with and without a known lift; and the reference raid, where the ballistic threats'
- * predictions must stand and every glider's and cruise missile's be flagged, with its true impact
- * inside its footprint.
+ * synthetic tracks with and without a known lift. The reference raid's check (every ballistic
+ * prediction kept, every lifting target flagged, its true impact inside its footprint) is in
+ * referenceRaid.test.ts.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadScenario } from "../../src/scenario/index.js";
-import { simulate } from "../../src/sim/run.js";
 import { geodeticToEcefInto } from "../../src/earth/geodetic.js";
 import { BallisticModel } from "../../src/tracking/models/transition/ballistic.js";
 import {
@@ -204,48 +201,5 @@ describe("motion check", () => {
     } as GaussianState;
     expect(assessTrackMotion(likely, { modeStateNames: names }).ballistic).toBe(true);
     expect(() => assessTrackMotion(s, { minBallisticProbability: 2 })).toThrow(RangeError);
-  });
-});
-
-describe("lifting targets in the reference raid", () => {
-  it("flags every glider and cruise missile, never a ballistic threat, and the footprint holds the true impact", () => {
-    const sc = loadScenario(readFileSync("scenarios/reference-raid.yaml", "utf8"), {
-      fileName: "reference-raid.yaml",
-    });
-    let ballistic = 0;
-    let ballisticReliable = 0;
-    let lifting = 0;
-    let flagged = 0;
-    let inside = 0;
-    let worstBallisticErrorM = 0;
-    let minLiftingErrorM = Infinity;
-    for (const seed of [1, 2, 3]) {
-      for (const t of simulate(sc, { seed }).threats) {
-        const p = t.impactPrediction;
-        expect(p).not.toBeNull();
-        if (p === null) continue;
-        if (/^(srbm|mrbm|rv)/.test(t.threatId)) {
-          ballistic++;
-          if (p.reliable) ballisticReliable++;
-          worstBallisticErrorM = Math.max(worstBallisticErrorM, p.errorM);
-        } else {
-          lifting++;
-          if (!p.motion.ballistic) flagged++;
-          if (p.inFootprint === true) inside++;
-          minLiftingErrorM = Math.min(minLiftingErrorM, p.errorM);
-        }
-      }
-    }
-    recordValidation({
-      area: "tracking",
-      model: "Lifting-target check and glide footprint (assessTrackMotion, glideFootprint)",
-      reference:
-        "reference raid, seeds 1-3, prediction 60 s before impact: SRBM, MRBM and RV fly ballistic; two gliders and a cruise missile do not",
-      figure: `ballistic predictions kept ${ballisticReliable}/${ballistic} (worst error ${sig(worstBallisticErrorM / 1e3, 2)} km); lifting targets flagged ${flagged}/${lifting} (ballistic errors from ${sig(minLiftingErrorM / 1e3, 2)} km), true impact inside the footprint ${inside}/${lifting}`,
-      tolerance: "all kept, all flagged, all inside",
-    });
-    expect(ballisticReliable).toBe(ballistic);
-    expect(flagged).toBe(lifting);
-    expect(inside).toBe(lifting);
   });
 });

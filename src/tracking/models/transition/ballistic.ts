@@ -35,7 +35,12 @@
  * forward difference of the tabulated atmosphere over 50 m, and dh/dr is taken as the radial unit
  * vector (the ellipsoid's slope adds below 0.4 % to it).
  * Q(dt): white acceleration noise of spectral density q (m^2/s^3) per axis (the constant-velocity
- * CWNA blocks, Bar-Shalom et al. 2001 section 6.2.2) and a random walk of kappa, q_kappa dt.
+ * CWNA blocks, Bar-Shalom et al. 2001 section 6.2.2) and a random walk of kappa, q_kappa dt. With
+ * `aeroNoiseFraction` c > 0, q grows inside the atmosphere by (c a_D)^2 tau: an unmodelled
+ * aerodynamic acceleration (density departures, trim lift) of standard deviation c a_D and
+ * correlation time tau (`aeroNoiseTimeS`) taken as white noise of that density, a_D = rho v^2 m / 2 the
+ * drag of a body with the prior mean kappa m (not the estimate, so the noise cannot feed back into
+ * it), at the state of the last F(x, dt) or f(x, dt) call (the filters ask for F, then f, then Q).
  *
  * kappa as a first-order Gauss-Markov process (option `kappaCorrelationTimeS` = tau; Bar-Shalom et al.
  * 2001 sec. 8.2.3, the discrete form of dkappa/dt = -(kappa - m)/tau + w): over dt the mean relaxes
@@ -68,6 +73,11 @@ export interface BallisticModelOptions {
   kappaCorrelationTimeS?: number;
   /** Lowest kappa the prediction keeps, m^2/kg (default -Infinity: none; 0 keeps drag physical). */
   kappaMin?: number;
+  /** Unmodelled aerodynamic acceleration as a fraction of the drag deceleration of a body with the
+   *  prior mean kappa (see the file comment); default 0 (none). */
+  aeroNoiseFraction?: number;
+  /** Correlation time of that acceleration, s (its white-noise density is (c a_D)^2 tau); default 10. */
+  aeroNoiseTimeS?: number;
   /** Prior mean and standard deviation of kappa (m^2/kg) for new tracks. Default mean 1e-4
    *  (beta = 10,000 kg/m^2, the order of Tracy and Wright's 13,000 kg/m^2 for a glider and of
    *  re-entry vehicles) and sigma 1e-4. */
@@ -122,6 +132,10 @@ export class BallisticModel implements NonlinearTransitionModel {
   readonly kappaPsd: number;
   readonly kappaCorrelationTimeS: number;
   readonly kappaMin: number;
+  readonly aeroNoiseFraction: number;
+  readonly aeroNoiseTimeS: number;
+  /** Drag deceleration of a prior-mean body at the state of the last F or f call, m/s^2. */
+  private lastDragMps2 = 0;
   private readonly kappaMean: number;
   private readonly kappaVar: number;
   /** The Earth the model flies over (its shape gives altitudes; see the file comment). */
@@ -169,6 +183,11 @@ export class BallisticModel implements NonlinearTransitionModel {
     this.kappaPsd = options.kappaPsd ?? 1e-12;
     this.kappaCorrelationTimeS = options.kappaCorrelationTimeS ?? Infinity;
     this.kappaMin = options.kappaMin ?? -Infinity;
+    this.aeroNoiseFraction = options.aeroNoiseFraction ?? 0;
+    this.aeroNoiseTimeS = options.aeroNoiseTimeS ?? 10;
+    if (!(this.aeroNoiseFraction >= 0 && this.aeroNoiseTimeS > 0)) {
+      throw new RangeError("BallisticModel: aeroNoiseFraction must be >= 0 and aeroNoiseTimeS > 0");
+    }
     if (!(this.kappaCorrelationTimeS > 0)) {
       throw new RangeError("BallisticModel: kappaCorrelationTimeS must be > 0");
     }
@@ -266,7 +285,15 @@ export class BallisticModel implements NonlinearTransitionModel {
     out[6] = x[6];
   }
 
+  /** Notes the drag deceleration of a prior-mean body at x, for Q (see aeroNoiseFraction). */
+  private noteDrag(x: ArrayLike<number>): void {
+    if (this.aeroNoiseFraction === 0) return;
+    const v2 = x[3] * x[3] + x[4] * x[4] + x[5] * x[5];
+    this.lastDragMps2 = 0.5 * this.rho(x) * v2 * this.kappaMean;
+  }
+
   fInto(x: Float64Array, dtS: number, out: Float64Array): Float64Array {
+    this.noteDrag(x);
     if (this.endValid && dtS === this.endDt && sameState(x, this.endFrom)) {
       for (let i = 0; i < 7; i++) out[i] = this.end[i];
       return out;
@@ -425,6 +452,7 @@ export class BallisticModel implements NonlinearTransitionModel {
   }
 
   FInto(x: Float64Array, dtS: number, out: Float64Array): Float64Array {
+    this.noteDrag(x);
     const steps = Math.max(1, Math.ceil(Math.abs(dtS) / this.maxStepS));
     const h = dtS / steps;
     const phi = this.phi;
@@ -461,7 +489,8 @@ export class BallisticModel implements NonlinearTransitionModel {
 
   QInto(dtS: number, out: Float64Array): Float64Array {
     out.fill(0, 0, 49);
-    const q = this.accelPsdM2S3;
+    const aero = this.aeroNoiseFraction * this.lastDragMps2;
+    const q = this.accelPsdM2S3 + aero * aero * this.aeroNoiseTimeS;
     const t = dtS;
     const qpp = (q * t * t * t) / 3;
     const qpv = (q * t * t) / 2;

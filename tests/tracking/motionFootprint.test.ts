@@ -10,8 +10,9 @@
 import { describe, expect, it } from "vitest";
 import { geodeticToEcefInto } from "../../src/earth/geodetic.js";
 import { BallisticModel } from "../../src/tracking/models/transition/ballistic.js";
+import { equilibriumGlideRangeM } from "../../src/flight/kepler.js";
 import {
-  equilibriumGlideRangeM,
+  bankedGlideRangeM,
   glideFootprint,
   kuchemannLiftToDrag,
 } from "../../src/tracking/predict/footprint.js";
@@ -87,7 +88,7 @@ describe("equilibrium glide footprint", () => {
     ]) {
       const bank = bankDeg * DEG;
       const ref = integrateGlide(v0, 1000, ld, bank, g, r);
-      const s = equilibriumGlideRangeM(v0, 1000, ld, bank, g, r);
+      const s = bankedGlideRangeM(v0, 1000, ld, bank, g, r);
       const psi = ld * Math.sin(bank) * Math.log(v0 / 1000);
       worst = Math.max(worst, Math.abs(s / ref.s - 1), bankDeg > 0 ? Math.abs(psi / ref.psi - 1) : 0);
     }
@@ -100,6 +101,12 @@ describe("equilibrium glide footprint", () => {
       tolerance: "< 1e-6",
     });
     expect(worst).toBeLessThan(1e-6);
+    // At zero bank, the flight layer's equilibrium-glide range (src/flight/kepler.ts) with g = GM / r^2.
+    const GM = 3.986004418e14;
+    expect(bankedGlideRangeM(6000, 1000, 2.6, 0, GM / (r * r), r)).toBeCloseTo(
+      equilibriumGlideRangeM(GM, r, 2.6, 6000, 1000),
+      3,
+    );
     // Kuchemann's barrier.
     expect(kuchemannLiftToDrag(10)).toBeCloseTo(5.2, 12);
   });
@@ -110,7 +117,7 @@ describe("equilibrium glide footprint", () => {
     // Straight-ahead reach: the closed form at sigma = 0 from v0 = 5 km/s (the height adds nothing here).
     const r = Math.hypot(s.x[0], s.x[1], s.x[2]);
     const g = 3.986004418e14 / (r * r);
-    const expected = (equilibriumGlideRangeM(5000, 1000, 2.6, 0, g, r) * (r - 40e3)) / r;
+    const expected = (bankedGlideRangeM(5000, 1000, 2.6, 0, g, r) * (r - 40e3)) / r;
     expect(fp.maxDownrangeM / expected).toBeGreaterThan(0.99);
     expect(fp.maxDownrangeM / expected).toBeLessThan(1.01);
     expect(fp.headingDeg).toBeCloseTo(45, 2); // geocentric vs geodetic north: 1e-4 deg

@@ -51,7 +51,7 @@ export interface GlideFootprintOptions {
   steps?: number;
 }
 
-export interface GeoPoint {
+export interface FootprintPoint {
   readonly latDeg: number;
   readonly lonDeg: number;
 }
@@ -60,9 +60,9 @@ export interface GlideFootprint {
   /** The footprint's edge, closed (first point = the target's ground point = last), clockwise seen
    *  from above: out along the largest right bank, the far edge from right to left, back along the
    *  largest left bank. */
-  readonly boundary: readonly GeoPoint[];
+  readonly boundary: readonly FootprintPoint[];
   /** The target's ground point and heading (deg from north). */
-  readonly origin: GeoPoint;
+  readonly origin: FootprintPoint;
   readonly headingDeg: number;
   /** Farthest reach straight ahead and the largest sideways offset of the edge, m. */
   readonly maxDownrangeM: number;
@@ -90,7 +90,7 @@ export function kuchemannLiftToDrag(mach: number): number {
 }
 
 /** Equilibrium-glide ground range from v0 to v (m) at L/D and bank sigma (see the file comment). */
-export function equilibriumGlideRangeM(
+export function bankedGlideRangeM(
   v0Mps: number,
   vMps: number,
   liftToDrag: number,
@@ -161,7 +161,7 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
       360) %
     360;
   const surfaceR = r - altM;
-  const toGeo = (p: number[]): GeoPoint => {
+  const toGeo = (p: number[]): FootprintPoint => {
     const q = earth.geodeticInto([p[0] * surfaceR, p[1] * surfaceR, p[2] * surfaceR], new Float64Array(3));
     return { latDeg: q[0] / D2R, lonDeg: q[1] / D2R };
   };
@@ -177,7 +177,7 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
     let vPrev = v0;
     for (let k = 1; k <= steps; k++) {
       const v = v0 * Math.exp(-lnRatio * k);
-      const ds = equilibriumGlideRangeM(vPrev, v, ld, sigma, g, r);
+      const ds = bankedGlideRangeM(vPrev, v, ld, sigma, g, r);
       // Half the turn, the step along the great circle, the other half (second order in the step).
       const dpsi = ld * Math.sin(sigma) * Math.log(vPrev / v);
       e = turn(p, e, -0.5 * dpsi);

@@ -111,7 +111,7 @@ function irModelOf(s: InfraredConstellation): IrConstellationModel {
   };
 }
 
-function infrared(s: InfraredConstellation, epoch: Date): SensorObject {
+function infrared(s: InfraredConstellation, epoch: Date, earth: EarthModel | undefined): SensorObject {
   const w = s.walker;
   return createIrConstellation({
     id: s.id,
@@ -130,10 +130,12 @@ function infrared(s: InfraredConstellation, epoch: Date): SensorObject {
     tles: s.tles,
     sensorOverrides:
       s.fieldOfRegard === undefined ? undefined : { offNadirMaxRad: s.fieldOfRegard.halfAngle },
+    earthShape: earth === undefined ? undefined : { aM: earth.aM, bM: earth.bM },
   });
 }
 
-/** One scenario sensor; `earth` is the scenario's Earth model (radar sites stand on it). */
+/** One scenario sensor; `earth` is the scenario's Earth model (radar sites stand on it, infrared
+ *  sensors see it as the occluding body). */
 export function sensorObject(
   s: Sensor,
   epoch: Date,
@@ -149,7 +151,7 @@ export function sensorObject(
       rcsOverridesM2,
     });
   }
-  return infrared(s, epoch);
+  return infrared(s, epoch, earth);
 }
 
 /** The radar cross-sections the scenario gives its inline vehicles, by threat id. */

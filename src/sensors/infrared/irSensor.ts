@@ -16,8 +16,9 @@
  * 3. range: the irradiance I / d^2 must reach (threshold - 5) NEI against the darkest background;
  * 4. field of regard: the off-nadir angle of the line of sight must not exceed `offNadirMaxRad`
  *    (squared dot products, no square root);
- * 5. Earth occlusion: the segment satellite-target must not pass through the WGS-84 ellipsoid
- *    (z scaled by a/b turns the ellipsoid into a sphere of radius a; closest approach of the segment);
+ * 5. Earth occlusion: the segment satellite-target must not pass through the Earth's ellipsoid
+ *    (WGS-84, or the scenario's sphere: `earthShape`; z scaled by a/b turns the ellipsoid into a
+ *    sphere of radius a; closest approach of the segment);
  * 6. background: the target is seen against the Earth when the line of sight continued beyond it
  *    meets the ellipsoid raised by `limbClutterAltM` (the bright limb counts as Earth background), else
  *    against space; the effective NEI is multiplied by `earthBackgroundFactor` against the Earth [U];
@@ -100,6 +101,9 @@ export interface IrConstellationConfig {
   readonly signature?: SignatureModel;
   /** Time of the first frame, s (default 0). */
   readonly firstLookS?: number;
+  /** The Earth's shape for occlusion, horizon and limb (the scenario's: equatorial and polar radii,
+   *  m); default WGS-84. */
+  readonly earthShape?: { readonly aM: number; readonly bM: number };
 }
 
 const MIN_COS_BETA = 0.05;
@@ -110,9 +114,6 @@ const TGT_STRIDE = 12;
 /** Zenith optical depth below which the slant transmission is not computed (transmission > 0.999999). */
 const THIN_ATMOSPHERE = 1e-6;
 // Module-local copies: hot loops then read plain constants (some loaders turn imported bindings into getters).
-const B_M = WGS84_B_M;
-const Z_SCALE = WGS84_A_M / WGS84_B_M;
-const A2 = WGS84_A_M * WGS84_A_M;
 
 export class IrConstellation {
   readonly kind = "infrared-constellation" as const;
@@ -122,6 +123,8 @@ export class IrConstellation {
   readonly signature: SignatureModel;
   readonly sensorIds: readonly string[];
   readonly radiance: BandRadianceTable;
+  /** The Earth's shape used for occlusion, horizon and limb (equatorial and polar radii, m). */
+  readonly earthShape: { readonly aM: number; readonly bM: number };
   /** Satellite positions and velocities (ECEF, 3 per satellite) at `positionsTimeS`. */
   readonly satPos: Float64Array;
   readonly satVel: Float64Array;
@@ -142,6 +145,11 @@ export class IrConstellation {
   private readonly limbR2: number;
   private readonly neiEarth: number;
   private readonly atmosphere: IrAtmosphere | undefined;
+  /** The Earth's shape: polar radius, a/b (z scaling that turns the ellipsoid into a sphere of
+   *  radius a) and a^2. */
+  private readonly bM: number;
+  private readonly zScale: number;
+  private readonly a2: number;
   /** Height above which even a grazing path has an optical depth below 1e-9, m. */
   private readonly thinAboveM: number;
   // per-look scratch, grown on demand: packed targets and their indices into `truths`
@@ -182,7 +190,14 @@ export class IrConstellation {
     this.nextLookS = this.firstLookS;
     const c = Math.cos(s.offNadirMaxRad);
     this.cosOffNadir2 = c * c;
-    const rl = WGS84_A_M + s.limbClutterAltM;
+    const aM = config.earthShape?.aM ?? WGS84_A_M;
+    this.bM = config.earthShape?.bM ?? WGS84_B_M;
+    if (!(aM > 0 && this.bM > 0 && this.bM <= aM))
+      throw new RangeError(`infrared ${config.id}: bad Earth shape`);
+    this.earthShape = { aM, bM: this.bM };
+    this.zScale = aM / this.bM;
+    this.a2 = aM * aM;
+    const rl = aM + s.limbClutterAltM;
     this.limbR2 = rl * rl;
     this.neiEarth = s.neiSpaceWPerM2 * s.earthBackgroundFactor;
     this.atmosphere = s.atmosphere === undefined ? undefined : checkIrAtmosphere(s.atmosphere);
@@ -195,7 +210,7 @@ export class IrConstellation {
           a.opticalDepthPerMmWater *
           a.precipitableWaterM *
           1000 *
-          Math.sqrt((Math.PI * (WGS84_A_M + 1e5)) / (2 * a.waterScaleHeightM));
+          Math.sqrt((Math.PI * (aM + 1e5)) / (2 * a.waterScaleHeightM));
     this.thinAboveM =
       a === undefined || grazing0 <= 1e-9
         ? 0
@@ -233,11 +248,11 @@ export class IrConstellation {
       p[2] = this.satPos[k + 2];
       this.satScaled[k] = p[0];
       this.satScaled[k + 1] = p[1];
-      this.satScaled[k + 2] = p[2] * Z_SCALE;
+      this.satScaled[k + 2] = p[2] * this.zScale;
       const n2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
       this.satNorm2[i] = n2;
       this.satNorm[i] = Math.sqrt(n2);
-      const c = Math.min(1, B_M / this.satNorm[i]);
+      const c = Math.min(1, this.bM / this.satNorm[i]);
       this.satCos[i] = c;
       this.satSin[i] = Math.sqrt(1 - c * c);
     }
@@ -314,6 +329,10 @@ export class IrConstellation {
     }
     let na = 0;
     const atm = this.atmosphere;
+    // The Earth's shape in locals (read in the loops below).
+    const bM = this.bM;
+    const zScale = this.zScale;
+    const A2 = this.a2;
     for (let c0 = 0; c0 < nc; c0++) {
       const j = active[c0];
       const altM = truths[j].altM;
@@ -330,11 +349,11 @@ export class IrConstellation {
       tgt[o] = px;
       tgt[o + 1] = py;
       tgt[o + 2] = pz;
-      tgt[o + 3] = pz * Z_SCALE;
+      tgt[o + 3] = pz * zScale;
       tgt[o + 4] = I;
       tgt[o + 5] = minSnr > 0 ? Math.min(maxR2, I / (s.neiSpaceWPerM2 * minSnr)) : maxR2;
       const tn = Math.sqrt(px * px + py * py + pz * pz);
-      const c = Math.min(1, B_M / tn);
+      const c = Math.min(1, bM / tn);
       tgt[o + 6] = tn * c;
       tgt[o + 7] = tn * Math.sqrt(1 - c * c);
       tgt[o + 8] = delta0;

@@ -631,6 +631,18 @@ const PENDING_SENSING_AND_SIM = [
   "simulate",
   "simulateScenario",
   "buildWorld",
+  "chapmanAirMass",
+  "checkIrAtmosphere",
+  "slantOpticalDepth",
+  "slantTransmission",
+  "verticalOpticalDepth",
+  "symmetricEigen",
+  "checkCovariance",
+  "assessTrackMotion",
+  "TrackMotionHistory",
+  "kuchemannLiftToDrag",
+  "bankedGlideRangeM",
+  "glideFootprint",
 ];
 const PENDING = new Set([...PENDING_FLIGHT, ...PENDING_TRACKING, ...PENDING_SENSING_AND_SIM]);
 

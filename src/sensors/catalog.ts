@@ -6,6 +6,7 @@
  */
 import { ALL_ROUND, type RadarModel } from "./radar/radar.js";
 import { MWIR_BAND } from "./infrared/signature.js";
+import { NOTIONAL_MWIR_ATMOSPHERE } from "./infrared/transmission.js";
 import type { IrSensorModel } from "./infrared/irSensor.js";
 import type { WalkerPattern } from "./infrared/walker.js";
 
@@ -123,6 +124,10 @@ export interface IrConstellationModel {
  *   satellite in view - the qualitative public picture behind the tracking layer [N].
  * - Field of regard 65 deg off nadir (the limb from 1,000 km is at 59.8 deg); 1 s frames; LOS noise
  *   30 microradians [U] (tens of microradians is the usual public order); aperture 0.3 m [U].
+ * - Atmosphere in the band (./infrared/transmission.ts): an overcast deck topped at 5 km [N] and the
+ *   1976 standard water-vapour column, 14.2 mm precipitable with a 2.4 km scale height [P], at 0.5
+ *   optical depths per mm [N]: a plume is first seen above the cloud top, a few seconds to a few tens
+ *   of seconds after launch, not at t = 0 on the pad.
  */
 const TRACKING_SENSOR: IrSensorModel = {
   name: "notional-leo-ir-sensor",
@@ -138,9 +143,11 @@ const TRACKING_SENSOR: IrSensorModel = {
   revisitS: 1,
   losNoiseRad: 30e-6,
   latencyS: 1,
+  atmosphere: NOTIONAL_MWIR_ATMOSPHERE,
   sources: [
     "[N] MWIR 3-5 um band; [S] Forden, 'SBIRS - signal and background', armscontrolwonk.com (2.7 um band choice)",
     "[U] NEI 1e-10 W/m^2 (space), x5 against Earth/limb; LOS noise 30 urad; aperture 0.3 m",
+    ...(NOTIONAL_MWIR_ATMOSPHERE.sources ?? []),
   ],
 };
 

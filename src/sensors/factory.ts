@@ -61,6 +61,8 @@ export interface IrConstellationSpec {
   readonly j2?: boolean;
   readonly signature?: SignatureModel;
   readonly firstLookS?: number;
+  /** The Earth's shape (equatorial and polar radii, m): the scenario's; default WGS-84. */
+  readonly earthShape?: { readonly aM: number; readonly bM: number };
 }
 
 export function createIrConstellation(spec: IrConstellationSpec): IrConstellation {
@@ -76,5 +78,6 @@ export function createIrConstellation(spec: IrConstellationSpec): IrConstellatio
     ephemeris,
     signature: spec.signature,
     firstLookS: spec.firstLookS,
+    earthShape: spec.earthShape,
   });
 }

@@ -100,6 +100,15 @@ export {
 export { TleConstellation, TleError, type TleEntry, type TleOptions } from "./infrared/tle.js";
 export { fastNormalCdf } from "./infrared/normalCdf.js";
 export {
+  chapmanAirMass,
+  checkIrAtmosphere,
+  NOTIONAL_MWIR_ATMOSPHERE,
+  slantOpticalDepth,
+  slantTransmission,
+  verticalOpticalDepth,
+  type IrAtmosphere,
+} from "./infrared/transmission.js";
+export {
   IrConstellation,
   type IrConstellationConfig,
   type IrGeometry,

@@ -78,6 +78,8 @@ export interface RunResult {
     readonly falseTracks: number;
     readonly stats: TrackerStats;
     readonly detections: number;
+    /** Impact predictions the scorer could not make (skipped, logged, never fatal). */
+    readonly impactPredictionFailures: number;
   };
   /** Looks taken per sensor, in the order of `sensors`. */
   readonly looks: readonly number[];
@@ -117,7 +119,7 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
   const truth = new TruthSystem(flights, log, world.durationS);
   const sensing = new SensingSystem(sensors, streams, truth, bus, log);
   const tracking = new TrackingSystem(tracker, bus, ticks);
-  const scoring = new ScoringSystem(truth, tracking, log, ticks, samples, kappaIndex);
+  const scoring = new ScoringSystem(truth, tracking, log, ticks, samples, kappaIndex, world.impactPrediction);
   const context: SystemContext = {
     world,
     seed,
@@ -177,6 +179,7 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
       falseTracks,
       stats: { ...tracker.stats },
       detections: bus.count,
+      impactPredictionFailures: scoring.impactPredictionFailures,
     },
     looks: sensing.looks,
     frames: loop.frames,

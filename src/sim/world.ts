@@ -10,6 +10,8 @@ import type { EarthModel } from "../earth/model.js";
 import type { ThreatDefinition } from "../flight/definitions.js";
 import type { Sensor } from "../sensors/sensor.js";
 import type { Tracker } from "../tracking/management/tracker.js";
+import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
+import type { MotionAssessmentOptions } from "../tracking/predict/motion.js";
 import type { GaussianState } from "../tracking/types.js";
 
 /** A defended asset: where it is and what it is worth. */
@@ -52,4 +54,13 @@ export interface World {
   createSensors(): Sensor[];
   /** A fresh tracker for one run. */
   createTracker(): Tracker<GaussianState>;
+  /**
+   * How a track's impact is predicted: the ballistic model flown (the world's Earth, drag and
+   * gravity) and what the motion check needs to tell a lifting or manoeuvring track from a ballistic
+   * one (src/tracking/predict/motion.ts).
+   */
+  readonly impactPrediction: {
+    readonly model: BallisticModel;
+    readonly motion: MotionAssessmentOptions;
+  };
 }

@@ -37,6 +37,9 @@ export * from "./management/tracker.js";
 // Prediction
 export * from "./predict/propagate.js";
 export * from "./predict/impactPoint.js";
+export * from "./predict/covarianceRepair.js";
+export * from "./predict/motion.js";
+export * from "./predict/footprint.js";
 // Metrics
 export * from "./metrics/rmse.js";
 export * from "./metrics/consistency.js";

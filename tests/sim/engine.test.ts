@@ -148,11 +148,12 @@ describe("the run's end", () => {
 });
 
 describe("robustness", () => {
-  it("a track whose covariance is made indefinite loses its impact prediction, logged, and the run finishes", () => {
+  it("a track whose covariance is made indefinite gets a repaired, flagged impact prediction, and the run finishes", () => {
     const world = buildWorld(load(scenario("notional-s-band")));
     const clean = simulate(world, { seed: 5 });
     const madeAt = clean.threats[0].impactPrediction?.madeAtS;
     expect(madeAt).toBeDefined();
+    expect(clean.threats[0].impactPrediction?.flags).toEqual([]);
     const r = simulate(world, {
       seed: 5,
       systems: (ctx) => [
@@ -166,10 +167,10 @@ describe("robustness", () => {
         },
       ],
     });
-    const skipped = r.events.filter((e) => e.type === "impact-prediction-skipped");
-    expect(skipped).toHaveLength(1);
-    expect(skipped[0].threatId).toBe("rv");
-    expect(r.threats[0].impactPrediction).toBeNull();
+    const p = r.threats[0].impactPrediction;
+    expect(p?.flags).toContain("covariance-repaired");
+    expect(p?.reliable).toBe(false);
+    expect(r.tracking.impactPredictionFailures).toBe(0);
     expect(r.events.some((e) => e.type === "impact")).toBe(true);
   });
 });

@@ -59,11 +59,12 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}): R
         positionRmseM: round(t.positionRmseM, 1),
         velocityRmseMps: round(t.velocityRmseMps, 2),
         meanNees: round(t.meanNees, 2),
+        // NEES per flight phase of the truth (issue 9 item 8): updates, mean, share beyond the 99 % gate.
         neesByPhase: t.neesByPhase.map((p) => ({
           phase: p.phase,
           updates: p.updates,
           meanNees: round(p.meanNees, 2),
-          beyondGate99: round(p.beyondGate99, 3),
+          beyondGate99: round(p.beyondGate99, 4),
         })),
         impactPrediction:
           t.impactPrediction === null
@@ -79,6 +80,11 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}): R
                 minorSigmaM: round(t.impactPrediction.minorSigmaM, 1),
                 errorM: round(t.impactPrediction.errorM, 1),
                 timeErrorS: round(t.impactPrediction.timeErrorS, 2),
+                // Whether a decision may rest on it (issue 9 items 6-7), and why not.
+                reliable: t.impactPrediction.reliable,
+                flags: t.impactPrediction.flags,
+                notBallisticBecause: t.impactPrediction.motion.reasons,
+                trueImpactInGlideFootprint: t.impactPrediction.inFootprint,
               },
       };
     }),

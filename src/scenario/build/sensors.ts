@@ -7,22 +7,26 @@ import { createIrConstellation, createRadar } from "../../sensors/factory.js";
 import type { FieldOfRegard, RadarModel } from "../../sensors/radar/radar.js";
 import type { SiteSpec } from "../../sensors/radar/site.js";
 import type { Sensor as SensorObject } from "../../sensors/sensor.js";
+import type { EarthModel } from "../../earth/model.js";
 import type { Scenario } from "../schema/scenario.js";
+import { earthModelOf } from "./earth.js";
 import type { InfraredConstellation, RadarSensor, Sensor } from "../schema/sensors.js";
 
 const RAD_TO_DEG = 180 / Math.PI;
 
-function siteSpec(s: RadarSensor): SiteSpec {
+function siteSpec(s: RadarSensor, earth: EarthModel | undefined): SiteSpec {
   if (s.at !== undefined) {
     return {
       kind: "fixed",
       at: { latDeg: s.at.lat * RAD_TO_DEG, lonDeg: s.at.lon * RAD_TO_DEG, altM: s.at.alt },
+      earth,
     };
   }
   // The schema admits exactly one of at and track. A ship's antenna height is taken from the first waypoint.
   const track = s.track!;
   return {
     kind: "track",
+    earth,
     altM: track[0].at.alt,
     waypoints: track.map((w) => ({
       timeS: w.time,
@@ -73,6 +77,24 @@ function irModelOf(s: InfraredConstellation): IrConstellationModel {
   const m = s.model;
   const base = irConstellationModel(m.base);
   const b = base.sensor;
+  const a = b.atmosphere ?? {
+    cloudTopAltM: 0,
+    precipitableWaterM: 0,
+    waterScaleHeightM: 2400,
+    opticalDepthPerMmWater: 0,
+  };
+  const atmosphere =
+    m.cloudTop === undefined &&
+    m.precipitableWater === undefined &&
+    m.waterVapourScaleHeight === undefined &&
+    m.waterVapourOpticalDepth === undefined
+      ? b.atmosphere
+      : {
+          cloudTopAltM: m.cloudTop ?? a.cloudTopAltM,
+          precipitableWaterM: m.precipitableWater ?? a.precipitableWaterM,
+          waterScaleHeightM: m.waterVapourScaleHeight ?? a.waterScaleHeightM,
+          opticalDepthPerMmWater: m.waterVapourOpticalDepth ?? a.opticalDepthPerMmWater,
+        };
   return {
     ...base,
     sensor: {
@@ -84,11 +106,12 @@ function irModelOf(s: InfraredConstellation): IrConstellationModel {
       losNoiseRad: m.lineOfSightNoise ?? b.losNoiseRad,
       revisitS: m.revisit ?? b.revisitS,
       latencyS: m.latency ?? b.latencyS,
+      atmosphere,
     },
   };
 }
 
-function infrared(s: InfraredConstellation, epoch: Date): SensorObject {
+function infrared(s: InfraredConstellation, epoch: Date, earth: EarthModel | undefined): SensorObject {
   const w = s.walker;
   return createIrConstellation({
     id: s.id,
@@ -107,24 +130,28 @@ function infrared(s: InfraredConstellation, epoch: Date): SensorObject {
     tles: s.tles,
     sensorOverrides:
       s.fieldOfRegard === undefined ? undefined : { offNadirMaxRad: s.fieldOfRegard.halfAngle },
+    earthShape: earth === undefined ? undefined : { aM: earth.aM, bM: earth.bM },
   });
 }
 
+/** One scenario sensor; `earth` is the scenario's Earth model (radar sites stand on it, infrared
+ *  sensors see it as the occluding body). */
 export function sensorObject(
   s: Sensor,
   epoch: Date,
   rcsOverridesM2: ReadonlyMap<string, number> = new Map(),
+  earth?: EarthModel,
 ): SensorObject {
   if (s.kind === "radar") {
     return createRadar({
       id: s.id,
       model: radarModelOf(s),
-      site: siteSpec(s),
+      site: siteSpec(s, earth),
       fieldOfRegard: fieldOfRegard(s),
       rcsOverridesM2,
     });
   }
-  return infrared(s, epoch);
+  return infrared(s, epoch, earth);
 }
 
 /** The radar cross-sections the scenario gives its inline vehicles, by threat id. */
@@ -136,8 +163,9 @@ export function rcsOverrides(s: Scenario): Map<string, number> {
   return out;
 }
 
-/** Every sensor of the scenario, in file order. */
+/** Every sensor of the scenario, in file order, on the scenario's Earth. */
 export function sensorObjects(s: Scenario): SensorObject[] {
   const overrides = rcsOverrides(s);
-  return s.sensors.map((sensor) => sensorObject(sensor, s.epoch, overrides));
+  const earth = earthModelOf(s);
+  return s.sensors.map((sensor) => sensorObject(sensor, s.epoch, overrides, earth));
 }

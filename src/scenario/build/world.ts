@@ -9,7 +9,7 @@ import type { Scenario } from "../schema/scenario.js";
 import { earthModelOf } from "./earth.js";
 import { sensorObjects } from "./sensors.js";
 import { threatDefinitions } from "./threats.js";
-import { trackerOf } from "./tracker.js";
+import { impactPredictionModel, motionAssessmentOptions, trackerOf, trackingFilter } from "./tracker.js";
 
 const R2D = 180 / Math.PI;
 
@@ -46,7 +46,11 @@ export function buildWorld(scenario: Scenario): World {
     assets,
     threats: threatDefinitions(scenario),
     createSensors: () => sensorObjects(scenario),
-    createTracker: () => trackerOf(scenario.tracking),
+    createTracker: () => trackerOf(scenario.tracking, earth),
+    impactPrediction: {
+      model: impactPredictionModel(earth),
+      motion: motionAssessmentOptions(trackingFilter(scenario.tracking, earth), earth),
+    },
   };
 }
 

@@ -112,6 +112,36 @@ export const inlineInfraredSchema = strict({
     max: "1 min",
     description: "delay from measurement to the tracker",
   }).optional(),
+  // The atmosphere between a target and the satellites, in the sensor's band
+  // (src/sensors/infrared/transmission.ts).
+  cloudTop: length({
+    min: "0 km",
+    max: "30 km",
+    description:
+      "top of an opaque overcast cloud deck: a target below it (or seen along a line grazing below it) is hidden; 0 km is a clear sky",
+    source:
+      "notional 5 km in the catalog: stratocumulus tops 1-2 km, deep convection to the tropopause at 12-16 km",
+  }).optional(),
+  precipitableWater: length({
+    min: "0 m",
+    max: "0.1 m",
+    description: "water-vapour column above sea level, as precipitable water (14.2 mm is 0.0142 m)",
+    source:
+      "Anderson et al. 1986, AFGL-TR-86-0110: U.S. Standard 14.2 mm (the catalog's), tropical 41 mm, mid-latitude summer 29 mm, sub-arctic winter 4 mm",
+  }).optional(),
+  waterVapourScaleHeight: length({
+    min: "100 m",
+    max: "20 km",
+    description: "scale height of the water-vapour column, W(h) = W0 exp(-h / H)",
+    source: "2.4 km: the U.S. Standard profile's column over its surface density (Anderson et al. 1986)",
+  }).optional(),
+  waterVapourOpticalDepth: number({
+    min: 0,
+    max: 100,
+    description: "band-effective optical depth per millimetre of precipitable water (0: no absorption)",
+    source:
+      "notional 0.5 in the catalog: a plume at the pad hidden (zenith transmission 8e-4), clear above about 8 km",
+  }).optional(),
 });
 
 /** Radar field of regard: an azimuth sector around a boresight and an elevation band. */

@@ -4,10 +4,10 @@
  * (./irSensor.ts) independently, so the two can be checked against each other.
  */
 import type { TruthState } from "../../flight/truth.js";
-import { WGS84_A_M, WGS84_B_M } from "../../earth/wgs84.js";
 import type { IrConstellation } from "./irSensor.js";
 import { fastNormalCdf } from "./normalCdf.js";
 import { targetIntensityWPerSr } from "./signature.js";
+import { slantTransmission } from "./transmission.js";
 
 /** Geometry of one satellite-target pair (see ./irSensor.ts for the tests and their meaning). */
 export interface IrGeometry {
@@ -16,13 +16,14 @@ export interface IrGeometry {
   inFieldOfRegard: boolean;
   occluded: boolean;
   earthBackground: boolean;
+  /** Intensity at the source, W/sr, and the transmission of the line of sight (./transmission.ts). */
   intensityWPerSr: number;
+  transmission: number;
+  /** Irradiance at the aperture (transmission included), W/m^2. */
   irradianceWPerM2: number;
   snr: number;
   pd: number;
 }
-
-const Z_SCALE = WGS84_A_M / WGS84_B_M;
 
 export function irGeometry(c: IrConstellation, truth: TruthState, index: number, timeS: number): IrGeometry {
   c.updatePositions(timeS);
@@ -37,19 +38,26 @@ export function irGeometry(c: IrConstellation, truth: TruthState, index: number,
     Math.min(1, Math.max(-1, -(d[0] * s[0] + d[1] * s[1] + d[2] * s[2]) / (range * sn))),
   );
   // z scaled by a/b: the ellipsoid becomes a sphere of radius a; closest approach of the line s + tau d
+  const { aM, bM } = c.earthShape;
+  const Z_SCALE = aM / bM;
   const qs = [s[0], s[1], s[2] * Z_SCALE];
   const qd = [d[0], d[1], d[2] * Z_SCALE];
   const dd = qd[0] ** 2 + qd[1] ** 2 + qd[2] ** 2;
   const sd = qs[0] * qd[0] + qs[1] * qd[1] + qs[2] * qd[2];
   const tau = -sd / dd;
   const closest2 = qs[0] ** 2 + qs[1] ** 2 + qs[2] ** 2 - (sd * sd) / dd;
-  const occluded = tau > 0 && tau < 1 && closest2 < WGS84_A_M * WGS84_A_M;
-  const limb = WGS84_A_M + sensor.limbClutterAltM;
+  const occluded = tau > 0 && tau < 1 && closest2 < aM * aM;
+  const limb = aM + sensor.limbClutterAltM;
   const beyond2 = tau > 1 ? closest2 : p[0] ** 2 + p[1] ** 2 + (p[2] * Z_SCALE) ** 2;
   const earthBackground = beyond2 < limb * limb;
   const I =
     truth.phase === "impact" || truth.altM < 0 ? 0 : targetIntensityWPerSr(truth, c.radiance, c.signature);
-  const E = I / (range * range);
+  // cos(zenith) of the line of sight up from the target towards the satellite.
+  const pn = Math.hypot(p[0], p[1], p[2]);
+  const cosZenith = -(d[0] * p[0] + d[1] * p[1] + d[2] * p[2]) / (range * pn);
+  const transmission =
+    sensor.atmosphere === undefined ? 1 : slantTransmission(truth.altM, pn, cosZenith, sensor.atmosphere);
+  const E = (I * transmission) / (range * range);
   const nei = sensor.neiSpaceWPerM2 * (earthBackground ? sensor.earthBackgroundFactor : 1);
   const snr = E / nei;
   const inFor = offNadir <= sensor.offNadirMaxRad && range <= sensor.maxRangeM;
@@ -62,6 +70,7 @@ export function irGeometry(c: IrConstellation, truth: TruthState, index: number,
     occluded,
     earthBackground,
     intensityWPerSr: I,
+    transmission,
     irradianceWPerM2: E,
     snr,
     pd,

@@ -16,8 +16,9 @@
  * 3. range: the irradiance I / d^2 must reach (threshold - 5) NEI against the darkest background;
  * 4. field of regard: the off-nadir angle of the line of sight must not exceed `offNadirMaxRad`
  *    (squared dot products, no square root);
- * 5. Earth occlusion: the segment satellite-target must not pass through the WGS-84 ellipsoid
- *    (z scaled by a/b turns the ellipsoid into a sphere of radius a; closest approach of the segment);
+ * 5. Earth occlusion: the segment satellite-target must not pass through the Earth's ellipsoid
+ *    (WGS-84, or the scenario's sphere: `earthShape`; z scaled by a/b turns the ellipsoid into a
+ *    sphere of radius a; closest approach of the segment);
  * 6. background: the target is seen against the Earth when the line of sight continued beyond it
  *    meets the ellipsoid raised by `limbClutterAltM` (the bright limb counts as Earth background), else
  *    against space; the effective NEI is multiplied by `earthBackgroundFactor` against the Earth [U];
@@ -29,9 +30,14 @@
  * standard deviation sigma (`losNoiseRad`), so beta gets sigma and alpha sigma / cos(beta) (cos clamped
  * at 0.05); the covariance diag((sigma / cos beta)^2, sigma^2) is the one drawn from.
  *
- * Irradiance at the aperture: E = I / d^2 (W/m^2), I the apparent intensity from ./signature.ts.
- * The aperture diameter is descriptive only (the NEI already includes it); atmospheric transmission
- * is in the signature model.
+ * Irradiance at the aperture: E = tau I / d^2 (W/m^2), I the intensity at the source from
+ * ./signature.ts and tau the transmission of the sensor's band along the line of sight
+ * (./transmission.ts: a target below the cloud top is not seen; water vapour attenuates by the air
+ * mass of the path). The zenith transmission, the largest over every line of sight, is applied per
+ * target before the satellite loop (so the range cut stays an upper bound); the slant part per pair,
+ * only where the atmosphere above the target is not negligible (zenith optical depth above 1e-6) or
+ * the line of sight starts downwards (it may graze lower). The aperture diameter is descriptive only
+ * (the NEI already includes it).
  */
 import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
@@ -43,6 +49,12 @@ import { SIDEREAL_RATE_RADS, type SatelliteEphemeris } from "./ephemeris.js";
 import { irGeometry, type IrGeometry } from "./irGeometry.js";
 export type { IrGeometry } from "./irGeometry.js";
 import { fastNormalCdf } from "./normalCdf.js";
+import {
+  checkIrAtmosphere,
+  slantOpticalDepth,
+  verticalOpticalDepth,
+  type IrAtmosphere,
+} from "./transmission.js";
 import {
   BandRadianceTable,
   NOTIONAL_SIGNATURE,
@@ -76,6 +88,8 @@ export interface IrSensorModel {
   readonly losNoiseRad: number;
   /** Delay from measurement to the tracker, s. */
   readonly latencyS: number;
+  /** Atmosphere between targets and the sensor in its band (./transmission.ts); none: a vacuum. */
+  readonly atmosphere?: IrAtmosphere;
   readonly sources: readonly string[];
 }
 
@@ -87,15 +101,19 @@ export interface IrConstellationConfig {
   readonly signature?: SignatureModel;
   /** Time of the first frame, s (default 0). */
   readonly firstLookS?: number;
+  /** The Earth's shape for occlusion, horizon and limb (the scenario's: equatorial and polar radii,
+   *  m); default WGS-84. */
+  readonly earthShape?: { readonly aM: number; readonly bM: number };
 }
 
 const MIN_COS_BETA = 0.05;
-/** Packed target record: x, y, z (ECEF), z * a/b, intensity, range cut^2, |t| cos(alpha_t), |t| sin(alpha_t). */
-const TGT_STRIDE = 8;
+/** Packed target record: x, y, z (ECEF), z * a/b, zenith-attenuated intensity, range cut^2,
+ *  |t| cos(alpha_t), |t| sin(alpha_t), zenith optical depth, altitude, |t|, and the square of the
+ *  radius above which a grazing line of sight meets no water vapour to speak of. */
+const TGT_STRIDE = 12;
+/** Zenith optical depth below which the slant transmission is not computed (transmission > 0.999999). */
+const THIN_ATMOSPHERE = 1e-6;
 // Module-local copies: hot loops then read plain constants (some loaders turn imported bindings into getters).
-const B_M = WGS84_B_M;
-const Z_SCALE = WGS84_A_M / WGS84_B_M;
-const A2 = WGS84_A_M * WGS84_A_M;
 
 export class IrConstellation {
   readonly kind = "infrared-constellation" as const;
@@ -105,6 +123,8 @@ export class IrConstellation {
   readonly signature: SignatureModel;
   readonly sensorIds: readonly string[];
   readonly radiance: BandRadianceTable;
+  /** The Earth's shape used for occlusion, horizon and limb (equatorial and polar radii, m). */
+  readonly earthShape: { readonly aM: number; readonly bM: number };
   /** Satellite positions and velocities (ECEF, 3 per satellite) at `positionsTimeS`. */
   readonly satPos: Float64Array;
   readonly satVel: Float64Array;
@@ -124,6 +144,14 @@ export class IrConstellation {
   private readonly cosOffNadir2: number;
   private readonly limbR2: number;
   private readonly neiEarth: number;
+  private readonly atmosphere: IrAtmosphere | undefined;
+  /** The Earth's shape: polar radius, a/b (z scaling that turns the ellipsoid into a sphere of
+   *  radius a) and a^2. */
+  private readonly bM: number;
+  private readonly zScale: number;
+  private readonly a2: number;
+  /** Height above which even a grazing path has an optical depth below 1e-9, m. */
+  private readonly thinAboveM: number;
   // per-look scratch, grown on demand: packed targets and their indices into `truths`
   private tgt = new Float64Array(32 * TGT_STRIDE);
   private active = new Int32Array(32);
@@ -162,9 +190,31 @@ export class IrConstellation {
     this.nextLookS = this.firstLookS;
     const c = Math.cos(s.offNadirMaxRad);
     this.cosOffNadir2 = c * c;
-    const rl = WGS84_A_M + s.limbClutterAltM;
+    const aM = config.earthShape?.aM ?? WGS84_A_M;
+    this.bM = config.earthShape?.bM ?? WGS84_B_M;
+    if (!(aM > 0 && this.bM > 0 && this.bM <= aM))
+      throw new RangeError(`infrared ${config.id}: bad Earth shape`);
+    this.earthShape = { aM, bM: this.bM };
+    this.zScale = aM / this.bM;
+    this.a2 = aM * aM;
+    const rl = aM + s.limbClutterAltM;
     this.limbR2 = rl * rl;
     this.neiEarth = s.neiSpaceWPerM2 * s.earthBackgroundFactor;
+    this.atmosphere = s.atmosphere === undefined ? undefined : checkIrAtmosphere(s.atmosphere);
+    // 2 delta(h) sqrt(pi r / (2 H)) < 1e-9 above thinAboveM (r: the equatorial radius plus 100 km).
+    const a = this.atmosphere;
+    const grazing0 =
+      a === undefined
+        ? 0
+        : 2 *
+          a.opticalDepthPerMmWater *
+          a.precipitableWaterM *
+          1000 *
+          Math.sqrt((Math.PI * (aM + 1e5)) / (2 * a.waterScaleHeightM));
+    this.thinAboveM =
+      a === undefined || grazing0 <= 1e-9
+        ? 0
+        : Math.max(a.cloudTopAltM, a.waterScaleHeightM * Math.log(grazing0 / 1e-9));
   }
 
   get nextLookTimeS(): number {
@@ -198,11 +248,11 @@ export class IrConstellation {
       p[2] = this.satPos[k + 2];
       this.satScaled[k] = p[0];
       this.satScaled[k + 1] = p[1];
-      this.satScaled[k + 2] = p[2] * Z_SCALE;
+      this.satScaled[k + 2] = p[2] * this.zScale;
       const n2 = p[0] * p[0] + p[1] * p[1] + p[2] * p[2];
       this.satNorm2[i] = n2;
       this.satNorm[i] = Math.sqrt(n2);
-      const c = Math.min(1, B_M / this.satNorm[i]);
+      const c = Math.min(1, this.bM / this.satNorm[i]);
       this.satCos[i] = c;
       this.satSin[i] = Math.sqrt(1 - c * c);
     }
@@ -278,9 +328,18 @@ export class IrConstellation {
       active[nc++] = j;
     }
     let na = 0;
+    const atm = this.atmosphere;
+    // The Earth's shape in locals (read in the loops below).
+    const bM = this.bM;
+    const zScale = this.zScale;
+    const A2 = this.a2;
     for (let c0 = 0; c0 < nc; c0++) {
       const j = active[c0];
-      const I = targetIntensityWPerSr(truths[j], this.radiance, this.signature);
+      const altM = truths[j].altM;
+      // Zenith optical depth: Infinity below the cloud top (hidden from every satellite).
+      const delta0 = atm === undefined ? 0 : verticalOpticalDepth(altM, atm);
+      if (delta0 === Infinity) continue;
+      const I = targetIntensityWPerSr(truths[j], this.radiance, this.signature) * Math.exp(-delta0);
       if (!(I > 0)) continue;
       const from = TGT_STRIDE * c0;
       const o = TGT_STRIDE * na;
@@ -290,13 +349,18 @@ export class IrConstellation {
       tgt[o] = px;
       tgt[o + 1] = py;
       tgt[o + 2] = pz;
-      tgt[o + 3] = pz * Z_SCALE;
+      tgt[o + 3] = pz * zScale;
       tgt[o + 4] = I;
       tgt[o + 5] = minSnr > 0 ? Math.min(maxR2, I / (s.neiSpaceWPerM2 * minSnr)) : maxR2;
       const tn = Math.sqrt(px * px + py * py + pz * pz);
-      const c = Math.min(1, B_M / tn);
+      const c = Math.min(1, bM / tn);
       tgt[o + 6] = tn * c;
       tgt[o + 7] = tn * Math.sqrt(1 - c * c);
+      tgt[o + 8] = delta0;
+      tgt[o + 9] = altM;
+      tgt[o + 10] = tn;
+      const thinR = tn - altM + this.thinAboveM;
+      tgt[o + 11] = thinR * thinR;
       active[na++] = j;
     }
     const cos2 = this.cosOffNadir2;
@@ -330,6 +394,7 @@ export class IrConstellation {
         const rangeCut2 = tgt[o + 5];
         const tCos = tgt[o + 6];
         const tSin = tgt[o + 7];
+        const delta0 = tgt[o + 8];
         if (planar) {
           // out of plane by more than alpha_s + alpha_t (if that is below 90 deg): hidden from the plane.
           // Scaled by |t|: |t.n| > |t| sin(alpha_s + alpha_t), cos(alpha_s + alpha_t) >= 0.
@@ -369,7 +434,23 @@ export class IrConstellation {
           const earthBack = -sd > dd ? closestDd < limbR2 * dd : px * px + py * py + tz * tz < limbR2;
           const nei = earthBack ? neiEarth : neiSpace;
           if (I < minSnr * d2 * nei) continue;
-          const snr = I / (d2 * nei);
+          // Slant transmission: cos(zenith) of the line of sight up from the target, -(d.t)/(|d||t|).
+          let Ip = I;
+          const dt = dx * px + dy * py + dz * pz;
+          // Downward lines of sight matter only when their tangent radius, sqrt(|t|^2 - (d.t)^2/|d|^2),
+          // is below the thin-atmosphere radius (compared squared and multiplied through by |d|^2).
+          if (
+            atm !== undefined &&
+            (delta0 > THIN_ATMOSPHERE ||
+              (dt > 0 && (px * px + py * py + pz * pz) * d2 - dt * dt < tgt[o + 11] * d2))
+          ) {
+            const tn = tgt[o + 10];
+            const cz = -dt / (Math.sqrt(d2) * tn);
+            const delta = slantOpticalDepth(delta0, tgt[o + 9], tn, cz, atm);
+            Ip = I * Math.exp(delta0 - delta);
+            if (Ip < minSnr * d2 * nei) continue;
+          }
+          const snr = Ip / (d2 * nei);
           if (rng.uniform() >= fastNormalCdf(snr - threshold)) continue;
           const sh = shared[i] ?? (shared[i] = this.sharedSat(i));
           out.push(this.detection(timeS, truths[active[a]].id, dx, dy, dz, d2, snr, i, sh, rng));

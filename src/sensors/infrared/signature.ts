@@ -16,8 +16,9 @@
  *   gamma = 1.4; e.g. Anderson, Hypersonic and High-Temperature Gas Dynamics, 2nd ed., sec. 6.6) for
  *   kinds whose model says "recovery" (cruise missiles: the hot nose and skin at cruise Mach). The
  *   glide-vehicle emissivity 0.85 follows Tracy & Wright, Science & Global Security 28(3), 2020 [S].
- * - Atmospheric transmission: ignored above `clearAboveM` (20 km, above most water vapour); below it a
- *   notional linear ramp down to `transmissionAtSurface` at sea level [U].
+ * The intensity is that of the source, outside the atmosphere: the transmission between a target and
+ * a space sensor depends on the line of sight and on the sensor's band, and is the sensor's model
+ * (./transmission.ts, applied per satellite-target pair in ./irSensor.ts).
  */
 import type { TruthState, VehicleKind } from "../../flight/truth.js";
 import { ussa1976Into } from "../../earth/atmosphere.js";
@@ -52,10 +53,6 @@ export interface SignatureModel {
   readonly body: Readonly<Record<VehicleKind, BodySignature>>;
   /** Recovery factor r for the recovery temperature (dimensionless, ~0.85-0.9). */
   readonly recoveryFactor: number;
-  /** Altitude above which atmospheric transmission is taken as 1, m. */
-  readonly clearAboveM: number;
-  /** Transmission at sea level (linear ramp up to `clearAboveM`), 0..1. */
-  readonly transmissionAtSurface: number;
 }
 
 /** Notional values; see the file comment for the reasoning and labels. */
@@ -73,8 +70,6 @@ export const NOTIONAL_SIGNATURE: SignatureModel = {
     projectile: { emissivity: 0.8, effectiveAreaM2: 0.005, temperature: "recovery" },
   },
   recoveryFactor: 0.89,
-  clearAboveM: 20_000,
-  transmissionAtSurface: 0.2,
 };
 
 /**
@@ -110,19 +105,11 @@ export function recoveryTemperatureK(altM: number, mach: number, recoveryFactor:
   return atmo[0] * (1 + recoveryFactor * 0.2 * mach * mach);
 }
 
-/** Notional atmospheric transmission for a target at `altM` (see the file comment). */
-export function transmission(altM: number, model: SignatureModel): number {
-  if (altM >= model.clearAboveM) return 1;
-  const f = Math.max(altM, 0) / model.clearAboveM;
-  return model.transmissionAtSurface + (1 - model.transmissionAtSurface) * f;
-}
-
 export interface IntensityBreakdown {
   plumeWPerSr: number;
   bodyWPerSr: number;
   bodyTemperatureK: number;
-  transmission: number;
-  /** (plume + body) * transmission, W/sr. */
+  /** plume + body, W/sr (at the source: see the file comment for the atmosphere). */
   totalWPerSr: number;
 }
 
@@ -146,17 +133,15 @@ export function intensityBreakdown(
     ? truth.surfaceTempK
     : recoveryTemperatureK(truth.altM, truth.mach, model.recoveryFactor);
   const bodyI = body.emissivity * table.radiance(temperatureK) * body.effectiveAreaM2;
-  const tau = transmission(truth.altM, model);
   return {
     plumeWPerSr: plume,
     bodyWPerSr: bodyI,
     bodyTemperatureK: temperatureK,
-    transmission: tau,
-    totalWPerSr: (plume + bodyI) * tau,
+    totalWPerSr: plume + bodyI,
   };
 }
 
-/** Apparent radiant intensity of `truth` in the table's band, W/sr (no allocation). */
+/** Radiant intensity of `truth` in the table's band at the source, W/sr (no allocation). */
 export function targetIntensityWPerSr(
   truth: TruthState,
   table: BandRadianceTable,
@@ -169,8 +154,5 @@ export function targetIntensityWPerSr(
     body.temperature === "surface" && truth.surfaceTempK > 0
       ? truth.surfaceTempK
       : recoveryTemperatureK(truth.altM, truth.mach, model.recoveryFactor);
-  return (
-    (plume + body.emissivity * table.radiance(temperatureK) * body.effectiveAreaM2) *
-    transmission(truth.altM, model)
-  );
+  return plume + body.emissivity * table.radiance(temperatureK) * body.effectiveAreaM2;
 }

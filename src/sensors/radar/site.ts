@@ -7,16 +7,24 @@
  * Before the first waypoint the ship waits at it, after the last it stops there (zero velocity).
  * Rhumb-line legs are not offered: over ship legs of tens to hundreds of kilometres the two paths
  * differ by far less than a radar's range resolution matters for coverage.
+ *
+ * The site stands on the scenario's Earth (`earth` in the spec, src/earth/model.ts): latitude,
+ * longitude and height are converted with that model's shape, so with `earth: sphere` a site at
+ * altitude h is at radius 6,371 km + h, where the threats of the same scenario are (project issue 9
+ * item 5); without one, on WGS-84. The ship's path along the surface is still interpolated on the
+ * WGS-84 geodesic: on the sphere the great circle differs from it by a few tenths of a percent of a
+ * leg's length (the flattening), metres over a ship's leg, and the speed likewise.
  */
 import { geodesicDirect, geodesicInverse } from "../../earth/geodesic.js";
 import { enuRotationInto } from "../../earth/enu.js";
 import { geodeticToEcefInto } from "../../earth/geodetic.js";
+import type { EarthModel } from "../../earth/model.js";
 import { RAD_PER_DEG } from "../../earth/wgs84.js";
 
 export interface GeodeticPosition {
   readonly latDeg: number;
   readonly lonDeg: number;
-  /** Height above the WGS-84 ellipsoid, m (antenna phase centre). */
+  /** Height above the Earth model's surface (WGS-84 ellipsoid by default), m (antenna phase centre). */
   readonly altM: number;
 }
 
@@ -27,14 +35,18 @@ export interface TrackWaypoint {
   readonly lonDeg: number;
 }
 
-export type SiteSpec =
+export type SiteSpec = (
   | { readonly kind: "fixed"; readonly at: GeodeticPosition }
   | {
       readonly kind: "track";
       readonly waypoints: readonly TrackWaypoint[];
-      /** Antenna height above the ellipsoid, m (mast height for a ship at sea level). */
+      /** Antenna height above the surface, m (mast height for a ship at sea level). */
       readonly altM: number;
-    };
+    }
+) & {
+  /** The Earth the site stands on (default WGS-84; see the file comment). */
+  readonly earth?: EarthModel;
+};
 
 /** The site's state at one time; all arrays caller-owned and reused. */
 export interface SiteState {
@@ -139,7 +151,8 @@ export class RadarSite {
     out.latRad = latDeg * RAD_PER_DEG;
     out.lonRad = lonDeg * RAD_PER_DEG;
     out.altM = altM;
-    geodeticToEcefInto(out.latRad, out.lonRad, altM, out.posEcefM);
+    if (this.spec.earth === undefined) geodeticToEcefInto(out.latRad, out.lonRad, altM, out.posEcefM);
+    else this.spec.earth.ecefFromGeodeticInto(out.latRad, out.lonRad, altM, out.posEcefM);
     const r = enuRotationInto(out.latRad, out.lonRad, out.rotEcefToEnu);
     // v_ecef = R^T v_enu with v_enu = speed (sin az, cos az, 0)
     const ve = speed * Math.sin(azDeg * RAD_PER_DEG);

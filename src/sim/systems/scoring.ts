@@ -22,7 +22,11 @@ import { RmseAccumulator } from "../../tracking/metrics/rmse.js";
 import { closePairs, ospaGospaOf, sparseCutoffAssignment } from "../../tracking/metrics/sparseAssignment.js";
 import type { Track } from "../../tracking/management/track.js";
 import { NonPositiveDefiniteError } from "../../math/matrix.js";
-import { predictImpact, type ImpactPrediction } from "../../tracking/predict/impactPoint.js";
+import { enuRotationInto } from "../../earth/enu.js";
+import { glideFootprint } from "../../tracking/predict/footprint.js";
+import { predictImpact, type ImpactFlag, type ImpactPrediction } from "../../tracking/predict/impactPoint.js";
+import { TrackMotionHistory, type MotionAssessment } from "../../tracking/predict/motion.js";
+import type { World } from "../world.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { EventLog } from "../events.js";
 import type { SimSystem, Ticks } from "../loop.js";
@@ -74,6 +78,22 @@ export interface ImpactPredictionScore {
   /** Distance from the predicted to the true impact point (geodesic), m, and the time error, s. */
   readonly errorM: number;
   readonly timeErrorS: number;
+  /** NEES of the impact point (2 degrees of freedom: the east-north error against the predicted
+   *  covariance; 5.99 is the 95 % point) and of the impact time (1 degree of freedom). */
+  readonly pointNees: number;
+  readonly timeNees: number;
+  /** The track's inverse ballistic coefficient at the prediction (m^2/kg), or null if it has none. */
+  readonly kappa: number | null;
+  /** Whether a decision may rest on the prediction, and why not (src/tracking/predict/impactPoint.ts). */
+  readonly reliable: boolean;
+  readonly flags: readonly ImpactFlag[];
+  /** Whether the track flew ballistic when the prediction was made (src/tracking/predict/motion.ts). */
+  readonly motion: MotionAssessment;
+  /** For a target that does not fly ballistic: whether the true impact point lies in the glide
+   *  footprint reachable from its track (src/tracking/predict/footprint.ts), and the footprint's
+   *  reach ahead; null for a ballistic target. */
+  readonly inFootprint: boolean | null;
+  readonly footprintDownrangeM: number | null;
 }
 
 /**
@@ -83,6 +103,8 @@ export interface ImpactPredictionScore {
 class TrackRing {
   readonly timeS: Float64Array;
   readonly trackIds: (string | null)[];
+  /** The motion check of the track at each slot (null: no track). */
+  readonly motions: (MotionAssessment | null)[];
   /** Per slot: the state's time, then x (dim) and P (dim x dim). */
   readonly states: Float64Array;
   head = 0;
@@ -94,6 +116,7 @@ class TrackRing {
   ) {
     this.timeS = new Float64Array(slots);
     this.trackIds = new Array<string | null>(slots).fill(null);
+    this.motions = new Array<MotionAssessment | null>(slots).fill(null);
     this.states = new Float64Array(slots * (1 + dim + dim * dim));
   }
 
@@ -104,6 +127,7 @@ class TrackRing {
     else this.head = (this.head + 1) % this.slots;
     this.timeS[k] = timeS;
     this.trackIds[k] = trackId;
+    this.motions[k] = null;
     return k;
   }
 
@@ -129,7 +153,7 @@ export class ScoringSystem implements SimSystem {
   readonly impactPredictions = new Map<string, ImpactPredictionScore | null>();
   /** Impact predictions skipped because the track's state could not be flown (e.g. a covariance that
    *  is not positive definite). */
-  predictionsSkipped = 0;
+  impactPredictionFailures = 0;
   /** Track updates whose covariance had no NEES (not positive definite). */
   neesSkipped = 0;
   private ospaSum = 0;
@@ -147,6 +171,8 @@ export class ScoringSystem implements SimSystem {
   private readonly ringSize: number;
   private readonly predicted: boolean[];
   private readonly truthScratch = createTruthState();
+  /** Each confirmed track's recent states, for the motion check (lift seen once is remembered). */
+  private readonly motionHistory: TrackMotionHistory;
   private readonly xTrue = new Float64Array(6);
   private readonly p6 = new Float64Array(36);
   private readonly neesWork = new Float64Array(48);
@@ -161,7 +187,9 @@ export class ScoringSystem implements SimSystem {
     private readonly samples: TrackSampleColumns,
     /** Index of the drag parameter in the filter's state, -1 if none (impact prediction). */
     private readonly kappaIndex: number,
+    private readonly impact: World["impactPrediction"],
   ) {
+    this.motionHistory = new TrackMotionHistory(impact.motion);
     truth.flights.forEach((f, i) => {
       this.threatIndex.set(f.id, i);
       this.scores.set(f.id, {
@@ -203,6 +231,7 @@ export class ScoringSystem implements SimSystem {
         this.scoreUpdate(t, threat);
       }
     }
+    for (const t of confirmed) this.motionHistory.note(t.id, t.state);
     this.keepForImpactPrediction(timeS, confirmed);
     this.logTrackEvents();
     this.recordTrackSamples();
@@ -319,8 +348,10 @@ export class ScoringSystem implements SimSystem {
       }
       const track = byThreat.get(f.id);
       const k = ring.next(timeS, track?.id ?? null);
-      if (track !== undefined)
+      if (track !== undefined) {
         this.keepState(track.state, ring.states, k * (1 + this.ringDim * (1 + this.ringDim)));
+        ring.motions[k] = this.motionHistory.assess(track.id, track.state);
+      }
     }
   }
 
@@ -364,15 +395,22 @@ export class ScoringSystem implements SimSystem {
     if (k < 0 || ring.timeS[k] >= endS) return;
     this.impactPredictions.set(f.id, null);
     const trackId = ring.trackIds[k];
-    if (trackId === null) return;
+    const motion = ring.motions[k];
+    if (trackId === null || motion === null) return;
+    const state = ring.stateOf(k);
+    const model = this.impact.model;
     let p: ImpactPrediction | null;
     try {
-      p = predictImpact(ring.stateOf(k), this.ringDim === 7 ? { kappaIndex: 6 } : {});
+      p = predictImpact(state, {
+        model,
+        notBallistic: !motion.ballistic,
+        ...(this.ringDim === 7 ? { kappaIndex: 6 } : {}),
+      });
     } catch (e) {
       // One ill-conditioned track must not end a run (a 2,000-threat raid once lost 20 minutes of work
       // to one): the prediction is skipped, counted and logged.
       if (!(e instanceof NonPositiveDefiniteError || e instanceof RangeError)) throw e;
-      this.predictionsSkipped++;
+      this.impactPredictionFailures++;
       this.log.push({
         timeS: ring.timeS[k],
         type: "impact-prediction-skipped",
@@ -383,6 +421,8 @@ export class ScoringSystem implements SimSystem {
       return;
     }
     if (p === null) return;
+    const truePoint = model.earth.ecefFromGeodeticInto(imp.latRad, imp.lonRad, 0, new Float64Array(3));
+    const footprint = motion.ballistic ? null : glideFootprint(state, { earth: model.earth });
     this.impactPredictions.set(f.id, {
       madeAtS: ring.timeS[k],
       trackId,
@@ -394,6 +434,14 @@ export class ScoringSystem implements SimSystem {
       minorSigmaM: p.minorSigmaM,
       errorM: geodesicInverse(p.latDeg, p.lonDeg, imp.latRad * R2D, imp.lonRad * R2D).distanceM,
       timeErrorS: p.timeS - endS,
+      pointNees: impactPointNees(p.positionEcefM, p.latDeg, p.lonDeg, p.covarianceEnM2, truePoint),
+      timeNees: ((p.timeS - endS) / p.timeSigmaS) ** 2,
+      kappa: this.ringDim === 7 ? state.x[6] : null,
+      reliable: p.reliable,
+      flags: p.flags,
+      motion,
+      inFootprint: footprint === null ? null : footprint.contains(imp.latRad * R2D, imp.lonRad * R2D),
+      footprintDownrangeM: footprint?.maxDownrangeM ?? null,
     });
   }
 
@@ -430,4 +478,23 @@ export class ScoringSystem implements SimSystem {
       );
     }
   }
+}
+
+/** 2-D NEES of a true impact point against a predicted mean and east-north covariance. */
+function impactPointNees(
+  meanEcefM: ArrayLike<number>,
+  latDeg: number,
+  lonDeg: number,
+  covEn: ArrayLike<number>,
+  trueEcefM: ArrayLike<number>,
+): number {
+  const rot = enuRotationInto(latDeg / R2D, lonDeg / R2D, new Float64Array(9));
+  const d0 = trueEcefM[0] - meanEcefM[0];
+  const d1 = trueEcefM[1] - meanEcefM[1];
+  const d2 = trueEcefM[2] - meanEcefM[2];
+  const e = rot[0] * d0 + rot[1] * d1 + rot[2] * d2;
+  const n = rot[3] * d0 + rot[4] * d1 + rot[5] * d2;
+  const det = covEn[0] * covEn[3] - covEn[1] * covEn[2];
+  if (!(det > 0)) return Infinity;
+  return (covEn[3] * e * e - 2 * covEn[1] * e * n + covEn[0] * n * n) / det;
 }

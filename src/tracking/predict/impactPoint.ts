@@ -1,21 +1,37 @@
 /**
  * Predicted impact point and time of a track, with their uncertainty, by the unscented transform
  * (Julier and Uhlmann 1997): the sigma points of the track's position, velocity and inverse ballistic
- * coefficient are flown with the ballistic model (gravity, Earth rotation, drag; ballistic.ts) until
- * each crosses altitude zero; the crossing is located by bisection on the last step to 1 ms. The
- * impact time is the weighted mean and spread of the crossing times; the impact point is the weighted
- * mean of the crossing points projected onto the ellipsoid, with its covariance in the local
- * east-north plane at that mean point.
+ * coefficient are flown with the ballistic model (gravity, Earth rotation, drag; ballistic.ts, on the
+ * model's Earth: the scenario's shape and switches) until each crosses altitude zero; the crossing is
+ * located by bisection on the last step to 1 ms. The impact time is the weighted mean and spread of
+ * the crossing times; the impact point is the weighted mean of the crossing points projected onto the
+ * Earth's surface, with its covariance in the local east-north plane at that mean point.
  *
  * What is left out: process noise after the last update (the prediction is as good as the track and
- * the model; a manoeuvring glider is not ballistic), and the altitude of the ground (impact is at the
- * ellipsoid). Sigma points that do not come down within `maxTimeS` make the prediction null.
+ * the model; a manoeuvring glider is not ballistic: see ./motion.ts for the check that flags it and
+ * ./footprint.ts for what to use instead), and the altitude of the ground (impact is at the surface of
+ * the Earth model). Sigma points that do not come down within `maxTimeS` make the prediction null.
+ *
+ * Never silently wrong, never fatal: bad arguments throw a RangeError naming them; a covariance that
+ * is asymmetric or indefinite (round-off, an ill-conditioned track) is repaired to the nearest
+ * positive-definite matrix (./covarianceRepair.ts) and the result is flagged and marked unreliable,
+ * so one track's prediction cannot end a run (project issue 12).
  */
-import { ecefToGeodeticInto } from "../../earth/geodetic.js";
 import { enuRotationInto } from "../../earth/enu.js";
+import type { EarthModel } from "../../earth/model.js";
 import { cholesky } from "../../math/matrix.js";
 import { BallisticModel } from "../models/transition/ballistic.js";
 import type { GaussianState } from "../types.js";
+import { checkCovariance } from "./covarianceRepair.js";
+
+/**
+ * Why a prediction should not be trusted as it stands:
+ * - covariance-repaired: the track's covariance was indefinite and was repaired (see the file comment);
+ * - negative-drag: the track's mean inverse ballistic coefficient is negative (not physical; the
+ *   sigma points fly with it clipped at zero);
+ * - not-ballistic: the caller's motion check (./motion.ts) says the target is lifting or manoeuvring.
+ */
+export type ImpactFlag = "covariance-repaired" | "negative-drag" | "not-ballistic";
 
 export interface ImpactPrediction {
   /** Mean impact time (simulation time, s) and its standard deviation. */
@@ -32,11 +48,19 @@ export interface ImpactPrediction {
   majorSigmaM: number;
   minorSigmaM: number;
   majorAzimuthDeg: number;
+  /** False when any flag is raised: the point is drawn, but no decision should rest on it alone. */
+  reliable: boolean;
+  flags: ImpactFlag[];
 }
 
 export interface ImpactOptions {
-  /** The ballistic model to fly (default: WGS-84, J2, rotation, USSA 1976 drag). */
+  /** The ballistic model to fly (default: one on `earth`, or WGS-84, J2, rotation, USSA 1976 drag). */
   model?: BallisticModel;
+  /** The Earth to fly over when no model is given (the scenario's; see ballistic.ts). */
+  earth?: EarthModel;
+  /** The target is known not to fly ballistic (e.g. from assessTrackMotion, ./motion.ts): the
+   *  prediction is flagged "not-ballistic" and unreliable. */
+  notBallistic?: boolean;
   /** Index of kappa (1/beta) in the state, if it has one; default 6 for 7-component states, else the
    *  model's prior mean and variance are used. */
   kappaIndex?: number;
@@ -89,11 +113,50 @@ function flyToGround(
   return null;
 }
 
-/** Predicted impact of a track state (position and velocity in x[0..5], ECEF). */
+function finiteOption(name: string, v: number | undefined, test: (v: number) => boolean, what: string) {
+  if (v !== undefined && !(Number.isFinite(v) && test(v))) {
+    throw new RangeError(`predictImpact: ${name} must be ${what}, got ${v}`);
+  }
+}
+
+/** Checks the arguments of predictImpact; throws RangeError naming the bad one. */
+function checkArguments(state: GaussianState, options: ImpactOptions): void {
+  finiteOption("options.stepS", options.stepS, (v) => v > 0, "a finite number > 0 s");
+  finiteOption("options.maxTimeS", options.maxTimeS, (v) => v > 0, "a finite number > 0 s");
+  finiteOption("options.alpha", options.alpha, (v) => v > 0, "finite and > 0");
+  finiteOption("options.beta", options.beta, () => true, "finite");
+  finiteOption("options.kappa", options.kappa, (v) => v > -7, "finite and > -7 (n + kappa > 0)");
+  if (state === null || typeof state !== "object") throw new RangeError("predictImpact: state is required");
+  const N = state.x?.length ?? 0;
+  if (N < 6) throw new RangeError(`predictImpact: state.x needs at least 6 components, got ${N}`);
+  if (state.P?.length !== N * N) {
+    throw new RangeError(`predictImpact: state.P must be ${N} x ${N}, got ${state.P?.length} entries`);
+  }
+  if (!Number.isFinite(state.timeS)) throw new RangeError(`predictImpact: state.timeS is not finite`);
+  for (let i = 0; i < N; i++) {
+    if (!Number.isFinite(state.x[i])) throw new RangeError(`predictImpact: state.x[${i}] is not finite`);
+  }
+  const ki = options.kappaIndex;
+  if (ki !== undefined && !(Number.isInteger(ki) && ki >= -1 && ki < N && (ki < 0 || ki >= 6))) {
+    throw new RangeError(
+      `predictImpact: options.kappaIndex must be -1 or an index from 6 to ${N - 1}, got ${ki}`,
+    );
+  }
+}
+
+/**
+ * Predicted impact of a track state (position and velocity in x[0..5], ECEF). Null when the state
+ * does not come down within maxTimeS. Throws RangeError on bad arguments (see the file comment); an
+ * indefinite covariance gives a flagged, unreliable prediction instead of an exception.
+ */
 export function predictImpact(state: GaussianState, options: ImpactOptions = {}): ImpactPrediction | null {
-  const model = options.model ?? new BallisticModel();
+  checkArguments(state, options);
+  const model = options.model ?? new BallisticModel(options.earth ? { earth: options.earth } : {});
+  const earth = model.earth;
   const stepS = options.stepS ?? 2;
   const maxTimeS = options.maxTimeS ?? 3600;
+  const flags: ImpactFlag[] = [];
+  if (options.notBallistic === true) flags.push("not-ballistic");
   const n = 7;
   const N = state.x.length;
   // 7-component mean and covariance.
@@ -115,13 +178,16 @@ export function predictImpact(state: GaussianState, options: ImpactOptions = {})
     x[6] = model.extraPriorMean[0];
     P[48] = model.extraPriorVariance[0];
   }
+  if (x[6] < 0) flags.push("negative-drag");
+  const checked = checkCovariance(P, n, "predictImpact: state.P");
+  if (checked.repaired) flags.push("covariance-repaired");
   // Sigma points and weights (scaled unscented transform).
   const alpha = options.alpha ?? 1;
   const beta = options.beta ?? 2;
   const kap = options.kappa ?? 0;
   const lambda = alpha * alpha * (n + kap) - n;
   const c = n + lambda;
-  const L = cholesky(new Float64Array(n * n), P, n, "track covariance P");
+  const L = cholesky(new Float64Array(n * n), checked.P, n, "track covariance P");
   const np = 2 * n + 1;
   const wm = new Float64Array(np).fill(1 / (2 * c));
   const wc = new Float64Array(np).fill(1 / (2 * c));
@@ -147,10 +213,10 @@ export function predictImpact(state: GaussianState, options: ImpactOptions = {})
   for (let k = 0; k < np; k++) tMean += wm[k] * times[k];
   let tVar = 0;
   for (let k = 0; k < np; k++) tVar += wc[k] * (times[k] - tMean) ** 2;
-  // Mean point, projected onto the ellipsoid.
+  // Mean point, projected onto the Earth's surface.
   const pm = new Float64Array(3);
   for (let k = 0; k < np; k++) for (let i = 0; i < 3; i++) pm[i] += wm[k] * points[k * 3 + i];
-  const geo = ecefToGeodeticInto(pm, new Float64Array(3));
+  const geo = earth.geodeticInto(pm, new Float64Array(3));
   const rot = enuRotationInto(geo[0], geo[1], new Float64Array(9));
   // Put the mean on the ellipsoid: remove its height along the normal (the Up row).
   const up = [rot[6], rot[7], rot[8]];
@@ -185,5 +251,7 @@ export function predictImpact(state: GaussianState, options: ImpactOptions = {})
     majorSigmaM: Math.sqrt(l1),
     minorSigmaM: Math.sqrt(l2),
     majorAzimuthDeg: azDeg,
+    reliable: flags.length === 0,
+    flags,
   };
 }

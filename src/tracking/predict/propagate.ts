@@ -23,6 +23,10 @@ export function propagateState<S extends GaussianState>(
   options: PropagateOptions = {},
 ): S {
   const maxStep = options.maxStepS ?? 10;
+  if (!(maxStep > 0) || !Number.isFinite(maxStep)) {
+    throw new RangeError(`propagateState: options.maxStepS must be a finite number > 0 s, got ${maxStep}`);
+  }
+  if (!Number.isFinite(timeS)) throw new RangeError(`propagateState: timeS must be finite, got ${timeS}`);
   const a = filter.createState(state.timeS);
   const b = filter.createState(state.timeS);
   filter.copyInto(state, a);

@@ -11,10 +11,17 @@
  * exact function). The atmosphere turns with the Earth, so the ECEF velocity is
  * the air-relative velocity.
  *
- * Altitude: h = |r| - R(phi_c), R the ellipsoid's geocentric radius at the geocentric latitude; it
- * differs from the geodetic height by under a metre below 200 km (the angle between the radial and the
- * normal is at most 0.19 deg), far below the density scale height. Drag is ignored above
- * `dragCeilingM` (default 200 km, where it is below 1e-6 m/s^2 for kappa <= 1e-3).
+ * The Earth (shape, gravity, rotation, atmosphere) is the scenario's EarthModel (src/earth/model.ts):
+ * on `earth: sphere` the shape is the 6,371 km sphere, `gravity: point` sets J2 to 0, `rotation:
+ * false` omega to 0 and `atmosphere: none` removes drag, so the tracker and the impact predictor fly
+ * the same physics as the truth (project issue 9 item 5). Without one, WGS-84 with J2, rotation and
+ * the 1976 atmosphere.
+ *
+ * Altitude: h = |r| - R(phi_c), R the shape's geocentric radius at the geocentric latitude (exactly
+ * r - R on the sphere); on the ellipsoid it differs from the geodetic height by under a metre below
+ * 200 km (the angle between the radial and the normal is at most 0.19 deg), far below the density
+ * scale height. Drag is ignored above `dragCeilingM` (default 200 km, where it is below 1e-6 m/s^2
+ * for kappa <= 1e-3).
  *
  * f(x, dt): classical fourth-order Runge-Kutta with substeps of at most `maxStepS`. F(x, dt) follows
  * the same Runge-Kutta trajectory, so it keeps the end state, and a following f(x, dt) from the same x
@@ -28,29 +35,62 @@
  * forward difference of the tabulated atmosphere over 50 m, and dh/dr is taken as the radial unit
  * vector (the ellipsoid's slope adds below 0.4 % to it).
  * Q(dt): white acceleration noise of spectral density q (m^2/s^3) per axis (the constant-velocity
- * CWNA blocks, Bar-Shalom et al. 2001 section 6.2.2) and a random walk of kappa, q_kappa dt.
+ * CWNA blocks, Bar-Shalom et al. 2001 section 6.2.2) and a random walk of kappa, q_kappa dt. With
+ * `aeroNoiseFraction` c > 0, q grows inside the atmosphere by (c a_D)^2 tau: an unmodelled
+ * aerodynamic acceleration (density departures, trim lift) of standard deviation c a_D and
+ * correlation time tau (`aeroNoiseTimeS`) taken as white noise of that density, a_D = rho v^2 m / 2 the
+ * drag of a body with the prior mean kappa m (not the estimate, so the noise cannot feed back into
+ * it), at the state of the last F(x, dt) or f(x, dt) call (the filters ask for F, then f, then Q).
+ *
+ * kappa as a first-order Gauss-Markov process (option `kappaCorrelationTimeS` = tau; Bar-Shalom et al.
+ * 2001 sec. 8.2.3, the discrete form of dkappa/dt = -(kappa - m)/tau + w): over dt the mean relaxes
+ * towards the prior mean m, kappa' = m + (kappa - m) e^(-dt/tau) (Phi_kappa,kappa = e^(-dt/tau)), and
+ * Q_kappa = s^2 (1 - e^(-2 dt/tau)) keeps the prior variance s^2 as the steady state. The ballistic
+ * coefficient of a tracked object does change (staging, separation, C_D with Mach), and while drag is
+ * too weak to be felt (above the sensible atmosphere) the measurements say nothing about kappa, so
+ * whatever the track learnt earlier, notably thrust taken for negative drag in boost, fades back to
+ * the prior instead of being carried to re-entry (project issue 9 item 6). The dynamics hold kappa
+ * constant within one prediction and apply the relaxation at its end (tau >> the update interval).
+ * `kappaMin` (0 keeps drag physical) clips the predicted mean, the "estimate projection" of an
+ * inequality constraint (Simon, "Kalman filtering with state constraints", IET Control Theory Appl.
+ * 4(8), 2010, sec. 2.4), leaving the covariance as it is.
  */
 import { gravityJ2WithInto } from "../../../earth/gravity.js";
 import { ussa1976TableInto } from "../../../earth/atmosphereTable.js";
-import { WGS84_A_M, WGS84_E2, WGS84_GM_M3S2, WGS84_J2, WGS84_OMEGA_RADS } from "../../../earth/wgs84.js";
+import { DEFAULT_EARTH_ENVIRONMENT, EarthModel } from "../../../earth/model.js";
 import type { NonlinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
 
 export interface BallisticModelOptions {
   /** Acceleration noise spectral density q, m^2/s^3 per axis; default 1. */
   accelPsdM2S3?: number;
-  /** Random-walk spectral density of kappa, (m^2/kg)^2 / s; default 1e-12. */
+  /** Random-walk spectral density of kappa, (m^2/kg)^2 / s; default 1e-12. Used when
+   *  kappaCorrelationTimeS is infinite. */
   kappaPsd?: number;
+  /** Correlation time of kappa, s: a first-order Gauss-Markov process that relaxes towards the prior
+   *  mean with the prior variance as its steady state (see the file comment); default Infinity (a
+   *  random walk of density kappaPsd). */
+  kappaCorrelationTimeS?: number;
+  /** Lowest kappa the prediction keeps, m^2/kg (default -Infinity: none; 0 keeps drag physical). */
+  kappaMin?: number;
+  /** Unmodelled aerodynamic acceleration as a fraction of the drag deceleration of a body with the
+   *  prior mean kappa (see the file comment); default 0 (none). */
+  aeroNoiseFraction?: number;
+  /** Correlation time of that acceleration, s (its white-noise density is (c a_D)^2 tau); default 10. */
+  aeroNoiseTimeS?: number;
   /** Prior mean and standard deviation of kappa (m^2/kg) for new tracks. Default mean 1e-4
    *  (beta = 10,000 kg/m^2, the order of Tracy and Wright's 13,000 kg/m^2 for a glider and of
    *  re-entry vehicles) and sigma 1e-4. */
   kappaPriorMean?: number;
   kappaPriorSigma?: number;
-  /** Earth rotation rate, rad/s (0: inertial Earth); default WGS-84 7.292115e-5. */
+  /** The Earth: shape, gravity, rotation and atmosphere (default WGS-84, J2, rotating, USSA 1976).
+   *  The three switches below, when given, override it. */
+  earth?: EarthModel;
+  /** Earth rotation rate, rad/s (0: inertial Earth); default the Earth model's. */
   omegaRadS?: number;
-  /** Gravity: "j2" (default) or "point". */
+  /** Gravity: "j2" or "point"; default the Earth model's. */
   gravity?: "j2" | "point";
-  /** Include drag (default true). */
+  /** Include drag; default true when the Earth model has an atmosphere. */
   drag?: boolean;
   /** Altitude above which drag is ignored, m; default 200 km. */
   dragCeilingM?: number;
@@ -73,8 +113,11 @@ function sameState(x: ArrayLike<number>, y: ArrayLike<number>): boolean {
   return true;
 }
 
-/** a b / sqrt(...) terms of the ellipsoid's geocentric radius. */
-const B2_OVER_A2 = 1 - WGS84_E2;
+let defaultEarth: EarthModel | null = null;
+/** The WGS-84 EarthModel shared by models built without one. */
+function wgs84Earth(): EarthModel {
+  return (defaultEarth ??= new EarthModel(DEFAULT_EARTH_ENVIRONMENT));
+}
 
 export class BallisticModel implements NonlinearTransitionModel {
   readonly ndim = 7;
@@ -87,9 +130,25 @@ export class BallisticModel implements NonlinearTransitionModel {
   readonly extraPriorVariance: readonly number[];
   readonly accelPsdM2S3: number;
   readonly kappaPsd: number;
+  readonly kappaCorrelationTimeS: number;
+  readonly kappaMin: number;
+  readonly aeroNoiseFraction: number;
+  readonly aeroNoiseTimeS: number;
+  /** Drag deceleration of a prior-mean body at the state of the last F or f call, m/s^2. */
+  private lastDragMps2 = 0;
+  private readonly kappaMean: number;
+  private readonly kappaVar: number;
+  /** The Earth the model flies over (its shape gives altitudes; see the file comment). */
+  readonly earth: EarthModel;
   readonly omegaRadS: number;
   readonly j2: number;
   readonly drag: boolean;
+  private readonly gmM3S2: number;
+  private readonly j2RefRadiusM: number;
+  /** Equatorial radius and b^2/a^2 = 1 - e^2 of the shape, for the geocentric radius. */
+  private readonly aM: number;
+  private readonly e2: number;
+  private readonly b2OverA2: number;
   readonly dragCeilingM: number;
   readonly maxStepS: number;
   private readonly density: (altM: number) => number;
@@ -122,25 +181,46 @@ export class BallisticModel implements NonlinearTransitionModel {
   constructor(options: BallisticModelOptions = {}) {
     this.accelPsdM2S3 = options.accelPsdM2S3 ?? 1;
     this.kappaPsd = options.kappaPsd ?? 1e-12;
+    this.kappaCorrelationTimeS = options.kappaCorrelationTimeS ?? Infinity;
+    this.kappaMin = options.kappaMin ?? -Infinity;
+    this.aeroNoiseFraction = options.aeroNoiseFraction ?? 0;
+    this.aeroNoiseTimeS = options.aeroNoiseTimeS ?? 10;
+    if (!(this.aeroNoiseFraction >= 0 && this.aeroNoiseTimeS > 0)) {
+      throw new RangeError("BallisticModel: aeroNoiseFraction must be >= 0 and aeroNoiseTimeS > 0");
+    }
+    if (!(this.kappaCorrelationTimeS > 0)) {
+      throw new RangeError("BallisticModel: kappaCorrelationTimeS must be > 0");
+    }
     const km = options.kappaPriorMean ?? 1e-4;
     const ks = options.kappaPriorSigma ?? 1e-4;
     this.extraPriorMean = [km];
     this.extraPriorVariance = [ks * ks];
-    this.omegaRadS = options.omegaRadS ?? WGS84_OMEGA_RADS;
-    this.j2 = (options.gravity ?? "j2") === "j2" ? WGS84_J2 : 0;
-    this.drag = options.drag ?? true;
+    this.kappaMean = km;
+    this.kappaVar = ks * ks;
+    const earth = options.earth ?? wgs84Earth();
+    this.earth = earth;
+    this.omegaRadS = options.omegaRadS ?? earth.omegaRadS;
+    this.gmM3S2 = earth.gmM3S2;
+    this.j2RefRadiusM = earth.j2RefRadiusM;
+    // An explicit gravity switch uses the J2 of WGS-84 (EGM96), the value every EarthModel carries.
+    const wgsJ2 = wgs84Earth().j2;
+    this.j2 = options.gravity === undefined ? earth.j2 : options.gravity === "j2" ? wgsJ2 : 0;
+    this.drag = options.drag ?? earth.hasAtmosphere;
+    this.aM = earth.aM;
+    this.e2 = earth.e2;
+    this.b2OverA2 = 1 - earth.e2;
     this.dragCeilingM = options.dragCeilingM ?? 200e3;
     this.maxStepS = options.maxStepS ?? 0.5;
     this.density = options.densityKgM3 ?? tabulatedDensity;
     if (!(this.maxStepS > 0)) throw new RangeError("BallisticModel: maxStepS must be > 0");
   }
 
-  /** Altitude above the ellipsoid along the radial (see the file comment), m. */
+  /** Altitude above the Earth's shape along the radial (see the file comment), m. */
   altitudeM(x: ArrayLike<number>): number {
     const r2 = x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
     const r = Math.sqrt(r2);
     const cos2 = (x[0] * x[0] + x[1] * x[1]) / r2;
-    return r - WGS84_A_M * Math.sqrt(B2_OVER_A2 / (1 - WGS84_E2 * cos2));
+    return r - this.aM * Math.sqrt(this.b2OverA2 / (1 - this.e2 * cos2));
   }
 
   /** Density at the state's altitude, 0 above the drag ceiling or without drag. */
@@ -152,7 +232,7 @@ export class BallisticModel implements NonlinearTransitionModel {
 
   /** d[r, v]/dt at state x (7) into out (6). */
   derivativeInto(x: ArrayLike<number>, out: Float64Array): Float64Array {
-    const g = gravityJ2WithInto(x, WGS84_GM_M3S2, this.j2, WGS84_A_M, this.g);
+    const g = gravityJ2WithInto(x, this.gmM3S2, this.j2, this.j2RefRadiusM, this.g);
     const w = this.omegaRadS;
     const vx = x[3];
     const vy = x[4];
@@ -205,7 +285,15 @@ export class BallisticModel implements NonlinearTransitionModel {
     out[6] = x[6];
   }
 
+  /** Notes the drag deceleration of a prior-mean body at x, for Q (see aeroNoiseFraction). */
+  private noteDrag(x: ArrayLike<number>): void {
+    if (this.aeroNoiseFraction === 0) return;
+    const v2 = x[3] * x[3] + x[4] * x[4] + x[5] * x[5];
+    this.lastDragMps2 = 0.5 * this.rho(x) * v2 * this.kappaMean;
+  }
+
   fInto(x: Float64Array, dtS: number, out: Float64Array): Float64Array {
+    this.noteDrag(x);
     if (this.endValid && dtS === this.endDt && sameState(x, this.endFrom)) {
       for (let i = 0; i < 7; i++) out[i] = this.end[i];
       return out;
@@ -218,7 +306,21 @@ export class BallisticModel implements NonlinearTransitionModel {
       this.rk4Step(xa, h, xa);
     }
     for (let i = 0; i < 7; i++) out[i] = xa[i];
+    out[6] = this.kappaAfter(x[6], dtS);
     return out;
+  }
+
+  /** exp(-|dt| / tau) of the kappa process (1 for a random walk). */
+  private kappaDecay(dtS: number): number {
+    return Number.isFinite(this.kappaCorrelationTimeS)
+      ? Math.exp(-Math.abs(dtS) / this.kappaCorrelationTimeS)
+      : 1;
+  }
+
+  /** kappa after dt: the Gauss-Markov mean, held at kappaMin or above (see the file comment). */
+  private kappaAfter(kappa: number, dtS: number): number {
+    const k = this.kappaMean + (kappa - this.kappaMean) * this.kappaDecay(dtS);
+    return k < this.kappaMin ? this.kappaMin : k;
   }
 
   /**
@@ -239,9 +341,9 @@ export class BallisticModel implements NonlinearTransitionModel {
     const ir5 = ir3 * ir2;
     const ir7 = ir5 * ir2;
     const ir9 = ir7 * ir2;
-    const mu = WGS84_GM_M3S2;
+    const mu = this.gmM3S2;
     // Gravity gradient of U = mu/r - c (3 z^2 r^-5 - r^-3), c = mu J2 Re^2 / 2.
-    const c = 0.5 * mu * this.j2 * WGS84_A_M * WGS84_A_M;
+    const c = 0.5 * mu * this.j2 * this.j2RefRadiusM * this.j2RefRadiusM;
     const p = this.p3;
     p[0] = px;
     p[1] = py;
@@ -350,6 +452,7 @@ export class BallisticModel implements NonlinearTransitionModel {
   }
 
   FInto(x: Float64Array, dtS: number, out: Float64Array): Float64Array {
+    this.noteDrag(x);
     const steps = Math.max(1, Math.ceil(Math.abs(dtS) / this.maxStepS));
     const h = dtS / steps;
     const phi = this.phi;
@@ -375,8 +478,10 @@ export class BallisticModel implements NonlinearTransitionModel {
       acc.set(t);
     }
     for (let i = 0; i < 49; i++) out[i] = acc[i];
+    out[48] = this.kappaDecay(dtS);
     // The last substep completes f(x, dt) along the same trajectory (kept for fInto).
     this.rk4Step(xa, h, this.end);
+    this.end[6] = this.kappaAfter(x[6], dtS);
     this.endDt = dtS;
     this.endValid = true;
     return out;
@@ -384,7 +489,8 @@ export class BallisticModel implements NonlinearTransitionModel {
 
   QInto(dtS: number, out: Float64Array): Float64Array {
     out.fill(0, 0, 49);
-    const q = this.accelPsdM2S3;
+    const aero = this.aeroNoiseFraction * this.lastDragMps2;
+    const q = this.accelPsdM2S3 + aero * aero * this.aeroNoiseTimeS;
     const t = dtS;
     const qpp = (q * t * t * t) / 3;
     const qpv = (q * t * t) / 2;
@@ -395,7 +501,12 @@ export class BallisticModel implements NonlinearTransitionModel {
       out[(3 + i) * 7 + i] = qpv;
       out[(3 + i) * 7 + 3 + i] = qvv;
     }
-    out[48] = this.kappaPsd * t;
+    if (Number.isFinite(this.kappaCorrelationTimeS)) {
+      const d = this.kappaDecay(t);
+      out[48] = this.kappaVar * (1 - d * d);
+    } else {
+      out[48] = this.kappaPsd * t;
+    }
     return out;
   }
 

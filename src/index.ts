@@ -21,3 +21,4 @@ export {
 } from "./sim/run.js";
 export { flyRaid, senseRaid, TruthBoard, type RaidFlight, type SenseOptions } from "./sim/raid.js";
 export type { SimEvent, SimEventType } from "./sim/events.js";
+export { homingLoop, type HomingLoopOptions, type HomingLoopResult } from "./weapons/index.js";

@@ -1,0 +1,8 @@
+/**
+ * The weapons layer (src/weapons): railguns and interceptor missiles, their fire control (flyout
+ * tables, predicted intercept point, engagement windows, probability of kill), seekers, guidance and
+ * lethality. Above flight, sensors and tracking; below engagement and sim.
+ */
+export * from "./guidance/homingLoop.js";
+export * from "./lethality.js";
+export * from "./seeker.js";

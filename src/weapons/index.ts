@@ -11,3 +11,4 @@ export * from "./battery/pulsedPower.js";
 export * from "./battery/mount.js";
 export * from "./battery/battery.js";
 export * from "./catalog/index.js";
+export * from "./fireControl/index.js";

@@ -12,3 +12,7 @@ export * from "./battery/mount.js";
 export * from "./battery/battery.js";
 export * from "./catalog/index.js";
 export * from "./fireControl/index.js";
+export * from "./guidance/commandLink.js";
+export * from "./guidance/midcourse.js";
+export * from "./guidance/homingEstimator.js";
+export * from "./engagement/index.js";

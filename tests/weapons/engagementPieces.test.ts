@@ -1,0 +1,171 @@
+/**
+ * Pieces of the engagement loop against closed forms:
+ * - closest approach of two bodies on straight lines: t* = -(dr . dv) / |dv|^2, d* = |dr + dv t*|;
+ * - the midcourse PIP against a constant-velocity target and a missile of constant average speed s:
+ *   the smallest positive root of |dr + v_T t|^2 = s^2 t^2 (a quadratic);
+ * - the homing estimator's position error against the raw look error;
+ * - the command link's message times, and the kill draw's use of its stream.
+ */
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { randomStream } from "../../src/math/random.js";
+import {
+  ClosestApproachFinder,
+  CommandLink,
+  HomingEstimator,
+  TrackPrediction,
+  createClosestApproach,
+  createMidcourseSolution,
+  drawKill,
+  midcoursePip,
+} from "../../src/weapons/index.js";
+import { Worst, recordValidation, sig } from "../validation.js";
+
+const line =
+  (p0: number[], v: number[]) =>
+  (t: number, p: Float64Array, w: Float64Array): boolean => {
+    for (let c = 0; c < 3; c++) {
+      p[c] = p0[c] + v[c] * t;
+      w[c] = v[c];
+    }
+    return true;
+  };
+
+describe("closest approach", () => {
+  const err = new Worst();
+  const terr = new Worst();
+  afterAll(() => {
+    recordValidation({
+      area: "weapons",
+      model: "ClosestApproachFinder (continuous-time closest approach)",
+      reference: "two straight lines: t* = -(dr.dv)/|dv|^2, d* = |dr + dv t*|",
+      figure: `${err.count} random encounters at 1-8 km/s: worst distance error ${sig(err.value, 2)} m, time error ${sig(terr.value, 2)} s`,
+      tolerance: "1e-6 m + closing speed x 1e-7 s; 1e-6 s",
+    });
+  });
+
+  it("finds the closed-form closest approach of straight-line motion (property)", () => {
+    const finder = new ClosestApproachFinder();
+    const out = createClosestApproach();
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -5e4, max: 5e4, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.double({ min: -8e3, max: 8e3, noNaN: true }), { minLength: 3, maxLength: 3 }),
+        fc.double({ min: 1, max: 20, noNaN: true }),
+        (dr, dv, tc) => {
+          const v2 = dv[0] ** 2 + dv[1] ** 2 + dv[2] ** 2;
+          if (v2 < 1e6) return;
+          const tStar = -(dr[0] * dv[0] + dr[1] * dv[1] + dr[2] * dv[2]) / v2;
+          // B moves relative to A; A sits at the origin moving at 1 km/s along x (both on lines).
+          const va = [1000, 0, 0];
+          const a = line([0, 0, 0], va);
+          const b = line(dr, [dv[0] + va[0], dv[1] + va[1], dv[2] + va[2]]);
+          finder.find(a, b, tStar - tc, tStar + tc, 0.5, out);
+          const dStar = Math.hypot(dr[0] + dv[0] * tStar, dr[1] + dv[1] * tStar, dr[2] + dv[2] * tStar);
+          // Near a hit the distance error is the closing speed times the time error.
+          expect(err.add(Math.abs(out.distanceM - dStar), "")).toBeLessThan(1e-6 + Math.sqrt(v2) * 1e-7);
+          expect(terr.add(Math.abs(out.timeS - tStar), "")).toBeLessThan(1e-6);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it("returns an end of the interval when the bodies still close or already open", () => {
+    const finder = new ClosestApproachFinder();
+    const out = createClosestApproach();
+    finder.find(line([0, 0, 0], [0, 0, 0]), line([1000, 10, 0], [-100, 0, 0]), 0, 5, 1, out);
+    expect(out.timeS).toBe(5);
+    expect(out.distanceM).toBeCloseTo(Math.hypot(500, 10), 9);
+  });
+});
+
+describe("midcourse PIP", () => {
+  it("meets a constant-velocity target where a missile of constant speed does (quadratic closed form)", () => {
+    const p0 = [80_000, 20_000, 30_000];
+    const vT = [-2500, 100, -300];
+    const pred = new TrackPrediction().fromSource(0, 200, 1, line(p0, vT));
+    const rM = [0, 0, 0];
+    const s = 3000;
+    const out = createMidcourseSolution();
+    midcoursePip(pred, rM, s, 0, NaN, out, 1e-9);
+    // |p0 + vT t|^2 = s^2 t^2:  (|vT|^2 - s^2) t^2 + 2 (p0.vT) t + |p0|^2 = 0.
+    const A = vT[0] ** 2 + vT[1] ** 2 + vT[2] ** 2 - s * s;
+    const B = 2 * (p0[0] * vT[0] + p0[1] * vT[1] + p0[2] * vT[2]);
+    const C = p0[0] ** 2 + p0[1] ** 2 + p0[2] ** 2;
+    const roots = [
+      (-B + Math.sqrt(B * B - 4 * A * C)) / (2 * A),
+      (-B - Math.sqrt(B * B - 4 * A * C)) / (2 * A),
+    ];
+    const t = Math.min(...roots.filter((r) => r > 0));
+    expect(out.converged).toBe(true);
+    expect(out.interceptTimeS).toBeCloseTo(t, 6);
+    expect(out.pipEcefM[0]).toBeCloseTo(p0[0] + vT[0] * t, 2);
+  });
+});
+
+describe("homing estimator", () => {
+  it("smooths the look noise: position error well below the raw look error after a second of looks", () => {
+    const rng = randomStream(3, 0, "homing-estimator");
+    const est = new HomingEstimator(100);
+    const target = (t: number) => [20_000 - 3000 * t, 500, 1000 + 50 * t];
+    const missile = (t: number) => [1500 * t, 0, 0];
+    const sigmaTheta = 1e-3;
+    est.start(0, [20_100, 400, 900], [-3000, 0, 50], 200, 200);
+    let rawSq = 0;
+    let estSq = 0;
+    let n = 0;
+    for (let k = 1; k <= 100; k++) {
+      const t = k * 0.01;
+      const p = target(t);
+      const m = missile(t);
+      const d = p.map((x, i) => x - m[i]);
+      const R = Math.hypot(...d);
+      // Noisy unit line of sight: small angles about two axes normal to it.
+      const a1 = rng.normal(0, sigmaTheta);
+      const a2 = rng.normal(0, sigmaTheta);
+      const e1 = [-d[1], d[0], 0].map((x) => x / Math.hypot(d[0], d[1]));
+      const u = d.map((x) => x / R);
+      const e2 = [u[1] * e1[2] - u[2] * e1[1], u[2] * e1[0] - u[0] * e1[2], u[0] * e1[1] - u[1] * e1[0]];
+      const um = u.map((x, i) => x + a1 * e1[i] + a2 * e2[i]);
+      const nm = Math.hypot(...um);
+      est.update(
+        t,
+        m,
+        um.map((x) => x / nm),
+        R,
+        sigmaTheta,
+        5,
+      );
+      if (k > 50) {
+        const x = est.state.x;
+        estSq += (x[0] - p[0]) ** 2 + (x[1] - p[1]) ** 2 + (x[2] - p[2]) ** 2;
+        rawSq += (R * a1) ** 2 + (R * a2) ** 2;
+        n++;
+      }
+    }
+    expect(Math.sqrt(estSq / n)).toBeLessThan(0.5 * Math.sqrt(rawSq / n));
+  });
+});
+
+describe("command link and kill draw", () => {
+  it("sends at its rate; each message describes the track latency earlier", () => {
+    const l = new CommandLink({ updateRateHz: 10, latencyS: 0.1 }, 5);
+    expect(l.messageTimeS(3)).toBeCloseTo(5.3, 12);
+    expect(l.firstMessageAtOrAfter(5.25)).toBe(3);
+    expect(l.dataTimeS(5.3)).toBeCloseTo(5.2, 12);
+    expect(() => new CommandLink({ updateRateHz: 0, latencyS: 0 }, 0)).toThrow(/updateRateHz/);
+  });
+
+  it("draws once per shot from its stream, kills below the Pk", () => {
+    const rng = randomStream(1, 0, "kill");
+    const twin = randomStream(1, 0, "kill");
+    const a = drawKill({ kind: "hit-to-kill", hitRadiusM: 0.5, killGivenHit: 0.9 }, 0.2, rng);
+    expect(a.draw).toBe(twin.next());
+    expect(a.killed).toBe(a.draw < 0.9);
+    const b = drawKill({ kind: "hit-to-kill", hitRadiusM: 0.5, killGivenHit: 0.9 }, 3, rng);
+    expect(b.pk).toBe(0);
+    expect(b.killed).toBe(false);
+    expect(b.draw).toBe(twin.next());
+  });
+});

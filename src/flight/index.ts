@@ -1,5 +1,6 @@
 /** Threat flight (src/flight): public API. */
 export * from "./truth.js";
+export { FlightRefusalError, type FlightRefusalField } from "./errors.js";
 export * from "./constants.js";
 export * from "./definitions.js";
 export type { FlightEarthModel } from "./earthModel.js";

@@ -119,7 +119,7 @@ describe("DormandPrince54 step by step", () => {
     const stepper = new DormandPrince54(2, { rtol: 1e-10, atol: 1e-12, eventTolS: 1e-9 });
     stepper.start(oscillatorRhs, 0.1, [Math.sin(0.1), Math.cos(0.1)], 20);
     const loc = stepper.eventLocator;
-    loc.begin([{ g: zeros.g, direction: 0, terminal: false }], 0.1, Float64Array.from([Math.sin(0.1), 0]), 1);
+    loc.begin([{ g: zeros.g, direction: 0 }], 0.1, Float64Array.from([Math.sin(0.1), 0]), 1);
     const found: number[] = [];
     do {
       stepper.step();

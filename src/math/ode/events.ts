@@ -20,7 +20,7 @@
  * is then also sampled on the dense output every maxCheckS seconds) or bound the step with hMaxS.
  */
 import { brentRoot, RootResult } from "./rootFind.js";
-import type { DenseOutput, EventDetector } from "./types.js";
+import type { DenseOutput, EventDetector, SwitchingFunction } from "./types.js";
 
 /** Located events in time order: detector index and time. Grows (rarely) when full; reused. */
 export class EventLog {
@@ -74,13 +74,13 @@ export class EventLocator {
   private candCount = 0;
   private readonly scratch: Float64Array;
   private readonly root = new RootResult();
-  private detectors: readonly EventDetector[] = [];
+  private detectors: readonly SwitchingFunction[] = [];
   private dir = 1;
   // State read by `gOnDense` during a root search (set before each search; avoids a closure per call).
-  private current: EventDetector | null = null;
+  private current: SwitchingFunction | null = null;
   private dense: DenseOutput | null = null;
   private readonly gOnDense = (tS: number): number =>
-    (this.current as EventDetector).g(tS, (this.dense as DenseOutput).interpolate(tS, this.scratch));
+    (this.current as SwitchingFunction).g(tS, (this.dense as DenseOutput).interpolate(tS, this.scratch));
 
   /** Time of the terminal event found by the last `afterStep` (NaN if none). */
   terminalTimeS = NaN;
@@ -90,7 +90,7 @@ export class EventLocator {
   }
 
   /** Starts an integration: evaluates every g at (t0S, y0). `dir` is +1 forward, -1 backward. */
-  begin(detectors: readonly EventDetector[], t0S: number, y0: Float64Array, dir: number): void {
+  begin(detectors: readonly SwitchingFunction[], t0S: number, y0: Float64Array, dir: number): void {
     this.detectors = detectors;
     this.dir = dir;
     const n = detectors.length;
@@ -111,7 +111,8 @@ export class EventLocator {
    */
   afterStep(dense: DenseOutput, t1S: number, y1: Float64Array, tolS: number, log: EventLog): number {
     const count = this.locate(dense, t1S, y1, tolS);
-    const dets = this.detectors;
+    // afterStep serves integrate, which begins with EventDetectors.
+    const dets = this.detectors as readonly EventDetector[];
     let terminal = -1;
     this.terminalTimeS = NaN;
     for (let k = 0; k < count; k++) {

@@ -10,8 +10,10 @@ import { threatVehicle } from "./catalog/index.js";
 import type { ThreatDefinition, VehicleDefinition } from "./definitions.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { buildPlan, defaultSteering, type BoostSteering, type Dispersions } from "./planBuilder.js";
-import type { FlightResult } from "./result.js";
-import { FlightRunner, type FlyOptions } from "./runner.js";
+import type { Flight } from "./propagation/flight.js";
+import type { FlightResult, TargetingReport } from "./result.js";
+import { FlightRunner } from "./runner.js";
+import { buildThreatFlight, type FlyOptions } from "./threatFlight.js";
 import {
   defaultTargetingCache,
   solveBallisticSteering,
@@ -32,7 +34,10 @@ export interface FlyThreatOptions extends FlyOptions {
 
 const runners = new WeakMap<FlightEarthModel, FlightRunner>();
 
-/** The reusable runner for an Earth model (one per model; not re-entrant). */
+/**
+ * The runner for an Earth model (one per model): re-entrant (each run builds its own flight); it only
+ * remembers the size of the last flight's samples.
+ */
 export function runnerFor(earth: FlightEarthModel): FlightRunner {
   let r = runners.get(earth);
   if (r === undefined) {
@@ -86,12 +91,12 @@ export function threatSteering(
   return solved;
 }
 
-/** Flies one threat. Throws RangeError on a bad definition or an unreachable target. */
-export function flyThreat(
+/** The plan of a threat and its targeting report: the steering solved (or fetched from the cache). */
+function planOf(
   def: ThreatDefinition,
   earth: FlightEarthModel,
-  options: FlyThreatOptions = {},
-): FlightResult {
+  options: FlyThreatOptions,
+): { plan: ReturnType<typeof buildPlan>; report: TargetingReport | null } {
   const vehicle = resolveVehicle(def.vehicle);
   let steering: BoostSteering;
   let report = null;
@@ -106,6 +111,32 @@ export function flyThreat(
     steering = solved?.steering ?? defaultSteering(def, vehicle, earth);
     report = solved?.report ?? null;
   }
-  const plan = buildPlan(def, vehicle, earth, steering, options.dispersions);
+  return { plan: buildPlan(def, vehicle, earth, steering, options.dispersions), report };
+}
+
+/**
+ * A threat's flight, ready to be advanced (propagation/flight.ts: advanceTo, stateAt, truthInto,
+ * terminate, result), its steering solved or fetched from the cache exactly as flyThreat does. Throws
+ * RangeError on a bad definition or an unreachable target.
+ */
+export function createThreatFlight(
+  def: ThreatDefinition,
+  earth: FlightEarthModel,
+  options: FlyThreatOptions = {},
+): Flight {
+  const { plan, report } = planOf(def, earth, options);
+  return buildThreatFlight(plan, earth, options, report);
+}
+
+/**
+ * Flies one threat to its end: createThreatFlight advanced to its end. Throws RangeError on a bad
+ * definition or an unreachable target.
+ */
+export function flyThreat(
+  def: ThreatDefinition,
+  earth: FlightEarthModel,
+  options: FlyThreatOptions = {},
+): FlightResult {
+  const { plan, report } = planOf(def, earth, options);
   return runnerFor(earth).run(plan, options, report);
 }

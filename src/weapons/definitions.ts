@@ -10,11 +10,12 @@ import type { Lethality } from "./lethality.js";
 import type { SeekerDefinition } from "./seeker.js";
 
 /**
- * How hard a vehicle can turn: a_max = min(a_structural, q C_N,max S / m + F_divert / m), with q the
- * dynamic pressure and m the current mass. Aerodynamic control (fins, canards, body lift at angle of
- * attack) gives a normal force q C_N S, so the limit falls with altitude as the air thins; a kill
- * vehicle's divert thrusters give F_divert at any altitude (Fleeman, "Tactical Missile Design", 2nd ed.,
- * 2006, ch. 2 for the normal-force form; the structural limit is the airframe's load factor).
+ * How hard a vehicle can turn: a_max = min(a_structural, max(q C_N,max S / m, F_divert / m)), with q the
+ * dynamic pressure and m the mass (the flight layer's LateralAccelerationForce). Aerodynamic control
+ * (fins, canards, body lift at angle of attack) gives a normal force q C_N S, so the limit falls with
+ * altitude as the air thins; a kill vehicle's divert thrusters give F_divert at any altitude (Fleeman,
+ * "Tactical Missile Design", 2nd ed., 2006, ch. 2 for the normal-force form; the structural limit is
+ * the airframe's load factor).
  */
 export interface LateralLimitDefinition {
   /** Structural limit on lateral acceleration, m/s^2 (> 0). */
@@ -99,6 +100,9 @@ export interface KillVehicleDefinition {
 export interface InterceptorGuidanceDefinition {
   /** Vertical rise from the launch cell before the missile turns towards its aim point, s. */
   readonly verticalRiseS: number;
+  /** Largest tilt of the thrust off the velocity while a motor burns (body angle of attack or thrust
+   *  vectoring), rad: how fast a boosting missile can turn. */
+  readonly thrustVectorMaxRad: number;
   /** Interval of the midcourse track (predicted intercept point) updates, s. */
   readonly midcourseUpdateIntervalS: number;
   /** Effective navigation ratio of the terminal PN law (and of midcourse steering to the PIP). */

@@ -16,3 +16,5 @@ export * from "./guidance/commandLink.js";
 export * from "./guidance/midcourse.js";
 export * from "./guidance/homingEstimator.js";
 export * from "./engagement/index.js";
+export * from "./flight/index.js";
+export * from "./guidance/zemGuidance.js";

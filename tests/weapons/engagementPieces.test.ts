@@ -20,6 +20,7 @@ import {
   midcoursePip,
 } from "../../src/weapons/index.js";
 import { Worst, recordValidation, sig } from "../validation.js";
+import { VACUUM, integrate } from "./helpers.js";
 
 const line =
   (p0: number[], v: number[]) =>
@@ -107,25 +108,29 @@ describe("midcourse PIP", () => {
 describe("homing estimator", () => {
   it("smooths the look noise: position error well below the raw look error after a second of looks", () => {
     const rng = randomStream(3, 0, "homing-estimator");
-    const est = new HomingEstimator(100);
-    const target = (t: number) => [20_000 - 3000 * t, 500, 1000 + 50 * t];
-    const missile = (t: number) => [1500 * t, 0, 0];
+    const est = new HomingEstimator(100, 0);
+    // A target in free fall 300 km up (above the ballistic model's drag ceiling), flown in the test with
+    // point-mass gravity; the missile closes on it from 20 km.
+    const R = 6.671e6;
+    const target = integrate(VACUUM, [R, 0, 0], [-200, 3000, 500], 0.01, 1.2);
+    const missile = (t: number) => [R - 20_000 + 1500 * t, -30_000 + 2500 * t, 0];
     const sigmaTheta = 1e-3;
-    est.start(0, [20_100, 400, 900], [-3000, 0, 50], 200, 200);
+    est.start(0, [R + 100, 100, -100], [-200, 3000, 500], 200, 200);
     let rawSq = 0;
     let estSq = 0;
     let n = 0;
     for (let k = 1; k <= 100; k++) {
-      const t = k * 0.01;
-      const p = target(t);
+      const t = target.t[k];
+      const p = target.pos[k];
       const m = missile(t);
       const d = p.map((x, i) => x - m[i]);
-      const R = Math.hypot(...d);
+      const range = Math.hypot(...d);
       // Noisy unit line of sight: small angles about two axes normal to it.
       const a1 = rng.normal(0, sigmaTheta);
       const a2 = rng.normal(0, sigmaTheta);
-      const e1 = [-d[1], d[0], 0].map((x) => x / Math.hypot(d[0], d[1]));
-      const u = d.map((x) => x / R);
+      const u = d.map((x) => x / range);
+      const e1n = Math.hypot(u[1], u[0]);
+      const e1 = [-u[1] / e1n, u[0] / e1n, 0];
       const e2 = [u[1] * e1[2] - u[2] * e1[1], u[2] * e1[0] - u[0] * e1[2], u[0] * e1[1] - u[1] * e1[0]];
       const um = u.map((x, i) => x + a1 * e1[i] + a2 * e2[i]);
       const nm = Math.hypot(...um);
@@ -133,14 +138,14 @@ describe("homing estimator", () => {
         t,
         m,
         um.map((x) => x / nm),
-        R,
+        range,
         sigmaTheta,
         5,
       );
       if (k > 50) {
         const x = est.state.x;
         estSq += (x[0] - p[0]) ** 2 + (x[1] - p[1]) ** 2 + (x[2] - p[2]) ** 2;
-        rawSq += (R * a1) ** 2 + (R * a2) ** 2;
+        rawSq += (range * a1) ** 2 + (range * a2) ** 2;
         n++;
       }
     }

@@ -116,6 +116,8 @@ function checkInterceptor(d: InterceptorDefinition): void {
   checkDrag(w, d.payload.aero);
   checkLateral(w, d.payload.lateralLimit);
   nonNegative(w, "guidance.verticalRiseS", d.guidance.verticalRiseS);
+  if (!(d.guidance.thrustVectorMaxRad >= 0 && d.guidance.thrustVectorMaxRad < Math.PI / 2))
+    throw new RangeError(`${w}: guidance.thrustVectorMaxRad must be in [0, 90 deg)`);
   positive(w, "guidance.midcourseUpdateIntervalS", d.guidance.midcourseUpdateIntervalS);
   positive(w, "guidance.navigationRatio", d.guidance.navigationRatio);
   nonNegative(w, "guidance.timeConstantS", d.guidance.timeConstantS);

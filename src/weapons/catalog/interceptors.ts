@@ -61,6 +61,7 @@ export const NOTIONAL_SM6_CLASS: InterceptorDefinition = {
   },
   guidance: {
     verticalRiseS: 2,
+    thrustVectorMaxRad: 15 * DEG,
     midcourseUpdateIntervalS: 1,
     navigationRatio: 4,
     augmented: true,
@@ -141,6 +142,7 @@ export const NOTIONAL_SM3_CLASS: InterceptorDefinition = {
   },
   guidance: {
     verticalRiseS: 3,
+    thrustVectorMaxRad: 15 * DEG,
     midcourseUpdateIntervalS: 2,
     navigationRatio: 4,
     augmented: false,
@@ -214,6 +216,7 @@ export const NOTIONAL_GPI: InterceptorDefinition = {
   },
   guidance: {
     verticalRiseS: 3,
+    thrustVectorMaxRad: 15 * DEG,
     midcourseUpdateIntervalS: 1,
     navigationRatio: 4,
     augmented: true,

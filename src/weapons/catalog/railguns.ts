@@ -14,24 +14,25 @@ import type { RailgunDefinition } from "../definitions.js";
 const DEG = Math.PI / 180;
 const G = 9.80665;
 
-/** Full-bore slug: a blunter body, higher drag [N]. */
-const SLUG_MACH = [0, 0.8, 1.0, 1.2, 1.5, 2, 3, 4, 6, 8];
-const SLUG_CD = [0.2, 0.2, 0.42, 0.48, 0.45, 0.4, 0.34, 0.31, 0.28, 0.27];
-/** Slender guided flight body (HVP-like): lower hypersonic drag [N]. */
-const SLENDER_CD = [0.15, 0.15, 0.33, 0.38, 0.36, 0.32, 0.26, 0.23, 0.2, 0.19];
+const MACH = [0, 0.8, 1.0, 1.2, 1.5, 2, 3, 4, 6, 8];
+/** A slender fin-stabilised dart, C_D on its body diameter [N]. */
+const DART_CD = [0.15, 0.15, 0.35, 0.4, 0.35, 0.3, 0.22, 0.18, 0.15, 0.14];
+/** A slender guided flight body with canards (HVP-like): a little more drag than a dart [N]. */
+const GUIDED_CD = [0.17, 0.17, 0.38, 0.43, 0.38, 0.32, 0.24, 0.2, 0.17, 0.16];
 
 /**
  * Japan-like railgun (ATLA's prototype, in spirit).
  * - Muzzle speed about 2,230 m/s (Mach 6.5), announced with the first shipboard firing from JS Asuka,
  *   October 2023 [S] (ATLA on X, 17 Oct 2023, as reported by the press).
  * - Projectile 320 g, bore 40 mm, barrel about 6 m, gun about 8 t [S] (press reports of the ATLA
- *   prototype); taken as the launch package and the flight body alike (the armature's share is not
- *   public) [N]: kinetic energy (1/2) 0.32 kg (2,230 m/s)^2 = 0.80 MJ.
+ *   prototype): taken as the launch package, so (1/2) 0.32 kg (2,230 m/s)^2 = 0.80 MJ at the muzzle.
+ *   The flight body is not public [U]: a 200 g sub-calibre dart of 20 mm diameter [N] (a full-bore
+ *   320 g slug, 3 cm long, would lose half its speed in the first 1.5 km of sea-level air).
  * - Rails good for about 120 rounds [S].
  * - "5 MJ class": read as the stored energy per shot (the kinetic energy is 0.8 MJ), so a launcher
  *   efficiency of 0.16 [S, interpretation].
- * - Unguided full-bore steel slug, hit-to-kill: struck within 0.4 m of the target's centre (slug radius
- *   plus a notional vulnerable radius of the target), kill given a hit 0.7 [N].
+ * - Unguided, hit-to-kill: struck within 0.4 m of the target's centre (a notional vulnerable radius of
+ *   the target), kill given a hit 0.7 [N].
  * - Rate 10 rounds a minute [N]; bank charged in 5 s, 0.8 MW sustained from the ship [N] (6.25 s a shot
  *   once the bank is drained: the power, not the loader, sets the sustained rate); 100 rounds [N].
  * - Mount: elevation -5 to 80 deg, 60 and 40 deg/s, settle 0.5 s [N] (naval gun mounts slew at tens of
@@ -44,17 +45,17 @@ export const NOTIONAL_RAILGUN: RailgunDefinition = {
   muzzleSpeedMps: 2230,
   launchPackageMassKg: 0.32,
   projectile: {
-    flightBodyMassKg: 0.32,
+    flightBodyMassKg: 0.2,
     aero: {
       kind: "drag-table",
-      refAreaM2: Math.PI * 0.02 * 0.02,
-      mach: SLUG_MACH,
-      cd: SLUG_CD,
-      source: "[S] 40 mm bore; [N] full-bore slug C_D(M) (shape per McCoy 1999)",
+      refAreaM2: Math.PI * 0.01 * 0.01,
+      mach: MACH,
+      cd: DART_CD,
+      source: "[N] 20 mm dart, C_D(M) shape per McCoy 1999",
     },
     guidance: null,
     lethality: { kind: "hit-to-kill", hitRadiusM: 0.4, killGivenHit: 0.7 },
-    source: "[S] 320 g steel projectile (ATLA prototype, press); [N] drag and lethality",
+    source: "[S] 320 g launch package (ATLA prototype, press); [N] 200 g dart, drag and lethality",
   },
   rateOfFirePerMin: 10,
   magazineRounds: 100,
@@ -93,7 +94,7 @@ export const NOTIONAL_RAILGUN: RailgunDefinition = {
  *   Issues for Congress", CRS R44175; Navy releases 2014). Launch package 32 MJ / (1/2 (2.5 km/s)^2) =
  *   10.24 kg [derived].
  * - Flight body: a 7 lb (3.2 kg) projectile at up to 2.4 km/s in the Navy's 2014 release [S]; we take
- *   a 5 kg guided body of 80 mm diameter [N] (between that figure and the larger gun-launched HVP).
+ *   a 5 kg guided body of 60 mm diameter [N] (between that figure and the larger gun-launched HVP).
  * - Guidance: command guidance from the ship's fire-control track, uplinked at 10 Hz with 0.1 s of
  *   latency [N]; canard control, lateral limit 30 g structural, C_N S = 0.01 m^2 [N]; N' = 4, 0.15 s
  *   response [N].
@@ -112,10 +113,10 @@ export const NOTIONAL_32MJ_RAILGUN: RailgunDefinition = {
     flightBodyMassKg: 5,
     aero: {
       kind: "drag-table",
-      refAreaM2: Math.PI * 0.04 * 0.04,
-      mach: SLUG_MACH,
-      cd: SLENDER_CD,
-      source: "[N] 80 mm slender guided body, C_D(M) shape per McCoy 1999",
+      refAreaM2: Math.PI * 0.03 * 0.03,
+      mach: MACH,
+      cd: GUIDED_CD,
+      source: "[N] 60 mm slender guided body, C_D(M) shape per McCoy 1999",
     },
     guidance: {
       lateralLimit: { structuralMps2: 30 * G, normalForceAreaM2: 0.01, divertThrustN: 0 },
@@ -124,7 +125,7 @@ export const NOTIONAL_32MJ_RAILGUN: RailgunDefinition = {
       timeConstantS: 0.15,
     },
     lethality: { kind: "blast-fragmentation", lethalRadiusM: 3, reliability: 0.9 },
-    source: "[S] Navy 2014: 7 lb projectile up to 2.4 km/s; [N] 5 kg, 80 mm, guidance, payload",
+    source: "[S] Navy 2014: 7 lb projectile up to 2.4 km/s; [N] 5 kg, 60 mm, guidance, payload",
   },
   rateOfFirePerMin: 10,
   magazineRounds: 200,

@@ -5,3 +5,5 @@ export * from "./flyoutTable.js";
 export * from "./pip.js";
 export * from "./engagementWindow.js";
 export * from "./shotKillProbability.js";
+export * from "./flyouts.js";
+export * from "./firingSolution.js";

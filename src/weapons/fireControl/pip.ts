@@ -168,13 +168,59 @@ export class PipSolver {
         if (!sawInside) {
           sawInside = true;
           if (fv <= 0) {
-            out.outcome = "early";
-            return out;
+            // The target entered the envelope between the last scan point and this one: f just after
+            // the entry (found by bisection on being inside) decides between a root there and "early".
+            if (!(k > 0 && fPrev !== fPrev)) {
+              out.outcome = "early";
+              return out;
+            }
+            let outS = tPrev;
+            let inS = t;
+            let fIn = fv;
+            for (let it = 0; it < 40 && inS - outS > this.toleranceS; it++) {
+              const mid = 0.5 * (outS + inS);
+              const fm = this.f(prediction, lp, shotTimeS, mid);
+              out.evaluations++;
+              if (fm === fm) {
+                inS = mid;
+                fIn = fm;
+              } else outS = mid;
+            }
+            if (!(fIn > 0)) {
+              out.outcome = "early";
+              return out;
+            }
+            bracketLo = inS;
+            bracketHi = t;
+            fHi = fv;
+            fPrev = fIn;
+            break;
           }
         } else if (fPrev === fPrev && fPrev > 0 && fv <= 0) {
           bracketLo = tPrev;
           bracketHi = t;
           fHi = fv;
+          break;
+        }
+      } else if (fPrev === fPrev && fPrev > 0) {
+        // The target left the envelope between the last scan point and this one: f just before the
+        // exit (found by bisection on being inside) may already be <= 0, a root before the exit.
+        let inS = tPrev;
+        let outS = t;
+        let fIn = fPrev;
+        for (let it = 0; it < 40 && outS - inS > this.toleranceS; it++) {
+          const mid = 0.5 * (inS + outS);
+          const fm = this.f(prediction, lp, shotTimeS, mid);
+          out.evaluations++;
+          if (fm === fm) {
+            inS = mid;
+            fIn = fm;
+          } else outS = mid;
+        }
+        if (fIn <= 0) {
+          bracketLo = tPrev;
+          bracketHi = inS;
+          fHi = fIn;
           break;
         }
       }

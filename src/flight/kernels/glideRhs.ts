@@ -45,6 +45,7 @@ import { GLIDE_SCALE_HEIGHT_M } from "../guidance/glideLaw.js";
 const MIN_R2_M2 = 6.0e6 * 6.0e6;
 
 const NO_F64: Float64Array = new Float64Array(0);
+const sharedKernels = new WeakMap<EarthModel, WeakMap<LiftDragModel, GlideRhsKernel>>();
 const NO_I32: Int32Array = new Int32Array(0);
 
 export class GlideRhsKernel {
@@ -93,6 +94,26 @@ export class GlideRhsKernel {
   /** The kernel for an Earth model, or null when it is not an EarthModel (its constants are unknown). */
   static forEarth(earth: FlightEarthModel): GlideRhsKernel | null {
     return earth instanceof EarthModel ? new GlideRhsKernel(earth) : null;
+  }
+
+  /**
+   * The kernel shared by every flight of one Earth model and one lift model (null when the Earth model is
+   * not an EarthModel). Sharing is safe (an evaluation leaves nothing behind but a search hint, which
+   * changes no result) and keeps the kernel's fields in cache when many flights are stepped in turn.
+   */
+  static shared(earth: FlightEarthModel, lift: LiftDragModel): GlideRhsKernel | null {
+    if (!(earth instanceof EarthModel)) return null;
+    let byLift = sharedKernels.get(earth);
+    if (byLift === undefined) {
+      byLift = new WeakMap();
+      sharedKernels.set(earth, byLift);
+    }
+    let k = byLift.get(lift);
+    if (k === undefined) {
+      k = new GlideRhsKernel(earth);
+      byLift.set(lift, k);
+    }
+    return k;
   }
 
   constructor(earth: EarthModel) {

@@ -421,7 +421,7 @@ class ThreatProgram {
 
   /** The glide: the flat kernel alone when the Earth model allows it, else the composed law. */
   private setGlide(f: FlightControl): void {
-    if (this.glideKernel !== null && this.glideKernel.kernel !== null) {
+    if (this.glideKernel !== null && this.glideKernel.kernel !== null && this.aim.isSet) {
       f.setForces([this.glideKernel]);
       f.setGuidance(null);
     } else {

@@ -472,7 +472,10 @@ export class Flight implements FlightControl {
           this.timeS = tS;
           return tS;
         }
-        this.sampleThrough(t1);
+        // At a scheduled time the samples before it are the step's; the one at it follows the handlers
+        // (their event sample, or the next step's first), so that it carries the state and phase after.
+        if (dp.segmentDone) this.sampleBefore(t1);
+        else this.sampleThrough(t1);
         this.timeS = t1;
         this.stepOpen = false;
         this.nextStopS = -Infinity;

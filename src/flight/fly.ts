@@ -9,7 +9,16 @@
 import { threatVehicle } from "./catalog/index.js";
 import type { ThreatDefinition, VehicleDefinition } from "./definitions.js";
 import type { FlightEarthModel } from "./earthModel.js";
-import { buildPlan, defaultSteering, type BoostSteering, type Dispersions } from "./planBuilder.js";
+import { FlightRefusalError } from "./errors.js";
+import {
+  buildPlan,
+  centralAngleRad,
+  checkLaunch,
+  defaultSteering,
+  ecefOf,
+  type BoostSteering,
+  type Dispersions,
+} from "./planBuilder.js";
 import type { Flight } from "./propagation/flight.js";
 import type { FlightResult, TargetingReport } from "./result.js";
 import { FlightRunner } from "./runner.js";
@@ -51,18 +60,43 @@ export function resolveVehicle(v: string | VehicleDefinition): VehicleDefinition
   return typeof v === "string" ? threatVehicle(v) : v;
 }
 
-/** Solves (or fetches from the cache) the boost steering of a launched threat; null for burnout starts. */
+/**
+ * Solves (or fetches from the cache) the boost steering of a launched threat; null for burnout starts.
+ * Every physics refusal of a threat comes from here (FlightRefusalError, with the threat's id and the field
+ * it concerns): a launch the vehicle cannot make, a launched ballistic missile without a target, a target
+ * at the launch point, out of reach or too close (the scenario layer calls it to validate a file).
+ */
 export function threatSteering(
   def: ThreatDefinition,
   earth: FlightEarthModel,
   cache: TargetingCache | null = defaultTargetingCache,
 ): SolvedSteering | null {
   const vehicle = resolveVehicle(def.vehicle);
-  if (def.launch === undefined) return null;
+  if (def.launch === undefined) {
+    if (def.burnout === undefined)
+      throw new FlightRefusalError(def.id, "launch", "a threat needs a launch or a burnout start");
+    return null;
+  }
+  checkLaunch(def, vehicle, earth);
+  if (def.target !== undefined) {
+    const L = ecefOf(earth, def.launch);
+    const T = ecefOf(earth, def.target);
+    const d = Math.hypot(T[0], T[1], T[2]) * centralAngleRad(L, T);
+    if (d < 1000)
+      throw new FlightRefusalError(
+        def.id,
+        "target",
+        `the target is at the launch point (${d.toFixed(0)} m away): nothing to fly to`,
+      );
+  }
   const needsSolve = def.target !== undefined && (vehicle.kind === "ballistic" || vehicle.kind === "hgv");
   if (!needsSolve) {
     if (vehicle.kind === "ballistic")
-      throw new RangeError(`${vehicle.name}: a launched ballistic missile needs a target`);
+      throw new FlightRefusalError(
+        def.id,
+        "target",
+        `${vehicle.name}: a launched ballistic missile needs a target (or give it a burnout start)`,
+      );
     const steering = defaultSteering(def, vehicle, earth);
     return {
       steering,

@@ -116,7 +116,7 @@ class ThreatProgram {
     readonly stopAtGlide: boolean,
   ) {
     if (plan.targetEcef !== null) this.aim.set(plan.targetEcef);
-    this.gravity = new GravityForce(earth);
+    this.gravity = GravityForce.of(earth);
     const boostDrag = plan.boostDrag !== null ? new DragForce(plan.boostDrag, plan.dragScale) : null;
     const coastDrag = plan.coastDrag !== null ? new DragForce(plan.coastDrag, plan.dragScale) : null;
     this.boostForces =
@@ -241,6 +241,7 @@ class ThreatProgram {
       impactAltM: plan.impactAltM,
       sampleIntervalS: dt > 0 ? dt : 0,
       ...(options.sampleCapacity !== undefined ? { sampleCapacity: options.sampleCapacity } : {}),
+      sampleCapacityKey: plan.vehicleName,
       ...(options.maxFlightTimeS !== undefined ? { maxFlightTimeS: options.maxFlightTimeS } : {}),
       ...(options.endTimeS !== undefined ? { endTimeS: options.endTimeS } : {}),
       ...(options.rtol !== undefined ? { rtol: options.rtol } : {}),
@@ -420,7 +421,7 @@ class ThreatProgram {
 
   /** The glide: the flat kernel alone when the Earth model allows it, else the composed law. */
   private setGlide(f: FlightControl): void {
-    if (this.glideKernel !== null && this.glideKernel.kernel !== null) {
+    if (this.glideKernel !== null && this.glideKernel.kernel !== null && this.aim.isSet) {
       f.setForces([this.glideKernel]);
       f.setGuidance(null);
     } else {

@@ -87,7 +87,8 @@ describe("raijin trajectory and raijin run", () => {
     for (const cmd of ["trajectory", "run"]) {
       const r = await run(cmd, file);
       expect(r.code).toBe(2);
-      expect(r.stderr).toContain(`raijin: ${file}: notional-srbm: target out of reach`);
+      expect(r.stderr).toContain(`raijin: ${file}: threat far: target out of reach`);
+      expect(r.stderr).toMatch(/notional-srbm reaches about \d+ km at full burn/);
       expect(r.stderr).not.toMatch(/^\s+at /m);
     }
   });

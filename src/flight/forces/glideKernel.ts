@@ -27,7 +27,7 @@ export class GlideKernelForce implements ForceModel {
   constructor(gravity: GravityForce, glide: GlideGuidance) {
     this.gravity = gravity;
     this.glide = glide;
-    this.kernel = GlideRhsKernel.forEarth(gravity.earth);
+    this.kernel = GlideRhsKernel.shared(gravity.earth, glide.lift.model);
   }
 
   derivativesInto(

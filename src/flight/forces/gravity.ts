@@ -11,7 +11,22 @@ import type { FlightEarthModel } from "../earthModel.js";
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { ForceModel } from "../propagation/types.js";
 
+const shared = new WeakMap<FlightEarthModel, GravityForce>();
+
 export class GravityForce implements ForceModel {
+  /**
+   * The gravity force of an Earth model, shared by every flight on it (its scratch vector lives only
+   * within an evaluation), so it stays in cache when many flights are stepped in turn.
+   */
+  static of(earth: FlightEarthModel): GravityForce {
+    let g = shared.get(earth);
+    if (g === undefined) {
+      g = new GravityForce(earth);
+      shared.set(earth, g);
+    }
+    return g;
+  }
+
   readonly name = "gravity";
   readonly guided = false;
   readonly needsAir = false;

@@ -7,6 +7,8 @@ export class Aimpoint {
   readonly unit = new Float64Array(3);
   /** Geocentric radius of the aimpoint, m (the mean Earth radius until one is set). */
   radiusM = 6.371e6;
+  /** Whether an aimpoint is set (without one the laws fly free: no range to go, no heading to hold). */
+  isSet = false;
 
   set(pEcef: ArrayLike<number>): void {
     const t = this.ecef;
@@ -19,5 +21,6 @@ export class Aimpoint {
     this.unit[0] = t[0] / r;
     this.unit[1] = t[1] / r;
     this.unit[2] = t[2] / r;
+    this.isSet = true;
   }
 }

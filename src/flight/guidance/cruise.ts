@@ -82,7 +82,8 @@ export class CruiseGuidance implements GuidanceLaw {
     const cosH = dx * hx + dy * hy + dz * hz;
     const dh = st * Math.sqrt(hx * hx + hy * hy + hz * hz);
     const den = dh + cosH;
-    const headingErr = den > 1e-9 * dh ? (2 * sinH) / den : sinH >= 0 ? 1e6 : -1e6;
+    // Without an aimpoint (a free flight) there is no heading to hold.
+    const headingErr = !this.aim.isSet ? 0 : den > 1e-9 * dh ? (2 * sinH) / den : sinH >= 0 ? 1e6 : -1e6;
     const gEff = -(fa[0] * ux + fa[1] * uy + fa[2] * uz) - (v2 - vr * vr) * ir;
     const gl = this.heading;
     const tMax = gl.tanBankMax;

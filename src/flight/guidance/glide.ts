@@ -2,7 +2,8 @@
  * Equilibrium-glide guidance as a law (the parameters and the scalar formulas are in glideLaw.ts): the
  * lift coefficient that flies the L/D the range to go needs (on the table's high-alpha branch, divided by
  * cos(bank)), damped by the phugoid term, and the bank that turns the heading onto the great circle to
- * the aimpoint, with the law's weave or jink on top.
+ * the aimpoint, with the law's weave or jink on top. Without an aimpoint (a free flight from a burnout
+ * state) it flies the best L/D with no heading to hold.
  *
  * forces/glideKernel.ts computes the same thing, with gravity and the lift and drag, as one flat function
  * (bit-identical); this is its reference and the path it falls back on outside its domain.
@@ -21,11 +22,15 @@ export class GlideGuidance implements GuidanceLaw {
   readonly aim: Aimpoint;
   readonly lift: LiftDragForce;
   private readonly mu: number;
+  private readonly w2: number;
+  private readonly twoW: number;
   /** Ground range to go of the last evaluation, m. */
   rangeToGoM = 0;
 
   constructor(earth: FlightEarthModel, law: GlideLaw, aim: Aimpoint, lift: LiftDragForce) {
     this.mu = earth.gmM3S2;
+    this.w2 = earth.omegaRadS * earth.omegaRadS;
+    this.twoW = 2 * earth.omegaRadS;
     this.law = law;
     this.aim = aim;
     this.lift = lift;
@@ -61,10 +66,17 @@ export class GlideGuidance implements GuidanceLaw {
     const rangeToGo = this.aim.radiusM * theta;
     this.rangeToGoM = rangeToGo;
     const gl = this.law;
-    const vf = gl.glideEndSpeedMps;
-    const ldReq = requiredLiftToDrag(rangeToGo - gl.diveRangeM, r, v2, vf * vf, this.mu * ir);
-    // Lift frame: p = vertical perpendicular to v, s = v_hat x p.
     const ivs = 1 / speed;
+    // Rotating frame: gravity less the centrifugal term's vertical part, and the Coriolis term's vertical
+    // part per unit speed (glideLaw.ts glideDistancePerLiftToDragM).
+    const gp = this.mu * ir * ir - this.w2 * (x * x + yy * yy) * ir;
+    const bc = this.twoW * (x * vy - yy * vx) * ir * ivs;
+    // Without an aimpoint the glide is free: the best L/D (an infinite requirement saturates there).
+    const free = !this.aim.isSet;
+    const ldReq = free
+      ? Infinity
+      : requiredLiftToDrag(rangeToGo - gl.diveRangeM, r, speed, gl.glideEndSpeedMps, gp, bc);
+    // Lift frame: p = vertical perpendicular to v, s = v_hat x p.
     const vhx = vx * ivs;
     const vhy = vy * ivs;
     const vhz = vz * ivs;
@@ -87,7 +99,7 @@ export class GlideGuidance implements GuidanceLaw {
     const cosH = dx * hx + dy * hy + dz * hz;
     const dh = st * Math.sqrt(hx * hx + hy * hy + hz * hz);
     const den = dh + cosH;
-    const headingErr = den > 1e-9 * dh ? (2 * sinH) / den : sinH >= 0 ? 1e6 : -1e6;
+    const headingErr = free ? 0 : den > 1e-9 * dh ? (2 * sinH) / den : sinH >= 0 ? 1e6 : -1e6;
     const row = this.lift.model.row;
     row.setMach(ctx.mach);
     // Net downward non-aerodynamic acceleration less the centripetal term of flight along the Earth.

@@ -27,7 +27,7 @@
  * that took beyond the flattening: no diagnostics stores, and no global Infinity (see ldReq).
  *
  * Outside its domain the kernel declines (evaluate returns false, having written nothing) and the
- * generic path runs: zero speed, points more than 370 km below the surface (the deep
+ * generic path runs: no aimpoint (a free glide), zero speed, points more than 370 km below the surface (the deep
  * branch of bowringHeightM), and altitudes outside the atmosphere table's lower grid (-6 to 86 km),
  * where ussa1976TableInto takes its upper grids.
  */
@@ -45,6 +45,7 @@ import { GLIDE_SCALE_HEIGHT_M } from "../guidance/glideLaw.js";
 const MIN_R2_M2 = 6.0e6 * 6.0e6;
 
 const NO_F64: Float64Array = new Float64Array(0);
+const sharedKernels = new WeakMap<EarthModel, WeakMap<LiftDragModel, GlideRhsKernel>>();
 const NO_I32: Int32Array = new Int32Array(0);
 
 export class GlideRhsKernel {
@@ -93,6 +94,26 @@ export class GlideRhsKernel {
   /** The kernel for an Earth model, or null when it is not an EarthModel (its constants are unknown). */
   static forEarth(earth: FlightEarthModel): GlideRhsKernel | null {
     return earth instanceof EarthModel ? new GlideRhsKernel(earth) : null;
+  }
+
+  /**
+   * The kernel shared by every flight of one Earth model and one lift model (null when the Earth model is
+   * not an EarthModel). Sharing is safe (an evaluation leaves nothing behind but a search hint, which
+   * changes no result) and keeps the kernel's fields in cache when many flights are stepped in turn.
+   */
+  static shared(earth: FlightEarthModel, lift: LiftDragModel): GlideRhsKernel | null {
+    if (!(earth instanceof EarthModel)) return null;
+    let byLift = sharedKernels.get(earth);
+    if (byLift === undefined) {
+      byLift = new WeakMap();
+      sharedKernels.set(earth, byLift);
+    }
+    let k = byLift.get(lift);
+    if (k === undefined) {
+      k = new GlideRhsKernel(earth);
+      byLift.set(lift, k);
+    }
+    return k;
   }
 
   constructor(earth: EarthModel) {
@@ -145,6 +166,7 @@ export class GlideRhsKernel {
   evaluate(law: GlideGuidance, tS: number, y: Float64Array, dydt: Float64Array): boolean {
     const liftForce = law.lift;
     const lm = liftForce.model;
+    if (!law.aim.isSet) return false;
     if (lm !== this.lift) this.bind(lm);
     const x = y[0];
     const yy = y[1];
@@ -219,24 +241,32 @@ export class GlideRhsKernel {
     const theta = ct >= 0 ? 2 * Math.atan(st / (1 + ct)) : Math.PI - 2 * Math.atan(st / (1 - ct));
     const rangeToGo = aim.radiusM * theta;
 
-    // --- requiredLiftToDrag (glideLaw.ts): L/D for equilibrium glide over the range to go,
-    // s = (r/2)(L/D) ln((1 - vf^2/vc^2)/(1 - v^2/vc^2)), vc^2 = mu / r.
+    // --- GlideGuidance and requiredLiftToDrag (glideLaw.ts): L/D for equilibrium glide over the range to
+    // go on the rotating Earth, s = (L/D) r [Vc ln((Vc - vf)/(Vc - v)) + V2 ln((v - V2)/(vf - V2))] / (Vc - V2),
+    // Vc, V2 the roots of V^2 + b r V - g' r = 0.
     const gl = law.law;
     const vf = gl.glideEndSpeedMps;
     const rangeLeft = rangeToGo - gl.diveRangeM;
-    const ivc2 = 1 / (this.mu * ir);
-    const xv = v2 * ivc2;
-    const xf = vf * vf * ivc2;
+    const ivs = 1 / speed;
+    const gp = this.mu * ir * ir - this.w2 * (x * x + yy * yy) * ir;
+    const bCor = this.twoW * (x * vy - yy * vx) * ir * ivs;
+    const br = bCor * r;
+    const disc = Math.sqrt(br * br + 4 * gp * r);
+    const vcr = 0.5 * (disc - br);
+    const v2r = -0.5 * (disc + br);
     let ldReq: number;
     // Infinity as arithmetic (1 / 0), not the global: a never-executed load of the global Infinity
     // compiles to an inline-cache call, which makes ldReq a tagged value that every evaluation then boxed
     // in a fresh heap number (measured: 4.7e6 -> 5.1e6 evaluations/s).
-    if (!(xv > xf) || xv >= 1) ldReq = 1 / 0;
+    if (!(speed > vf) || !(speed < vcr)) ldReq = 1 / 0;
     else if (rangeLeft <= 0) ldReq = 0;
-    else ldReq = (2 * rangeLeft) / (r * Math.log((1 - xf) / (1 - xv)));
+    else
+      ldReq =
+        rangeLeft /
+        ((r * (vcr * Math.log((vcr - vf) / (vcr - speed)) + v2r * Math.log((speed - v2r) / (vf - v2r)))) /
+          disc);
 
     // --- GlideGuidance: unit vectors along v, lift-frame u (vertical perpendicular to v), s = v_hat x u.
-    const ivs = 1 / speed;
     const vhx = vx * ivs;
     const vhy = vy * ivs;
     const vhz = vz * ivs;

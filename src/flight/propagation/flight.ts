@@ -99,8 +99,13 @@ export interface FlightOptions {
   readonly impactAltM?: number | null;
   /** Output sample interval, s (default 1); 0: no samples. */
   readonly sampleIntervalS?: number;
-  /** Initial capacity of the sample columns (rows; they grow by doubling). */
+  /**
+   * Initial capacity of the sample columns (rows; they grow by doubling). Default: the largest row count
+   * of the flights that ended with the same sampleCapacityKey (plus room), else 256.
+   */
   readonly sampleCapacity?: number;
+  /** Key of the capacity hint (e.g. the vehicle's name: flights of one vehicle are alike). */
+  readonly sampleCapacityKey?: string;
   /** Flight-time limit after the start, s (default 4 h); the flight ends with a `timeout` event. */
   readonly maxFlightTimeS?: number;
   /** Absolute time limit, s (e.g. the end of a scenario); the earlier of the two limits applies. */
@@ -125,6 +130,18 @@ export interface FlightOptions {
 const CONTINUE: EventAction = "continue";
 
 export class Flight implements FlightControl {
+  // The fields advanceTo's common case reads come first, so they share the object's first cache line
+  // (V8 lays fields out in the order they are initialised).
+  /** The flight's clock: the time it has been advanced to (its end time once ended), s. */
+  timeS = 0;
+  /**
+   * The next time advanceTo must act at (the open step's next event, or its end; -Infinity when no step
+   * is open): below it, an advance only moves the clock.
+   */
+  private nextStopS = -Infinity;
+  /** Whether the law has a revision counter to watch (a homing law whose target is set from outside). */
+  private lawTracked = false;
+  ended = false;
   readonly id: string;
   readonly kind: VehicleKind;
   readonly vehicleName: string;
@@ -132,9 +149,6 @@ export class Flight implements FlightControl {
   readonly startTimeS: number;
   /** The time limit (start + maxFlightTimeS, or endTimeS if earlier), s. */
   readonly limitS: number;
-  /** The flight's clock: the time it has been advanced to (its end time once ended), s. */
-  timeS: number;
-  ended = false;
   endReason: FlightEndReason | null = null;
   /** Evaluation context: air data and the diagnostics of the last evaluation (thrust, drag, lift...). */
   readonly context: FlightContext;
@@ -183,6 +197,7 @@ export class Flight implements FlightControl {
   private readonly phaseList: PhaseInterval[] = [];
   private phaseIdx = 0;
   private readonly samples: FlightSamples | null;
+  private readonly capacityKey: string | null;
   private readonly sampleDt: number;
   private nextSampleS: number;
   private readonly stagnationCoef: number;
@@ -232,7 +247,9 @@ export class Flight implements FlightControl {
     });
     for (let i = 0; i < 7; i++) this.y[i] = o.initialState[i];
     this.sampleDt = dt;
-    this.samples = dt > 0 ? new FlightSamples(Math.max(16, o.sampleCapacity ?? 256)) : null;
+    this.capacityKey = o.sampleCapacityKey ?? null;
+    const hint = this.capacityKey !== null ? capacityHints.get(this.capacityKey) : undefined;
+    this.samples = dt > 0 ? new FlightSamples(Math.max(16, o.sampleCapacity ?? hint ?? 256)) : null;
     this.nextSampleS = o.startTimeS;
     this.stagnationCoef =
       o.noseRadiusM !== undefined ? stagnationCoefficient(o.noseRadiusM, o.emissivity) : 0;
@@ -401,6 +418,14 @@ export class Flight implements FlightControl {
    * end (the time limit ends every flight).
    */
   advanceTo(tS: number): number {
+    // The common case, touching only this object: inside the open step, before its next event and its
+    // end (output samples are written when the clock passes the step's end or an event, as a burst:
+    // writing them one advance at a time, alternating between many flights, costs a cache miss per column).
+    if (tS < this.nextStopS && tS >= this.timeS && !this.lawTracked) {
+      this.timeS = tS;
+      return tS;
+    }
+    this.nextStopS = -Infinity;
     if (Number.isNaN(tS)) throw new RangeError(`Flight ${this.id}: advanceTo(NaN)`);
     if (this.inHandler) throw new RangeError(`Flight ${this.id}: advanceTo from inside an event handler`);
     if (this.ended) return this.timeS;
@@ -416,7 +441,7 @@ export class Flight implements FlightControl {
         while (this.pendNext < this.pendCount) {
           const te = loc.candidateTime(this.pendNext);
           if (te > tS) {
-            this.sampleThrough(tS);
+            this.nextStopS = te;
             this.timeS = tS;
             return tS;
           }
@@ -430,6 +455,7 @@ export class Flight implements FlightControl {
           if (action !== CONTINUE) {
             dp.cut(te);
             this.stepOpen = false;
+            this.nextStopS = -Infinity;
             if (action === "stop") {
               this.finish(te);
               return te;
@@ -442,13 +468,17 @@ export class Flight implements FlightControl {
         if (!this.stepOpen) continue;
         const t1 = dp.stepEndS;
         if (t1 > tS) {
-          this.sampleThrough(tS);
+          this.nextStopS = t1;
           this.timeS = tS;
           return tS;
         }
-        this.sampleThrough(t1);
+        // At a scheduled time the samples before it are the step's; the one at it follows the handlers
+        // (their event sample, or the next step's first), so that it carries the state and phase after.
+        if (dp.segmentDone) this.sampleBefore(t1);
+        else this.sampleThrough(t1);
         this.timeS = t1;
         this.stepOpen = false;
+        this.nextStopS = -Infinity;
         if (dp.segmentDone) {
           // A scheduled time: the integrator landed on it exactly.
           this.y.set(dp.endState);
@@ -494,7 +524,9 @@ export class Flight implements FlightControl {
       throw new RangeError(
         `Flight ${this.id}: terminate at ${tS} s is before ${from} s (its last change of forces or guidance, or the kept steps)`,
       );
-    // Drop what was recorded after tS (only samples and continue-events can lie there).
+    // Samples not yet written lie in the open step; then drop what was recorded after tS (only samples
+    // and continue-events can lie there).
+    if (this.stepOpen) this.sampleBefore(tS);
     const ev = this.eventList;
     while (ev.length > 1 && ev[ev.length - 1].timeS > tS) ev.pop();
     const ph = this.phaseList;
@@ -559,6 +591,7 @@ export class Flight implements FlightControl {
 
   sampleNow(): void {
     if (this.samples === null) return;
+    if (this.stepOpen) this.sampleBefore(this.timeS);
     this.pushSample(this.timeS, this.y);
     if (this.nextSampleS <= this.timeS) this.nextSampleS = this.timeS + this.sampleDt;
   }
@@ -603,6 +636,7 @@ export class Flight implements FlightControl {
   result(): FlightResult {
     if (this.finalResult !== null) return this.finalResult;
     const ended = this.ended;
+    if (this.stepOpen) this.sampleThrough(this.timeS);
     let samples: FlightSamples;
     let events: FlightEvent[];
     let phases: PhaseInterval[];
@@ -692,6 +726,7 @@ export class Flight implements FlightControl {
 
   private applyGuidance(law: GuidanceLaw | null): void {
     this.law = law;
+    this.lawTracked = law !== null && law.revision !== undefined;
     this.cmd.clear();
     this.updateDerived();
   }
@@ -777,6 +812,7 @@ export class Flight implements FlightControl {
     this.segmentEndS = seg;
     this.yTimeS = t;
     this.stepOpen = false;
+    this.nextStopS = -Infinity;
     this.pendCount = 0;
     this.pendNext = 0;
     this.lawRevision = this.law?.revision;
@@ -787,9 +823,11 @@ export class Flight implements FlightControl {
     if (this.ended) return;
     const t = this.timeS;
     if (this.stepOpen) {
+      this.sampleThrough(t);
       this.dp.interpolate(t, this.y);
       this.dp.cut(t);
       this.stepOpen = false;
+      this.nextStopS = -Infinity;
     } else if (this.yTimeS !== t) {
       // The clock is at the end of a step that was passed whole.
       this.y.set(this.dp.endState);
@@ -802,6 +840,7 @@ export class Flight implements FlightControl {
   /** Ends the flight at t (y holds the final state). */
   private finish(t: number): void {
     this.ended = true;
+    this.nextStopS = -Infinity;
     if (this.endReason === null) this.endReason = this.stopReason ?? "stopped";
     this.timeS = t;
     this.yTimeS = t;
@@ -810,6 +849,9 @@ export class Flight implements FlightControl {
     if (this.samples !== null) {
       this.pushSample(t, this.y);
       this.nextSampleS = Infinity;
+      const key = this.capacityKey;
+      if (key !== null)
+        capacityHints.set(key, Math.max(capacityHints.get(key) ?? 0, this.samples.count + 16));
     }
   }
 
@@ -894,6 +936,12 @@ export class Flight implements FlightControl {
     return `still flying at ${(alt / 1000).toFixed(1)} km, ${Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]).toFixed(0)} m/s`;
   }
 }
+
+/**
+ * The most sample rows a flight with this capacity key ended with: the next one's initial capacity, so
+ * that a raid's flights rarely regrow (and copy) their columns. A size hint only: it changes no result.
+ */
+const capacityHints = new Map<string, number>();
 
 /** The built-in impact detector's handler: record, impact phase, end. */
 const impactHandler: FlightEventHandler = (f) => {

@@ -20,7 +20,7 @@
  * - "envelope": no predicted point is inside the envelope in the time of flight;
  * - "no-track": the prediction does not cover the shot time.
  * A root pair closer together than the scan step (a target grazing the envelope for less than it) can
- * be missed; the step is 1 s by default.
+ * be missed; the step is the longest time of flight / 40, within [0.5 s, 5 s], by default.
  */
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import type { EnvelopeDefinition } from "../definitions.js";
@@ -73,7 +73,7 @@ export function createPipSolution(): PipSolution {
 }
 
 export interface PipSolverOptions {
-  /** Largest step of the bracketing scan, s (default 1). */
+  /** Largest step of the bracketing scan, s (default the longest time of flight / 40, within [0.5, 5]). */
   readonly scanStepS?: number;
   /** Tolerance on the intercept time, s (default 1e-4). */
   readonly toleranceS?: number;
@@ -95,8 +95,9 @@ export class PipSolver {
   private readonly pos = new Float64Array(3);
   private readonly vel = new Float64Array(3);
   private readonly rates = new Float64Array(2);
-  /** Derivative of f at the last evaluation (NaN outside the envelope). */
+  /** Derivative of f at the last evaluation (NaN outside the envelope), computed when wantSlope. */
   private lastSlope = NaN;
+  private wantSlope = false;
 
   constructor(
     table: FlyoutTable,
@@ -107,7 +108,7 @@ export class PipSolver {
     this.table = table;
     this.envelope = envelope;
     this.earth = earth;
-    this.scanStepS = options.scanStepS ?? 1;
+    this.scanStepS = options.scanStepS ?? Math.min(5, Math.max(0.5, envelope.maxTimeOfFlightS / 40));
     this.toleranceS = options.toleranceS ?? 1e-4;
     if (!(this.scanStepS > 0))
       throw new RangeError(`PipSolver: scanStepS must be > 0, given ${this.scanStepS}`);
@@ -120,7 +121,8 @@ export class PipSolver {
    * entry in this.fp and the slope in this.lastSlope.
    */
   private f(pred: TrackPrediction, launcher: ArrayLike<number>, ts: number, t: number): number {
-    if (!pred.stateAt(t, this.pos, this.vel)) return NaN;
+    const slope = this.wantSlope;
+    if (!pred.stateAt(t, this.pos, slope ? this.vel : null)) return NaN;
     const s = groundRangeM(launcher, this.pos);
     const h = this.earth.altitudeM(this.pos);
     const e = this.envelope;
@@ -129,8 +131,10 @@ export class PipSolver {
     const fp = this.fp;
     if (!this.table.lookup(s, h, fp)) return NaN;
     if (fp.tofS > e.maxTimeOfFlightS || fp.speedMps < e.minArrivalSpeedMps) return NaN;
-    rangeAltitudeRatesInto(launcher, this.pos, this.vel, this.rates);
-    this.lastSlope = fp.dTofdRange * this.rates[0] + fp.dTofdAlt * this.rates[1] - 1;
+    if (slope) {
+      rangeAltitudeRatesInto(launcher, this.pos, this.vel, this.rates);
+      this.lastSlope = fp.dTofdRange * this.rates[0] + fp.dTofdAlt * this.rates[1] - 1;
+    }
     return ts + fp.tofS - t;
   }
 
@@ -146,6 +150,7 @@ export class PipSolver {
     out.interceptTimeS = NaN;
     out.tofS = NaN;
     const lp = launcher.posEcefM;
+    this.wantSlope = false;
     const tA = Math.max(shotTimeS, prediction.t0S);
     const tEnd = Math.min(shotTimeS + this.envelope.maxTimeOfFlightS, prediction.endS, prediction.groundS);
     if (!(prediction.count > 0) || !(tEnd > tA)) {
@@ -231,7 +236,8 @@ export class PipSolver {
       out.outcome = sawInside ? "late" : "envelope";
       return out;
     }
-    // Safeguarded Newton inside [lo, hi] (f(lo) > 0 >= f(hi)).
+    // Safeguarded Newton inside [lo, hi] (f(lo) > 0 >= f(hi)), with the table's slope.
+    this.wantSlope = true;
     let lo = bracketLo;
     let hi = bracketHi;
     let t = hi - fHi * ((hi - lo) / (fPrev - fHi)); // secant start

@@ -68,6 +68,32 @@ export function launchVelocityInto(
   return out;
 }
 
+/**
+ * The force models of a weapon's rounds on an Earth model, built once and shared by every round: they
+ * hold no state between evaluations (scratch arrays only, used within one evaluation on one thread).
+ */
+const forceCache = new WeakMap<RailgunDefinition, WeakMap<FlightEarthModel, readonly ForceModel[]>>();
+
+function forcesOf(def: RailgunDefinition, earth: FlightEarthModel): readonly ForceModel[] {
+  let byEarth = forceCache.get(def);
+  if (byEarth === undefined) {
+    byEarth = new WeakMap();
+    forceCache.set(def, byEarth);
+  }
+  let forces = byEarth.get(earth);
+  if (forces === undefined) {
+    const p = def.projectile;
+    const list: ForceModel[] = [new GravityForce(earth), new DragForce(new DragModel(p.aero))];
+    if (p.guidance !== null) {
+      const lateral = lateralForceOf(p.guidance.lateralLimit, p.flightBodyMassKg);
+      if (lateral !== null) list.push(lateral);
+    }
+    forces = list;
+    byEarth.set(earth, forces);
+  }
+  return forces;
+}
+
 export function createProjectileFlight(o: ProjectileLaunch): ProjectileFlight {
   const def = o.definition;
   const p = def.projectile;
@@ -84,13 +110,9 @@ export function createProjectileFlight(o: ProjectileLaunch): ProjectileFlight {
     o.muzzle.velEcefMps[2] + vel[2],
     p.flightBodyMassKg,
   ];
-  const forces: ForceModel[] = [new GravityForce(o.earth), new DragForce(new DragModel(p.aero))];
-  let law: ProportionalNavigation | null = null;
-  if (p.guidance !== null) {
-    const lateral = lateralForceOf(p.guidance.lateralLimit, p.flightBodyMassKg);
-    if (lateral !== null) forces.push(lateral);
-    law = new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio });
-  }
+  const forces = forcesOf(def, o.earth);
+  const law =
+    p.guidance === null ? null : new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio });
   const flight = new Flight({
     id: o.id,
     kind: "projectile",

@@ -17,6 +17,7 @@ const AREAS: Record<string, string> = {
   flight: "Threat flight (src/flight)",
   sensors: "Sensors (src/sensors)",
   tracking: "Tracking (src/tracking)",
+  weapons: "Weapons (src/weapons)",
 };
 
 const args = process.argv.slice(2);

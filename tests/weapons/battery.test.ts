@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { recordValidation, sig } from "../validation.js";
 import {
   Mount,
   NOTIONAL_RAILGUN,
@@ -89,6 +90,14 @@ describe("railgun battery", () => {
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeCloseTo(dt, 9);
     expect(dt).toBeGreaterThan(6);
     expect(b.power.energyUsedJ).toBeCloseTo(10 * e, 0);
+    recordValidation({
+      area: "weapons",
+      model: "railgun battery: pulsed power against the loader",
+      reference:
+        "E_shot = (1/2) m v^2 / eta; interval E_shot / min(charger, sustained power), written in the test",
+      figure: `notional-railgun: ${sig(e / 1e6, 3)} MJ a shot, ten shots ${sig(dt, 4)} s apart (${sig(60 / dt, 3)} a minute against the loader's 10)`,
+      tolerance: "1e-9 s",
+    });
   });
 
   it("with ample power the loader limits the rate: 10 rounds a minute", () => {

@@ -3,6 +3,7 @@
  * an inline one built from its `base`), its site (fixed, or a ship track as the radars have) and a
  * battery holding its rounds.
  */
+import type { EarthModel } from "../../earth/model.js";
 import type { DragAeroDefinition } from "../../flight/definitions.js";
 import { idealDeltaVMps } from "../../flight/propulsion.js";
 import type { SiteSpec } from "../../sensors/radar/site.js";
@@ -15,17 +16,21 @@ import type {
 } from "../../weapons/definitions.js";
 import type { Lethality } from "../../weapons/lethality.js";
 import type { Scenario } from "../schema/scenario.js";
+import { earthModelOf } from "./earth.js";
 import type { InlineInterceptor, InlineRailgun, Weapon } from "../schema/weapons.js";
 
 const RAD_TO_DEG = 180 / Math.PI;
 
-/** Where a weapon is: a fixed site, or a ship track (antenna height of the first waypoint). */
-export function weaponSite(w: Weapon): SiteSpec {
+/**
+ * Where a weapon is: a fixed site, or a ship track (height of the first waypoint), on the scenario's
+ * Earth when the site model takes one (the radars' sites do; an older site model ignores it and stands
+ * on WGS-84).
+ */
+export function weaponSite(w: Weapon, earth?: EarthModel): SiteSpec {
+  const onEarth = earth === undefined ? {} : { earth };
   if (w.at !== undefined) {
-    return {
-      kind: "fixed",
-      at: { latDeg: w.at.lat * RAD_TO_DEG, lonDeg: w.at.lon * RAD_TO_DEG, altM: w.at.alt },
-    };
+    const at = { latDeg: w.at.lat * RAD_TO_DEG, lonDeg: w.at.lon * RAD_TO_DEG, altM: w.at.alt };
+    return { kind: "fixed", at, ...onEarth } as SiteSpec;
   }
   // The schema admits exactly one of at and track.
   const track = w.track!;
@@ -37,7 +42,8 @@ export function weaponSite(w: Weapon): SiteSpec {
       latDeg: p.at.lat * RAD_TO_DEG,
       lonDeg: p.at.lon * RAD_TO_DEG,
     })),
-  };
+    ...onEarth,
+  } as SiteSpec;
 }
 
 function refuse(weaponId: string, field: string, reason: string): never {
@@ -240,5 +246,6 @@ export function weaponDefinition(w: Weapon): WeaponDefinition {
 
 /** A battery for each weapon of the scenario, in file order, with its rounds. */
 export function weaponBatteries(s: Scenario): WeaponBattery[] {
-  return s.weapons.map((w) => createBattery(w.id, weaponDefinition(w), weaponSite(w), w.rounds));
+  const earth = earthModelOf(s);
+  return s.weapons.map((w) => createBattery(w.id, weaponDefinition(w), weaponSite(w, earth), w.rounds));
 }

@@ -13,6 +13,7 @@ import {
   ClosestApproachFinder,
   CommandLink,
   HomingEstimator,
+  clearOf,
   TrackPrediction,
   createClosestApproach,
   createMidcourseSolution,
@@ -150,6 +151,16 @@ describe("homing estimator", () => {
       }
     }
     expect(Math.sqrt(estSq / n)).toBeLessThan(0.5 * Math.sqrt(rawSq / n));
+  });
+});
+
+describe("changes from outside keep clear of a flight's scheduled times", () => {
+  it("a time within 1 us of a scheduled one moves to 1 us after it; others stay", () => {
+    // A restart a few ulp before a scheduled segment end leaves the integrator a segment too short to
+    // step (6.499999999999989 s against a staging at 6.5 s: DormandPrince54 step-size underflow).
+    expect(clearOf([3, 6.5, 9.5], 6.499999999999989)).toBe(6.5 + 1e-6);
+    expect(clearOf([3, 6.5, 9.5], 6.5)).toBe(6.5 + 1e-6);
+    expect(clearOf([3, 6.5, 9.5], 6.4)).toBe(6.4);
   });
 });
 

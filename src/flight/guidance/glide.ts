@@ -10,7 +10,7 @@
  */
 import type { FlightEarthModel } from "../earthModel.js";
 import type { LiftDragForce } from "../forces/liftDrag.js";
-import { LIFT_CL, type FlightContext, type GuidanceCommand } from "../propagation/context.js";
+import { FlightContext, GuidanceCommand, LIFT_CL } from "../propagation/context.js";
 import type { GuidanceLaw } from "../propagation/types.js";
 import type { Aimpoint } from "./aimpoint.js";
 import { GLIDE_SCALE_HEIGHT_M, type GlideLaw, requiredLiftToDrag } from "./glideLaw.js";
@@ -26,8 +26,16 @@ export class GlideGuidance implements GuidanceLaw {
   private readonly twoW: number;
   /** Ground range to go of the last evaluation, m. */
   rangeToGoM = 0;
+  /** Of the last evaluation: heading error (2 tan(dpsi/2)), cos of the heading law's bank, and the
+   * energy-management bank's cosine (L/D needed over the steepest L/D; below the first: energy mode). */
+  headingErr = 0;
+  headingBankCos = 1;
+  energyBankCos = Infinity;
+  private readonly probeCtx: FlightContext;
+  private readonly probeCmd = new GuidanceCommand();
 
   constructor(earth: FlightEarthModel, law: GlideLaw, aim: Aimpoint, lift: LiftDragForce) {
+    this.probeCtx = new FlightContext(earth);
     this.mu = earth.gmM3S2;
     this.w2 = earth.omegaRadS * earth.omegaRadS;
     this.twoW = 2 * earth.omegaRadS;
@@ -111,6 +119,16 @@ export class GlideGuidance implements GuidanceLaw {
     const iw = 1 / Math.sqrt(1 + (1 + tMax * tMax) * u2);
     let cb = Math.sqrt(1 + u2) * iw;
     let sb = tMax * u * iw;
+    // Energy management: bank further when the steepest L/D at the heading bank is still too much.
+    const cN = ldReq / row.liftToDragAtMaxAlpha();
+    this.headingErr = headingErr;
+    this.headingBankCos = cb;
+    this.energyBankCos = cN;
+    if (cN < cb) {
+      const ce = cN > gl.minEnergyBankCos ? cN : gl.minEnergyBankCos;
+      cb = ce;
+      sb = gl.reversalSign * Math.sqrt(1 - ce * ce);
+    }
     if (gl.hasManoeuvre()) {
       const mb = gl.manoeuvreBankRad(tS);
       if (mb !== 0) {
@@ -136,5 +154,15 @@ export class GlideGuidance implements GuidanceLaw {
     l[0] = cb * px + sb * sx;
     l[1] = cb * py + sb * sy;
     l[2] = cb * pz + sb * sz;
+  }
+
+  /**
+   * The law's mode quantities (headingErr, headingBankCos, energyBankCos) at a state, for the energy-
+   * management events: one evaluation of the command on a private context (no gravity field: the
+   * quantities do not depend on it).
+   */
+  probe(tS: number, y: Float64Array): void {
+    this.probeCtx.update(y);
+    this.command(this.probeCtx, tS, y, this.probeCmd);
   }
 }

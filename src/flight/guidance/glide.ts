@@ -31,11 +31,22 @@ export class GlideGuidance implements GuidanceLaw {
   headingErr = 0;
   headingBankCos = 1;
   energyBankCos = Infinity;
-  private readonly probeCtx: FlightContext;
-  private readonly probeCmd = new GuidanceCommand();
+  /**
+   * The evaluation those three figures are of: (t, x, y, vx). The kernel and this law write them at every
+   * evaluation, so the events read them at a step's end, where the integrator has just evaluated the
+   * right-hand side (the step's last stage), without evaluating the law again.
+   */
+  figuresT = NaN;
+  figuresX = NaN;
+  figuresY = NaN;
+  figuresVx = NaN;
+  private readonly earth: FlightEarthModel;
+  /** The probe's own context and command, made on first use. */
+  private probeCtx: FlightContext | null = null;
+  private probeCmd: GuidanceCommand | null = null;
 
   constructor(earth: FlightEarthModel, law: GlideLaw, aim: Aimpoint, lift: LiftDragForce) {
-    this.probeCtx = new FlightContext(earth);
+    this.earth = earth;
     this.mu = earth.gmM3S2;
     this.w2 = earth.omegaRadS * earth.omegaRadS;
     this.twoW = 2 * earth.omegaRadS;
@@ -124,6 +135,10 @@ export class GlideGuidance implements GuidanceLaw {
     this.headingErr = headingErr;
     this.headingBankCos = cb;
     this.energyBankCos = cN;
+    this.figuresT = tS;
+    this.figuresX = x;
+    this.figuresY = yy;
+    this.figuresVx = vx;
     if (cN < cb) {
       const ce = cN > gl.minEnergyBankCos ? cN : gl.minEnergyBankCos;
       cb = ce;
@@ -157,11 +172,15 @@ export class GlideGuidance implements GuidanceLaw {
   }
 
   /**
-   * The law's mode quantities (headingErr, headingBankCos, energyBankCos) at a state, for the energy-
-   * management events: one evaluation of the command on a private context (no gravity field: the
-   * quantities do not depend on it).
+   * The law's mode figures (headingErr, headingBankCos, energyBankCos) at a state, for the energy-
+   * management events: those of the last evaluation when it was at this state, else one evaluation of the
+   * command on a private context (no gravity field: the figures do not depend on it).
    */
   probe(tS: number, y: Float64Array): void {
+    if (tS === this.figuresT && y[0] === this.figuresX && y[1] === this.figuresY && y[3] === this.figuresVx)
+      return;
+    if (this.probeCtx === null) this.probeCtx = new FlightContext(this.earth);
+    if (this.probeCmd === null) this.probeCmd = new GuidanceCommand();
     this.probeCtx.update(y);
     this.command(this.probeCtx, tS, y, this.probeCmd);
   }

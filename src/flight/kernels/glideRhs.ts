@@ -320,6 +320,14 @@ export class GlideRhsKernel {
     // steepest L/D at the heading bank is still too much.
     const kl = r0 + this.nAlpha - 1;
     const cN = ldReq / ((c0[kl] + tm * dc[kl]) / (d0[kl] + tm * dd[kl]));
+    // The law's mode figures, for its events (GlideGuidance.probe).
+    law.headingErr = headingErr;
+    law.headingBankCos = bc;
+    law.energyBankCos = cN;
+    law.figuresT = tS;
+    law.figuresX = x;
+    law.figuresY = yy;
+    law.figuresVx = vx;
     if (cN < bc) {
       const ce = cN > gl.minEnergyBankCos ? cN : gl.minEnergyBankCos;
       bc = ce;

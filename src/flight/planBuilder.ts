@@ -17,6 +17,9 @@ import { DEFAULT_EMISSIVITY } from "./heating.js";
 import type { FlightPlan, PlannedBurn } from "./plan.js";
 import { burnSchedule, stackMassKg, stageThrustVacN } from "./propulsion.js";
 
+/** Default half-width of the energy-management bank-reversal corridor, rad (notional: 10 deg). */
+export const DEFAULT_REVERSAL_HEADING_ERROR_RAD = (10 * Math.PI) / 180;
+
 /** Steering of a boost: the solved (or default) parameters. */
 export interface BoostSteering {
   readonly azimuthRad: number;
@@ -248,7 +251,13 @@ export function buildPlan(
   const p = booster?.pitchProgram;
   const glideDef =
     vehicle.kind === "hgv"
-      ? vehicle.guidance
+      ? {
+          ...vehicle.guidance,
+          maxLoadFactor: vehicle.guidance.maxLoadFactor ?? Infinity,
+          maxDynamicPressurePa: vehicle.guidance.maxDynamicPressurePa ?? Infinity,
+          reversalHeadingErrorRad:
+            vehicle.guidance.reversalHeadingErrorRad ?? DEFAULT_REVERSAL_HEADING_ERROR_RAD,
+        }
       : vehicle.kind === "cruise"
         ? {
             pullUpAlphaRad: 0,
@@ -259,6 +268,9 @@ export function buildPlan(
             headingGain: vehicle.guidance.headingGain,
             altitudeRateGain: 0,
             navigationConstant: vehicle.guidance.navigationConstant,
+            maxLoadFactor: Infinity,
+            maxDynamicPressurePa: Infinity,
+            reversalHeadingErrorRad: DEFAULT_REVERSAL_HEADING_ERROR_RAD,
           }
         : null;
   let cruise: FlightPlan["cruise"] = null;

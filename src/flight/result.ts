@@ -32,6 +32,8 @@ export type FlightEventType =
   | "pull-up-start"
   | "pull-up-end"
   | "retarget"
+  | "bank-reversal"
+  | "limit-exceeded"
   | "fuel-out"
   | "dive"
   | "impact"

@@ -453,11 +453,18 @@ function entrySpeedMps(
   return 0.5 * (lo + hi);
 }
 
+/** Final pitch of the flattest boost the planner tries for the dynamic-pressure limit, rad. */
+const MIN_GLIDER_FINAL_PITCH_RAD = -4 * DEG;
+/** Step by which the planner flattens the boost, rad. */
+const GLIDER_PITCH_STEP_RAD = 2 * DEG;
+
 /**
  * Plans a glider's boost: the cut-off speed that leaves the equilibrium glide on the rotating Earth, at
  * the planning L/D, the range to go at the end of the pull-up less the dive range; the whole flight is
  * then checked and, if its guidance cannot close the miss from there, the cut-off speed is searched on
- * the downrange miss. Azimuth: the great circle to the target (the glide guidance steers the rest).
+ * the downrange miss. Azimuth: the great circle to the target (the glide guidance steers the rest). When
+ * the pull-up would bottom out above the vehicle's dynamic-pressure limit (maxDynamicPressurePa), the boost
+ * is flattened (its final pitch lowered by 2 deg at a time, down to -4 deg) and planned again.
  * Throws FlightRefusalError when the target is beyond the glider's reach (short at full burn) or too close
  * (long at the lowest cut-off), RangeError when the solve does not converge.
  */
@@ -473,6 +480,61 @@ export function solveGliderBoost(
   const shooter = new Shooter(runner, def, vehicle, earth);
   refuseTargetAtLaunch(def, shooter);
   const base = defaultSteering(def, vehicle, earth);
+  const qMax = vehicle.guidance.maxDynamicPressurePa ?? Infinity;
+  const atm = new Float64Array(4);
+  let pitch = base.finalPitchRad;
+  for (;;) {
+    const plan = planGlider(shooter, def, vehicle, earth, { ...base, finalPitchRad: pitch });
+    const pu = plan.pullUp;
+    let q = 0;
+    if (pu !== null) {
+      earth.atmosphereInto(earth.altitudeM(pu), atm);
+      q = 0.5 * atm[2] * (pu[3] * pu[3] + pu[4] * pu[4] + pu[5] * pu[5]);
+    }
+    const flatter = pitch - GLIDER_PITCH_STEP_RAD >= MIN_GLIDER_FINAL_PITCH_RAD - 1e-9;
+    if (!plan.feasible && !flatter)
+      throw new FlightRefusalError(
+        def.id,
+        "target",
+        `${vehicle.name} cannot level off into a glide toward this target within its ${vehicle.guidance.maxLoadFactor ?? Infinity} g limit, even on its flattest boost`,
+      );
+    if (plan.feasible && (!(q > qMax) || !flatter)) {
+      const steering = plan.steering;
+      return {
+        steering,
+        report: {
+          trajectory: "glide",
+          azimuthRad: steering.azimuthRad,
+          finalPitchRad: steering.finalPitchRad,
+          cutoffS: plan.cutoffS,
+          cutoffSpeedMps: steering.cutoffSpeedMps,
+          iterations: plan.iterations,
+          flights: shooter.flights,
+          missM: plan.missM,
+          fromCache: false,
+        },
+      };
+    }
+    pitch -= GLIDER_PITCH_STEP_RAD;
+  }
+}
+
+/** One boost plan at a given final pitch: the steering, its miss and the state at the end of the pull-up. */
+function planGlider(
+  shooter: Shooter,
+  def: ThreatDefinition,
+  vehicle: GliderVehicleDefinition,
+  earth: FlightEarthModel,
+  base: BoostSteering,
+): {
+  steering: BoostSteering;
+  cutoffS: number;
+  iterations: number;
+  missM: number;
+  pullUp: Float64Array | null;
+  /** False when the glider could not level off at this pitch (too steep for its load-factor limit). */
+  feasible: boolean;
+} {
   const gd = vehicle.guidance;
   const range = shooter.groundRangeM;
   const entry = (s: number, state: ArrayLike<number>) =>
@@ -495,15 +557,27 @@ export function solveGliderBoost(
   let vCut = entry(0.85 * range, shooter.T);
   let iterations = 0;
   let prev: { v: number; err: number } | null = null;
+  let pullUp: Float64Array | null = null;
+  let noPullUp = 0;
   for (; iterations < 12; iterations++) {
     const m = shooter.fly(steer(vCut), true);
-    if (m.pullUp === null) {
-      // No pull-up (the flight came down before it): more speed.
-      prev = null;
-      vCut += 300;
-      continue;
-    }
+    const firstCut = !Number.isFinite(tCut);
     tCut = m.cutoffAfterLaunchS;
+    if (m.pullUp === null) {
+      // No pull-up: the glider came down too steeply to level off within its load-factor limit (or too
+      // slowly to reach the glide). Once more with the pitch programme fitted to the cut-off; then the
+      // boost is too steep for the limits at this pitch: the caller flattens it.
+      if (firstCut || ++noPullUp < 2) continue;
+      return {
+        steering: steer(vCut),
+        cutoffS: tCut,
+        iterations,
+        missM: Infinity,
+        pullUp: null,
+        feasible: false,
+      };
+    }
+    pullUp = m.pullUp.state;
     const err = entry(m.pullUp.rangeToGoM, m.pullUp.state) - m.pullUp.speedMps;
     if (Math.abs(err) < 15 || (m.fullBurn && err > 0)) break;
     const next =
@@ -554,20 +628,8 @@ export function solveGliderBoost(
       throw new RangeError(
         `${vehicle.name}: glider targeting did not converge (miss ${missOf(shot).toFixed(0)} m, threat ${def.id ?? "?"})`,
       );
+    // The pull-up of the plan flown.
+    pullUp = shooter.fly(steer(vCut), true).pullUp?.state ?? null;
   }
-  const steering = steer(vCut);
-  return {
-    steering,
-    report: {
-      trajectory: "glide",
-      azimuthRad: steering.azimuthRad,
-      finalPitchRad: steering.finalPitchRad,
-      cutoffS: tCut,
-      cutoffSpeedMps: vCut,
-      iterations,
-      flights: shooter.flights,
-      missM: missOf(shot),
-      fromCache: false,
-    },
-  };
+  return { steering: steer(vCut), cutoffS: tCut, iterations, missM: missOf(shot), pullUp, feasible: true };
 }

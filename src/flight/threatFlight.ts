@@ -26,7 +26,7 @@ import { StagedMotorForce } from "./forces/motor.js";
 import { Aimpoint } from "./guidance/aimpoint.js";
 import { CruiseGuidance, CruiseLaw } from "./guidance/cruise.js";
 import { DiveGuidance } from "./guidance/dive.js";
-import { FixedAttitudeGuidance } from "./guidance/fixedAttitude.js";
+import { PullUpGuidance } from "./guidance/pullUp.js";
 import { GlideGuidance } from "./guidance/glide.js";
 import { GlideLaw } from "./guidance/glideLaw.js";
 import { PITCH_RAMP_FRACTION, PitchProgram, PitchProgramGuidance } from "./guidance/pitchProgram.js";
@@ -91,7 +91,7 @@ class ThreatProgram {
   readonly lift: LiftDragForce | null;
   readonly glideLaw = new GlideLaw();
   readonly pitch: PitchProgramGuidance;
-  readonly coastAttitude: FixedAttitudeGuidance;
+  readonly coastAttitude: PullUpGuidance | null;
   readonly glide: GlideGuidance | null;
   readonly glideKernel: GlideKernelForce | null;
   readonly dive: DiveGuidance | null;
@@ -105,6 +105,11 @@ class ThreatProgram {
   readonly pullUpEnd: RadialVelocityZero;
   readonly diveStart: RangeToGoCrossing;
   readonly fuelOut: MassCrossing;
+  /** The pull-up's dynamic-pressure limit exceeded (flagged; null without a limit). */
+  readonly qLimit: DynamicPressureCrossing | null;
+  /** Energy management in the glide: entering or leaving it, and the bank reversals. */
+  readonly energyMode: FlightEventDetector | null;
+  readonly reversal: FlightEventDetector | null;
   /** Scheduled events of the boost (cancelled at the cut-off or burnout). */
   readonly boostEvents: ScheduledEvent[] = [];
   /** True while a glider holds its pull-up angle of attack (between the boost and the end of the pull-up). */
@@ -150,8 +155,11 @@ class ThreatProgram {
     gl.jinkStartS = m.jinkStartS;
     gl.jinkEndS = m.jinkEndS;
     gl.jinkRampS = m.jinkRampS;
-    this.coastAttitude = new FixedAttitudeGuidance(gl.pullUpAlphaRad);
     const lift = this.lift;
+    this.coastAttitude =
+      lift !== null
+        ? new PullUpGuidance(gl.pullUpAlphaRad, plan.glide?.maxLoadFactor ?? Infinity, lift)
+        : null;
     this.glide = lift !== null ? new GlideGuidance(earth, gl, this.aim, lift) : null;
     this.glideKernel = this.glide !== null ? new GlideKernelForce(this.gravity, this.glide) : null;
     this.dive = lift !== null ? new DiveGuidance(gl.navigationConstant, this.aim, lift) : null;
@@ -182,6 +190,54 @@ class ThreatProgram {
     this.fuelOut = new MassCrossing(plan.cruise === null ? 0 : plan.cruise.dryMassKg, -1, (f) =>
       this.onDive(f, "fuel-out"),
     );
+    const qMax = plan.glide?.maxDynamicPressurePa ?? Infinity;
+    this.qLimit =
+      plan.afterBoost === "glider" && Number.isFinite(qMax)
+        ? new DynamicPressureCrossing(earth, qMax, 1, (f) => {
+            f.record(
+              "limit-exceeded",
+              `dynamic pressure above the vehicle's ${(qMax / 1000).toFixed(0)} kPa pull-up limit (the entry is too steep for it)`,
+            );
+            return "continue";
+          })
+        : null;
+    const glide = this.glide;
+    if (glide !== null && plan.glide !== null) {
+      gl.reversalHeadingErr = 2 * Math.tan(0.5 * plan.glide.reversalHeadingErrorRad);
+      // g > 0 in energy mode (the L/D needed, over the steepest, below the heading bank's cosine).
+      this.energyMode = {
+        direction: 0,
+        g: (t, y) => {
+          glide.probe(t, y);
+          return glide.headingBankCos - glide.energyBankCos;
+        },
+        handle: (_f, t, y) => {
+          // Entering: bank on the side the heading law banks (continuous); leaving: the heading law
+          // takes over (a restart either way).
+          glide.probe(t, y);
+          gl.reversalSign = glide.headingErr >= 0 ? 1 : -1;
+          return "reset-derivatives";
+        },
+      };
+      // The bank on side s turns the heading error towards -s: reverse when it leaves the corridor there.
+      this.reversal = {
+        direction: 1,
+        g: (t, y) => {
+          glide.probe(t, y);
+          return -gl.reversalSign * glide.headingErr - gl.reversalHeadingErr;
+        },
+        handle: (f, t, y) => {
+          glide.probe(t, y);
+          if (!(glide.energyBankCos < glide.headingBankCos)) return "continue";
+          gl.reversalSign = -gl.reversalSign;
+          f.record("bank-reversal");
+          return "reset-derivatives";
+        },
+      };
+    } else {
+      this.energyMode = null;
+      this.reversal = null;
+    }
   }
 
   /** The flight's options: the boost (launched) or the post-boost phase (burnout start), and the schedule. */
@@ -370,13 +426,16 @@ class ThreatProgram {
     const alt = this.earth.altitudeM(y);
     const descending = y[0] * y[3] + y[1] * y[4] + y[2] * y[5] < 0;
     const phase: FlightPhase = alt < REENTRY_ALTITUDE_M && descending ? "reentry" : "midcourse";
-    if (plan.afterBoost === "glider" && lift !== null) {
+    if (plan.afterBoost === "glider" && lift !== null && this.coastAttitude !== null) {
       this.gliderCoasting = true;
       return {
         phase,
         forces: [this.gravity, lift],
         guidance: this.coastAttitude,
-        detectors: [this.apogee, this.reentry, this.pullUpStart, this.pullUpEnd],
+        detectors:
+          this.qLimit !== null
+            ? [this.apogee, this.reentry, this.pullUpStart, this.pullUpEnd, this.qLimit]
+            : [this.apogee, this.reentry, this.pullUpStart, this.pullUpEnd],
       };
     }
     return { phase, forces: this.coastForces, guidance: null, detectors: [this.apogee, this.reentry] };
@@ -414,9 +473,15 @@ class ThreatProgram {
     this.gliderCoasting = false;
     f.setPhase("glide");
     this.setGlide(f);
-    f.setDetectors(this.plan.targetEcef !== null ? [this.diveStart] : []);
+    f.setDetectors(this.glideDetectors());
     f.sampleNow();
     return "reset-derivatives";
+  }
+
+  /** The glide's detectors: the dive range, and the energy management's mode and reversals. */
+  private glideDetectors(): FlightEventDetector[] {
+    if (this.plan.targetEcef === null || this.energyMode === null || this.reversal === null) return [];
+    return [this.diveStart, this.energyMode, this.reversal];
   }
 
   /** The glide: the flat kernel alone when the Earth model allows it, else the composed law. */

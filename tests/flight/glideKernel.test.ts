@@ -137,6 +137,33 @@ describe("glide kernel equals the generic right-hand side", () => {
     }
   });
 
+  it("bit for bit in energy management too: near the aimpoint, with the bank on either side", () => {
+    let energyStates = 0;
+    for (const sign of [1, -1]) {
+      const glide = glideFor(DEFAULT_ENV, false, sign < 0);
+      glide.law.reversalSign = sign;
+      fc.assert(
+        fc.property(
+          fc.double({ min: 30, max: 40, noNaN: true }),
+          fc.double({ min: 50, max: 60, noNaN: true }),
+          fc.double({ min: 25_000, max: 60_000, noNaN: true }),
+          fc.double({ min: -6000, max: 6000, noNaN: true }),
+          fc.double({ min: -6000, max: 6000, noNaN: true }),
+          fc.double({ min: -300, max: 300, noNaN: true }),
+          (lat, lon, alt, ve, vn, vu) => {
+            if (Math.hypot(ve, vn) < 2500) return;
+            const y = stateAt(lat, lon, alt, ve, vn, vu, 1000);
+            expect(bothPaths(glide, 100, y).same).toBe(true);
+            // The composed path ran last: its law's figures say whether energy management was on.
+            if (glide.force.glide.energyBankCos < glide.force.glide.headingBankCos) energyStates++;
+          },
+        ),
+        { numRuns: 300 },
+      );
+    }
+    expect(energyStates).toBeGreaterThan(50);
+  });
+
   it("serves the glide of a real flight and matches it there", () => {
     const launch = { latRad: 30 * DEG, lonRad: 40 * DEG, altM: 0, timeS: 0 };
     const threat: ThreatDefinition = {

@@ -10,7 +10,7 @@
  */
 import type { FlightEarthModel } from "../earthModel.js";
 import type { LiftDragForce } from "../forces/liftDrag.js";
-import { LIFT_CL, type FlightContext, type GuidanceCommand } from "../propagation/context.js";
+import { FlightContext, GuidanceCommand, LIFT_CL } from "../propagation/context.js";
 import type { GuidanceLaw } from "../propagation/types.js";
 import type { Aimpoint } from "./aimpoint.js";
 import { GLIDE_SCALE_HEIGHT_M, type GlideLaw, requiredLiftToDrag } from "./glideLaw.js";
@@ -26,8 +26,27 @@ export class GlideGuidance implements GuidanceLaw {
   private readonly twoW: number;
   /** Ground range to go of the last evaluation, m. */
   rangeToGoM = 0;
+  /** Of the last evaluation: heading error (2 tan(dpsi/2)), cos of the heading law's bank, and the
+   * energy-management bank's cosine (L/D needed over the steepest L/D; below the first: energy mode). */
+  headingErr = 0;
+  headingBankCos = 1;
+  energyBankCos = Infinity;
+  /**
+   * The evaluation those three figures are of: (t, x, y, vx). The kernel and this law write them at every
+   * evaluation, so the events read them at a step's end, where the integrator has just evaluated the
+   * right-hand side (the step's last stage), without evaluating the law again.
+   */
+  figuresT = NaN;
+  figuresX = NaN;
+  figuresY = NaN;
+  figuresVx = NaN;
+  private readonly earth: FlightEarthModel;
+  /** The probe's own context and command, made on first use. */
+  private probeCtx: FlightContext | null = null;
+  private probeCmd: GuidanceCommand | null = null;
 
   constructor(earth: FlightEarthModel, law: GlideLaw, aim: Aimpoint, lift: LiftDragForce) {
+    this.earth = earth;
     this.mu = earth.gmM3S2;
     this.w2 = earth.omegaRadS * earth.omegaRadS;
     this.twoW = 2 * earth.omegaRadS;
@@ -111,6 +130,20 @@ export class GlideGuidance implements GuidanceLaw {
     const iw = 1 / Math.sqrt(1 + (1 + tMax * tMax) * u2);
     let cb = Math.sqrt(1 + u2) * iw;
     let sb = tMax * u * iw;
+    // Energy management: bank further when the steepest L/D at the heading bank is still too much.
+    const cN = ldReq / row.liftToDragAtMaxAlpha();
+    this.headingErr = headingErr;
+    this.headingBankCos = cb;
+    this.energyBankCos = cN;
+    this.figuresT = tS;
+    this.figuresX = x;
+    this.figuresY = yy;
+    this.figuresVx = vx;
+    if (cN < cb) {
+      const ce = cN > gl.minEnergyBankCos ? cN : gl.minEnergyBankCos;
+      cb = ce;
+      sb = gl.reversalSign * Math.sqrt(1 - ce * ce);
+    }
     if (gl.hasManoeuvre()) {
       const mb = gl.manoeuvreBankRad(tS);
       if (mb !== 0) {
@@ -136,5 +169,19 @@ export class GlideGuidance implements GuidanceLaw {
     l[0] = cb * px + sb * sx;
     l[1] = cb * py + sb * sy;
     l[2] = cb * pz + sb * sz;
+  }
+
+  /**
+   * The law's mode figures (headingErr, headingBankCos, energyBankCos) at a state, for the energy-
+   * management events: those of the last evaluation when it was at this state, else one evaluation of the
+   * command on a private context (no gravity field: the figures do not depend on it).
+   */
+  probe(tS: number, y: Float64Array): void {
+    if (tS === this.figuresT && y[0] === this.figuresX && y[1] === this.figuresY && y[3] === this.figuresVx)
+      return;
+    if (this.probeCtx === null) this.probeCtx = new FlightContext(this.earth);
+    if (this.probeCmd === null) this.probeCmd = new GuidanceCommand();
+    this.probeCtx.update(y);
+    this.command(this.probeCtx, tS, y, this.probeCmd);
   }
 }

@@ -31,6 +31,17 @@ export class GlideLaw {
   diveRangeM = 80_000;
   pullUpAlphaRad = (20 * Math.PI) / 180;
   navigationConstant = 4;
+  /**
+   * Energy management (bank reversals): when even the steepest L/D of the table, flown at the heading
+   * law's bank, leaves the glide more vertical L/D than the range to go needs, the law banks further,
+   * cos(bank) = (L/D needed) / (L/D at the largest alpha), down to minEnergyBankCos, on the side of
+   * reversalSign (+1 right), which the flight's reversal events flip each time the heading error leaves
+   * the corridor +-reversalHeadingErr (as 2 tan(dpsi/2), the law's heading-error measure).
+   */
+  reversalSign = 1;
+  reversalHeadingErr = 2 * Math.tan((5 * Math.PI) / 180);
+  /** cos of the largest energy-management bank (70 deg, notional). */
+  minEnergyBankCos = Math.cos((70 * Math.PI) / 180);
   // Manoeuvres (scenario times).
   weaveAmplitudeRad = 0;
   weavePeriodS = 60;

@@ -312,6 +312,27 @@ export class GlideRhsKernel {
     const iw = 1 / Math.sqrt(1 + (1 + tMax * tMax) * ub2);
     let bc = Math.sqrt(1 + ub2) * iw;
     let bs = tMax * ub * iw;
+    const c0 = this.c0;
+    const dc = this.dc;
+    const d0 = this.d0;
+    const dd = this.dd;
+    // --- GlideGuidance, energy management: LiftDragRow.liftToDragAtMaxAlpha, then bank further when the
+    // steepest L/D at the heading bank is still too much.
+    const kl = r0 + this.nAlpha - 1;
+    const cN = ldReq / ((c0[kl] + tm * dc[kl]) / (d0[kl] + tm * dd[kl]));
+    // The law's mode figures, for its events (GlideGuidance.probe).
+    law.headingErr = headingErr;
+    law.headingBankCos = bc;
+    law.energyBankCos = cN;
+    law.figuresT = tS;
+    law.figuresX = x;
+    law.figuresY = yy;
+    law.figuresVx = vx;
+    if (cN < bc) {
+      const ce = cN > gl.minEnergyBankCos ? cN : gl.minEnergyBankCos;
+      bc = ce;
+      bs = gl.reversalSign * Math.sqrt(1 - ce * ce);
+    }
     if (gl.weaveAmplitudeRad !== 0 || gl.jinkBankRad !== 0) {
       const mb = gl.manoeuvreBankRad(tS);
       if (mb !== 0) {
@@ -327,10 +348,6 @@ export class GlideRhsKernel {
     const kAlt = gl.altitudeRateGain;
     const kvg = (kAlt * vr) / gRef;
     const k2hv = 2 * kAlt * GLIDE_SCALE_HEIGHT_M * ivs;
-    const c0 = this.c0;
-    const dc = this.dc;
-    const d0 = this.d0;
-    const dd = this.dd;
     const as = this.alphas;
     const lastA = as.length - 1;
 

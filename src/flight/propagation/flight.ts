@@ -700,12 +700,29 @@ export class Flight implements FlightControl {
     acc[1] = 0;
     acc[2] = 0;
     acc[3] = 0;
+    // The first two forces of each group through their own call sites: each site then sees few classes
+    // (gravity first, a body's drag second; a motor or the lift first, an engine second), so V8 inlines
+    // them, where one loop's site would see every class and call through a megamorphic stub.
     const pre = this.pre;
-    for (let i = 0; i < pre.length; i++) pre[i].accumulate(ctx, cmd, tS, y, acc);
+    const np = pre.length;
+    if (np > 0) {
+      pre[0].accumulate(ctx, cmd, tS, y, acc);
+      if (np > 1) {
+        pre[1].accumulate(ctx, cmd, tS, y, acc);
+        for (let i = 2; i < np; i++) pre[i].accumulate(ctx, cmd, tS, y, acc);
+      }
+    }
     const law = this.law;
     if (law !== null) law.command(ctx, tS, y, cmd);
     const post = this.post;
-    for (let i = 0; i < post.length; i++) post[i].accumulate(ctx, cmd, tS, y, acc);
+    const nq = post.length;
+    if (nq > 0) {
+      post[0].accumulate(ctx, cmd, tS, y, acc);
+      if (nq > 1) {
+        post[1].accumulate(ctx, cmd, tS, y, acc);
+        for (let i = 2; i < nq; i++) post[i].accumulate(ctx, cmd, tS, y, acc);
+      }
+    }
     dydt[0] = y[3];
     dydt[1] = y[4];
     dydt[2] = y[5];

@@ -170,7 +170,8 @@ export class DormandPrince54 {
   private slotsUsed = 0;
   private readonly dense = new Dp54Dense(this);
   private readonly locator: EventLocator;
-  private readonly result = new IntegrationResult();
+  /** integrate's result, made on first use (a stepper driven step by step never needs it). */
+  private resultObj: IntegrationResult | null = null;
 
   // Stepping state.
   private phase = IDLE;
@@ -266,7 +267,8 @@ export class DormandPrince54 {
     if (!Number.isFinite(t0S) || !Number.isFinite(tEndS)) {
       throw new RangeError(`DormandPrince54: times must be finite (t0S=${t0S}, tEndS=${tEndS})`);
     }
-    const res = this.result;
+    if (this.resultObj === null) this.resultObj = new IntegrationResult();
+    const res = this.resultObj;
     res.tS = t0S;
     res.eventIndex = -1;
     res.steps = 0;

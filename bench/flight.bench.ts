@@ -5,15 +5,29 @@
  * - right-hand-side evaluations per second of the full aerodynamic dynamics (glide guidance mode: J2
  *   gravity, WGS-84 altitude, USSA-1976, C_L/C_D table lookups with the L/D and C_L inversions, heading and
  *   range-to-go geometry; target >= 5e6);
- * - informational: a ballistic flight, a cruise flight, and the one-off steering solves.
+ * - informational: a ballistic flight, a cruise flight, and the one-off steering solves;
+ * - stepping: 1,000 flights (the 20 threats of scenarios/raid-20.yaml, 50 copies each launched
+ *   (37 j mod 241) s apart) advanced alternately in 1 s increments, as an engine loop advances them,
+ *   against flying the same 1,000 whole one after the other (target: within 1.5 times), with CPU time
+ *   beside wall time and the median and spread of the repeats beside the best.
  */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { makeEarthModel } from "../src/earth/model.js";
-import { MODE_GLIDE } from "../src/flight/dynamics.js";
+import { threatDefinitions } from "../src/scenario/build/index.js";
+import { loadScenario } from "../src/scenario/index.js";
 import {
+  Aimpoint,
+  Flight,
+  GlideGuidance,
+  GlideKernelForce,
+  GlideLaw,
+  GravityForce,
+  LiftDragForce,
   LiftDragModel,
   NOTIONAL_HGV,
-  PointMassDynamics,
   TargetingCache,
+  createThreatFlight,
   flyThreat,
   type GeodeticPoint,
   type ThreatDefinition,
@@ -21,6 +35,56 @@ import {
 import { bestTimeMs, ratePerSecond, report } from "./harness.js";
 
 const DEG = Math.PI / 180;
+
+interface Timing {
+  bestMs: number;
+  medianMs: number;
+  /** Largest minus smallest of the repeats. */
+  spreadMs: number;
+  cpuBestMs: number;
+  cpuMedianMs: number;
+  repeats: number;
+}
+
+/** Wall and CPU time (process.cpuUsage: user + system, every thread) of `repeats` runs after a warm-up. */
+function timed(body: () => number, repeats: number, warmup = 1): Timing {
+  let sink = 0;
+  for (let i = 0; i < warmup; i++) sink += body();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const c0 = process.cpuUsage();
+    const t0 = performance.now();
+    sink += body();
+    wall.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  if (Number.isNaN(sink)) process.stderr.write("bench sink is NaN\n");
+  const med = (a: number[]) => {
+    const b = [...a].sort((x, y) => x - y);
+    const n = b.length;
+    return n % 2 === 1 ? b[(n - 1) / 2] : 0.5 * (b[n / 2 - 1] + b[n / 2]);
+  };
+  const r3 = (x: number) => Number(x.toFixed(3));
+  return {
+    bestMs: r3(Math.min(...wall)),
+    medianMs: r3(med(wall)),
+    spreadMs: r3(Math.max(...wall) - Math.min(...wall)),
+    cpuBestMs: r3(Math.min(...cpu)),
+    cpuMedianMs: r3(med(cpu)),
+    repeats,
+  };
+}
+
+/** The load average when a figure was taken (the machine is shared: figures vary with it). */
+function load(): number {
+  try {
+    return Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
+  } catch {
+    return NaN;
+  }
+}
 const LAUNCH = { latRad: 30 * DEG, lonRad: 40 * DEG, altM: 0, timeS: 0 };
 
 function pointAt(az: number, rangeM: number): GeodeticPoint {
@@ -96,14 +160,18 @@ export function run(): void {
   const hcmMs = bestTimeMs(() => flyThreat(hcm, earth, { cache }).endTimeS, 300, 30);
   report({ name: "flight.hcm-800km.flight", value: hcmMs, unit: "ms" });
 
-  // Right-hand side of the full aero dynamics on states from the glide of the flight above.
-  const dyn = new PointMassDynamics(earth);
-  dyn.lift = new LiftDragModel(NOTIONAL_HGV.glider.aero);
-  dyn.mode = MODE_GLIDE;
+  // Right-hand side of the full aero dynamics on states from the glide of the flight above, as the
+  // integrator calls it: a flight in its glide configuration (the glide kernel as its only force).
+  const aim = new Aimpoint();
   const t = new Float64Array(3);
   const target = hgv.target as GeodeticPoint;
   earth.ecefFromGeodeticInto(target.latRad, target.lonRad, 0, t);
-  dyn.setTarget(t);
+  aim.set(t);
+  const lift = new LiftDragForce(new LiftDragModel(NOTIONAL_HGV.glider.aero));
+  const glideForce = new GlideKernelForce(
+    new GravityForce(earth),
+    new GlideGuidance(earth, new GlideLaw(), aim, lift),
+  );
   const s = res.samples;
   const states: Float64Array[] = [];
   for (let i = 0; i < s.count; i++) {
@@ -114,6 +182,15 @@ export function run(): void {
     y[6] = s.massKg[i];
     states.push(y);
   }
+  const glider = new Flight({
+    id: "bench-glide",
+    kind: "hgv",
+    earth,
+    startTimeS: 0,
+    initialState: states[0],
+    forces: [glideForce],
+    phase: "glide",
+  });
   const dydt = new Float64Array(7);
   const n = states.length;
   // Best of 10 repeats rather than 5: on a shared 2-core VM single repeats vary by +-30%.
@@ -121,7 +198,7 @@ export function run(): void {
     (iterations) => {
       let acc = 0;
       for (let k = 0; k < iterations; k++) {
-        dyn.rhs(k, states[k % n], dydt);
+        glider.evaluate(k, states[k % n], dydt);
         acc += dydt[3];
       }
       return acc;
@@ -137,5 +214,79 @@ export function run(): void {
     target: ">= 5e6",
     pass: rate >= 5e6,
     detail: { states: n },
+  });
+
+  stepping(earth);
+}
+
+/**
+ * 1,000 flights stepped alternately in 1 s increments against the same flown whole. Both build their
+ * flights (steering cached: the copies differ only in launch time, which the steering does not depend on),
+ * take 1 s samples and keep every result, as the run loop does. What stepping costs beyond flying whole is
+ * mostly the memory hierarchy: each flight's integrator, forces and sample columns are cold again when
+ * its turn comes round (each step of each flight starts from memory, not cache).
+ */
+function stepping(earth: ReturnType<typeof makeEarthModel>): void {
+  const file = fileURLToPath(new URL("../scenarios/raid-20.yaml", import.meta.url));
+  const scenario = loadScenario(readFileSync(file, "utf8"), { fileName: file });
+  const base = threatDefinitions(scenario);
+  const defs: ThreatDefinition[] = [];
+  for (let j = 0; j < 50; j++)
+    for (const d of base) {
+      const shift = (37 * j) % 241;
+      defs.push(
+        d.launch !== undefined
+          ? { ...d, id: `${d.id}-${j}`, launch: { ...d.launch, timeS: d.launch.timeS + shift } }
+          : { ...d, id: `${d.id}-${j}` },
+      );
+    }
+  const cache = new TargetingCache();
+  for (const d of defs.slice(0, base.length)) flyThreat(d, earth, { cache });
+  let samples = 0;
+  // Both keep every result, as a run does (flyRaid keeps the raid's trajectories).
+  const whole = timed(() => {
+    let n = 0;
+    const kept = defs.map((d) => createThreatFlight(d, earth, { cache }).run());
+    for (const r of kept) n += r.samples.count;
+    samples = n;
+    return n;
+  }, 5);
+  let calls = 0;
+  const stepped = timed(() => {
+    const flights = defs.map((d) => createThreatFlight(d, earth, { cache }));
+    let live = flights.length;
+    let n = 0;
+    calls = 0;
+    for (let t = 1; live > 0; t += 1) {
+      live = 0;
+      for (const f of flights) {
+        if (f.ended) continue;
+        if (t >= f.startTimeS) {
+          f.advanceTo(t);
+          calls++;
+        }
+        if (!f.ended) live++;
+      }
+    }
+    for (const f of flights) n += f.result().samples.count;
+    return n;
+  }, 5);
+  const ratio = stepped.medianMs / whole.medianMs;
+  const cpuRatio = stepped.cpuMedianMs / whole.cpuMedianMs;
+  report({
+    name: "flight.stepping.1000-flights-1s-vs-whole",
+    value: Number(ratio.toFixed(3)),
+    unit: "x (median wall time, stepped / whole)",
+    target: "<= 1.5",
+    pass: ratio <= 1.5,
+    detail: {
+      flights: defs.length,
+      advanceToCalls: calls,
+      samples,
+      whole,
+      stepped,
+      cpuRatio: Number(cpuRatio.toFixed(3)),
+      loadAverage: load(),
+    },
   });
 }

@@ -18,6 +18,7 @@ const AREAS: Record<string, string> = {
   sensors: "Sensors (src/sensors)",
   tracking: "Tracking (src/tracking)",
   scenario: "Scenario input (src/scenario, raijin validate)",
+  weapons: "Weapons (src/weapons)",
 };
 
 const args = process.argv.slice(2);

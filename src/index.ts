@@ -19,3 +19,4 @@ export type { World, WorldAsset, WorldDescription } from "./sim/world.js";
 export { buildWorld, simulateScenario, type ScenarioRun } from "./scenario/build/world.js";
 export { flyRaid, senseRaid, TruthBoard, type RaidFlight, type SenseOptions } from "./sim/raid.js";
 export type { SimEvent, SimEventType } from "./sim/events.js";
+export { homingLoop, type HomingLoopOptions, type HomingLoopResult } from "./weapons/index.js";

@@ -88,6 +88,22 @@ export interface GlideGuidanceDefinition {
   readonly navigationConstant: number;
   /** L/D used to plan the glide-entry speed (between the table's min and max), dimensionless. */
   readonly planningLiftToDrag: number;
+  /**
+   * Load-factor limit of the pull-up: the aerodynamic force may not exceed this many g0 (the pull-up law
+   * lowers the lift coefficient). Absent: unbounded.
+   */
+  readonly maxLoadFactor?: number;
+  /**
+   * Dynamic-pressure limit of the pull-up, Pa: the boost planner flattens the boost (a lower final pitch)
+   * until the pull-up bottoms out below it. Absent: unbounded.
+   */
+  readonly maxDynamicPressurePa?: number;
+  /**
+   * Energy management: half-width of the heading-error corridor of the bank reversals, rad (when the glide
+   * must shed energy faster than its steepest L/D allows, it banks beyond the heading law's need and
+   * reverses the bank each time the heading error leaves the corridor). Default 10 deg.
+   */
+  readonly reversalHeadingErrorRad?: number;
 }
 
 export interface GliderVehicleDefinition {

@@ -9,9 +9,20 @@
 import { threatVehicle } from "./catalog/index.js";
 import type { ThreatDefinition, VehicleDefinition } from "./definitions.js";
 import type { FlightEarthModel } from "./earthModel.js";
-import { buildPlan, defaultSteering, type BoostSteering, type Dispersions } from "./planBuilder.js";
-import type { FlightResult } from "./result.js";
-import { FlightRunner, type FlyOptions } from "./runner.js";
+import { FlightRefusalError } from "./errors.js";
+import {
+  buildPlan,
+  centralAngleRad,
+  checkLaunch,
+  defaultSteering,
+  ecefOf,
+  type BoostSteering,
+  type Dispersions,
+} from "./planBuilder.js";
+import type { Flight } from "./propagation/flight.js";
+import type { FlightResult, TargetingReport } from "./result.js";
+import { FlightRunner } from "./runner.js";
+import { buildThreatFlight, type FlyOptions } from "./threatFlight.js";
 import {
   defaultTargetingCache,
   solveBallisticSteering,
@@ -32,7 +43,10 @@ export interface FlyThreatOptions extends FlyOptions {
 
 const runners = new WeakMap<FlightEarthModel, FlightRunner>();
 
-/** The reusable runner for an Earth model (one per model; not re-entrant). */
+/**
+ * The runner for an Earth model (one per model): re-entrant (each run builds its own flight); it only
+ * remembers the size of the last flight's samples.
+ */
 export function runnerFor(earth: FlightEarthModel): FlightRunner {
   let r = runners.get(earth);
   if (r === undefined) {
@@ -46,18 +60,43 @@ export function resolveVehicle(v: string | VehicleDefinition): VehicleDefinition
   return typeof v === "string" ? threatVehicle(v) : v;
 }
 
-/** Solves (or fetches from the cache) the boost steering of a launched threat; null for burnout starts. */
+/**
+ * Solves (or fetches from the cache) the boost steering of a launched threat; null for burnout starts.
+ * Every physics refusal of a threat comes from here (FlightRefusalError, with the threat's id and the field
+ * it concerns): a launch the vehicle cannot make, a launched ballistic missile without a target, a target
+ * at the launch point, out of reach or too close (the scenario layer calls it to validate a file).
+ */
 export function threatSteering(
   def: ThreatDefinition,
   earth: FlightEarthModel,
   cache: TargetingCache | null = defaultTargetingCache,
 ): SolvedSteering | null {
   const vehicle = resolveVehicle(def.vehicle);
-  if (def.launch === undefined) return null;
+  if (def.launch === undefined) {
+    if (def.burnout === undefined)
+      throw new FlightRefusalError(def.id, "launch", "a threat needs a launch or a burnout start");
+    return null;
+  }
+  checkLaunch(def, vehicle, earth);
+  if (def.target !== undefined) {
+    const L = ecefOf(earth, def.launch);
+    const T = ecefOf(earth, def.target);
+    const d = Math.hypot(T[0], T[1], T[2]) * centralAngleRad(L, T);
+    if (d < 1000)
+      throw new FlightRefusalError(
+        def.id,
+        "target",
+        `the target is at the launch point (${d.toFixed(0)} m away): nothing to fly to`,
+      );
+  }
   const needsSolve = def.target !== undefined && (vehicle.kind === "ballistic" || vehicle.kind === "hgv");
   if (!needsSolve) {
     if (vehicle.kind === "ballistic")
-      throw new RangeError(`${vehicle.name}: a launched ballistic missile needs a target`);
+      throw new FlightRefusalError(
+        def.id,
+        "target",
+        `${vehicle.name}: a launched ballistic missile needs a target (or give it a burnout start)`,
+      );
     const steering = defaultSteering(def, vehicle, earth);
     return {
       steering,
@@ -86,12 +125,12 @@ export function threatSteering(
   return solved;
 }
 
-/** Flies one threat. Throws RangeError on a bad definition or an unreachable target. */
-export function flyThreat(
+/** The plan of a threat and its targeting report: the steering solved (or fetched from the cache). */
+function planOf(
   def: ThreatDefinition,
   earth: FlightEarthModel,
-  options: FlyThreatOptions = {},
-): FlightResult {
+  options: FlyThreatOptions,
+): { plan: ReturnType<typeof buildPlan>; report: TargetingReport | null } {
   const vehicle = resolveVehicle(def.vehicle);
   let steering: BoostSteering;
   let report = null;
@@ -106,6 +145,32 @@ export function flyThreat(
     steering = solved?.steering ?? defaultSteering(def, vehicle, earth);
     report = solved?.report ?? null;
   }
-  const plan = buildPlan(def, vehicle, earth, steering, options.dispersions);
+  return { plan: buildPlan(def, vehicle, earth, steering, options.dispersions), report };
+}
+
+/**
+ * A threat's flight, ready to be advanced (propagation/flight.ts: advanceTo, stateAt, truthInto,
+ * terminate, result), its steering solved or fetched from the cache exactly as flyThreat does. Throws
+ * RangeError on a bad definition or an unreachable target.
+ */
+export function createThreatFlight(
+  def: ThreatDefinition,
+  earth: FlightEarthModel,
+  options: FlyThreatOptions = {},
+): Flight {
+  const { plan, report } = planOf(def, earth, options);
+  return buildThreatFlight(plan, earth, options, report);
+}
+
+/**
+ * Flies one threat to its end: createThreatFlight advanced to its end. Throws RangeError on a bad
+ * definition or an unreachable target.
+ */
+export function flyThreat(
+  def: ThreatDefinition,
+  earth: FlightEarthModel,
+  options: FlyThreatOptions = {},
+): FlightResult {
+  const { plan, report } = planOf(def, earth, options);
   return runnerFor(earth).run(plan, options, report);
 }

@@ -59,6 +59,11 @@ export interface FlightPlan {
     readonly headingGain: number;
     readonly altitudeRateGain: number;
     readonly navigationConstant: number;
+    /** Pull-up load-factor limit (g0; Infinity: none) and energy-management corridor (rad). */
+    readonly maxLoadFactor: number;
+    /** Pull-up dynamic-pressure limit, Pa (Infinity: none): exceeding it is flagged with an event. */
+    readonly maxDynamicPressurePa: number;
+    readonly reversalHeadingErrorRad: number;
   } | null;
   readonly cruise: {
     readonly altitudeM: number;

@@ -12,9 +12,13 @@ import { enuRotationInto } from "../earth/enu.js";
 import { DragModel, LiftDragModel } from "./aero/models.js";
 import type { ThreatDefinition, VehicleDefinition, BoosterDefinition, GeodeticPoint } from "./definitions.js";
 import type { FlightEarthModel } from "./earthModel.js";
+import { FlightRefusalError } from "./errors.js";
 import { DEFAULT_EMISSIVITY } from "./heating.js";
 import type { FlightPlan, PlannedBurn } from "./plan.js";
-import { burnSchedule, stackMassKg } from "./propulsion.js";
+import { burnSchedule, stackMassKg, stageThrustVacN } from "./propulsion.js";
+
+/** Default half-width of the energy-management bank-reversal corridor, rad (notional: 10 deg). */
+export const DEFAULT_REVERSAL_HEADING_ERROR_RAD = (10 * Math.PI) / 180;
 
 /** Steering of a boost: the solved (or default) parameters. */
 export interface BoostSteering {
@@ -139,6 +143,39 @@ export function defaultSteering(
   };
 }
 
+/**
+ * Refuses a launch the vehicle cannot make: no booster, or a stack heavier than its first stage lifts
+ * (sea-level thrust at the launch altitude, T_vac - p A_e, not above the stack's weight under local
+ * gravity: it would sit on the pad, or fall through it).
+ */
+export function checkLaunch(
+  def: ThreatDefinition,
+  vehicle: VehicleDefinition,
+  earth: FlightEarthModel,
+): void {
+  const L = def.launch;
+  if (L === undefined) return;
+  const booster = vehicle.booster;
+  if (booster === undefined)
+    throw new FlightRefusalError(def.id, "launch", `${vehicle.name} has no booster: give it a burnout start`);
+  const s0 = booster.stages[0];
+  const atm = new Float64Array(4);
+  earth.atmosphereInto(L.altM, atm);
+  const thrust = stageThrustVacN(s0) - atm[1] * (s0.nozzleExitAreaM2 ?? 0);
+  const p = new Float64Array(3);
+  earth.ecefFromGeodeticInto(L.latRad, L.lonRad, L.altM, p);
+  const g = new Float64Array(3);
+  earth.gravityInto(p, g);
+  const mass = stackMassKg(booster.stages, payloadMassOf(vehicle));
+  const weight = mass * Math.hypot(g[0], g[1], g[2]);
+  if (!(thrust > weight))
+    throw new FlightRefusalError(
+      def.id,
+      "vehicle",
+      `${vehicle.name} cannot lift off: its ${(mass / 1000).toFixed(1)} t stack weighs ${(weight / 1000).toFixed(0)} kN, more than the ${(Math.max(0, thrust) / 1000).toFixed(0)} kN its first stage gives at the launch altitude`,
+    );
+}
+
 export function buildPlan(
   def: ThreatDefinition,
   vehicle: VehicleDefinition,
@@ -157,8 +194,9 @@ export function buildPlan(
   let burns: PlannedBurn[] = [];
   let pitchEnd = 0;
   if (def.launch !== undefined) {
+    checkLaunch(def, vehicle, earth);
     if (booster === undefined)
-      throw new RangeError(`vehicle ${vehicle.name} has no booster: give a burnout start`);
+      throw new RangeError("unreachable: checkLaunch refuses a launch without a booster");
     const L = def.launch;
     startTimeS = L.timeS;
     launched = true;
@@ -213,7 +251,13 @@ export function buildPlan(
   const p = booster?.pitchProgram;
   const glideDef =
     vehicle.kind === "hgv"
-      ? vehicle.guidance
+      ? {
+          ...vehicle.guidance,
+          maxLoadFactor: vehicle.guidance.maxLoadFactor ?? Infinity,
+          maxDynamicPressurePa: vehicle.guidance.maxDynamicPressurePa ?? Infinity,
+          reversalHeadingErrorRad:
+            vehicle.guidance.reversalHeadingErrorRad ?? DEFAULT_REVERSAL_HEADING_ERROR_RAD,
+        }
       : vehicle.kind === "cruise"
         ? {
             pullUpAlphaRad: 0,
@@ -224,6 +268,9 @@ export function buildPlan(
             headingGain: vehicle.guidance.headingGain,
             altitudeRateGain: 0,
             navigationConstant: vehicle.guidance.navigationConstant,
+            maxLoadFactor: Infinity,
+            maxDynamicPressurePa: Infinity,
+            reversalHeadingErrorRad: DEFAULT_REVERSAL_HEADING_ERROR_RAD,
           }
         : null;
   let cruise: FlightPlan["cruise"] = null;

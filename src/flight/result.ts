@@ -32,16 +32,21 @@ export type FlightEventType =
   | "pull-up-start"
   | "pull-up-end"
   | "retarget"
+  | "bank-reversal"
+  | "limit-exceeded"
   | "fuel-out"
   | "dive"
   | "impact"
-  | "timeout";
+  | "timeout"
+  | "terminated";
 
 export interface FlightEvent {
   readonly type: FlightEventType;
   readonly timeS: number;
   /** [x, y, z (m), vx, vy, vz (m/s), mass (kg)], ECEF, at the event (after any mass drop it causes). */
   readonly state: Float64Array;
+  /** Why, in words, for the events that end a flight early (timeout, terminated). */
+  readonly detail?: string;
 }
 
 export interface PhaseInterval {
@@ -111,6 +116,24 @@ export class FlightSamples {
     this.phase[i] = phase;
     this.count = i + 1;
     return i;
+  }
+
+  /** An independent copy of the first `count` rows (a snapshot of a flight still in progress). */
+  copy(): FlightSamples {
+    const c = new FlightSamples(Math.max(1, this.count));
+    const n = this.count;
+    c.timeS.set(this.timeS.subarray(0, n));
+    c.posEcefM.set(this.posEcefM.subarray(0, 3 * n));
+    c.velEcefMps.set(this.velEcefMps.subarray(0, 3 * n));
+    c.massKg.set(this.massKg.subarray(0, n));
+    c.phase.set(this.phase.subarray(0, n));
+    c.altM.set(this.altM.subarray(0, n));
+    c.mach.set(this.mach.subarray(0, n));
+    c.thrustN.set(this.thrustN.subarray(0, n));
+    c.surfaceTempK.set(this.surfaceTempK.subarray(0, n));
+    c.count = n;
+    c.trim();
+    return c;
   }
 
   /**

@@ -4,7 +4,6 @@
  */
 import { geodesicInverse } from "../earth/geodesic.js";
 import type { FlightEarthModel } from "./earthModel.js";
-import type { FlightPlan } from "./plan.js";
 import {
   PHASES,
   type FlightEvent,
@@ -41,14 +40,21 @@ export function surfaceDistanceM(
     .distanceM;
 }
 
+/** What the summary needs of a flight's set-up (a FlightPlan is one). */
+export interface SummaryBasis {
+  readonly startTimeS: number;
+  /** Aimpoint at the start (null: free flight, no miss distance). */
+  readonly targetEcef: ArrayLike<number> | null;
+}
+
 export function summarize(
   earth: FlightEarthModel,
-  plan: FlightPlan,
+  plan: SummaryBasis,
   events: readonly FlightEvent[],
   phases: readonly PhaseInterval[],
   samples: FlightSamples,
   impacted: boolean,
-  finalTargetEcef: Float64Array,
+  finalTargetEcef: ArrayLike<number> | null,
 ): FlightSummary {
   const first = events[0].state;
   const last = events[events.length - 1];
@@ -89,7 +95,9 @@ export function summarize(
     maxMach,
     glideAltitudeBandM: hasGlide && gMin <= gMax ? { minM: gMin, maxM: gMax } : null,
     missDistanceM:
-      plan.targetEcef !== null && impacted ? surfaceDistanceM(earth, last.state, finalTargetEcef) : NaN,
+      plan.targetEcef !== null && finalTargetEcef !== null && impacted
+        ? surfaceDistanceM(earth, last.state, finalTargetEcef)
+        : NaN,
     impact: impacted ? { latRad: geo[0], lonRad: geo[1], altM: geo[2] } : null,
     impacted,
   };

@@ -1,11 +1,12 @@
 /**
- * The built-in catalog as the loader sees it: every public name a scenario may use for a vehicle or a
- * sensor model, with the kind it has, so a misspelt name or a radar model on an infrared constellation
- * is reported at its line. The definitions themselves live with their layers (src/flight/catalog,
- * src/sensors/catalog.ts).
+ * The built-in catalog as the loader sees it: every public name a scenario may use for a vehicle, a
+ * sensor model or a weapon model, with the kind it has, so a misspelt name, a radar model on an infrared
+ * constellation or an interceptor model on a railgun is reported at its line. The definitions themselves
+ * live with their layers (src/flight/catalog, src/sensors/catalog.ts, src/weapons/catalog).
  */
 import { THREAT_CATALOG } from "../flight/catalog/index.js";
 import { IR_CATALOG, RADAR_CATALOG } from "../sensors/catalog.js";
+import { WEAPON_CATALOG } from "../weapons/catalog/index.js";
 import type { ScenarioCatalog } from "./crossref.js";
 
 /** Scenario vehicle kind of a catalog vehicle: a ballistic vehicle without a booster is a re-entry vehicle. */
@@ -24,9 +25,13 @@ const sensorKinds = new Map<string, string>([
   ...Object.keys(IR_CATALOG).map((name): [string, string] => [name, "infrared-constellation"]),
 ]);
 
+const weaponKinds = new Map<string, string>(Object.values(WEAPON_CATALOG).map((w) => [w.name, w.kind]));
+
 export const BUILTIN_CATALOG: ScenarioCatalog = {
   vehicles: [...vehicleKinds.keys()],
   vehicleKinds,
   sensors: [...sensorKinds.keys()],
   sensorKinds,
+  weapons: [...weaponKinds.keys()],
+  weaponKinds,
 };

@@ -17,6 +17,8 @@ export interface ScenarioCatalog {
   readonly vehicleKinds?: ReadonlyMap<string, string>;
   /** Kind of each named sensor model (radar, infrared-constellation): it must match the sensor's kind. */
   readonly sensorKinds?: ReadonlyMap<string, string>;
+  /** Kind of each named weapon model (railgun, interceptor): it must match the weapon's kind. */
+  readonly weaponKinds?: ReadonlyMap<string, string>;
 }
 
 type Rec = Record<string, unknown>;
@@ -213,6 +215,12 @@ function checkCatalog(root: Rec, catalog: ScenarioCatalog, out: PendingIssue[]):
     kindCheck(catalog.sensorKinds, s?.model, s?.kind, "model", ["sensors", i, "model"]);
     const m = rec(s?.model);
     kindCheck(catalog.sensorKinds, m?.base, s?.kind, "model", ["sensors", i, "model", "base"]);
+  });
+  list(root.weapons).forEach((item, i) => {
+    const w = rec(item);
+    kindCheck(catalog.weaponKinds, w?.model, w?.kind, "model", ["weapons", i, "model"]);
+    const m = rec(w?.model);
+    kindCheck(catalog.weaponKinds, m?.base, w?.kind, "model", ["weapons", i, "model", "base"]);
   });
   list(root.threats).forEach((item, i) => {
     const v = rec(rec(item)?.vehicle);

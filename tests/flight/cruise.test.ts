@@ -5,8 +5,7 @@
  * ends the cruise.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { MODE_CRUISE } from "../../src/flight/dynamics.js";
-import { flyThreat, runnerFor } from "../../src/flight/index.js";
+import { createThreatFlight, flyThreat } from "../../src/flight/index.js";
 import { DEG, FULL, LAUNCH, earthOf, pointAt } from "./helpers.js";
 import { Worst, recordValidation, sig } from "../validation.js";
 
@@ -41,9 +40,12 @@ describe("hypersonic cruise missile", () => {
     const s = res.samples;
     const start = res.events[1].timeS + 150;
     const end = res.events[2].timeS;
-    const dyn = runnerFor(earth).dyn;
-    const mode = dyn.mode;
-    dyn.mode = MODE_CRUISE;
+    // The flight in its cruise configuration: evaluate its right-hand side on the cruise samples and read
+    // the thrust and drag it leaves in its context.
+    const flight = createThreatFlight({ vehicle: "notional-hcm", launch: LAUNCH, target }, earth);
+    flight.advanceTo(start);
+    expect(flight.phase).toBe("cruise");
+    const ctx = flight.context;
     const y = new Float64Array(7);
     const dydt = new Float64Array(7);
     let n = 0;
@@ -57,12 +59,11 @@ describe("hypersonic cruise missile", () => {
       y.set(s.posEcefM.subarray(3 * i, 3 * i + 3), 0);
       y.set(s.velEcefMps.subarray(3 * i, 3 * i + 3), 3);
       y[6] = s.massKg[i];
-      dyn.rhs(s.timeS[i], y, dydt);
-      expect(balance.add(Math.abs(dyn.lastThrustN / dyn.lastDragN - 1))).toBeLessThan(0.05);
+      flight.evaluate(s.timeS[i], y, dydt);
+      expect(balance.add(Math.abs(ctx.thrustN / ctx.dragN - 1))).toBeLessThan(0.05);
       expect(s.thrustN[i]).toBeGreaterThan(0);
       n++;
     }
-    dyn.mode = mode;
     parts.push(
       `over ${n} cruise samples worst altitude deviation ${sig(alt.value, 2)} m, Mach ${sig(mach.value, 2)}, thrust/drag ${sig(balance.value * 100, 2)} %`,
     );

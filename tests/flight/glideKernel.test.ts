@@ -1,19 +1,27 @@
 /**
- * The glide kernel (src/flight/kernels/glideRhs.ts) is PointMassDynamics' MODE_GLIDE right-hand side
- * written out flat for speed. Its reference is the layered generic path (rhsGeneric): on every state it
- * serves, for every environment switch, both lift tables, manoeuvres on and off, the derivatives must be
- * the same doubles, bit for bit; outside its domain it must decline and leave the generic path to run.
+ * The glide kernel (src/flight/kernels/glideRhs.ts, served as the force model forces/glideKernel.ts) is a
+ * gliding flight's right-hand side written out flat for speed. Its reference is the composed path it
+ * stands for (GravityForce, then GlideGuidance's command, then LiftDragForce: GlideKernelForce.genericInto):
+ * on every state it serves, for every environment switch, both lift tables, manoeuvres on and off, the
+ * derivatives must be the same doubles, bit for bit; outside its domain it must decline and leave the
+ * composed path to run.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { enuRotationInto, enuVectorToEcefInto } from "../../src/earth/enu.js";
 import { makeEarthModel, type EarthEnvironment } from "../../src/earth/model.js";
-import { MODE_GLIDE } from "../../src/flight/dynamics.js";
 import {
+  Aimpoint,
+  FlightContext,
+  GlideGuidance,
+  GlideKernelForce,
+  GlideLaw,
+  GravityForce,
+  GuidanceCommand,
+  LiftDragForce,
   LiftDragModel,
   NOTIONAL_CAVH,
   NOTIONAL_HTV2,
-  PointMassDynamics,
   flyThreat,
   type ThreatDefinition,
 } from "../../src/flight/index.js";
@@ -34,22 +42,32 @@ const DEFAULT_ENV: EarthEnvironment = {
 };
 const WGS84_MODEL = makeEarthModel(DEFAULT_ENV);
 
-function dynamicsFor(env: EarthEnvironment, cavh: boolean, manoeuvre: boolean): PointMassDynamics {
+interface Glide {
+  force: GlideKernelForce;
+  law: GlideLaw;
+  aim: Aimpoint;
+  lift: LiftDragForce;
+  ctx: FlightContext;
+  cmd: GuidanceCommand;
+}
+
+function glideFor(env: EarthEnvironment, cavh: boolean, manoeuvre: boolean): Glide {
   const earth = makeEarthModel(env);
-  const dyn = new PointMassDynamics(earth);
-  dyn.lift = new LiftDragModel((cavh ? NOTIONAL_CAVH : NOTIONAL_HTV2).glider.aero);
-  dyn.mode = MODE_GLIDE;
+  const lift = new LiftDragForce(new LiftDragModel((cavh ? NOTIONAL_CAVH : NOTIONAL_HTV2).glider.aero));
+  const law = new GlideLaw();
+  const aim = new Aimpoint();
   const t = new Float64Array(3);
   earth.ecefFromGeodeticInto(35 * DEG, 62 * DEG, 0, t);
-  dyn.setTarget(t);
+  aim.set(t);
   if (manoeuvre) {
-    dyn.glide.weaveAmplitudeRad = 20 * DEG;
-    dyn.glide.weaveStartS = 100;
-    dyn.glide.jinkBankRad = 30 * DEG;
-    dyn.glide.jinkStartS = 300;
-    dyn.glide.jinkEndS = 340;
+    law.weaveAmplitudeRad = 20 * DEG;
+    law.weaveStartS = 100;
+    law.jinkBankRad = 30 * DEG;
+    law.jinkStartS = 300;
+    law.jinkEndS = 340;
   }
-  return dyn;
+  const force = new GlideKernelForce(new GravityForce(earth), new GlideGuidance(earth, law, aim, lift));
+  return { force, law, aim, lift, ctx: new FlightContext(earth), cmd: new GuidanceCommand() };
 }
 
 /** A state at geodetic (lat, lon, alt) with a local-frame velocity (east, north, up), m/s. */
@@ -77,13 +95,13 @@ function stateAt(
   return y;
 }
 
-function bothPaths(dyn: PointMassDynamics, tS: number, y: Float64Array): { kernel: boolean; same: boolean } {
-  const k = dyn.glideKernel;
+function bothPaths(g: Glide, tS: number, y: Float64Array): { kernel: boolean; same: boolean } {
+  const k = g.force.kernel;
   if (k === null) throw new Error("no kernel for an EarthModel");
   const viaKernel = new Float64Array(7).fill(NaN);
   const generic = new Float64Array(7).fill(NaN);
-  const served = k.evaluate(dyn, tS, y, viaKernel);
-  dyn.rhsGeneric(tS, y, generic);
+  const served = k.evaluate(g.force.glide, tS, y, viaKernel);
+  g.force.genericInto(g.ctx, g.cmd, tS, y, generic);
   if (!served) return { kernel: false, same: viaKernel.every(Number.isNaN) };
   let same = true;
   for (let i = 0; i < 7; i++) if (!Object.is(viaKernel[i], generic[i])) same = false;
@@ -97,7 +115,7 @@ describe("glide kernel equals the generic right-hand side", () => {
     );
     expect(cases).toHaveLength(64);
     for (const c of cases) {
-      const dyn = dynamicsFor(c.env, c.cavh, c.man);
+      const glide = glideFor(c.env, c.cavh, c.man);
       fc.assert(
         fc.property(
           fc.double({ min: -80, max: 80, noNaN: true }),
@@ -110,13 +128,40 @@ describe("glide kernel equals the generic right-hand side", () => {
           (lat, lon, alt, ve, vn, vu, tS) => {
             if (Math.hypot(ve, vn, vu) < 50) return;
             const y = stateAt(lat, lon, alt, ve, vn, vu, 1000);
-            const r = bothPaths(dyn, tS, y);
+            const r = bothPaths(glide, tS, y);
             expect(r.same).toBe(true);
           },
         ),
         { numRuns: 60 },
       );
     }
+  });
+
+  it("bit for bit in energy management too: near the aimpoint, with the bank on either side", () => {
+    let energyStates = 0;
+    for (const sign of [1, -1]) {
+      const glide = glideFor(DEFAULT_ENV, false, sign < 0);
+      glide.law.reversalSign = sign;
+      fc.assert(
+        fc.property(
+          fc.double({ min: 30, max: 40, noNaN: true }),
+          fc.double({ min: 50, max: 60, noNaN: true }),
+          fc.double({ min: 25_000, max: 60_000, noNaN: true }),
+          fc.double({ min: -6000, max: 6000, noNaN: true }),
+          fc.double({ min: -6000, max: 6000, noNaN: true }),
+          fc.double({ min: -300, max: 300, noNaN: true }),
+          (lat, lon, alt, ve, vn, vu) => {
+            if (Math.hypot(ve, vn) < 2500) return;
+            const y = stateAt(lat, lon, alt, ve, vn, vu, 1000);
+            expect(bothPaths(glide, 100, y).same).toBe(true);
+            // The composed path ran last: its law's figures say whether energy management was on.
+            if (glide.force.glide.energyBankCos < glide.force.glide.headingBankCos) energyStates++;
+          },
+        ),
+        { numRuns: 300 },
+      );
+    }
+    expect(energyStates).toBeGreaterThan(50);
   });
 
   it("serves the glide of a real flight and matches it there", () => {
@@ -128,11 +173,11 @@ describe("glide kernel equals the generic right-hand side", () => {
     };
     const earth = makeEarthModel();
     const flight = flyThreat(threat, earth);
-    const dyn = dynamicsFor(DEFAULT_ENV, false, false);
+    const glide = glideFor(DEFAULT_ENV, false, false);
     const t = new Float64Array(3);
     const target = pointAt(launch.latRad, launch.lonRad, 60 * DEG, 3_000_000);
     earth.ecefFromGeodeticInto(target.latRad, target.lonRad, 0, t);
-    dyn.setTarget(t);
+    glide.aim.set(t);
     const s = flight.samples;
     let glideStates = 0;
     for (let i = 0; i < s.count; i++) {
@@ -141,7 +186,7 @@ describe("glide kernel equals the generic right-hand side", () => {
       y.set(s.posEcefM.subarray(3 * i, 3 * i + 3), 0);
       y.set(s.velEcefMps.subarray(3 * i, 3 * i + 3), 3);
       y[6] = s.massKg[i];
-      const r = bothPaths(dyn, s.timeS[i], y);
+      const r = bothPaths(glide, s.timeS[i], y);
       expect(r.kernel).toBe(true);
       expect(r.same).toBe(true);
       glideStates++;
@@ -149,34 +194,30 @@ describe("glide kernel equals the generic right-hand side", () => {
     expect(glideStates).toBeGreaterThan(300);
   });
 
-  it("declines outside its domain and writes nothing: above 86 km, below -6 km, at rest, without a lift model", () => {
-    const dyn = dynamicsFor(DEFAULT_ENV, false, false);
-    expect(bothPaths(dyn, 0, stateAt(10, 20, 90_000, 3000, 0, 0, 1000))).toEqual({
+  it("declines outside its domain and writes nothing: above 86 km, below -6 km, at rest", () => {
+    const glide = glideFor(DEFAULT_ENV, false, false);
+    expect(bothPaths(glide, 0, stateAt(10, 20, 90_000, 3000, 0, 0, 1000))).toEqual({
       kernel: false,
       same: true,
     });
-    expect(bothPaths(dyn, 0, stateAt(10, 20, -7_000, 3000, 0, 0, 1000))).toEqual({
+    expect(bothPaths(glide, 0, stateAt(10, 20, -7_000, 3000, 0, 0, 1000))).toEqual({
       kernel: false,
       same: true,
     });
-    expect(bothPaths(dyn, 0, stateAt(10, 20, 40_000, 0, 0, 0, 1000))).toEqual({
+    expect(bothPaths(glide, 0, stateAt(10, 20, 40_000, 0, 0, 0, 1000))).toEqual({
       kernel: false,
       same: true,
     });
-    dyn.lift = null;
-    const out = new Float64Array(7).fill(NaN);
-    expect(dyn.glideKernel?.evaluate(dyn, 0, stateAt(10, 20, 40_000, 3000, 0, 0, 1000), out)).toBe(false);
-    expect(out.every(Number.isNaN)).toBe(true);
   });
 
-  it("rhs takes the kernel in glide and the generic path with the kernel switched off, with the same result", () => {
-    const dyn = dynamicsFor(DEFAULT_ENV, true, true);
+  it("the force takes the kernel in glide and the composed path with the kernel switched off, with the same result", () => {
+    const glide = glideFor(DEFAULT_ENV, true, true);
     const y = stateAt(33, 50, 35_000, 4000, 1500, -20, 900);
     const a = new Float64Array(7);
     const b = new Float64Array(7);
-    dyn.rhs(200, y, a);
-    dyn.glideKernel = null;
-    dyn.rhs(200, y, b);
+    glide.force.derivativesInto(glide.ctx, glide.cmd, 200, y, a);
+    glide.force.kernel = null;
+    glide.force.derivativesInto(glide.ctx, glide.cmd, 200, y, b);
     expect(Array.from(a)).toEqual(Array.from(b));
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { Command } from "commander";
 import type { CliContext } from "../context.js";
+import * as engage from "./engage.js";
 import * as run from "./run.js";
 import * as trajectory from "./trajectory.js";
 import * as validate from "./validate.js";
@@ -13,4 +14,4 @@ export interface CommandModule {
   register(program: Command, ctx: CliContext): void;
 }
 
-export const COMMANDS: readonly CommandModule[] = [validate, trajectory, run, view];
+export const COMMANDS: readonly CommandModule[] = [validate, trajectory, run, engage, view];

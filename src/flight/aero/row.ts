@@ -103,6 +103,15 @@ export class LiftDragRow {
     this.alphaRad = alphaRad;
   }
 
+  /**
+   * L/D at the largest alpha of the current row: the steepest L/D of the high-alpha branch (the glide's
+   * energy management banks beyond it).
+   */
+  liftToDragAtMaxAlpha(): number {
+    const k = this.r0 + this.nAlpha - 1;
+    return (this.c0[k] + this.tm * this.dc[k]) / (this.d0[k] + this.tm * this.dd[k]);
+  }
+
   /** Largest C_L of the current row (at the largest alpha). */
   maxLift(): number {
     const k = this.r0 + this.nAlpha - 1;

@@ -25,7 +25,17 @@
  *   losses, enough for glides of 6,000+ km; shorter flights cut the thrust off at the planned speed
  *   (targeting.ts; a notional thrust termination).
  * Guidance settings are notional (chosen and checked by the tests in tests/flight/hgv.test.ts).
+ * Pull-up limits (notional: no public value for these gliders): load factor 3 g0 and dynamic pressure
+ *   80 kPa. For scale, the Space Shuttle orbiter's entry was flown within a 2.5 g normal-load limit
+ *   (Harpold & Graves, "Shuttle Entry Guidance", AAS 78-147, 1978); the equilibrium glide of these
+ *   gliders runs at 20-50 kPa (q = m (g - V^2/r) / (S C_L)), and the unlimited 20 deg pull-up of a 5 deg
+ *   boost reached 7.8 g and 136-184 kPa, 10-16 km below the glide. The planner flattens the boost (a lower
+ *   final pitch) until the pull-up bottoms out below 80 kPa; the law caps the lift at 3 g.
  */
+/** Pull-up load-factor limit of the notional gliders, g0 (notional, see the header). */
+export const GLIDER_MAX_LOAD_FACTOR = 3;
+/** Pull-up dynamic-pressure limit of the notional gliders, Pa (notional, see the header). */
+export const GLIDER_MAX_DYNAMIC_PRESSURE_PA = 80_000;
 import { polarTable } from "../aero/models.js";
 import type { BoosterDefinition, GliderVehicleDefinition, LiftDragAeroDefinition } from "../definitions.js";
 import { DEG, stackDrag } from "./common.js";
@@ -128,6 +138,8 @@ export const NOTIONAL_HTV2: GliderVehicleDefinition = {
     altitudeRateGain: 0.05,
     navigationConstant: 3,
     planningLiftToDrag: 2.35,
+    maxLoadFactor: GLIDER_MAX_LOAD_FACTOR,
+    maxDynamicPressurePa: GLIDER_MAX_DYNAMIC_PRESSURE_PA,
   },
 };
 
@@ -155,5 +167,7 @@ export const NOTIONAL_CAVH: GliderVehicleDefinition = {
     altitudeRateGain: 0.05,
     navigationConstant: 3,
     planningLiftToDrag: 2.9,
+    maxLoadFactor: GLIDER_MAX_LOAD_FACTOR,
+    maxDynamicPressurePa: GLIDER_MAX_DYNAMIC_PRESSURE_PA,
   },
 };

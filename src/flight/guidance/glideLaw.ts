@@ -1,12 +1,13 @@
 /**
- * Glide guidance parameters and the scalar pieces of the law (the vector geometry is in dynamics.ts).
+ * Glide guidance parameters and the scalar pieces of the law (the vector geometry is in glide.ts).
  * The law is a smooth function of the state and time, evaluated inside the right-hand side: no
  * controller state is carried from step to step.
  *
  * - Range control: the L/D needed to cover the range to go in equilibrium glide down to the glide-end
- *   speed, from s = (r/2)(L/D) ln((1 - vf^2/vc^2)/(1 - v^2/vc^2)) (Tracy & Wright 2020, after Vinh 1981),
- *   solved for L/D; divided by cos(bank) (only the vertical lift component sustains the glide); saturated
- *   by the table's L/D range; mapped to an angle of attack on the high-alpha branch of the table.
+ *   speed, from the equilibrium-glide range on a rotating Earth (glideDistancePerLiftToDragM below; on a
+ *   non-rotating Earth s = (r/2)(L/D) ln((1 - vf^2/vc^2)/(1 - v^2/vc^2)), Tracy & Wright 2020, after Vinh
+ *   1981), solved for L/D; divided by cos(bank) (only the vertical lift component sustains the glide);
+ *   saturated by the table's L/D range; mapped to an angle of attack on the high-alpha branch of the table.
  * - Phugoid damping: C_L scaled by (1 - k (v_r - v_r,eq) / g_eff), g_eff = g - V^2/r, so the vertical
  *   acceleration changes by about -k (v_r - v_r,eq); v_r,eq = -2 H g_eff / (V L/D) is the slow sink rate of an
  *   equilibrium glide in an exponential atmosphere of scale height H (d ln rho_eq / dt = 2 dV/V/dt).
@@ -30,6 +31,17 @@ export class GlideLaw {
   diveRangeM = 80_000;
   pullUpAlphaRad = (20 * Math.PI) / 180;
   navigationConstant = 4;
+  /**
+   * Energy management (bank reversals): when even the steepest L/D of the table, flown at the heading
+   * law's bank, leaves the glide more vertical L/D than the range to go needs, the law banks further,
+   * cos(bank) = (L/D needed) / (L/D at the largest alpha), down to minEnergyBankCos, on the side of
+   * reversalSign (+1 right), which the flight's reversal events flip each time the heading error leaves
+   * the corridor +-reversalHeadingErr (as 2 tan(dpsi/2), the law's heading-error measure).
+   */
+  reversalSign = 1;
+  reversalHeadingErr = 2 * Math.tan((5 * Math.PI) / 180);
+  /** cos of the largest energy-management bank (70 deg, notional). */
+  minEnergyBankCos = Math.cos((70 * Math.PI) / 180);
   // Manoeuvres (scenario times).
   weaveAmplitudeRad = 0;
   weavePeriodS = 60;
@@ -78,20 +90,57 @@ export function smoothStep(x: number): number {
 }
 
 /**
- * L/D needed to glide `rangeToGoM` in equilibrium from speed^2 = v2 down to vf2 at radius r, circular
- * speed squared vc2 = mu / r. Infinity when the speed is already at or below the glide-end speed.
+ * Distance an equilibrium glide covers per unit of L/D from speed v0 down to vf, m (the range is L/D
+ * times this), on a rotating Earth. With constant L/D, lift balancing the net downward acceleration and
+ * drag the only deceleration, dV/ds = -(g' - b V - V^2/r) / ((L/D) V), where
+ *   g' = mu / r^2 - omega^2 (x^2 + y^2) / r   (gravity less the vertical part of the centrifugal term),
+ *   b V = the vertical part of the Coriolis term, b = 2 omega cos(lat) sin(azimuth) = 2 omega n_z with n
+ *   the unit normal of the flight's great circle (Clairaut's constant: b is constant along the glide).
+ * With Vc > 0 > V2 the roots of V^2 + b r V - g' r = 0 (Vc the circular speed of the rotating frame on
+ * this heading: below the inertial one flying east, above it flying west), partial fractions give
+ *   s / (L/D) = r [Vc ln((Vc - vf)/(Vc - v0)) + V2 ln((v0 - V2)/(vf - V2))] / (Vc - V2),
+ * which for b = 0 is the classical (r/2) ln((Vc^2 - vf^2)/(Vc^2 - v0^2)) (Vinh 1981; Tracy & Wright 2020).
+ * The centrifugal term's along-track part (work done flying towards or away from the axis, under 1 %
+ * of the kinetic energy) is neglected. Infinity when v0 is at or above Vc (no equilibrium glide).
+ */
+export function glideDistancePerLiftToDragM(
+  v0Mps: number,
+  vfMps: number,
+  rM: number,
+  gPrimeMps2: number,
+  bPerS: number,
+): number {
+  const br = bPerS * rM;
+  const disc = Math.sqrt(br * br + 4 * gPrimeMps2 * rM);
+  const vc = 0.5 * (disc - br);
+  const v2 = -0.5 * (disc + br);
+  if (!(v0Mps < vc)) return Infinity;
+  return (
+    (rM * (vc * Math.log((vc - vfMps) / (vc - v0Mps)) + v2 * Math.log((v0Mps - v2) / (vfMps - v2)))) / disc
+  );
+}
+
+/**
+ * L/D needed to glide `rangeToGoM` in equilibrium from speed v down to vf at radius r on a rotating
+ * Earth (g' and b as in glideDistancePerLiftToDragM). Infinity when the speed is at or below the
+ * glide-end speed, or at or above the rotating frame's circular speed; 0 when no range is left.
  */
 export function requiredLiftToDrag(
   rangeToGoM: number,
   rM: number,
-  v2: number,
-  vf2: number,
-  vc2: number,
+  vMps: number,
+  vfMps: number,
+  gPrimeMps2: number,
+  bPerS: number,
 ): number {
-  const ivc2 = 1 / vc2;
-  const x = v2 * ivc2;
-  const xf = vf2 * ivc2;
-  if (!(x > xf) || x >= 1) return Infinity;
+  const br = bPerS * rM;
+  const disc = Math.sqrt(br * br + 4 * gPrimeMps2 * rM);
+  const vc = 0.5 * (disc - br);
+  const v2 = -0.5 * (disc + br);
+  if (!(vMps > vfMps) || !(vMps < vc)) return Infinity;
   if (rangeToGoM <= 0) return 0;
-  return (2 * rangeToGoM) / (rM * Math.log((1 - xf) / (1 - x)));
+  return (
+    rangeToGoM /
+    ((rM * (vc * Math.log((vc - vfMps) / (vc - vMps)) + v2 * Math.log((vMps - v2) / (vfMps - v2)))) / disc)
+  );
 }

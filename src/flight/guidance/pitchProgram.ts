@@ -11,6 +11,9 @@
  * The kinks at the end of the rise and of the kick are time events of the flight, so the integrator never
  * steps across them.
  */
+import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
+import type { GuidanceLaw } from "../propagation/types.js";
+
 /** Fraction of the post-kick powered flight over which the pitch ramps to its final value. */
 export const PITCH_RAMP_FRACTION = 0.5;
 
@@ -34,5 +37,50 @@ export class PitchProgram {
     const span = PITCH_RAMP_FRACTION * (this.endS - this.kickEndS);
     const f = span > 0 ? Math.min(1, (tRelS - this.kickEndS) / span) : 1;
     return this.kickPitchRad + f * (this.finalPitchRad - this.kickPitchRad);
+  }
+}
+
+/**
+ * The pitch programme as a guidance law: thrust at pitch(t - launch) above the local geocentric horizontal,
+ * in the launch plane (unit normal n, ECEF): d = normalize(n x r_hat) downrange,
+ * thrust direction cos(pitch) d + sin(pitch) r_hat.
+ */
+export class PitchProgramGuidance implements GuidanceLaw {
+  readonly name = "pitch-programme";
+  readonly needsAir = false;
+  readonly program: PitchProgram;
+  launchTimeS: number;
+  readonly planeNormal: Float64Array;
+
+  constructor(program: PitchProgram, launchTimeS: number, planeNormal: ArrayLike<number>) {
+    this.program = program;
+    this.launchTimeS = launchTimeS;
+    this.planeNormal = Float64Array.from(planeNormal);
+  }
+
+  command(_ctx: FlightContext, tS: number, y: Float64Array, cmd: GuidanceCommand): void {
+    const x = y[0];
+    const yy = y[1];
+    const z = y[2];
+    const r = Math.sqrt(x * x + yy * yy + z * z);
+    const ux = x / r;
+    const uy = yy / r;
+    const uz = z / r;
+    const n = this.planeNormal;
+    let dx = n[1] * uz - n[2] * uy;
+    let dy = n[2] * ux - n[0] * uz;
+    let dz = n[0] * uy - n[1] * ux;
+    const dn = Math.sqrt(dx * dx + dy * dy + dz * dz);
+    dx /= dn;
+    dy /= dn;
+    dz /= dn;
+    const th = this.program.pitchAt(tS - this.launchTimeS);
+    const c = Math.cos(th);
+    const s = Math.sin(th);
+    const d = cmd.thrustDir;
+    d[0] = c * dx + s * ux;
+    d[1] = c * dy + s * uy;
+    d[2] = c * dz + s * uz;
+    cmd.thrustDirSet = true;
   }
 }

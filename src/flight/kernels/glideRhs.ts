@@ -1,12 +1,14 @@
 /**
- * The glide right-hand side as one flat function: PointMassDynamics.rhs in MODE_GLIDE (equilibrium-glide
- * guidance, the mode most of a boost-glide vehicle's flight is in), with every call it makes written out.
+ * The glide right-hand side as one flat function: gravity with the rotating-frame terms, lift and drag
+ * under equilibrium-glide guidance (forces/gravity.ts, forces/liftDrag.ts, guidance/glide.ts: the phase
+ * most of a boost-glide vehicle's flight is in), with every call they make written out. It is served to the
+ * flight as a force model (forces/glideKernel.ts).
  *
  * Why it exists (the project's rule: hand-write only hot numeric loops, with a benchmark that shows why):
  * the issue's figure is five million evaluations a second of the full aero dynamics (bench
- * `flight.rhs.glide-full-aero`, 200 ns each). The generic path (PointMassDynamics.rhsGeneric) is layered:
- * EarthModel.gravityInto -> gravityJ2WithInto, EarthModel.airInto -> bowringHeightM + ussa1976TableInto,
- * LiftDragRow.setMach / setLiftToDrag / setLift, requiredLiftToDrag. V8's optimising compiler inlines at
+ * `flight.rhs.glide-full-aero`, 200 ns each). The generic path (the flight's composition of those force
+ * models and that law) is layered: EarthModel.gravityInto -> gravityJ2WithInto, EarthModel.airInto ->
+ * bowringHeightM + ussa1976TableInto, LiftDragRow.setMach / setLiftToDrag / setLift, requiredLiftToDrag. V8's optimising compiler inlines at
  * most about 920 bytes of bytecode into one function (its cumulative inlining budget), and those calls do
  * not all fit: several stay calls, each passing doubles as heap numbers and reloading the constants. It
  * ran at about 3e6/s. Here nothing is left to the inliner: the Earth constants and the table arrays sit
@@ -17,23 +19,23 @@
  * generic path's, which stays the reference implementation (tests/flight/glideKernel.test.ts compares
  * the two on thousands of states for every environment switch, both lift tables, with and without
  * manoeuvres). Each block below names the function it inlines; the equations are documented there. The
- * kernel does not write PointMassDynamics' last* diagnostics: they carry values between the generic
- * path's pieces, nothing reads them in glide, and the 15 stores cost about 8% of an evaluation.
+ * kernel does not write the FlightContext diagnostics: nothing reads them in glide, and the stores cost
+ * about 8% of an evaluation.
  *
  * Measured (bench flight.rhs.glide-full-aero, best of 10 x 200 ms, 2-core AMD EPYC VM): about 5.1e6
  * evaluations a second, against 3.0e6 for the generic path on the same states. What
  * that took beyond the flattening: no diagnostics stores, and no global Infinity (see ldReq).
  *
  * Outside its domain the kernel declines (evaluate returns false, having written nothing) and the
- * generic path runs: no lift model, zero speed, points more than 370 km below the surface (the deep
+ * generic path runs: no aimpoint (a free glide), zero speed, points more than 370 km below the surface (the deep
  * branch of bowringHeightM), and altitudes outside the atmosphere table's lower grid (-6 to 86 km),
  * where ussa1976TableInto takes its upper grids.
  */
 import { USSA1976_TABLE_LOWER_GRID } from "../../earth/atmosphereTable.js";
 import { EarthModel } from "../../earth/model.js";
 import type { LiftDragModel } from "../aero/models.js";
-import type { PointMassDynamics } from "../dynamics.js";
 import type { FlightEarthModel } from "../earthModel.js";
+import type { GlideGuidance } from "../guidance/glide.js";
 import { GLIDE_SCALE_HEIGHT_M } from "../guidance/glideLaw.js";
 
 /**
@@ -43,6 +45,7 @@ import { GLIDE_SCALE_HEIGHT_M } from "../guidance/glideLaw.js";
 const MIN_R2_M2 = 6.0e6 * 6.0e6;
 
 const NO_F64: Float64Array = new Float64Array(0);
+const sharedKernels = new WeakMap<EarthModel, WeakMap<LiftDragModel, GlideRhsKernel>>();
 const NO_I32: Int32Array = new Int32Array(0);
 
 export class GlideRhsKernel {
@@ -93,6 +96,26 @@ export class GlideRhsKernel {
     return earth instanceof EarthModel ? new GlideRhsKernel(earth) : null;
   }
 
+  /**
+   * The kernel shared by every flight of one Earth model and one lift model (null when the Earth model is
+   * not an EarthModel). Sharing is safe (an evaluation leaves nothing behind but a search hint, which
+   * changes no result) and keeps the kernel's fields in cache when many flights are stepped in turn.
+   */
+  static shared(earth: FlightEarthModel, lift: LiftDragModel): GlideRhsKernel | null {
+    if (!(earth instanceof EarthModel)) return null;
+    let byLift = sharedKernels.get(earth);
+    if (byLift === undefined) {
+      byLift = new WeakMap();
+      sharedKernels.set(earth, byLift);
+    }
+    let k = byLift.get(lift);
+    if (k === undefined) {
+      k = new GlideRhsKernel(earth);
+      byLift.set(lift, k);
+    }
+    return k;
+  }
+
   constructor(earth: EarthModel) {
     this.mu = earth.gmM3S2;
     this.negMu = -earth.gmM3S2;
@@ -137,12 +160,13 @@ export class GlideRhsKernel {
   }
 
   /**
-   * dydt = f(tS, y) of `dyn` in MODE_GLIDE, with its diagnostics, as dyn.rhsGeneric computes them.
-   * Returns false, having written nothing, outside the kernel's domain (see the file comment).
+   * dydt = f(tS, y) of a glide under `law` (its lift force, aimpoint and parameters), as the generic path
+   * computes it. Returns false, having written nothing, outside the kernel's domain (see the file comment).
    */
-  evaluate(dyn: PointMassDynamics, tS: number, y: Float64Array, dydt: Float64Array): boolean {
-    const lm = dyn.lift;
-    if (lm === null) return false;
+  evaluate(law: GlideGuidance, tS: number, y: Float64Array, dydt: Float64Array): boolean {
+    const liftForce = law.lift;
+    const lm = liftForce.model;
+    if (!law.aim.isSet) return false;
     if (lm !== this.lift) this.bind(lm);
     const x = y[0];
     const yy = y[1];
@@ -192,21 +216,22 @@ export class GlideRhsKernel {
     const zz = 5 * z * z * invR2;
     const kxy = kg * (1 + fj * (1 - zz));
 
-    // --- PointMassDynamics.rhsGeneric: gravity + centrifugal - Coriolis (rotating frame).
+    // --- GravityForce: gravity + centrifugal - Coriolis (rotating frame).
     const mach = sound > 0 ? speed / sound : 0;
     const q = 0.5 * density * v2;
     let ax = kxy * x + this.w2 * x + this.twoW * vy;
     let ay = kxy * yy + this.w2 * yy - this.twoW * vx;
     let az = kg * (1 + fj * (3 - zz)) * z;
 
-    // --- PointMassDynamics.liftingForces, GLIDE branch: lift frame and range to go.
+    // --- GlideGuidance: lift frame and range to go.
     const ir = 1 / Math.sqrt(r2);
     const r = r2 * ir;
     const ux = x * ir;
     const uy = yy * ir;
     const uz = z * ir;
     const vr = vx * ux + vy * uy + vz * uz;
-    const t = dyn.targetUnit;
+    const aim = law.aim;
+    const t = aim.unit;
     const ct = t[0] * ux + t[1] * uy + t[2] * uz;
     const dx = t[0] - ct * ux;
     const dy = t[1] - ct * uy;
@@ -214,26 +239,34 @@ export class GlideRhsKernel {
     const st = Math.sqrt(dx * dx + dy * dy + dz * dz);
     // Central angle atan2(st, ct) by the half-angle identity (one Math.atan).
     const theta = ct >= 0 ? 2 * Math.atan(st / (1 + ct)) : Math.PI - 2 * Math.atan(st / (1 - ct));
-    const rangeToGo = dyn.targetRadiusM * theta;
+    const rangeToGo = aim.radiusM * theta;
 
-    // --- requiredLiftToDrag (glideLaw.ts): L/D for equilibrium glide over the range to go,
-    // s = (r/2)(L/D) ln((1 - vf^2/vc^2)/(1 - v^2/vc^2)), vc^2 = mu / r.
-    const gl = dyn.glide;
+    // --- GlideGuidance and requiredLiftToDrag (glideLaw.ts): L/D for equilibrium glide over the range to
+    // go on the rotating Earth, s = (L/D) r [Vc ln((Vc - vf)/(Vc - v)) + V2 ln((v - V2)/(vf - V2))] / (Vc - V2),
+    // Vc, V2 the roots of V^2 + b r V - g' r = 0.
+    const gl = law.law;
     const vf = gl.glideEndSpeedMps;
     const rangeLeft = rangeToGo - gl.diveRangeM;
-    const ivc2 = 1 / (this.mu * ir);
-    const xv = v2 * ivc2;
-    const xf = vf * vf * ivc2;
+    const ivs = 1 / speed;
+    const gp = this.mu * ir * ir - this.w2 * (x * x + yy * yy) * ir;
+    const bCor = this.twoW * (x * vy - yy * vx) * ir * ivs;
+    const br = bCor * r;
+    const disc = Math.sqrt(br * br + 4 * gp * r);
+    const vcr = 0.5 * (disc - br);
+    const v2r = -0.5 * (disc + br);
     let ldReq: number;
     // Infinity as arithmetic (1 / 0), not the global: a never-executed load of the global Infinity
     // compiles to an inline-cache call, which makes ldReq a tagged value that every evaluation then boxed
     // in a fresh heap number (measured: 4.7e6 -> 5.1e6 evaluations/s).
-    if (!(xv > xf) || xv >= 1) ldReq = 1 / 0;
+    if (!(speed > vf) || !(speed < vcr)) ldReq = 1 / 0;
     else if (rangeLeft <= 0) ldReq = 0;
-    else ldReq = (2 * rangeLeft) / (r * Math.log((1 - xf) / (1 - xv)));
+    else
+      ldReq =
+        rangeLeft /
+        ((r * (vcr * Math.log((vcr - vf) / (vcr - speed)) + v2r * Math.log((speed - v2r) / (vf - v2r)))) /
+          disc);
 
-    // --- liftingForces: unit vectors along v, lift-frame u (vertical perpendicular to v), s = v_hat x u.
-    const ivs = 1 / speed;
+    // --- GlideGuidance: unit vectors along v, lift-frame u (vertical perpendicular to v), s = v_hat x u.
     const vhx = vx * ivs;
     const vhy = vy * ivs;
     const vhz = vz * ivs;
@@ -270,7 +303,7 @@ export class GlideRhsKernel {
     const r0 = iv * this.nAlpha;
     const tm = tm0 < 0 ? 0 : tm0 > 1 ? 1 : tm0;
 
-    // --- liftingForces, GLIDE: net downward non-aero acceleration, bank for heading (algebraic
+    // --- GlideGuidance: net downward non-aero acceleration, bank for heading (algebraic
     // saturation at bankMax), manoeuvre bank.
     const gEff = -(ax * ux + ay * uy + az * uz) - (v2 - vr * vr) * ir;
     const tMax = gl.tanBankMax;
@@ -279,6 +312,27 @@ export class GlideRhsKernel {
     const iw = 1 / Math.sqrt(1 + (1 + tMax * tMax) * ub2);
     let bc = Math.sqrt(1 + ub2) * iw;
     let bs = tMax * ub * iw;
+    const c0 = this.c0;
+    const dc = this.dc;
+    const d0 = this.d0;
+    const dd = this.dd;
+    // --- GlideGuidance, energy management: LiftDragRow.liftToDragAtMaxAlpha, then bank further when the
+    // steepest L/D at the heading bank is still too much.
+    const kl = r0 + this.nAlpha - 1;
+    const cN = ldReq / ((c0[kl] + tm * dc[kl]) / (d0[kl] + tm * dd[kl]));
+    // The law's mode figures, for its events (GlideGuidance.probe).
+    law.headingErr = headingErr;
+    law.headingBankCos = bc;
+    law.energyBankCos = cN;
+    law.figuresT = tS;
+    law.figuresX = x;
+    law.figuresY = yy;
+    law.figuresVx = vx;
+    if (cN < bc) {
+      const ce = cN > gl.minEnergyBankCos ? cN : gl.minEnergyBankCos;
+      bc = ce;
+      bs = gl.reversalSign * Math.sqrt(1 - ce * ce);
+    }
     if (gl.weaveAmplitudeRad !== 0 || gl.jinkBankRad !== 0) {
       const mb = gl.manoeuvreBankRad(tS);
       if (mb !== 0) {
@@ -294,10 +348,6 @@ export class GlideRhsKernel {
     const kAlt = gl.altitudeRateGain;
     const kvg = (kAlt * vr) / gRef;
     const k2hv = 2 * kAlt * GLIDE_SCALE_HEIGHT_M * ivs;
-    const c0 = this.c0;
-    const dc = this.dc;
-    const d0 = this.d0;
-    const dd = this.dd;
     const as = this.alphas;
     const lastA = as.length - 1;
 
@@ -346,7 +396,7 @@ export class GlideRhsKernel {
       }
     }
 
-    // --- liftingForces, GLIDE: phugoid damping f = 1 - k v_r / g - (2 k H / V) C_D / C_L.
+    // --- GlideGuidance: phugoid damping f = 1 - k v_r / g - (2 k H / V) C_D / C_L.
     let fd = 1 - kvg - k2hv * (ldCd / ldCl);
     fd = fd < 0.2 ? 0.2 : fd > 3 ? 3 : fd;
     const clWanted = ldCl * fd;
@@ -379,10 +429,10 @@ export class GlideRhsKernel {
     const cl = cl0 + ta * (c0[ka + 1] + tm * dc[ka + 1] - cl0);
     const cd = cd0 + ta * (d0[ka + 1] + tm * dd[ka + 1] - cd0);
 
-    // --- liftingForces: lift along the banked lift direction, drag against v.
+    // --- LiftDragForce: lift along the banked lift direction, drag against v.
     const qsm = qs / m;
-    const lOverM = qsm * cl * dyn.liftScale;
-    const dOverM = qsm * cd * dyn.dragScale;
+    const lOverM = qsm * cl * liftForce.liftScale;
+    const dOverM = qsm * cd * liftForce.dragScale;
     ax += lOverM * lx - dOverM * vhx;
     ay += lOverM * ly - dOverM * vhy;
     az += lOverM * lz - dOverM * vhz;

@@ -10,7 +10,9 @@
  * formulas", Math. Comp. 46 (1986) 135-150). Seven stages, the last one reused as the first of the
  * next step (FSAL), so an accepted step costs six right-hand-side evaluations.
  *
- * API (other layers code against this):
+ * Two ways to use it (other layers code against both):
+ *
+ * Whole integrations:
  *   const dp = new DormandPrince54(dim, { rtol, atol, hMaxS, hMinS, initialStepS, maxSteps, eventTolS });
  *   const r = dp.integrate(rhs, t0S, y, tEndS, events?, onStep?);
  *   - rhs(tS, y, dydtOut) writes y' and allocates nothing (types.ts OdeRhs).
@@ -23,9 +25,23 @@
  *     dynamics), events (EventLog: every located event in time order, the terminal one last).
  *   - Throws OdeError when maxSteps attempts are used up or the step size underflows hMinS (or 16 ulp
  *     of t), and RangeError on a wrong-length y or non-finite times.
+ *
+ * Step by step (what integrate is a loop over; a propagator that is advanced in increments uses it
+ * directly, so that its steps do not depend on how often it is asked for a state):
+ *   dp.start(rhs, t0S, y0, tEndS)   (re)starts at (t0S, y0); the segment ends exactly at tEndS
+ *   dp.step()                        one accepted step [stepStartS, stepEndS] (rejected tries inside)
+ *   dp.interpolate(tS, out)          the dense output of that step, valid until the next step()
+ *   dp.endState                      the state at stepEndS
+ *   dp.cut(tS)                       ends the step early at tS (an event): start() again to go on
+ *   dp.interpolateHistory(tS, out)   any of the last `historySteps` steps (option, default 1)
+ *   dp.stepsTaken, rejectedTotal, rhsEvaluationsTotal, proposedStepS (the controller's next step)
+ * A step's stages and its dense output live in the stepper's buffers; the buffers are swapped (FSAL)
+ * only when the next step begins, so the dense output of the last step stays valid in between.
+ *
  * The options are also public mutable fields (hMaxS, hMinS, initialStepS, maxSteps, eventTolS;
- * tolerances through setTolerances). tEndS < t0S integrates backward. All buffers are allocated once per instance and reused by every
- * integrate call, so restarting after a terminal event (drop a stage, restart) allocates nothing.
+ * tolerances through setTolerances). tEndS < t0S integrates backward. All buffers are allocated once
+ * per instance, in one ArrayBuffer, and reused by every integrate call, so restarting after a terminal
+ * event (drop a stage, restart) allocates nothing.
  * Not re-entrant: do not call integrate on the same instance from inside rhs, g or onStep.
  */
 import { EventLocator, EventLog } from "./events.js";
@@ -58,10 +74,15 @@ export interface DormandPrinceOptions {
   hMinS?: number;
   /** First step (s); 0 = Hairer's automatic estimate (costs one extra rhs evaluation). Default 0. */
   initialStepS?: number;
-  /** Maximum step attempts (accepted + rejected) per integrate call. Default 100000. */
+  /** Maximum step attempts (accepted + rejected) per integrate call (per start). Default 100000. */
   maxSteps?: number;
   /** Event time tolerance: width of the final root bracket (s). Default 1e-6. */
   eventTolS?: number;
+  /**
+   * Steps whose dense output interpolateHistory keeps (the last one included). Default 1. Above 1,
+   * every step's continuous-extension coefficients are computed (a few dozen flops per component).
+   */
+  historySteps?: number;
 }
 
 /** Outcome of one integrate call. One object per stepper, overwritten by each call. */
@@ -88,7 +109,7 @@ class Dp54Dense implements DenseOutput {
   t1S = 0;
   constructor(private readonly owner: DormandPrince54) {}
   interpolate(tS: number, out: Float64Array): Float64Array {
-    return this.owner.interpolateCurrent(tS, out);
+    return this.owner.interpolate(tS, out);
   }
 }
 
@@ -108,6 +129,11 @@ function toTolerance(v: number | ArrayLike<number> | undefined, dflt: number, di
   return out;
 }
 
+/** Stepping states. */
+const IDLE = 0; // not started, or the segment is complete / cut: start() before step()
+const READY = 1; // at a point, ready to step
+const STEPPED = 2; // a step was accepted; its buffers await the FSAL swap at the next step()
+
 export class DormandPrince54 {
   readonly dim: number;
   rtol: Float64Array;
@@ -117,6 +143,7 @@ export class DormandPrince54 {
   initialStepS: number;
   maxSteps: number;
   eventTolS: number;
+  readonly historySteps: number;
 
   private y0: Float64Array;
   private y1: Float64Array;
@@ -128,17 +155,47 @@ export class DormandPrince54 {
   private readonly k6: Float64Array;
   private k7: Float64Array;
   private readonly ys: Float64Array;
-  // Dense-output coefficients (Hairer's RCONT), computed on first use in a step.
-  private readonly r1: Float64Array;
-  private readonly r2: Float64Array;
-  private readonly r3: Float64Array;
-  private readonly r4: Float64Array;
-  private readonly r5: Float64Array;
-  private denseReady = false;
-  private hStep = 0;
+  /**
+   * Dense-output coefficients (Hairer's RCONT: 5 x dim per step) of the last `historySteps` steps, in
+   * a ring; slot `slot` is the current step's. A slot's coefficients are computed on first use, or when
+   * the step is retired (history > 1).
+   */
+  private readonly coef: Float64Array[];
+  private readonly slotT0: Float64Array;
+  private readonly slotT1: Float64Array;
+  private readonly slotH: Float64Array;
+  private readonly slotReady: Uint8Array;
+  private slot = 0;
+  /** Slots holding a step (at most historySteps). */
+  private slotsUsed = 0;
   private readonly dense = new Dp54Dense(this);
   private readonly locator: EventLocator;
-  private readonly result = new IntegrationResult();
+  /** integrate's result, made on first use (a stepper driven step by step never needs it). */
+  private resultObj: IntegrationResult | null = null;
+
+  // Stepping state.
+  private phase = IDLE;
+  private rhsFn: OdeRhs | null = null;
+  /** Time of y0 (the start of the next step, or of the accepted one while STEPPED). */
+  private t = 0;
+  private tEnd = 0;
+  private dir = 1;
+  private hMax = Infinity;
+  /** Signed size of the next step attempt. */
+  private h = 0;
+  private facOld = 1e-4;
+  private reject = false;
+  private attempts = 0;
+  /** Accepted step: its end time and whether it ended the segment. */
+  private t1 = 0;
+  private lastOfSegment = false;
+
+  /** Step size the controller proposed after the last accepted step (s, signed, before the hMax clip). */
+  proposedStepS = NaN;
+  /** Counters since construction (integrate reports its own differences). */
+  stepsTaken = 0;
+  rejectedTotal = 0;
+  rhsEvaluationsTotal = 0;
 
   constructor(dim: number, options: DormandPrinceOptions = {}) {
     if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`DormandPrince54: bad dimension ${dim}`);
@@ -150,25 +207,40 @@ export class DormandPrince54 {
     this.initialStepS = options.initialStepS ?? 0;
     this.maxSteps = options.maxSteps ?? 100_000;
     this.eventTolS = options.eventTolS ?? 1e-6;
+    this.historySteps = options.historySteps ?? 1;
     if (!(this.hMaxS > 0)) throw new RangeError("DormandPrince54: hMaxS must be > 0");
     if (!(this.hMinS >= 0)) throw new RangeError("DormandPrince54: hMinS must be >= 0");
     if (!(this.eventTolS > 0)) throw new RangeError("DormandPrince54: eventTolS must be > 0");
-    const b = () => new Float64Array(dim);
-    this.y0 = b();
-    this.y1 = b();
-    this.k1 = b();
-    this.k2 = b();
-    this.k3 = b();
-    this.k4 = b();
-    this.k5 = b();
-    this.k6 = b();
-    this.k7 = b();
-    this.ys = b();
-    this.r1 = b();
-    this.r2 = b();
-    this.r3 = b();
-    this.r4 = b();
-    this.r5 = b();
+    if (!Number.isInteger(this.historySteps) || this.historySteps < 1 || this.historySteps > 1024)
+      throw new RangeError(
+        `DormandPrince54: historySteps must be an integer in [1, 1024], given ${this.historySteps}`,
+      );
+    // One buffer for every vector (a typed array with its own buffer costs V8 a separately tracked
+    // backing store; a propagator may hold thousands of steppers).
+    const nh = this.historySteps;
+    const buf = new Float64Array(dim * (10 + 5 * nh) + 3 * nh);
+    let at = 0;
+    const b = (n: number) => {
+      const v = buf.subarray(at, at + n);
+      at += n;
+      return v;
+    };
+    this.y0 = b(dim);
+    this.y1 = b(dim);
+    this.k1 = b(dim);
+    this.k2 = b(dim);
+    this.k3 = b(dim);
+    this.k4 = b(dim);
+    this.k5 = b(dim);
+    this.k6 = b(dim);
+    this.k7 = b(dim);
+    this.ys = b(dim);
+    this.coef = [];
+    for (let i = 0; i < nh; i++) this.coef.push(b(5 * dim));
+    this.slotT0 = b(nh);
+    this.slotT1 = b(nh);
+    this.slotH = b(nh);
+    this.slotReady = new Uint8Array(nh);
     this.locator = new EventLocator(dim);
   }
 
@@ -195,7 +267,8 @@ export class DormandPrince54 {
     if (!Number.isFinite(t0S) || !Number.isFinite(tEndS)) {
       throw new RangeError(`DormandPrince54: times must be finite (t0S=${t0S}, tEndS=${tEndS})`);
     }
-    const res = this.result;
+    if (this.resultObj === null) this.resultObj = new IntegrationResult();
+    const res = this.resultObj;
     res.tS = t0S;
     res.eventIndex = -1;
     res.steps = 0;
@@ -204,41 +277,156 @@ export class DormandPrince54 {
     res.lastStepS = NaN;
     res.events.clear();
     if (tEndS === t0S) return res;
-
-    const dir = tEndS > t0S ? 1 : -1;
-    const span = Math.abs(tEndS - t0S);
-    const hMax = Math.min(this.hMaxS, span);
+    const steps0 = this.stepsTaken;
+    const rejected0 = this.rejectedTotal;
+    const evals0 = this.rhsEvaluationsTotal;
+    const count = () => {
+      res.steps = this.stepsTaken - steps0;
+      res.rejectedSteps = this.rejectedTotal - rejected0;
+      res.rhsEvaluations = this.rhsEvaluationsTotal - evals0;
+      res.lastStepS = this.proposedStepS;
+    };
+    this.start(rhs, t0S, y, tEndS);
     const hasEvents = events !== undefined && events.length > 0;
-    const tolS = this.eventTolS;
-
-    this.y0.set(y);
-    rhs(t0S, this.y0, this.k1);
-    res.rhsEvaluations = 1;
-    if (hasEvents) this.locator.begin(events, t0S, this.y0, dir);
-
-    let h: number;
-    if (this.initialStepS > 0) {
-      h = dir * Math.min(this.initialStepS, hMax);
-    } else {
-      h = dir * this.initialStep(rhs, t0S, dir, hMax);
-      res.rhsEvaluations++;
-    }
-
-    let t = t0S;
-    let facOld = 1e-4;
-    let reject = false;
-    let attempts = 0;
+    if (hasEvents) this.locator.begin(events, t0S, this.y0, this.dir);
     const dense = this.dense;
-
     for (;;) {
-      if (attempts >= this.maxSteps) {
+      this.step();
+      const tNew = this.t1;
+      dense.t0S = this.t;
+      dense.t1S = tNew;
+      if (hasEvents) {
+        const hit = this.locator.afterStep(dense, tNew, this.y1, this.eventTolS, res.events);
+        if (hit >= 0) {
+          const tEv = this.locator.terminalTimeS;
+          this.cut(tEv);
+          dense.t1S = tEv;
+          this.interpolate(tEv, y);
+          res.tS = tEv;
+          res.eventIndex = hit;
+          count();
+          if (onStep !== undefined) onStep(dense);
+          return res;
+        }
+      }
+      if (onStep !== undefined) onStep(dense);
+      if (this.lastOfSegment) {
+        y.set(this.y1);
+        res.tS = tEndS;
+        count();
+        this.phase = IDLE;
+        return res;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------------
+  // Step by step.
+
+  /** Start of the last accepted step (s). */
+  get stepStartS(): number {
+    return this.t;
+  }
+
+  /** End of the last accepted step (s): the segment end or the cut time when it was cut. */
+  get stepEndS(): number {
+    return this.slotT1[this.slot];
+  }
+
+  /** Whether the last accepted step ended the segment (reached tEndS). */
+  get segmentDone(): boolean {
+    return this.lastOfSegment;
+  }
+
+  /** The state at the end of the last accepted step (valid until the next step or start). */
+  get endState(): Float64Array {
+    return this.y1;
+  }
+
+  /** The DenseOutput view of the last accepted step (for event location). */
+  get denseOutput(): DenseOutput {
+    return this.dense;
+  }
+
+  /** The event locator of this stepper (the propagator drives it step by step). */
+  get eventLocator(): EventLocator {
+    return this.locator;
+  }
+
+  /**
+   * (Re)starts at (t0S, y0): evaluates rhs there (the first stage of the first step) and, when
+   * initialStepS is 0, estimates the first step (one more evaluation). The segment ends exactly at
+   * tEndS (a discontinuity or the end of the integration): the step that reaches it is shortened to it.
+   * The last accepted step's dense output stays readable through interpolateHistory.
+   */
+  start(rhs: OdeRhs, t0S: number, y0: ArrayLike<number>, tEndS: number): void {
+    if (y0.length !== this.dim)
+      throw new RangeError(`DormandPrince54: state has ${y0.length} entries, need ${this.dim}`);
+    if (!Number.isFinite(t0S) || Number.isNaN(tEndS) || tEndS === -Infinity) {
+      throw new RangeError(`DormandPrince54: times must be finite (t0S=${t0S}, tEndS=${tEndS})`);
+    }
+    this.retire();
+    this.rhsFn = rhs;
+    this.t = t0S;
+    this.tEnd = tEndS;
+    this.dir = tEndS >= t0S ? 1 : -1;
+    this.facOld = 1e-4;
+    this.reject = false;
+    this.attempts = 0;
+    this.lastOfSegment = false;
+    if (y0 !== this.y0) this.y0.set(y0);
+    if (tEndS === t0S) {
+      this.phase = IDLE;
+      return;
+    }
+    const span = Math.abs(tEndS - t0S);
+    this.hMax = Math.min(this.hMaxS, span);
+    rhs(t0S, this.y0, this.k1);
+    this.rhsEvaluationsTotal++;
+    if (this.initialStepS > 0) {
+      this.h = this.dir * Math.min(this.initialStepS, this.hMax);
+    } else {
+      this.h = this.dir * this.initialStep(rhs, t0S, this.dir, this.hMax);
+      this.rhsEvaluationsTotal++;
+    }
+    this.phase = READY;
+  }
+
+  /**
+   * Takes one accepted step (retrying rejected attempts with smaller steps). Afterwards the step is
+   * [stepStartS, stepEndS], its end state `endState` and its dense output `interpolate`. Throws
+   * OdeError as integrate does, and RangeError when not started or the segment is complete.
+   */
+  step(): void {
+    if (this.phase === STEPPED) {
+      if (this.lastOfSegment)
+        throw new RangeError("DormandPrince54.step: the segment is complete; start again");
+      this.retire();
+      // FSAL: k7 of the step just taken is k1 of the next; swap buffers instead of copying.
+      let tmp = this.k1;
+      this.k1 = this.k7;
+      this.k7 = tmp;
+      tmp = this.y0;
+      this.y0 = this.y1;
+      this.y1 = tmp;
+      this.t = this.t1;
+    } else if (this.phase !== READY) {
+      throw new RangeError("DormandPrince54.step: not started (or cut): call start first");
+    }
+    const rhs = this.rhsFn as OdeRhs;
+    const dir = this.dir;
+    const tEnd = this.tEnd;
+    let h = this.h;
+    const t = this.t;
+    for (;;) {
+      if (this.attempts >= this.maxSteps) {
         throw new OdeError(
-          `DormandPrince54: more than maxSteps=${this.maxSteps} step attempts between t=${t0S} s and ` +
-            `t=${t} s (target ${tEndS} s, step ${h} s); raise maxSteps or loosen the tolerances`,
+          `DormandPrince54: more than maxSteps=${this.maxSteps} step attempts before ` +
+            `t=${t} s (target ${tEnd} s, step ${h} s); raise maxSteps or loosen the tolerances`,
           t,
         );
       }
-      attempts++;
+      this.attempts++;
       const absH = Math.abs(h);
       if (absH < this.hMinS || absH <= ULP_GUARD * Math.abs(t) || !(absH > 0)) {
         throw new OdeError(
@@ -248,68 +436,74 @@ export class DormandPrince54 {
         );
       }
       let last = false;
-      if ((t + 1.01 * h - tEndS) * dir > 0) {
-        h = tEndS - t;
+      if ((t + 1.01 * h - tEnd) * dir > 0) {
+        h = tEnd - t;
         last = true;
       }
 
       const err = this.stepStages(rhs, t, h);
-      res.rhsEvaluations += 6;
+      this.rhsEvaluationsTotal += 6;
 
       if (err <= 1) {
         // Accepted: PI controller (Hairer-Wanner IV.2, eq. 2.43c form used in DOPRI5).
         const fac11 = Math.pow(err, EXPO1);
-        let fac = fac11 / Math.pow(facOld, BETA);
+        let fac = fac11 / Math.pow(this.facOld, BETA);
         fac = Math.max(FAC_MAX_INV, Math.min(FAC_MIN_INV, fac / SAFE));
         let hNew = h / fac;
-        facOld = Math.max(err, 1e-4);
-        res.steps++;
-        const tNew = last ? tEndS : t + h;
-        this.hStep = h;
-        this.denseReady = false;
+        this.facOld = Math.max(err, 1e-4);
+        this.stepsTaken++;
+        const tNew = last ? tEnd : t + h;
+        const s = this.slot;
+        this.slotT0[s] = t;
+        this.slotT1[s] = tNew;
+        this.slotH[s] = h;
+        this.slotReady[s] = 0;
+        if (this.slotsUsed < this.historySteps) this.slotsUsed++;
+        this.t1 = tNew;
+        this.lastOfSegment = last;
+        this.proposedStepS = hNew;
+        if (Math.abs(hNew) > this.hMax) hNew = dir * this.hMax;
+        if (this.reject) hNew = dir * Math.min(Math.abs(hNew), Math.abs(h));
+        this.reject = false;
+        this.h = hNew;
+        this.phase = STEPPED;
+        const dense = this.dense;
         dense.t0S = t;
         dense.t1S = tNew;
-
-        if (hasEvents) {
-          const hit = this.locator.afterStep(dense, tNew, this.y1, tolS, res.events);
-          if (hit >= 0) {
-            const tEv = this.locator.terminalTimeS;
-            dense.t1S = tEv;
-            this.interpolateCurrent(tEv, y);
-            res.tS = tEv;
-            res.eventIndex = hit;
-            res.lastStepS = hNew;
-            if (onStep !== undefined) onStep(dense);
-            return res;
-          }
-        }
-        if (onStep !== undefined) onStep(dense);
-
-        // FSAL: k7 of this step is k1 of the next; swap buffers instead of copying.
-        let tmp = this.k1;
-        this.k1 = this.k7;
-        this.k7 = tmp;
-        tmp = this.y0;
-        this.y0 = this.y1;
-        this.y1 = tmp;
-        t = tNew;
-        if (last) {
-          y.set(this.y0);
-          res.tS = tEndS;
-          res.lastStepS = hNew;
-          return res;
-        }
-        if (Math.abs(hNew) > hMax) hNew = dir * hMax;
-        if (reject) hNew = dir * Math.min(Math.abs(hNew), Math.abs(h));
-        reject = false;
-        h = hNew;
-      } else {
-        // Rejected (or non-finite error estimate: shrink hard and retry).
-        res.rejectedSteps++;
-        reject = true;
-        h = err === err ? h / Math.min(FAC_MIN_INV, Math.pow(err, EXPO1) / SAFE) : h * 0.1;
+        return;
       }
+      // Rejected (or non-finite error estimate: shrink hard and retry).
+      this.rejectedTotal++;
+      this.reject = true;
+      h = err === err ? h / Math.min(FAC_MIN_INV, Math.pow(err, EXPO1) / SAFE) : h * 0.1;
     }
+  }
+
+  /**
+   * Ends the last accepted step at tS (an event inside it): its dense output stays valid on
+   * [stepStartS, tS]; call start again (from the state there, possibly changed) to go on.
+   */
+  cut(tS: number): void {
+    if (this.phase !== STEPPED) throw new RangeError("DormandPrince54.cut: no step to cut");
+    const s = this.slot;
+    if (!((tS - this.slotT0[s]) * this.dir >= 0 && (this.slotT1[s] - tS) * this.dir >= 0))
+      throw new RangeError(
+        `DormandPrince54.cut: ${tS} s is outside the step [${this.slotT0[s]}, ${this.slotT1[s]}] s`,
+      );
+    this.slotT1[s] = tS;
+    this.dense.t1S = tS;
+    this.lastOfSegment = false;
+    this.phase = IDLE;
+  }
+
+  /** The last step's slot leaves the ring's head: keep its coefficients when there is a history. */
+  private retire(): void {
+    if (this.slotsUsed === 0) return;
+    if (this.historySteps > 1) {
+      if (this.slotReady[this.slot] === 0) this.denseCoefficients(this.slot);
+      this.slot = (this.slot + 1) % this.historySteps;
+    }
+    this.slotReady[this.slot] = 0;
   }
 
   /**
@@ -392,38 +586,74 @@ export class DormandPrince54 {
     return Math.min(100 * h, h1, hMax);
   }
 
-  /**
-   * Dense output of the current step at tS (Hairer's CONTD5). Internal: reach it through the
-   * DenseOutput handed to onStep / onEvent, which is valid only during that callback.
-   */
-  interpolateCurrent(tS: number, out: Float64Array): Float64Array {
+  /** Hairer's RCONT of the step in `slot`, from the stage buffers (valid while that step is the last). */
+  private denseCoefficients(slot: number): void {
     const n = this.dim;
-    const h = this.hStep;
-    if (!this.denseReady) {
-      const y0 = this.y0;
-      const y1 = this.y1;
-      const k1 = this.k1;
-      const k3 = this.k3;
-      const k4 = this.k4;
-      const k5 = this.k5;
-      const k6 = this.k6;
-      const k7 = this.k7;
-      for (let i = 0; i < n; i++) {
-        const ydiff = y1[i] - y0[i];
-        const bspl = h * k1[i] - ydiff;
-        this.r1[i] = y0[i];
-        this.r2[i] = ydiff;
-        this.r3[i] = bspl;
-        this.r4[i] = ydiff - h * k7[i] - bspl;
-        this.r5[i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
-      }
-      this.denseReady = true;
+    const h = this.slotH[slot];
+    const c = this.coef[slot];
+    const y0 = this.y0;
+    const y1 = this.y1;
+    const k1 = this.k1;
+    const k3 = this.k3;
+    const k4 = this.k4;
+    const k5 = this.k5;
+    const k6 = this.k6;
+    const k7 = this.k7;
+    for (let i = 0; i < n; i++) {
+      const ydiff = y1[i] - y0[i];
+      const bspl = h * k1[i] - ydiff;
+      c[i] = y0[i];
+      c[n + i] = ydiff;
+      c[2 * n + i] = bspl;
+      c[3 * n + i] = ydiff - h * k7[i] - bspl;
+      c[4 * n + i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
     }
-    const s = (tS - this.dense.t0S) / h;
+    this.slotReady[slot] = 1;
+  }
+
+  private evaluateSlot(slot: number, tS: number, out: Float64Array): Float64Array {
+    const n = this.dim;
+    const c = this.coef[slot];
+    const s = (tS - this.slotT0[slot]) / this.slotH[slot];
     const s1 = 1 - s;
     for (let i = 0; i < n; i++) {
-      out[i] = this.r1[i] + s * (this.r2[i] + s1 * (this.r3[i] + s * (this.r4[i] + s1 * this.r5[i])));
+      out[i] = c[i] + s * (c[n + i] + s1 * (c[2 * n + i] + s * (c[3 * n + i] + s1 * c[4 * n + i])));
     }
     return out;
+  }
+
+  /**
+   * Dense output of the last accepted step at tS (Hairer's CONTD5), valid until the next step() or
+   * start(); tS should lie in [stepStartS, stepEndS].
+   */
+  interpolate(tS: number, out: Float64Array): Float64Array {
+    const s = this.slot;
+    if (this.slotReady[s] === 0) this.denseCoefficients(s);
+    return this.evaluateSlot(s, tS, out);
+  }
+
+  /** Earliest time interpolateHistory can answer (NaN before the first step). */
+  get historyStartS(): number {
+    if (this.slotsUsed === 0) return NaN;
+    const oldest = (this.slot - this.slotsUsed + 1 + this.historySteps) % this.historySteps;
+    return this.slotT0[oldest];
+  }
+
+  /**
+   * Dense output at tS from the latest of the kept steps (historySteps) whose interval holds it;
+   * returns false, writing nothing, when none does.
+   */
+  interpolateHistory(tS: number, out: Float64Array): boolean {
+    const nh = this.historySteps;
+    const dir = this.dir;
+    for (let k = 0; k < this.slotsUsed; k++) {
+      const s = (this.slot - k + nh) % nh;
+      if ((tS - this.slotT0[s]) * dir >= 0 && (this.slotT1[s] - tS) * dir >= 0) {
+        if (k === 0) this.interpolate(tS, out);
+        else this.evaluateSlot(s, tS, out);
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -20,7 +20,7 @@
  * is then also sampled on the dense output every maxCheckS seconds) or bound the step with hMaxS.
  */
 import { brentRoot, RootResult } from "./rootFind.js";
-import type { DenseOutput, EventDetector } from "./types.js";
+import type { DenseOutput, EventDetector, SwitchingFunction } from "./types.js";
 
 /** Located events in time order: detector index and time. Grows (rarely) when full; reused. */
 export class EventLog {
@@ -74,13 +74,13 @@ export class EventLocator {
   private candCount = 0;
   private readonly scratch: Float64Array;
   private readonly root = new RootResult();
-  private detectors: readonly EventDetector[] = [];
+  private detectors: readonly SwitchingFunction[] = [];
   private dir = 1;
   // State read by `gOnDense` during a root search (set before each search; avoids a closure per call).
-  private current: EventDetector | null = null;
+  private current: SwitchingFunction | null = null;
   private dense: DenseOutput | null = null;
   private readonly gOnDense = (tS: number): number =>
-    (this.current as EventDetector).g(tS, (this.dense as DenseOutput).interpolate(tS, this.scratch));
+    (this.current as SwitchingFunction).g(tS, (this.dense as DenseOutput).interpolate(tS, this.scratch));
 
   /** Time of the terminal event found by the last `afterStep` (NaN if none). */
   terminalTimeS = NaN;
@@ -90,7 +90,7 @@ export class EventLocator {
   }
 
   /** Starts an integration: evaluates every g at (t0S, y0). `dir` is +1 forward, -1 backward. */
-  begin(detectors: readonly EventDetector[], t0S: number, y0: Float64Array, dir: number): void {
+  begin(detectors: readonly SwitchingFunction[], t0S: number, y0: Float64Array, dir: number): void {
     this.detectors = detectors;
     this.dir = dir;
     const n = detectors.length;
@@ -110,11 +110,38 @@ export class EventLocator {
    * sets terminalTimeS), or -1 when the step completes.
    */
   afterStep(dense: DenseOutput, t1S: number, y1: Float64Array, tolS: number, log: EventLog): number {
+    const count = this.locate(dense, t1S, y1, tolS);
+    // afterStep serves integrate, which begins with EventDetectors.
+    const dets = this.detectors as readonly EventDetector[];
+    let terminal = -1;
+    this.terminalTimeS = NaN;
+    for (let k = 0; k < count; k++) {
+      const i = this.candDetector[k];
+      const tS = this.candTime[k];
+      const det = dets[i];
+      log.push(i, tS);
+      if (det.onEvent !== undefined) det.onEvent(tS, dense.interpolate(tS, this.scratch));
+      if (det.terminal) {
+        terminal = i;
+        this.terminalTimeS = tS;
+        break;
+      }
+    }
+    if (terminal < 0) this.commit();
+    return terminal;
+  }
+
+  /**
+   * Locates the events of the accepted step [dense.t0S, t1S] (end state y1) without acting on them:
+   * returns how many were found; candidateDetector(k) and candidateTime(k) give them in time order
+   * (ties: detector order). A propagator that handles events itself calls this, then either commit()
+   * when it goes on past the step's end, or begin() again when it restarts at an event inside it.
+   */
+  locate(dense: DenseOutput, t1S: number, y1: Float64Array, tolS: number): number {
     const dets = this.detectors;
     const n = dets.length;
     const t0S = dense.t0S;
     this.candCount = 0;
-    this.terminalTimeS = NaN;
     for (let i = 0; i < n; i++) {
       const det = dets[i];
       const g1 = det.g(t1S, y1);
@@ -147,25 +174,24 @@ export class EventLocator {
     }
     this.current = null;
     this.dense = null;
-    let terminal = -1;
-    for (let k = 0; k < this.candCount; k++) {
-      const i = this.candDetector[k];
-      const tS = this.candTime[k];
-      const det = dets[i];
-      log.push(i, tS);
-      if (det.onEvent !== undefined) det.onEvent(tS, dense.interpolate(tS, this.scratch));
-      if (det.terminal) {
-        terminal = i;
-        this.terminalTimeS = tS;
-        break;
-      }
-    }
-    if (terminal < 0) {
-      const tmp = this.gPrev;
-      this.gPrev = this.gNew;
-      this.gNew = tmp;
-    }
-    return terminal;
+    return this.candCount;
+  }
+
+  /** Detector index (into the array given to begin) of the k-th event located by the last locate. */
+  candidateDetector(k: number): number {
+    return this.candDetector[k];
+  }
+
+  /** Time (s) of the k-th event located by the last locate. */
+  candidateTime(k: number): number {
+    return this.candTime[k];
+  }
+
+  /** The step located last is passed whole: its end values of g become the next step's start values. */
+  commit(): void {
+    const tmp = this.gPrev;
+    this.gPrev = this.gNew;
+    this.gNew = tmp;
   }
 
   /** Insertion into the candidate list, ordered by time in marching order (ties: detector order). */

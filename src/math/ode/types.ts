@@ -13,17 +13,17 @@
 export type OdeRhs = (tS: number, y: Float64Array, dydt: Float64Array) => void;
 
 /**
- * An event detector (Orekit's EventDetector idea, Hairer-Nørsett-Wanner II.6 "dense output and
- * event location"). The integrator evaluates `g` at every accepted step end and, when its sign
- * changes in the wanted `direction`, locates the root on the dense output.
+ * A switching function: an event is a root of g(t, y(t)) crossed in `direction` (Orekit's
+ * EventDetector.g, Hairer-Nørsett-Wanner II.6 "dense output and event location"). The integrator
+ * evaluates `g` at every accepted step end and, when its sign changes in the wanted direction,
+ * locates the root on the dense output. What happens at the event is the user's: an EventDetector
+ * (below) says it for `integrate`; a propagator driving the stepper handles it itself.
  */
-export interface EventDetector {
+export interface SwitchingFunction {
   /** Switching function; the event is a root of g(t, y(t)). Must not modify `y`. */
   g(tS: number, y: Float64Array): number;
   /** +1: only g rising through 0 (as t increases); -1: only falling; 0: both. */
-  direction: 1 | -1 | 0;
-  /** true: stop the integration at the event (then change the dynamics and restart); false: record. */
-  terminal: boolean;
+  readonly direction: 1 | -1 | 0;
   /**
    * Optional largest interval (s) between evaluations of g inside a step (Orekit's maxCheck). By
    * default g is evaluated only at step ends, so two roots inside one step cancel out and are
@@ -31,7 +31,13 @@ export interface EventDetector {
    * that any pair of roots further apart than maxCheckS is resolved. Use it for crossings the
    * trajectory may make twice in quick succession (an altitude level near apogee).
    */
-  maxCheckS?: number;
+  readonly maxCheckS?: number;
+}
+
+/** An event detector for `integrate`: a switching function and what the integration does at its events. */
+export interface EventDetector extends SwitchingFunction {
+  /** true: stop the integration at the event (then change the dynamics and restart); false: record. */
+  terminal: boolean;
   /**
    * Optional: called once per located event, in time order, with the state interpolated at the
    * event time. `y` is a scratch buffer valid only during the call (copy what you keep).

@@ -35,7 +35,8 @@ export function threatDefinition(t: Threat, assets: Assets): ThreatDefinition {
   const base = {
     id: t.id,
     vehicle: vehicleDefinition(t.vehicle, t.id),
-    target: targetPoint(t.target, assets),
+    // A burnout start may have no target (free flight); the schema requires one with a launch.
+    ...(t.target !== undefined ? { target: targetPoint(t.target, assets) } : {}),
     maneuver: maneuverDefinition(t.maneuver, assets),
     trajectory: t.trajectory?.shape,
     trajectoryPitchRad: t.trajectory?.flightPathAngle,

@@ -177,18 +177,33 @@ export const trajectorySchema = z
     }
   });
 
+/**
+ * A threat. `target` is required with a launch (the boost is steered to it) and optional with a burnout
+ * start: without one the vehicle flies free from the given state (a re-entry vehicle's arc, a glider at
+ * its best L/D), and it has no miss distance.
+ */
 export const threatSchema = exactlyOne(
   strict({
     id: id({ description: "threat id, unique among threats" }),
     vehicle: vehicleRefSchema,
     launch: launchSchema.optional(),
     burnout: burnoutSchema.optional(),
-    target: targetSchema,
+    target: targetSchema.optional(),
     maneuver: maneuverSchema.optional(),
     trajectory: trajectorySchema.optional(),
   }),
   ["launch", "burnout"],
-);
+).superRefine((t, ctx) => {
+  if (t.launch !== undefined && t.target === undefined)
+    raise(
+      ctx,
+      {
+        expected: "a target (an asset id or a point { lat, lon, alt }): a launched threat is steered to one",
+        given: "none (only a burnout start may fly free)",
+      },
+      ["target"],
+    );
+});
 
 export type Threat = z.output<typeof threatSchema>;
 export type VehicleRef = z.output<typeof vehicleRefSchema>;

@@ -1,0 +1,182 @@
+/**
+ * Battery state: what a railgun or an interceptor launcher has left and when it can fire next.
+ *
+ * A railgun shot at time t needs: a round in the magazine, rails within their life, the bank charged
+ * (pulsedPower.ts), the loader ready (one shot per 60 / rate-of-fire seconds) and the gun laid on the
+ * shot's azimuth and elevation (mount.ts, within the elevation limits). An interceptor launcher (a
+ * vertical-launch system: no mount to lay) needs a round and the launch interval since the last launch.
+ * Both add their reaction time between a fire-control solution and the shot.
+ * Everything is exact bookkeeping of times (no stepping), so a battery answers "earliest shot" for any
+ * time and any number of shots and is deterministic.
+ */
+import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
+import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
+import { Mount } from "./mount.js";
+import { PulsedPowerStore } from "./pulsedPower.js";
+
+export type ShotRefusal = "magazine-empty" | "barrel-worn" | "elevation-limit";
+
+export interface ShotRecord {
+  /** `<weaponId>-<n>`, n counting from 1. */
+  readonly shotId: string;
+  readonly timeS: number;
+  readonly azimuthRad: number;
+  readonly elevationRad: number;
+}
+
+/** A battery of either kind. */
+export interface WeaponBattery {
+  readonly id: string;
+  readonly definition: WeaponDefinition;
+  readonly site: RadarSite;
+  readonly roundsLeft: number;
+  readonly shots: readonly ShotRecord[];
+  /** Why no shot at (az, el) is possible at all, or null. */
+  refusal(azimuthRad: number, elevationRad: number): ShotRefusal | null;
+  /** Earliest time >= tS (the time of the fire-control solution) that a shot at (az, el) can leave; Infinity if refused. */
+  earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number;
+  /** Fires at `tS` (which must be >= earliestShotS of the decision); returns the shot. */
+  fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord;
+}
+
+function roundsOf(rounds: number | undefined, magazine: number, id: string): number {
+  const n = rounds ?? magazine;
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`weapon ${id}: rounds must be a whole number >= 0, given ${n}`);
+  return n;
+}
+
+export class RailgunBattery implements WeaponBattery {
+  readonly site: RadarSite;
+  readonly mount: Mount;
+  readonly power: PulsedPowerStore;
+  readonly muzzleEnergyJ: number;
+  private left: number;
+  private readonly shotList: ShotRecord[] = [];
+  /** Rounds fired through the present rails. */
+  barrelRounds = 0;
+  private lastShotS = -Infinity;
+  private readonly minIntervalS: number;
+
+  constructor(
+    readonly id: string,
+    readonly definition: RailgunDefinition,
+    site: SiteSpec | RadarSite,
+    rounds?: number,
+  ) {
+    this.site = site instanceof RadarSite ? site : new RadarSite(site);
+    this.left = roundsOf(rounds, definition.magazineRounds, id);
+    this.muzzleEnergyJ = 0.5 * definition.launchPackageMassKg * definition.muzzleSpeedMps ** 2;
+    this.power = new PulsedPowerStore(definition.pulsedPower, this.muzzleEnergyJ);
+    this.mount = new Mount(definition.mount, definition.mount.elevationMinRad);
+    if (!(definition.rateOfFirePerMin > 0))
+      throw new RangeError(`weapon ${id}: rateOfFirePerMin must be > 0`);
+    this.minIntervalS = 60 / definition.rateOfFirePerMin;
+  }
+
+  get roundsLeft(): number {
+    return this.left;
+  }
+
+  get shots(): readonly ShotRecord[] {
+    return this.shotList;
+  }
+
+  /** Fraction of the rails' life used. */
+  get barrelWear(): number {
+    return this.barrelRounds / this.definition.barrelLifeRounds;
+  }
+
+  refusal(_azimuthRad: number, elevationRad: number): ShotRefusal | null {
+    if (this.left <= 0) return "magazine-empty";
+    if (this.barrelRounds >= this.definition.barrelLifeRounds) return "barrel-worn";
+    if (!this.mount.canElevate(elevationRad)) return "elevation-limit";
+    return null;
+  }
+
+  earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number {
+    if (this.refusal(azimuthRad, elevationRad) !== null) return Infinity;
+    const decided = tS + this.definition.reactionTimeS;
+    return Math.max(
+      decided,
+      this.lastShotS + this.minIntervalS,
+      this.power.readyAt(decided),
+      this.mount.readyAt(tS, azimuthRad, elevationRad),
+    );
+  }
+
+  fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord {
+    const why = this.refusal(azimuthRad, elevationRad);
+    if (why !== null) throw new RangeError(`weapon ${this.id}: cannot fire (${why})`);
+    if (tS < this.lastShotS + this.minIntervalS * (1 - 1e-12))
+      throw new RangeError(`weapon ${this.id}: shot at ${tS} s faster than the rate of fire allows`);
+    // The gun can have started to move no earlier than it finished its previous lay.
+    if (tS + 1e-9 < this.mount.readyAt(this.mount.laidAtS, azimuthRad, elevationRad))
+      throw new RangeError(`weapon ${this.id}: shot at ${tS} s before the gun can be laid`);
+    this.power.fire(tS);
+    this.mount.lay(tS, azimuthRad, elevationRad);
+    this.left--;
+    this.barrelRounds++;
+    this.lastShotS = tS;
+    const shot = { shotId: `${this.id}-${this.shotList.length + 1}`, timeS: tS, azimuthRad, elevationRad };
+    this.shotList.push(shot);
+    return shot;
+  }
+}
+
+export class InterceptorBattery implements WeaponBattery {
+  readonly site: RadarSite;
+  private left: number;
+  private readonly shotList: ShotRecord[] = [];
+  private lastShotS = -Infinity;
+
+  constructor(
+    readonly id: string,
+    readonly definition: InterceptorDefinition,
+    site: SiteSpec | RadarSite,
+    rounds?: number,
+  ) {
+    this.site = site instanceof RadarSite ? site : new RadarSite(site);
+    this.left = roundsOf(rounds, definition.magazineRounds, id);
+  }
+
+  get roundsLeft(): number {
+    return this.left;
+  }
+
+  get shots(): readonly ShotRecord[] {
+    return this.shotList;
+  }
+
+  refusal(): ShotRefusal | null {
+    return this.left <= 0 ? "magazine-empty" : null;
+  }
+
+  earliestShotS(tS: number): number {
+    if (this.left <= 0) return Infinity;
+    return Math.max(tS + this.definition.reactionTimeS, this.lastShotS + this.definition.launchIntervalS);
+  }
+
+  fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord {
+    if (this.left <= 0) throw new RangeError(`weapon ${this.id}: cannot fire (magazine-empty)`);
+    if (tS < this.lastShotS + this.definition.launchIntervalS * (1 - 1e-12))
+      throw new RangeError(`weapon ${this.id}: launch at ${tS} s inside the launch interval`);
+    this.left--;
+    this.lastShotS = tS;
+    const shot = { shotId: `${this.id}-${this.shotList.length + 1}`, timeS: tS, azimuthRad, elevationRad };
+    this.shotList.push(shot);
+    return shot;
+  }
+}
+
+/** A battery for a weapon definition. */
+export function createBattery(
+  id: string,
+  definition: WeaponDefinition,
+  site: SiteSpec | RadarSite,
+  rounds?: number,
+): WeaponBattery {
+  return definition.kind === "railgun"
+    ? new RailgunBattery(id, definition, site, rounds)
+    : new InterceptorBattery(id, definition, site, rounds);
+}

@@ -1,0 +1,576 @@
+/**
+ * One weapon against one threat: a small, self-contained engagement loop built from the layer's
+ * reusable pieces (the battle manager's loop over many, issue 14, will run the same pieces as systems):
+ *
+ * 1. Truth: the threat's own flight (src/flight), advanced tick by tick.
+ * 2. Track: either perfect or real. A perfect track is the truth and its prediction the threat's true
+ *    path ahead (the threat flown whole beforehand, `perfectPath`): fire control with flawless
+ *    information, so what is left is the weapon's own error (dispersion, guidance, lethality). A real
+ *    track: the scenario's sensors look at the truth on their own schedules (`observe`), their
+ *    detections reach the tracker at their arrival times (`step`), the fire control takes the
+ *    longest-confirmed track and predicts it with the tracking layer's motion models (the filter's own
+ *    prediction); it never reads the truth.
+ * 3. Fire control, once a second from the first confirmed track: the track's prediction
+ *    (trackPrediction.ts), the PIP of a shot at the battery's earliest time (pip.ts with the weapon's
+ *    flyout table), the Pk of that shot (shotKillProbability.ts); the shot is fired when the battery is
+ *    ready and the solution is inside the envelope. A gun's aim is then refined by flyouts
+ *    (firingSolution.ts) and dispersed by its aiming and muzzle-speed errors, drawn from the stream
+ *    `engage:<weapon>:<threat>:dispersion`.
+ * 4. Rounds in flight (rounds.ts): command guidance over the data link, midcourse PIP updates, seeker
+ *    acquisition and homing; each round's divert is totalled.
+ * 5. Closest approach in continuous time (closestApproach.ts on both flights' dense output) when the
+ *    range rate turns positive, or at the round's end if it ends while closing; the kill is drawn from
+ *    `engage:<weapon>:<threat>:kill` against the lethality at that miss, and a killed threat's flight is
+ *    terminated there.
+ * Ticks: 0.5 s while no round flies, 0.05 s while one does (the seeker's look and the midcourse update
+ * cadence of the loop; command-link messages are applied at their own times).
+ * Deterministic: same inputs and seed, the same timeline.
+ */
+import type { FlightEarthModel } from "../../flight/earthModel.js";
+import type { Flight } from "../../flight/propagation/flight.js";
+import type { FlightResult } from "../../flight/result.js";
+import { createTruthState, truthAt } from "../../flight/truthAt.js";
+import type { VehicleKind } from "../../flight/truth.js";
+import { randomStream, type RandomStream } from "../../math/random.js";
+import type { Detection } from "../../sensors/detection.js";
+import { makeSiteState } from "../../sensors/radar/site.js";
+import type { Sensor } from "../../sensors/sensor.js";
+import type { Tracker } from "../../tracking/management/tracker.js";
+import type { GaussianState } from "../../tracking/types.js";
+import type { WeaponBattery } from "../battery/battery.js";
+import { createGunFiringSolution, GunFireControl } from "../fireControl/firingSolution.js";
+import type { FlyoutTable } from "../fireControl/flyoutTable.js";
+import { createPipSolution, PipSolver, type PipSolution } from "../fireControl/pip.js";
+import { shotKillProbability } from "../fireControl/shotKillProbability.js";
+import { TrackPrediction } from "../fireControl/trackPrediction.js";
+import { createInterceptorFlight } from "../flight/interceptor.js";
+import { createProjectileFlight } from "../flight/projectile.js";
+import { createClosestApproach } from "./closestApproach.js";
+import { ApproachTracker, flightSource } from "./flyToClosestApproach.js";
+import { drawKill } from "./killDraw.js";
+import {
+  CommandGuidedRound,
+  InterceptorRound,
+  UnguidedRound,
+  type GuidanceNote,
+  type Round,
+  type RoundContext,
+  type TargetEstimate,
+} from "./rounds.js";
+
+export type EngagementEventType =
+  | "track"
+  | "solution"
+  | "shot"
+  | "hold"
+  | "guidance"
+  | "acquisition"
+  | "closest-approach"
+  | "kill"
+  | "miss"
+  | "impact"
+  | "end";
+
+export interface EngagementEvent {
+  readonly timeS: number;
+  readonly type: EngagementEventType;
+  readonly shotId?: string;
+  readonly detail: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+export interface ShotOutcome {
+  readonly shotId: string;
+  readonly timeS: number;
+  readonly azimuthDeg: number;
+  readonly elevationDeg: number;
+  /** The fire control's plan: intercept time, altitude and ground range of the PIP, Pk. */
+  readonly plannedInterceptS: number;
+  readonly plannedAltM: number;
+  readonly plannedRangeM: number;
+  readonly plannedPk: number;
+  /** What happened: closest approach (null if the round never closed on the target). */
+  readonly closestApproachS: number | null;
+  readonly missM: number | null;
+  readonly interceptAltM: number | null;
+  readonly closingSpeedMps: number | null;
+  readonly pk: number;
+  readonly killed: boolean;
+  readonly divertMps: number;
+  readonly peakLateralG: number;
+}
+
+export interface EngagementResult {
+  readonly weaponId: string;
+  readonly threatId: string;
+  readonly trackSource: "perfect" | "sensors";
+  readonly events: readonly EngagementEvent[];
+  readonly shots: readonly ShotOutcome[];
+  readonly killed: boolean;
+  /** Smallest miss over the shots, m (null: no shot closed on the target). */
+  readonly missM: number | null;
+  /** The Pk of the best shot (at its miss), and the fire control's planned Pk of the first shot. */
+  readonly killProbability: number;
+  readonly plannedPk: number | null;
+  readonly endS: number;
+}
+
+export interface EngagementSensing<S extends GaussianState> {
+  readonly sensors: readonly Sensor[];
+  readonly tracker: Tracker<S>;
+}
+
+export interface EngagementOptions<S extends GaussianState> {
+  readonly earth: FlightEarthModel;
+  /** The threat's flight, not yet advanced past its start. */
+  readonly threat: Flight;
+  readonly battery: WeaponBattery;
+  /** The weapon's flyout table (fireControl/flyouts.ts). */
+  readonly table: FlyoutTable;
+  /** Sensors and tracker (the tracker's filter predicts its tracks), or the threat's whole flight for a
+   *  perfect track (the same definition flown to its end). */
+  readonly sensing: EngagementSensing<S> | { readonly perfectPath: FlightResult };
+  readonly seed: number;
+  readonly run?: number;
+  /** Rounds to fire at most (default 1); a kill ends the engagement. */
+  readonly maxShots?: number;
+  /** The class the fire control takes the track for (seeker planning); default "ballistic". */
+  readonly targetKind?: VehicleKind;
+  /** Last time of the engagement, s (the scenario's end). */
+  readonly endS: number;
+}
+
+/** Ticks: 1/20 s while a round flies, 10 of them (0.5 s) while none does. */
+const TICKS_PER_S = 20;
+const IDLE_TICKS = 10;
+const FIRE_CONTROL_INTERVAL_S = 1;
+/** Prediction step of the fire control's track predictions, s. */
+const PREDICTION_STEP_S = 1;
+/** Sample step of a perfect track's prediction (the truth's path, Hermite between samples), s. */
+const PERFECT_STEP_S = 0.25;
+
+function r3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
+
+interface LiveRound {
+  readonly round: Round;
+  readonly plannedInterceptS: number;
+  readonly plannedAltM: number;
+  readonly plannedRangeM: number;
+  readonly azimuthRad: number;
+  readonly elevationRad: number;
+  /** Range rate to the threat at the previous tick. */
+  lastRate: number;
+  lastTimeS: number;
+  done: boolean;
+}
+
+/** Runs the engagement (see the file comment). */
+export function engage<S extends GaussianState>(o: EngagementOptions<S>): EngagementResult {
+  const { earth, threat, battery } = o;
+  const sensing = "tracker" in o.sensing ? o.sensing : null;
+  const perfectPath = "perfectPath" in o.sensing ? o.sensing.perfectPath : null;
+  const weaponId = battery.id;
+  const threatId = threat.id;
+  const run = o.run ?? 0;
+  const maxShots = o.maxShots ?? 1;
+  if (!Number.isInteger(maxShots) || maxShots < 1)
+    throw new RangeError(`engage: maxShots must be a whole number >= 1, given ${maxShots}`);
+  const def = battery.definition;
+  const events: EngagementEvent[] = [];
+  const shots: ShotOutcome[] = [];
+  const notes: GuidanceNote[] = [];
+  const killRng = randomStream(o.seed, run, `engage:${weaponId}:${threatId}:kill`);
+  const dispersionRng = randomStream(o.seed, run, `engage:${weaponId}:${threatId}:dispersion`);
+  const seekerRng: RandomStream = randomStream(o.seed, run, `engage:${weaponId}:${threatId}:seeker`);
+  const sensorRngs = sensing?.sensors.map((s) => randomStream(o.seed, run, `sensor:${s.id}`)) ?? [];
+  const solver = new PipSolver(o.table, def.envelope, earth);
+  const gunFc = def.kind === "railgun" ? new GunFireControl(def, earth) : null;
+  const sol = createPipSolution();
+  const site = makeSiteState();
+  const truth = createTruthState(threatId, threat.kind);
+  const truths = [truth];
+  const fresh: Detection[] = [];
+  let pending: Detection[] = [];
+  const prediction = new TrackPrediction();
+  let estimate: TargetEstimate | null = null;
+  let haveTrack = false;
+  let solutionReported = false;
+  const approach = new ApproachTracker();
+  const ca = createClosestApproach();
+  const live: LiveRound[] = [];
+  const threatSource = flightSource(threat);
+  const horizonS = def.envelope.maxTimeOfFlightS + 30;
+  const pathTruth = createTruthState(threatId, threat.kind);
+  /** The perfect track's source: the threat's own path, flown whole. */
+  const pathSource = (tS: number, p: Float64Array, v: Float64Array): boolean => {
+    if (perfectPath === null || tS > perfectPath.endTimeS || tS < perfectPath.startTimeS) return false;
+    truthAt(perfectPath, tS, pathTruth);
+    p.set(pathTruth.posEcefM);
+    v.set(pathTruth.velEcefMps);
+    return true;
+  };
+
+  let t = threat.startTimeS;
+  let nextFireControlS = t;
+  let scheduledShotS = NaN;
+  let killed = false;
+  const endS = o.endS;
+
+  const launcherAt = (tS: number) => battery.site.stateInto(tS, site);
+
+  /** Updates the fire control's track estimate at t; returns whether there is a track. */
+  const updateTrack = (tS: number): boolean => {
+    if (sensing === null) {
+      if (threat.ended) return estimate !== null;
+      prediction.fromSource(tS, horizonS, PERFECT_STEP_S, pathSource, earth);
+      estimate = { prediction, positionSigmaM: 0 };
+      if (!haveTrack) {
+        haveTrack = true;
+        events.push({ timeS: r3(tS), type: "track", detail: { source: "perfect" } });
+      }
+      return true;
+    }
+    const tracks = sensing.tracker.tracks;
+    let best = null;
+    for (const tr of tracks) {
+      if (tr.status !== "confirmed") continue;
+      if (best === null || (tr.confirmedAtS ?? Infinity) < (best.confirmedAtS ?? Infinity)) best = tr;
+    }
+    if (best === null) return false;
+    const filter = sensing.tracker.filter;
+    prediction.fromFilter(filter, best.state, horizonS + (tS - best.lastUpdateS), PREDICTION_STEP_S, earth);
+    const P = best.state.P;
+    const n = filter.ndim;
+    estimate = { prediction, positionSigmaM: Math.sqrt((P[0] + P[n + 1] + P[2 * n + 2]) / 3) };
+    if (!haveTrack) {
+      haveTrack = true;
+      events.push({
+        timeS: r3(tS),
+        type: "track",
+        detail: { source: "sensors", trackId: best.id, positionSigmaM: r3(estimate.positionSigmaM) },
+      });
+    }
+    return true;
+  };
+
+  /** The PIP of a shot at the battery's earliest time from tS (two passes: pointing, then timing). */
+  const solveShot = (tS: number): PipSolution | null => {
+    const l = launcherAt(tS);
+    solver.solve(prediction, l, tS + def.reactionTimeS, sol);
+    if (sol.outcome !== "intercept") return null;
+    const ts = battery.earliestShotS(tS, sol.azimuthRad, sol.elevationRad);
+    if (!Number.isFinite(ts)) return null;
+    solver.solve(prediction, launcherAt(ts), ts, sol);
+    if (sol.outcome !== "intercept") return null;
+    if (battery.refusal(sol.azimuthRad, sol.elevationRad) !== null) return null;
+    return sol;
+  };
+
+  let holds = 0;
+  const fire = (ts: number): void => {
+    const l = launcherAt(ts);
+    solver.solve(prediction, l, ts, sol);
+    const refusal = sol.outcome === "intercept" ? battery.refusal(sol.azimuthRad, sol.elevationRad) : null;
+    if (sol.outcome !== "intercept" || refusal !== null) {
+      // The latest track no longer gives an intercept at the shot time: hold fire (logged once).
+      if (holds++ === 0)
+        events.push({ timeS: r3(ts), type: "hold", detail: { why: refusal ?? sol.outcome } });
+      return;
+    }
+    const planned = shotKillProbability(def, sol, prediction, l.posEcefM, earth, {
+      targetKind: o.targetKind,
+    });
+    let az = sol.azimuthRad;
+    let el = sol.elevationRad;
+    const plannedInterceptS = sol.interceptTimeS;
+    const plannedAltM = sol.altM;
+    const plannedRangeM = sol.rangeM;
+    let round: Round;
+    if (def.kind === "railgun") {
+      const muzzle = { posEcefM: l.posEcefM, velEcefMps: l.velEcefMps, rotEcefToEnu: l.rotEcefToEnu };
+      const fs = (gunFc as GunFireControl).solve(prediction, muzzle, ts, sol, createGunFiringSolution());
+      if (Number.isFinite(fs.azimuthRad)) {
+        az = fs.azimuthRad;
+        el = fs.elevationRad;
+      }
+      // The gun's errors: aim on both axes (azimuth error across the line of fire), muzzle speed.
+      const d = def.dispersion;
+      const dAz = dispersionRng.normal(0, d.aimSigmaRad) / Math.max(Math.cos(el), 0.05);
+      const dEl = dispersionRng.normal(0, d.aimSigmaRad);
+      const dV = dispersionRng.normal(0, d.muzzleSpeedSigmaMps);
+      el = Math.min(def.mount.elevationMaxRad, Math.max(def.mount.elevationMinRad, el + dEl));
+      az += dAz;
+      const shot = battery.fire(ts, az, el);
+      const pf = createProjectileFlight({
+        id: shot.shotId,
+        definition: def,
+        earth,
+        startTimeS: ts,
+        muzzle,
+        azimuthRad: az,
+        elevationRad: el,
+        muzzleSpeedMps: def.muzzleSpeedMps + dV,
+        sampleIntervalS: 0.5,
+        endTimeS: Math.max(endS, ts + 1),
+      });
+      round =
+        pf.law === null
+          ? new UnguidedRound(shot, pf.flight, planned.pk)
+          : new CommandGuidedRound(shot, pf.flight, planned.pk, def, pf.law);
+      events.push({
+        timeS: r3(ts),
+        type: "shot",
+        shotId: shot.shotId,
+        detail: {
+          azimuthDeg: r3((az * 180) / Math.PI),
+          elevationDeg: r3((el * 180) / Math.PI),
+          flyouts: fs.flyouts,
+          solutionMissM: Number.isFinite(fs.missM) ? r3(fs.missM) : null,
+          muzzleSpeedMps: r3(def.muzzleSpeedMps + dV),
+          roundsLeft: battery.roundsLeft,
+        },
+      });
+    } else {
+      const shot = battery.fire(ts, az, Math.PI / 2);
+      const h = createInterceptorFlight({
+        id: shot.shotId,
+        definition: def,
+        earth,
+        startTimeS: ts,
+        launcherPosEcefM: l.posEcefM,
+        launcherVelEcefMps: l.velEcefMps,
+        sampleIntervalS: 0.5,
+        endTimeS: Math.max(endS, ts + 1),
+      });
+      round = new InterceptorRound(
+        shot,
+        h,
+        planned.pk,
+        def,
+        Math.max(sol.arrivalSpeedMps, 1),
+        plannedInterceptS,
+        sol.pipEcefM,
+      );
+      events.push({
+        timeS: r3(ts),
+        type: "shot",
+        shotId: shot.shotId,
+        detail: { azimuthDeg: r3((az * 180) / Math.PI), roundsLeft: battery.roundsLeft },
+      });
+    }
+    live.push({
+      round,
+      plannedInterceptS,
+      plannedAltM,
+      plannedRangeM,
+      azimuthRad: az,
+      elevationRad: el,
+      lastRate: NaN,
+      lastTimeS: ts,
+      done: false,
+    });
+    shots.push({
+      shotId: round.shot.shotId,
+      timeS: ts,
+      azimuthDeg: r3((az * 180) / Math.PI),
+      elevationDeg: r3((el * 180) / Math.PI),
+      plannedInterceptS: r3(plannedInterceptS),
+      plannedAltM: r3(plannedAltM),
+      plannedRangeM: r3(plannedRangeM),
+      plannedPk: r3(planned.pk),
+      closestApproachS: null,
+      missM: null,
+      interceptAltM: null,
+      closingSpeedMps: null,
+      pk: 0,
+      killed: false,
+      divertMps: 0,
+      peakLateralG: 0,
+    });
+  };
+
+  /** Closes a round at its closest approach (or its end), draws the kill. */
+  const adjudicate = (lr: LiveRound, idx: number, t0: number, t1: number): void => {
+    const rf = lr.round.flight;
+    approach.locate(rf, threatSource, t0, Math.min(t1, rf.timeS, threat.timeS), ca);
+    lr.done = true;
+    const lethality = def.kind === "railgun" ? def.projectile.lethality : def.lethality;
+    const base = shots[idx];
+    if (!ca.found) {
+      shots[idx] = {
+        ...base,
+        divertMps: r3(lr.round.divertMps),
+        peakLateralG: r3(lr.round.peakLateralMps2 / 9.80665),
+      };
+      return;
+    }
+    const k = drawKill(lethality, ca.distanceM, killRng);
+    const closing = Math.hypot(ca.relVelMps[0], ca.relVelMps[1], ca.relVelMps[2]);
+    const pos = new Float64Array(7);
+    rf.stateAt(ca.timeS, pos);
+    const altM = earth.altitudeM(pos);
+    events.push({
+      timeS: r3(ca.timeS),
+      type: "closest-approach",
+      shotId: lr.round.shot.shotId,
+      detail: {
+        missM: r3(ca.distanceM),
+        altitudeKm: r3(altM / 1000),
+        closingSpeedMps: r3(closing),
+        divertMps: r3(lr.round.divertMps),
+        peakLateralG: r3(lr.round.peakLateralMps2 / 9.80665),
+      },
+    });
+    events.push({
+      timeS: r3(ca.timeS),
+      type: k.killed ? "kill" : "miss",
+      shotId: lr.round.shot.shotId,
+      detail: { pk: r3(k.pk), draw: r3(k.draw) },
+    });
+    shots[idx] = {
+      ...base,
+      closestApproachS: r3(ca.timeS),
+      missM: r3(ca.distanceM),
+      interceptAltM: r3(altM),
+      closingSpeedMps: r3(closing),
+      pk: r3(k.pk),
+      killed: k.killed,
+      divertMps: r3(lr.round.divertMps),
+      peakLateralG: r3(lr.round.peakLateralMps2 / 9.80665),
+    };
+    // The round is not flown on (its guidance may have been updated after the approach, which was
+    // located afterwards); a killed threat ends at the approach, or, if its own forces changed after it
+    // within this tick, at that change.
+    if (k.killed && !threat.ended) {
+      killed = true;
+      const reason = `intercepted by ${lr.round.shot.shotId}`;
+      try {
+        threat.terminate(ca.timeS, reason);
+      } catch (e) {
+        if (!(e instanceof RangeError)) throw e;
+        threat.terminate(threat.timeS, reason);
+      }
+    }
+  };
+
+  // Tick times are k / TICKS_PER_S exactly (a sum of increments would drift off the decimal times the
+  // flights schedule their events at).
+  let k = Math.ceil(t * TICKS_PER_S);
+  while (t < endS) {
+    const flying = live.some((r) => !r.done);
+    if (threat.ended && !flying) break;
+    k += flying ? 1 : IDLE_TICKS;
+    const tPrev = t;
+    t = Math.min(endS, k / TICKS_PER_S);
+    if (!threat.ended) threat.advanceTo(t);
+    const threatAlive = !threat.ended || threat.timeS >= t;
+    if (threatAlive) threat.truthInto(t, truth);
+    // Sensing and tracking.
+    if (sensing !== null && threatAlive) {
+      fresh.length = 0;
+      const sensors = sensing.sensors;
+      for (let i = 0; i < sensors.length; i++) sensors[i].observe(truths, t, sensorRngs[i], fresh);
+      if (fresh.length > 0) pending.push(...fresh);
+      const arrived = pending.filter((d) => d.arrivalTimeS <= t + 1e-9);
+      if (arrived.length > 0) pending = pending.filter((d) => d.arrivalTimeS > t + 1e-9);
+      sensing.tracker.step(t, arrived);
+    }
+    // A shot due in this tick, on the solution that scheduled it, re-solved on the latest track.
+    if (scheduledShotS > tPrev && scheduledShotS <= t && battery.shots.length < maxShots && !killed) {
+      const ts = scheduledShotS;
+      scheduledShotS = NaN;
+      if (estimate !== null) fire(ts);
+    }
+    // Fire control.
+    if (t >= nextFireControlS && threatAlive) {
+      nextFireControlS = t + FIRE_CONTROL_INTERVAL_S;
+      const tracked = updateTrack(t);
+      if (tracked && battery.shots.length < maxShots && !(scheduledShotS >= t) && !killed) {
+        const s = solveShot(t);
+        if (s !== null) {
+          const pk = shotKillProbability(def, s, prediction, launcherAt(s.shotTimeS).posEcefM, earth, {
+            targetKind: o.targetKind,
+          });
+          if (!solutionReported) {
+            solutionReported = true;
+            events.push({
+              timeS: r3(t),
+              type: "solution",
+              detail: {
+                shotS: r3(s.shotTimeS),
+                interceptS: r3(s.interceptTimeS),
+                altitudeKm: r3(s.altM / 1000),
+                rangeKm: r3(s.rangeM / 1000),
+                timeOfFlightS: r3(s.tofS),
+                arrivalSpeedMps: r3(s.arrivalSpeedMps),
+                pk: r3(pk.pk),
+              },
+            });
+          }
+          scheduledShotS = s.shotTimeS;
+        }
+      }
+    }
+    // Rounds in flight.
+    const ctx: RoundContext = { estimate, truth: threatAlive ? truth : null, rng: seekerRng, notes };
+    for (let i = 0; i < live.length; i++) {
+      const lr = live[i];
+      if (lr.done) continue;
+      const rf = lr.round.flight;
+      lr.round.advance(t, ctx);
+      const rate = threatAlive && !rf.ended ? approach.rangeRate(rf, threatSource) : NaN;
+      if (lr.lastRate < 0 && rate >= 0) adjudicate(lr, i, lr.lastTimeS, t);
+      else if (rf.ended || !threatAlive) {
+        if (lr.lastRate < 0) adjudicate(lr, i, lr.lastTimeS, Math.min(rf.timeS, threat.timeS));
+        else {
+          lr.done = true;
+          shots[i] = {
+            ...shots[i],
+            divertMps: r3(lr.round.divertMps),
+            peakLateralG: r3(lr.round.peakLateralMps2 / 9.80665),
+          };
+        }
+      }
+      lr.lastRate = rate;
+      lr.lastTimeS = t;
+    }
+    for (const n of notes) events.push({ timeS: r3(n.timeS), type: n.type, detail: n.detail });
+    notes.length = 0;
+  }
+
+  if (threat.ended && threat.endReason === "impact") {
+    const y = threat.state;
+    events.push({
+      timeS: r3(threat.timeS),
+      type: "impact",
+      detail: { latDeg: r3(latDeg(earth, y)), lonDeg: r3((Math.atan2(y[1], y[0]) * 180) / Math.PI) },
+    });
+  }
+  events.push({ timeS: r3(Math.min(t, endS)), type: "end", detail: { killed, shots: shots.length } });
+  events.sort((a, b) => a.timeS - b.timeS);
+  const misses = shots.map((s) => s.missM).filter((m): m is number => m !== null);
+  const best = shots.reduce<ShotOutcome | null>(
+    (b, s) => (s.missM !== null && (b === null || (b.missM as number) > s.missM) ? s : b),
+    null,
+  );
+  return {
+    weaponId,
+    threatId,
+    trackSource: sensing === null ? "perfect" : "sensors",
+    events,
+    shots,
+    killed,
+    missM: misses.length === 0 ? null : Math.min(...misses),
+    killProbability: best === null ? 0 : best.pk,
+    plannedPk: shots.length === 0 ? null : shots[0].plannedPk,
+    endS: r3(Math.min(t, endS)),
+  };
+}
+
+const GEO = new Float64Array(3);
+
+function latDeg(earth: FlightEarthModel, y: ArrayLike<number>): number {
+  earth.geodeticInto(y, GEO);
+  return (GEO[0] * 180) / Math.PI;
+}

@@ -1,0 +1,7 @@
+/** The single-engagement pieces: closest approach in continuous time, the kill draw. */
+export * from "./closestApproach.js";
+export * from "./killDraw.js";
+export * from "./flyToClosestApproach.js";
+export * from "./rounds.js";
+export * from "./engage.js";
+export * from "./reach.js";

@@ -1,0 +1,272 @@
+/**
+ * A round in flight and how it is guided, one class per kind; the engagement loop (engage.ts) advances
+ * it and calls `guide` at each of its ticks. What each round may know of its target is what a real one
+ * would: the fire-control track's prediction (a `TargetEstimate`), and its own seeker's looks.
+ * - UnguidedRound: nothing to do.
+ * - CommandGuidedRound: the command link's messages (guidance/commandLink.ts) at their exact times,
+ *   each the fire-control estimate of the target as it was `latency` earlier, set as the target of the
+ *   round's proportional-navigation law (the law extrapolates it).
+ * - InterceptorRound: after the vertical rise, midcourse updates of the predicted intercept point every
+ *   `midcourseUpdateIntervalS`: while the motors burn, the planned intercept time stands and the point
+ *   follows the track; after burnout the intercept is re-solved from the missile's state and speed
+ *   (guidance/midcourse.ts). Seeker looks at each tick after the last burnout, once the predicted target
+ *   is within 1.2 acquisition ranges; at acquisition the homing estimator starts from the track and the
+ *   terminal PN/APN law takes over, fed by it.
+ * Every round also totals its divert (the lateral acceleration it applied, integrated over the ticks:
+ * the velocity its steering cost) and its peak lateral acceleration.
+ */
+import type { Flight } from "../../flight/propagation/flight.js";
+import type { TruthState } from "../../flight/truth.js";
+import type { RandomStream } from "../../math/random.js";
+import type { ShotRecord } from "../battery/battery.js";
+import type { InterceptorDefinition, RailgunDefinition } from "../definitions.js";
+import type { InterceptorFlight } from "../flight/interceptor.js";
+import type { ProportionalNavigation } from "../../flight/guidance/proportionalNavigation.js";
+import { CommandLink } from "../guidance/commandLink.js";
+import { HOMING_ACCEL_PSD_M2S3, HomingEstimator } from "../guidance/homingEstimator.js";
+import { createMidcourseSolution, midcoursePip } from "../guidance/midcourse.js";
+import { createSeekerLook, Seeker } from "../seeker.js";
+import type { TrackPrediction } from "../fireControl/trackPrediction.js";
+
+/** What the fire control currently predicts of the target (its latest track prediction). */
+export interface TargetEstimate {
+  readonly prediction: TrackPrediction;
+  /** Position standard deviation of the track now, m (root of the trace over 3; 0 for a perfect track). */
+  readonly positionSigmaM: number;
+}
+
+export interface GuidanceNote {
+  readonly timeS: number;
+  readonly type: "guidance" | "acquisition";
+  readonly detail: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** Seeker noise and other draws come from the round's own stream. */
+export interface RoundContext {
+  readonly estimate: TargetEstimate | null;
+  /** The threat's truth at the tick (for seekers: what they look at), or null once it has ended. */
+  readonly truth: TruthState | null;
+  readonly rng: RandomStream;
+  readonly notes: GuidanceNote[];
+}
+
+const Y = new Float64Array(7);
+const D = new Float64Array(7);
+
+export abstract class Round {
+  /** Velocity spent on steering so far, m/s, and the largest lateral acceleration applied, m/s^2. */
+  divertMps = 0;
+  peakLateralMps2 = 0;
+  private lastTickS: number;
+
+  constructor(
+    readonly shot: ShotRecord,
+    readonly flight: Flight,
+    /** Fire control's Pk for the shot when it was fired. */
+    readonly plannedPk: number,
+  ) {
+    this.lastTickS = shot.timeS;
+  }
+
+  /** Advances the round to tS, applying its guidance updates on the way (at their own times). */
+  abstract advance(tS: number, ctx: RoundContext): void;
+
+  /** Adds the lateral acceleration at the round's time to the divert totals (rectangle rule). */
+  protected account(): void {
+    const f = this.flight;
+    const t = f.timeS;
+    if (!f.ended) {
+      f.evaluate(t, f.stateAt(t, Y), D);
+      const a = f.context.lateralAccelMps2;
+      this.divertMps += a * (t - this.lastTickS);
+      if (a > this.peakLateralMps2) this.peakLateralMps2 = a;
+    }
+    this.lastTickS = t;
+  }
+}
+
+export class UnguidedRound extends Round {
+  advance(tS: number): void {
+    this.flight.advanceTo(tS);
+  }
+}
+
+export class CommandGuidedRound extends Round {
+  private readonly link: CommandLink;
+  private next = 0;
+  private readonly p = new Float64Array(3);
+  private readonly v = new Float64Array(3);
+
+  constructor(
+    shot: ShotRecord,
+    flight: Flight,
+    plannedPk: number,
+    definition: RailgunDefinition,
+    private readonly law: ProportionalNavigation,
+  ) {
+    super(shot, flight, plannedPk);
+    const g = definition.projectile.guidance;
+    if (g === null) throw new RangeError(`${shot.shotId}: a command-guided round needs a guided projectile`);
+    this.link = new CommandLink(g.commandLink, shot.timeS);
+  }
+
+  advance(tS: number, ctx: RoundContext): void {
+    const f = this.flight;
+    for (;;) {
+      const tm = this.link.messageTimeS(this.next);
+      if (tm > tS || f.ended) break;
+      f.advanceTo(tm);
+      if (f.ended) break;
+      const est = ctx.estimate;
+      const td = this.link.dataTimeS(tm);
+      if (est !== null && est.prediction.stateAt(td, this.p, this.v)) {
+        f.setTarget(this.p, this.v, null, td);
+        if (this.next === 0)
+          ctx.notes.push({
+            timeS: tm,
+            type: "guidance",
+            detail: { what: "command link", rateHz: 1 / this.link.intervalS, latencyS: this.link.latencyS },
+          });
+      }
+      this.account();
+      this.next++;
+    }
+    f.advanceTo(tS);
+    this.account();
+    void this.law;
+  }
+}
+
+/**
+ * A time for a change from outside (a target update) that keeps clear of the flight's own scheduled
+ * times: within 1 us of one, it moves to 1 us after it. (The propagator restarts its integration at a
+ * change; a restart a few ulp before a scheduled segment end leaves a segment too short to step.)
+ */
+export function clearOf(scheduledTimesS: readonly number[], tS: number): number {
+  for (const s of scheduledTimesS) if (Math.abs(tS - s) < 1e-6) return s + 1e-6;
+  return tS;
+}
+
+export class InterceptorRound extends Round {
+  private readonly seeker: Seeker;
+  private readonly look = createSeekerLook();
+  private readonly estimator: HomingEstimator;
+  private readonly mid = createMidcourseSolution();
+  private nextMidcourseS: number;
+  private homing = false;
+  private readonly boresight = new Float64Array(3);
+  private readonly p = new Float64Array(3);
+  private readonly v = new Float64Array(3);
+
+  constructor(
+    shot: ShotRecord,
+    private readonly handles: InterceptorFlight,
+    plannedPk: number,
+    private readonly definition: InterceptorDefinition,
+    /** Speed the missile averages to the intercept, m/s (the planned arrival speed, or faster). */
+    private readonly planningSpeedMps: number,
+    interceptTimeS: number,
+    pipEcefM: ArrayLike<number>,
+  ) {
+    super(shot, handles.flight, plannedPk);
+    this.seeker = new Seeker(definition.seeker);
+    this.estimator = new HomingEstimator(HOMING_ACCEL_PSD_M2S3, handles.flight.earth.omegaRadS);
+    this.nextMidcourseS = handles.riseEndS;
+    handles.midcourse.interceptTimeS = interceptTimeS;
+    handles.midcourse.setTarget(pipEcefM, [0, 0, 0], null, shot.timeS);
+    this.mid.interceptTimeS = interceptTimeS;
+  }
+
+  /** Whether the seeker has locked on. */
+  get homingStarted(): boolean {
+    return this.homing;
+  }
+
+  advance(tS: number, ctx: RoundContext): void {
+    const f = this.flight;
+    // Midcourse updates at their own times.
+    while (!this.homing && this.nextMidcourseS <= tS && !f.ended) {
+      const tu = Math.max(clearOf(this.handles.scheduledTimesS, this.nextMidcourseS), f.timeS);
+      f.advanceTo(tu);
+      if (f.ended) break;
+      const est = ctx.estimate;
+      if (est !== null) {
+        const y = f.stateAt(tu, Y);
+        if (tu < this.handles.burnoutS) {
+          // While the motors burn the table's time of flight (which includes the boost) stands: only
+          // the point moves with the track.
+          this.mid.converged = est.prediction.stateAt(
+            this.mid.interceptTimeS,
+            this.mid.pipEcefM,
+            this.mid.targetVelEcefMps,
+          );
+        } else {
+          const speed = Math.max(Math.hypot(y[3], y[4], y[5]), this.planningSpeedMps);
+          midcoursePip(est.prediction, y, speed, tu, this.mid.interceptTimeS, this.mid);
+        }
+        if (this.mid.converged) {
+          this.handles.midcourse.interceptTimeS = this.mid.interceptTimeS;
+          if (f.guidance === this.handles.midcourse) f.setTarget(this.mid.pipEcefM, [0, 0, 0], null, tu);
+          else this.handles.midcourse.setTarget(this.mid.pipEcefM, [0, 0, 0], null, tu);
+        }
+      }
+      this.account();
+      this.nextMidcourseS = this.nextMidcourseS + this.definition.guidance.midcourseUpdateIntervalS;
+    }
+    f.advanceTo(Math.max(clearOf(this.handles.scheduledTimesS, tS), f.timeS));
+    if (f.ended) return;
+    tS = f.timeS;
+    // Seeker looks at the loop's tick, once the payload flies free (the seeker sits under the shroud
+    // or in the kill vehicle until the last burnout).
+    const truth = ctx.truth;
+    const est = ctx.estimate;
+    if (
+      tS >= this.handles.burnoutS &&
+      truth !== null &&
+      est !== null &&
+      est.prediction.stateAt(tS, this.p, this.v)
+    ) {
+      const y = f.stateAt(tS, Y);
+      const dx = this.p[0] - y[0];
+      const dy = this.p[1] - y[1];
+      const dz = this.p[2] - y[2];
+      const r = Math.hypot(dx, dy, dz);
+      const reach = this.seeker.acquisitionRangeM(this.seeker.signature(truth));
+      if (r > 0 && r < 1.2 * reach) {
+        // The seeker points where the track predicts the target.
+        this.boresight[0] = dx / r;
+        this.boresight[1] = dy / r;
+        this.boresight[2] = dz / r;
+        this.seeker.look(y, this.boresight, truth, ctx.rng, this.look);
+        if (this.look.acquired) {
+          const range = this.look.rangeM;
+          if (!this.homing) {
+            this.homing = true;
+            this.estimator.start(tS, this.p, this.v, Math.max(est.positionSigmaM, 10), 50);
+            f.setGuidance(this.handles.terminal);
+            ctx.notes.push({
+              timeS: tS,
+              type: "acquisition",
+              detail: {
+                rangeKm: round3(range / 1000),
+                snr: round3(this.look.snr),
+                offBoresightDeg: round3((this.look.offBoresightRad * 180) / Math.PI),
+              },
+            });
+          }
+          // Range from the track (a passive seeker) or measured (a radar seeker).
+          const rangeEst = this.definition.seeker.kind === "radar" ? range : r;
+          const rangeSigma = this.definition.seeker.kind === "radar" ? 5 : Math.max(est.positionSigmaM, 10);
+          this.estimator.update(tS, y, this.look.losUnitEcef, rangeEst, this.look.angleSigmaRad, rangeSigma);
+          const s = this.estimator.state.x;
+          f.setTarget([s[0], s[1], s[2]], [s[3], s[4], s[5]], null, tS);
+        }
+      }
+    }
+    this.account();
+  }
+}
+
+function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,246 @@
+/**
+ * Flyout tables built from the weapons' own flights (src/weapons/flight on the flight layer's
+ * propagator: drag, gravity, the Earth model's shape and rotation), once per weapon model, Earth model
+ * and launcher latitude (to the degree), and cached as the threat steering is.
+ *
+ * - A gun: rounds fired from a reference launcher at the battery's latitude, northwards, at elevations
+ *   every `elevationStepRad` across the mount's range (from 0.25 deg up), each sampled every
+ *   `sampleS` along its flight; flyoutTable.ts turns the family into the table (both branches, shortest
+ *   time of flight).
+ * - An interceptor: one flight per grid point (ground range, altitude) northwards, vertical rise then
+ *   ZEM steering to the point at rest, stopped at its closest approach (PointApproachDetector); the
+ *   point is in reach when the flight passes within `reachToleranceM` of it, within the envelope's
+ *   longest time of flight and at or above its slowest arrival speed (a flight is also stopped once it
+ *   has slowed below that speed).
+ * The reference azimuth makes the table's times of flight those of a northward shot; the Earth's
+ * rotation changes them with azimuth by a fraction of a percent (the Eotvos effect), which the gun's
+ * firing solution (firingSolution.ts) and the interceptors' guidance take out in flight.
+ */
+import { enuRotationInto } from "../../earth/enu.js";
+import type { FlightEarthModel } from "../../flight/earthModel.js";
+import { SpeedCrossing } from "../../flight/propagation/detectors.js";
+import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
+import { createInterceptorFlight } from "../flight/interceptor.js";
+import { PointApproachDetector } from "../flight/forces.js";
+import { createProjectileFlight } from "../flight/projectile.js";
+import {
+  tableFromPoints,
+  tableFromTrajectories,
+  type FlyoutGrid,
+  type FlyoutTable,
+  type PointFlyout,
+  type SampledTrajectory,
+} from "./flyoutTable.js";
+import { groundRangeM } from "./geometry.js";
+
+const DEG = Math.PI / 180;
+
+export interface GunTableOptions {
+  readonly grid?: FlyoutGrid;
+  /** Elevation step of the trajectory family, rad (default 0.25 deg). */
+  readonly elevationStepRad?: number;
+  /** Sample interval along each trajectory, s (default 0.05). */
+  readonly sampleS?: number;
+}
+
+export interface InterceptorTableOptions {
+  readonly grid?: FlyoutGrid;
+  /** Largest miss of the point at which it counts as reached, m (default 100). */
+  readonly reachToleranceM?: number;
+}
+
+/** A reference launcher at latitude `latRad`, longitude 0, height 0, on `earth`. */
+function referenceLauncher(earth: FlightEarthModel, latRad: number) {
+  const posEcefM = new Float64Array(3);
+  earth.ecefFromGeodeticInto(latRad, 0, 0, posEcefM);
+  const rotEcefToEnu = enuRotationInto(latRad, 0, new Float64Array(9));
+  return { posEcefM, velEcefMps: new Float64Array(3), rotEcefToEnu };
+}
+
+/** The default grid of a gun: 0 to the envelope's range and altitude, about 240 x 160 cells. */
+export function defaultGunGrid(def: RailgunDefinition): FlyoutGrid {
+  const e = def.envelope;
+  const rangeStepM = Math.max(100, Math.ceil(e.maxRangeM / 240 / 50) * 50);
+  const altStepM = Math.max(50, Math.ceil(e.maxInterceptAltitudeM / 160 / 50) * 50);
+  return {
+    rangeStepM,
+    rangeCount: Math.ceil(e.maxRangeM / rangeStepM) + 1,
+    altMinM: 0,
+    altStepM,
+    altCount: Math.ceil(e.maxInterceptAltitudeM / altStepM) + 1,
+  };
+}
+
+/** The default grid of an interceptor: the envelope in about 40 x 30 points. */
+export function defaultInterceptorGrid(def: InterceptorDefinition): FlyoutGrid {
+  const e = def.envelope;
+  const rangeStepM = Math.max(1000, Math.ceil(e.maxRangeM / 40 / 1000) * 1000);
+  const altMinM = Math.floor(e.minInterceptAltitudeM / 1000) * 1000;
+  const altStepM = Math.max(500, Math.ceil((e.maxInterceptAltitudeM - altMinM) / 30 / 500) * 500);
+  return {
+    rangeStepM,
+    rangeCount: Math.ceil(e.maxRangeM / rangeStepM) + 1,
+    altMinM,
+    altStepM,
+    altCount: Math.ceil((e.maxInterceptAltitudeM - altMinM) / altStepM) + 1,
+  };
+}
+
+/** One round fired from the reference launcher at `elevationRad`, sampled (see the file comment). */
+export function gunTrajectory(
+  def: RailgunDefinition,
+  earth: FlightEarthModel,
+  latRad: number,
+  elevationRad: number,
+  sampleS: number,
+): SampledTrajectory {
+  const l = referenceLauncher(earth, latRad);
+  const { flight } = createProjectileFlight({
+    id: "table",
+    definition: def,
+    earth,
+    startTimeS: 0,
+    muzzle: l,
+    azimuthRad: 0,
+    elevationRad,
+    maxFlightTimeS: def.envelope.maxTimeOfFlightS,
+  });
+  const n = Math.floor(def.envelope.maxTimeOfFlightS / sampleS) + 1;
+  const tof = new Float64Array(n);
+  const range = new Float64Array(n);
+  const alt = new Float64Array(n);
+  const speed = new Float64Array(n);
+  const gamma = new Float64Array(n);
+  const y = new Float64Array(7);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    const t = k * sampleS;
+    flight.advanceTo(t);
+    const tt = Math.min(t, flight.timeS);
+    flight.stateAt(tt, y);
+    const r = Math.sqrt(y[0] * y[0] + y[1] * y[1] + y[2] * y[2]);
+    const v = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
+    tof[count] = tt;
+    range[count] = groundRangeM(l.posEcefM, y);
+    alt[count] = earth.altitudeM(y);
+    speed[count] = v;
+    gamma[count] = v > 0 ? Math.asin((y[0] * y[3] + y[1] * y[4] + y[2] * y[5]) / (r * v)) : 0;
+    count++;
+    if (flight.ended) break;
+  }
+  return { elevationRad, count, tofS: tof, rangeM: range, altM: alt, speedMps: speed, pathAngleRad: gamma };
+}
+
+/** A gun's flyout table (see the file comment). */
+export function gunFlyoutTable(
+  def: RailgunDefinition,
+  earth: FlightEarthModel,
+  latRad: number,
+  options: GunTableOptions = {},
+): FlyoutTable {
+  const step = options.elevationStepRad ?? 0.25 * DEG;
+  const sampleS = options.sampleS ?? 0.05;
+  if (!(step > 0) || !(sampleS > 0))
+    throw new RangeError("gunFlyoutTable: elevation step and sample interval must be > 0");
+  const lo = Math.max(def.mount.elevationMinRad, 0.25 * DEG);
+  const hi = def.mount.elevationMaxRad;
+  const trajectories: SampledTrajectory[] = [];
+  for (let e = lo; e <= hi + 1e-12; e += step)
+    trajectories.push(gunTrajectory(def, earth, latRad, Math.min(e, hi), sampleS));
+  return tableFromTrajectories(trajectories, options.grid ?? defaultGunGrid(def));
+}
+
+/** One interceptor flown to the point at (rangeM, altM) north of the reference launcher, or null. */
+export function interceptorPointFlyout(
+  def: InterceptorDefinition,
+  earth: FlightEarthModel,
+  latRad: number,
+  rangeM: number,
+  altM: number,
+  reachToleranceM = 100,
+): PointFlyout | null {
+  const l = referenceLauncher(earth, latRad);
+  // The point: ground range along the meridian through the launcher's latitude, at altM.
+  const ra = Math.hypot(l.posEcefM[0], l.posEcefM[1], l.posEcefM[2]);
+  const latP = latRad + rangeM / ra;
+  if (latP > Math.PI / 2) return null;
+  const P = new Float64Array(3);
+  earth.ecefFromGeodeticInto(latP, 0, altM, P);
+  const det = new PointApproachDetector(P);
+  const slow = new SpeedCrossing(def.envelope.minArrivalSpeedMps, -1, (f) => f.stop("stopped"));
+  const { flight, midcourse, riseEndS } = createInterceptorFlight({
+    id: "table",
+    definition: def,
+    earth,
+    startTimeS: 0,
+    launcherPosEcefM: l.posEcefM,
+    launcherVelEcefMps: l.velEcefMps,
+    detectors: [det, slow],
+    maxFlightTimeS: def.envelope.maxTimeOfFlightS,
+    historySteps: 1,
+  });
+  midcourse.setTarget(P, [0, 0, 0], null, 0);
+  flight.advanceTo(riseEndS);
+  flight.advanceTo(Infinity);
+  const y = flight.state;
+  const miss = Math.hypot(y[0] - P[0], y[1] - P[1], y[2] - P[2]);
+  const v = Math.hypot(y[3], y[4], y[5]);
+  if (!(miss <= reachToleranceM) || v < def.envelope.minArrivalSpeedMps) return null;
+  const r = Math.hypot(y[0], y[1], y[2]);
+  return {
+    tofS: flight.timeS,
+    elevationRad: Math.PI / 2,
+    speedMps: v,
+    pathAngleRad: Math.asin((y[0] * y[3] + y[1] * y[4] + y[2] * y[5]) / (r * v)),
+  };
+}
+
+/** An interceptor's flyout table (see the file comment). */
+export function interceptorFlyoutTable(
+  def: InterceptorDefinition,
+  earth: FlightEarthModel,
+  latRad: number,
+  options: InterceptorTableOptions = {},
+): FlyoutTable {
+  const tol = options.reachToleranceM ?? 100;
+  return tableFromPoints(options.grid ?? defaultInterceptorGrid(def), (s, h) =>
+    interceptorPointFlyout(def, earth, latRad, s, h, tol),
+  );
+}
+
+/**
+ * Tables by weapon model, Earth model and launcher latitude (rounded to the degree): built on first use,
+ * shared by every battery of that model (a campaign builds each once).
+ */
+export class FlyoutTableCache {
+  private readonly tables = new WeakMap<
+    WeaponDefinition,
+    WeakMap<FlightEarthModel, Map<number, FlyoutTable>>
+  >();
+
+  get(def: WeaponDefinition, earth: FlightEarthModel, latRad: number): FlyoutTable {
+    let byEarth = this.tables.get(def);
+    if (byEarth === undefined) {
+      byEarth = new WeakMap();
+      this.tables.set(def, byEarth);
+    }
+    let byLat = byEarth.get(earth);
+    if (byLat === undefined) {
+      byLat = new Map();
+      byEarth.set(earth, byLat);
+    }
+    const latDeg = Math.round(latRad / DEG);
+    let t = byLat.get(latDeg);
+    if (t === undefined) {
+      t =
+        def.kind === "railgun"
+          ? gunFlyoutTable(def, earth, latDeg * DEG)
+          : interceptorFlyoutTable(def, earth, latDeg * DEG);
+      byLat.set(latDeg, t);
+    }
+    return t;
+  }
+}
+
+/** The process-wide cache. */
+export const defaultFlyoutTables = new FlyoutTableCache();

@@ -1,0 +1,236 @@
+/**
+ * The probability of kill of a shot now: a planning figure fire control gives for a PIP solution, from
+ * what it knows (the track's predicted uncertainty, the weapon's dispersion and guidance, the lethality),
+ * before anything is flown. The engagement then flies the shot and draws the kill against the miss it
+ * really gets.
+ *
+ * Miss before guidance, in the encounter plane (normal to the relative velocity v_T - v_round at the
+ * PIP, both from the solution): the track's position covariance at the intercept time (the prediction's)
+ * plus the round's delivery error. For a gun: aim error sigma_a on both axes across the round's path at
+ * the slant range R, and the muzzle-speed error sigma_v along it, sigma_along = sigma_v t_f (v_arrival /
+ * v_muzzle) (a velocity error's displacement grows with the time of flight and decays with the round's
+ * speed). The 3 x 3 covariance is projected on the plane; its two principal sigmas enter the lethality's
+ * expectation (lethality.ts).
+ * - Unguided: Pk = E[Pk(miss)] over that Gaussian.
+ * - Guided: the round corrects the error it can: within the homing time t_h it can move
+ *   r_c = a_max t_h^2 / 2 across its path, a_max its lateral limit at the PIP (definitions.ts, with the
+ *   air density at the PIP's altitude and the arrival speed). Pk = P(|e| <= r_c) E[Pk(miss_end)], with
+ *   P(|e| <= r_c) the Rayleigh probability for the error's circular-equivalent sigma, and the end-game
+ *   miss a Gaussian of sigma_end^2 = sigma_guide^2 + (0.27 n_T T^2)^2: n_T the target's acceleration
+ *   across the line of sight, T the guidance time constant, and 0.27 the largest value of Zarchan's
+ *   single-lag miss 0.5 x^2 e^-x (at x = 2; "Tactical and Strategic Missile Guidance", ch. 3: a planning
+ *   bound, not the miss of this flight). sigma_guide is the guidance's own error: for command guidance
+ *   the track's current position uncertainty plus n_T tau^2 / 2 over the link latency tau; for a seeker
+ *   its angle-noise floor times the closing speed times T (the line-of-sight error converted to a miss
+ *   over the last time constant).
+ *   Homing time: the whole time of flight for command guidance; for a seeker the time from acquisition
+ *   (its acquisition range against the target kind's nominal signature at the PIP) to the intercept.
+ */
+import type { FlightEarthModel } from "../../flight/earthModel.js";
+import { stagnationCoefficient, stagnationTempK } from "../../flight/heating.js";
+import { createTruthState } from "../../flight/truthAt.js";
+import type { VehicleKind } from "../../flight/truth.js";
+import type { LateralLimitDefinition, WeaponDefinition } from "../definitions.js";
+import { expectedKillProbability } from "../lethality.js";
+import { Seeker } from "../seeker.js";
+import type { PipSolution } from "./pip.js";
+import type { TrackPrediction } from "./trackPrediction.js";
+
+/** Peak of Zarchan's single-lag step-manoeuvre miss 0.5 x^2 e^-x (at x = 2): 2 e^-2. */
+export const SINGLE_LAG_PEAK_MISS = 2 * Math.exp(-2);
+
+export interface ShotPkOptions {
+  /** Kind of target the track is taken for (its nominal signature for a seeker); default "ballistic". */
+  readonly targetKind?: VehicleKind;
+  /** Target acceleration across the line of sight the guidance must follow, m/s^2; default 0. */
+  readonly targetAccelerationMps2?: number;
+}
+
+export interface ShotPk {
+  pk: number;
+  /** Principal sigmas of the miss before guidance in the encounter plane, m. */
+  sigma1M: number;
+  sigma2M: number;
+  /** Guided rounds: what they can correct, the probability they do, and the end-game sigma. */
+  correctableRadiusM: number;
+  pCorrect: number;
+  endSigmaM: number;
+  /** Homing time used, s (NaN: unguided). */
+  homingTimeS: number;
+}
+
+/** a_max = min(structural, q C_N S / m + F_divert / m), m/s^2. */
+export function lateralLimitMps2(
+  l: LateralLimitDefinition,
+  dynamicPressurePa: number,
+  massKg: number,
+): number {
+  return Math.min(l.structuralMps2, (dynamicPressurePa * l.normalForceAreaM2 + l.divertThrustN) / massKg);
+}
+
+const air = new Float64Array(4);
+const seekers = new WeakMap<object, Seeker>();
+
+function seekerOf(w: WeaponDefinition): Seeker | null {
+  if (w.kind !== "interceptor") return null;
+  let s = seekers.get(w.seeker);
+  if (s === undefined) {
+    s = new Seeker(w.seeker);
+    seekers.set(w.seeker, s);
+  }
+  return s;
+}
+
+/** A nominal truth of the target at the PIP, for a seeker's signature (no thrust; hot surface). */
+function nominalTruth(kind: VehicleKind, sol: PipSolution, earth: FlightEarthModel) {
+  const t = createTruthState("target", kind);
+  t.posEcefM.set(sol.pipEcefM);
+  t.velEcefMps.set(sol.targetVelEcefMps);
+  t.altM = sol.altM;
+  earth.atmosphereInto(Math.max(0, Math.min(sol.altM, 1e6)), air);
+  const v = Math.hypot(sol.targetVelEcefMps[0], sol.targetVelEcefMps[1], sol.targetVelEcefMps[2]);
+  t.airspeedMps = v;
+  t.mach = air[3] > 0 ? v / air[3] : 0;
+  t.phase =
+    kind === "hgv" ? "glide" : kind === "cruise" ? "cruise" : sol.altM > 100_000 ? "midcourse" : "reentry";
+  // Sutton-Graves radiative-equilibrium surface temperature with a 5 cm nose and emissivity 0.85
+  // (the catalog's threat values, src/flight/heating.ts), floored at the ambient temperature.
+  t.surfaceTempK = stagnationTempK(stagnationCoefficient(0.05, 0.85), air[2], v, air[0]);
+  return t;
+}
+
+const C = new Float64Array(9);
+const C0 = new Float64Array(9);
+const E1 = new Float64Array(3);
+const E2 = new Float64Array(3);
+
+/** Pk of the shot whose PIP is `sol` (outcome "intercept"), see the file comment. */
+export function shotKillProbability(
+  weapon: WeaponDefinition,
+  sol: PipSolution,
+  prediction: TrackPrediction,
+  launcherEcefM: ArrayLike<number>,
+  earth: FlightEarthModel,
+  options: ShotPkOptions = {},
+): ShotPk {
+  const out: ShotPk = {
+    pk: 0,
+    sigma1M: NaN,
+    sigma2M: NaN,
+    correctableRadiusM: NaN,
+    pCorrect: NaN,
+    endSigmaM: NaN,
+    homingTimeS: NaN,
+  };
+  if (sol.outcome !== "intercept") return out;
+  const nT = options.targetAccelerationMps2 ?? 0;
+  if (!(nT >= 0 && Number.isFinite(nT)))
+    throw new RangeError(
+      `shotKillProbability: targetAccelerationMps2 must be a finite number >= 0, given ${nT}`,
+    );
+  // Encounter plane basis.
+  const rv = sol.roundVelEcefMps;
+  const tv = sol.targetVelEcefMps;
+  let nx = tv[0] - rv[0];
+  let ny = tv[1] - rv[1];
+  let nz = tv[2] - rv[2];
+  const closing = Math.hypot(nx, ny, nz);
+  nx /= closing;
+  ny /= closing;
+  nz /= closing;
+  planeBasis(nx, ny, nz);
+  // Track covariance at the intercept.
+  if (!prediction.covarianceAt(sol.interceptTimeS, C)) C.fill(0);
+  const vArr = Math.max(sol.arrivalSpeedMps, 1e-9);
+  const ux = rv[0] / vArr;
+  const uy = rv[1] / vArr;
+  const uz = rv[2] / vArr;
+  if (weapon.kind === "railgun") {
+    const p = sol.pipEcefM;
+    const slant = Math.hypot(p[0] - launcherEcefM[0], p[1] - launcherEcefM[1], p[2] - launcherEcefM[2]);
+    const lat = weapon.dispersion.aimSigmaRad * slant;
+    const along =
+      weapon.dispersion.muzzleSpeedSigmaMps * sol.tofS * (sol.arrivalSpeedMps / weapon.muzzleSpeedMps);
+    const l2 = lat * lat;
+    const d2 = along * along - l2;
+    const u = [ux, uy, uz];
+    for (let i = 0; i < 3; i++)
+      for (let j = 0; j < 3; j++) C[3 * i + j] += (i === j ? l2 : 0) + d2 * u[i] * u[j];
+  }
+  const [s1, s2] = projectedSigmas(C);
+  out.sigma1M = s1;
+  out.sigma2M = s2;
+  const lethality = weapon.kind === "railgun" ? weapon.projectile.lethality : weapon.lethality;
+  const guided = weapon.kind === "interceptor" || weapon.projectile.guidance !== null;
+  if (!guided) {
+    out.pk = expectedKillProbability(lethality, s1, s2);
+    return out;
+  }
+  // Lateral limit at the PIP.
+  earth.atmosphereInto(Math.max(0, Math.min(sol.altM, 1e6)), air);
+  const q = 0.5 * air[2] * sol.arrivalSpeedMps * sol.arrivalSpeedMps;
+  let aMax: number;
+  let lagS: number;
+  let guideSigma: number;
+  let homing: number;
+  if (weapon.kind === "railgun") {
+    const g = weapon.projectile.guidance!;
+    aMax = lateralLimitMps2(g.lateralLimit, q, weapon.projectile.flightBodyMassKg);
+    lagS = g.timeConstantS;
+    homing = sol.tofS;
+    // The uplinked track's current position uncertainty, and the target's drift over the link latency.
+    const track0 = prediction.covarianceAt(prediction.t0S, C0) ? Math.sqrt((C0[0] + C0[4] + C0[8]) / 3) : 0;
+    const drift = 0.5 * nT * g.commandLink.latencyS * g.commandLink.latencyS;
+    guideSigma = Math.hypot(track0, drift);
+  } else {
+    aMax = lateralLimitMps2(weapon.payload.lateralLimit, q, weapon.payload.massKg);
+    lagS = weapon.guidance.timeConstantS;
+    const seeker = seekerOf(weapon)!;
+    const acq = seeker.acquisitionRangeM(
+      seeker.signature(nominalTruth(options.targetKind ?? "ballistic", sol, earth)),
+    );
+    homing = Math.min(sol.tofS, acq / closing);
+    guideSigma = seeker.definition.angleNoiseFloorRad * closing * lagS;
+  }
+  out.homingTimeS = homing;
+  out.correctableRadiusM = 0.5 * aMax * homing * homing;
+  const sc = Math.sqrt(s1 * s2);
+  out.pCorrect =
+    sc === 0 ? 1 : -Math.expm1((-0.5 * out.correctableRadiusM * out.correctableRadiusM) / (sc * sc));
+  const manoeuvre = SINGLE_LAG_PEAK_MISS * nT * lagS * lagS;
+  out.endSigmaM = Math.hypot(guideSigma, manoeuvre);
+  out.pk = out.pCorrect * expectedKillProbability(lethality, out.endSigmaM);
+  return out;
+}
+
+/** Two unit vectors spanning the plane normal to (nx, ny, nz), into E1, E2. */
+function planeBasis(nx: number, ny: number, nz: number): void {
+  const ax = Math.abs(nx);
+  const ay = Math.abs(ny);
+  const az = Math.abs(nz);
+  if (ax <= ay && ax <= az) E1.set([0, nz, -ny]);
+  else if (ay <= az) E1.set([-nz, 0, nx]);
+  else E1.set([ny, -nx, 0]);
+  const m = Math.hypot(E1[0], E1[1], E1[2]);
+  E1[0] /= m;
+  E1[1] /= m;
+  E1[2] /= m;
+  E2[0] = ny * E1[2] - nz * E1[1];
+  E2[1] = nz * E1[0] - nx * E1[2];
+  E2[2] = nx * E1[1] - ny * E1[0];
+}
+
+/** Principal standard deviations of C (3 x 3) projected on span(E1, E2). */
+function projectedSigmas(c: Float64Array): [number, number] {
+  const q = (a: Float64Array, b: Float64Array) => {
+    let s = 0;
+    for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) s += a[i] * c[3 * i + j] * b[j];
+    return s;
+  };
+  const a = q(E1, E1);
+  const b = q(E1, E2);
+  const d = q(E2, E2);
+  const mean = 0.5 * (a + d);
+  const r = Math.sqrt(0.25 * (a - d) * (a - d) + b * b);
+  return [Math.sqrt(Math.max(0, mean + r)), Math.sqrt(Math.max(0, mean - r))];
+}

@@ -1,0 +1,134 @@
+/**
+ * The step-by-step interface of DormandPrince54 (start / step / interpolate / cut / interpolateHistory),
+ * which `integrate` is a loop over and the flight propagator drives directly. Stepping by hand must give
+ * the same steps and the same doubles as one integrate call (the same arithmetic in the same order), the
+ * dense output of a step must stay readable until the next step, and the kept history must answer for
+ * the steps before it exactly as they answered when they were the last.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { DormandPrince54, type EventDetector } from "../../src/math/ode/index.js";
+import { keplerInitial, keplerRhs, oscillatorRhs } from "./odeProblems.js";
+
+function same(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
+describe("DormandPrince54 step by step", () => {
+  it("start + step until the segment is done equals integrate, bit for bit (Kepler orbit, random spans)", () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.05, max: 0.9, noNaN: true }),
+        fc.double({ min: 0.1, max: 20, noNaN: true }),
+        fc.constantFrom(1e-6, 1e-9, 1e-11),
+        (e, span, rtol) => {
+          const whole = new DormandPrince54(6, { rtol, atol: rtol * 1e-2 });
+          const stepper = new DormandPrince54(6, { rtol, atol: rtol * 1e-2 });
+          const y = keplerInitial(e);
+          const wholeTimes: number[] = [];
+          const wholeMid: number[] = [];
+          const out = new Float64Array(6);
+          const r = whole.integrate(keplerRhs, 0, y, span, undefined, (s) => {
+            wholeTimes.push(s.t1S);
+            wholeMid.push(...s.interpolate(0.5 * (s.t0S + s.t1S), out));
+          });
+          stepper.start(keplerRhs, 0, keplerInitial(e), span);
+          const times: number[] = [];
+          const mid: number[] = [];
+          do {
+            stepper.step();
+            times.push(stepper.stepEndS);
+            mid.push(...stepper.interpolate(0.5 * (stepper.stepStartS + stepper.stepEndS), out));
+          } while (!stepper.segmentDone);
+          expect(times).toEqual(wholeTimes);
+          expect(same(mid, wholeMid)).toBe(true);
+          expect(same(stepper.endState, y)).toBe(true);
+          expect(stepper.stepsTaken).toBe(r.steps);
+          expect(stepper.rhsEvaluationsTotal).toBe(r.rhsEvaluations);
+          expect(stepper.proposedStepS).toBe(r.lastStepS);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps the last step's dense output until the next step, and older steps in its history", () => {
+    const dp = new DormandPrince54(6, { rtol: 1e-9, atol: 1e-11, historySteps: 4 });
+    dp.start(keplerRhs, 0, keplerInitial(0.6), 30);
+    const recorded: { t: number; y: Float64Array }[][] = [];
+    const out = new Float64Array(6);
+    for (let k = 0; k < 10; k++) {
+      dp.step();
+      const t0 = dp.stepStartS;
+      const t1 = dp.stepEndS;
+      const pts = [0, 0.3, 0.7, 1].map((f) => {
+        const t = t0 + f * (t1 - t0);
+        return { t, y: Float64Array.from(dp.interpolate(t, out)) };
+      });
+      recorded.push(pts);
+      // The last four steps answer exactly as they did when each was the last one.
+      for (let back = 0; back < Math.min(4, recorded.length); back++) {
+        for (const [i, p] of recorded[recorded.length - 1 - back].entries()) {
+          // An older step's end is the next step's start: the later step answers there.
+          if (i === 3 && back > 0) continue;
+          expect(dp.interpolateHistory(p.t, out)).toBe(true);
+          expect(same(out, p.y)).toBe(true);
+        }
+      }
+      if (recorded.length > 4) {
+        const gone = recorded[recorded.length - 5][1];
+        expect(dp.interpolateHistory(gone.t, out)).toBe(false);
+      }
+    }
+    expect(dp.historyStartS).toBe(recorded[6][0].t);
+    // The step's end: endState equals the dense output there.
+    expect(same(dp.interpolate(dp.stepEndS, out), dp.endState)).toBe(true);
+  });
+
+  it("cut ends a step at an inner time; a restart from there goes on; misuse is a RangeError", () => {
+    const dp = new DormandPrince54(2, { rtol: 1e-10, atol: 1e-12 });
+    expect(() => dp.step()).toThrow(RangeError);
+    dp.start(oscillatorRhs, 0, [0, 1], 10);
+    dp.step();
+    const tc = 0.5 * (dp.stepStartS + dp.stepEndS);
+    expect(() => dp.cut(dp.stepEndS + 1)).toThrow(RangeError);
+    dp.cut(tc);
+    expect(dp.stepEndS).toBe(tc);
+    expect(() => dp.step()).toThrow(RangeError);
+    const y = dp.interpolate(tc, new Float64Array(2));
+    expect(y[0]).toBeCloseTo(Math.sin(tc), 9);
+    dp.start(oscillatorRhs, tc, y, 10);
+    do dp.step();
+    while (!dp.segmentDone);
+    expect(dp.endState[0]).toBeCloseTo(Math.sin(10), 8);
+    expect(() => dp.step()).toThrow(RangeError);
+  });
+
+  it("the locator's locate/commit find the events integrate finds, without acting on them", () => {
+    const fired: number[] = [];
+    const zeros: EventDetector = {
+      g: (_t, y) => y[0],
+      direction: 0,
+      terminal: false,
+      onEvent: (t) => fired.push(t),
+    };
+    const dp = new DormandPrince54(2, { rtol: 1e-10, atol: 1e-12, eventTolS: 1e-9 });
+    dp.integrate(oscillatorRhs, 0.1, Float64Array.from([Math.sin(0.1), Math.cos(0.1)]), 20, [zeros]);
+    const stepper = new DormandPrince54(2, { rtol: 1e-10, atol: 1e-12, eventTolS: 1e-9 });
+    stepper.start(oscillatorRhs, 0.1, [Math.sin(0.1), Math.cos(0.1)], 20);
+    const loc = stepper.eventLocator;
+    loc.begin([{ g: zeros.g, direction: 0 }], 0.1, Float64Array.from([Math.sin(0.1), 0]), 1);
+    const found: number[] = [];
+    do {
+      stepper.step();
+      const n = loc.locate(stepper.denseOutput, stepper.stepEndS, stepper.endState, 1e-9);
+      for (let k = 0; k < n; k++) found.push(loc.candidateTime(k));
+      loc.commit();
+    } while (!stepper.segmentDone);
+    expect(found).toEqual(fired);
+    expect(found).toHaveLength(6);
+    for (let k = 0; k < 6; k++) expect(found[k]).toBeCloseTo((k + 1) * Math.PI, 8);
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Fire-control mathematics on flyouts written in the test (RK4 point mass in vacuum, helpers.ts), so
+ * they do not depend on the flight layer:
+ * - a gun's flyout table against the closed forms of a uniform-gravity flat Earth (a 300 m/s gun reaches
+ *   9 km, where the sphere and the 1/r^2 gravity differ from them by under 0.5 %): the envelope of
+ *   safety h = v^2/(2g) - g s^2/(2 v^2), and the low-angle time of flight s / (v cos theta) with
+ *   tan theta = (v^2 - sqrt(v^4 - g (g s^2 + 2 h v^2))) / (g s) (e.g. McCoy, "Modern Exterior
+ *   Ballistics", 1999, ch. 3, vacuum trajectories);
+ * - the predicted intercept point against a constant-velocity target: the round fired at the solution's
+ *   azimuth and elevation passes the target at the intercept time within the table's resolution;
+ * - the engagement window's boundaries against a dense scan of shot times.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import {
+  FlyoutTable,
+  PipSolver,
+  TrackPrediction,
+  createPipSolution,
+  engagementWindow,
+  groundRangeM,
+  shotKillProbability,
+  tableFromTrajectories,
+  type EnvelopeDefinition,
+  type SampledTrajectory,
+  NOTIONAL_RAILGUN,
+} from "../../src/weapons/index.js";
+import { DEG, VACUUM, integrate, launchVelocity, launcher } from "./helpers.js";
+import { Worst, recordValidation, sig } from "../validation.js";
+
+const G = 3.986004418e14 / 6371000 ** 2;
+const SITE = launcher(VACUUM, 35, 139, 0);
+const OPEN: EnvelopeDefinition = {
+  minInterceptAltitudeM: 0,
+  maxInterceptAltitudeM: 1e7,
+  minRangeM: 0,
+  maxRangeM: 1e8,
+  maxTimeOfFlightS: 1e4,
+  minArrivalSpeedMps: 0,
+};
+
+/** Trajectories of a vacuum gun of speed v at elevations elevs (deg), fired north, sampled every dt. */
+function gunTrajectories(v: number, elevs: number[], dt: number): SampledTrajectory[] {
+  return elevs.map((eDeg) => {
+    const vel = launchVelocity(SITE.rotEcefToEnu, v, eDeg * DEG, 0);
+    const s = integrate(VACUUM, SITE.posEcefM, vel, dt, 1e4);
+    const n = s.t.length;
+    const tr = {
+      elevationRad: eDeg * DEG,
+      count: n,
+      tofS: s.t,
+      rangeM: s.pos.map((p) => groundRangeM(SITE.posEcefM, p)),
+      altM: s.pos.map((p) => VACUUM.altitudeM(p)),
+      speedMps: s.vel.map((w) => Math.hypot(w[0], w[1], w[2])),
+      pathAngleRad: s.pos.map((p, i) => {
+        const w = s.vel[i];
+        const r = Math.hypot(p[0], p[1], p[2]);
+        return Math.asin((p[0] * w[0] + p[1] * w[1] + p[2] * w[2]) / (r * Math.hypot(w[0], w[1], w[2])));
+      }),
+    };
+    return tr;
+  });
+}
+
+const range = (a: number, b: number, step: number) => {
+  const out: number[] = [];
+  for (let x = a; x <= b + 1e-9; x += step) out.push(x);
+  return out;
+};
+
+describe("flyout table of a vacuum gun", () => {
+  const v = 300;
+  const table = tableFromTrajectories(gunTrajectories(v, range(1, 89, 0.25), 0.02), {
+    rangeStepM: 100,
+    rangeCount: 100,
+    altMinM: 0,
+    altStepM: 100,
+    altCount: 50,
+  });
+  const tofErr = new Worst();
+  const envErr = new Worst();
+  afterAll(() => {
+    recordValidation({
+      area: "weapons",
+      model: "flyout table (tableFromTrajectories), vacuum gun 300 m/s",
+      reference:
+        "flat-Earth vacuum closed forms: low-angle time of flight s/(v cos theta); envelope of safety h = v^2/2g - g s^2/2v^2",
+      figure: `worst time-of-flight error ${sig(tofErr.value, 2)} relative (${tofErr.at}); reach edge within ${sig(envErr.value, 2)} of the safety envelope's height`,
+      tolerance:
+        "0.6 % (sphere and 1/r^2 gravity against a flat Earth); edge within one cell (100 m) + 0.6 %",
+    });
+  });
+
+  it("time of flight matches the low-angle closed form", () => {
+    const p = { tofS: 0, elevationRad: 0, speedMps: 0, pathAngleRad: 0, dTofdRange: 0, dTofdAlt: 0 };
+    for (const s of range(500, 8500, 500)) {
+      for (const h of range(0, 4000, 500)) {
+        const disc = v ** 4 - G * (G * s * s + 2 * h * v * v);
+        if (disc < 0.1 * v ** 4) continue; // keep clear of the envelope's edge (one cell)
+        const theta = Math.atan((v * v - Math.sqrt(disc)) / (G * s));
+        const ref = s / (v * Math.cos(theta));
+        expect(table.lookup(s, h, p)).toBe(true);
+        expect(tofErr.add(Math.abs(p.tofS / ref - 1), `s=${s} h=${h}`)).toBeLessThan(0.006);
+        expect(Math.abs(p.elevationRad - theta)).toBeLessThan(0.01);
+      }
+    }
+  });
+
+  it("reaches exactly the envelope of safety", () => {
+    const p = { tofS: 0, elevationRad: 0, speedMps: 0, pathAngleRad: 0, dTofdRange: 0, dTofdAlt: 0 };
+    for (const s of range(1000, 8000, 1000)) {
+      const hMax = (v * v) / (2 * G) - (G * s * s) / (2 * v * v);
+      // Highest reachable grid altitude at this range.
+      let reach = -1;
+      for (let h = 0; h <= 4900; h += 10) if (table.lookup(s, h, p)) reach = h;
+      // One cell conservative in altitude (100 m) and in range (100 m times the envelope's slope g s / v^2).
+      const cell = 100 + (100 * G * s) / (v * v);
+      expect(envErr.add(Math.abs(reach - hMax) / hMax, `s=${s}`)).toBeLessThan(cell / hMax + 0.006);
+    }
+  });
+});
+
+describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)", () => {
+  const v = 1500;
+  const table: FlyoutTable = tableFromTrajectories(gunTrajectories(v, range(0.5, 89.5, 0.25), 0.02), {
+    rangeStepM: 250,
+    rangeCount: 241,
+    altMinM: 0,
+    altStepM: 250,
+    altCount: 121,
+  });
+  const solver = new PipSolver(table, { ...OPEN, maxTimeOfFlightS: 120 }, VACUUM);
+  // A target flying straight at 2 km/s at 20 km altitude towards the launcher, passing 8 km east of it.
+  const enu = (e: number, n: number, u: number) => {
+    const r = SITE.rotEcefToEnu;
+    return [0, 1, 2].map((c) => SITE.posEcefM[c] + r[c] * e + r[3 + c] * n + r[6 + c] * u);
+  };
+  const start = enu(8000, 60_000, 20_000);
+  const velEnu = [0, -2000, 0];
+  const velEcef = [0, 1, 2].map(
+    (c) =>
+      SITE.rotEcefToEnu[c] * velEnu[0] +
+      SITE.rotEcefToEnu[3 + c] * velEnu[1] +
+      SITE.rotEcefToEnu[6 + c] * velEnu[2],
+  );
+  const source = (t: number, p: Float64Array, w: Float64Array) => {
+    for (let c = 0; c < 3; c++) {
+      p[c] = start[c] + velEcef[c] * t;
+      w[c] = velEcef[c];
+    }
+    return true;
+  };
+  const pred = new TrackPrediction().fromSource(0, 60, 0.5, source, VACUUM);
+  const missW = new Worst();
+  afterAll(() => {
+    recordValidation({
+      area: "weapons",
+      model: "PipSolver (table time of flight against a track prediction)",
+      reference:
+        "independent RK4 flyout of the round at the solution's azimuth and elevation (vacuum, sphere)",
+      figure: `worst closest approach to the target ${sig(missW.value, 2)} m over ${missW.count} shot times (${missW.at})`,
+      tolerance: "10 m (table cells of 250 m and 0.25 deg; bilinear)",
+    });
+  });
+
+  it("the round passes the target near the PIP at the intercept time", () => {
+    const sol = createPipSolution();
+    for (const ts of [0, 2, 4, 6, 8, 10, 12, 14]) {
+      solver.solve(pred, SITE, ts, sol);
+      expect(sol.outcome).toBe("intercept");
+      const vel = launchVelocity(SITE.rotEcefToEnu, v, sol.elevationRad, sol.azimuthRad);
+      const fly = integrate(VACUUM, SITE.posEcefM, vel, 0.001, sol.tofS + 2);
+      let best = Infinity;
+      const tp = new Float64Array(3);
+      for (let k = 0; k < fly.t.length; k++) {
+        source(ts + fly.t[k], tp, new Float64Array(3));
+        best = Math.min(
+          best,
+          Math.hypot(fly.pos[k][0] - tp[0], fly.pos[k][1] - tp[1], fly.pos[k][2] - tp[2]),
+        );
+      }
+      expect(missW.add(best, `shot ${ts} s`)).toBeLessThan(10);
+      expect(sol.altM).toBeCloseTo(20_000, -2);
+    }
+  });
+
+  it("window boundaries equal a dense scan of shot times", () => {
+    const w = engagementWindow(solver, pred, () => SITE, 0, 60, { stepS: 1, toleranceS: 0.005 });
+    expect(w.intervals.length).toBe(1);
+    const sol = createPipSolution();
+    let first = NaN;
+    let last = NaN;
+    for (let t = 0; t <= 60; t += 0.01) {
+      solver.solve(pred, SITE, t, sol);
+      if (sol.outcome === "intercept") {
+        if (Number.isNaN(first)) first = t;
+        last = t;
+      }
+    }
+    const i = w.intervals[0];
+    expect(Math.abs(i.earliestShot.shotTimeS - first)).toBeLessThan(0.011);
+    expect(Math.abs(i.latestShot.shotTimeS - last)).toBeLessThan(0.011);
+    expect(i.minInterceptAltM).toBeCloseTo(20_000, -2);
+  });
+
+  it("shot Pk: an unguided round's Pk falls with its dispersion", () => {
+    const sol = createPipSolution();
+    solver.solve(pred, SITE, 5, sol);
+    const a = shotKillProbability(NOTIONAL_RAILGUN, sol, pred, SITE.posEcefM, VACUUM);
+    const wide = { ...NOTIONAL_RAILGUN, dispersion: { aimSigmaRad: 5e-3, muzzleSpeedSigmaMps: 10 } };
+    const b = shotKillProbability(wide, sol, pred, SITE.posEcefM, VACUUM);
+    expect(a.pk).toBeGreaterThan(b.pk);
+    expect(a.pk).toBeGreaterThan(0);
+    expect(a.sigma1M).toBeGreaterThan(a.sigma2M * 0.99);
+  });
+});

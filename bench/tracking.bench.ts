@@ -15,6 +15,7 @@ import { GnnAssigner } from "../src/tracking/association/gnn.js";
 import { Triangulator } from "../src/tracking/initiation/triangulate.js";
 import { LineOfSightMeasurementModel } from "../src/tracking/models/measurement/lineOfSight.js";
 import type { Detection } from "../src/sensors/detection.js";
+import { lineOfSightDetection, radarDetection } from "../src/sensors/models/detections.js";
 import { Tracker } from "../src/tracking/management/tracker.js";
 import { geodeticToEcefInto } from "../src/earth/geodetic.js";
 import { enuRotationInto } from "../src/earth/enu.js";
@@ -162,19 +163,15 @@ function linesOfSight(): Detection[] {
     const R = Float64Array.from([2.5e-9, 0, 0, 2.5e-9]);
     const model = new LineOfSightMeasurementModel().configureFrom(s, rot, R);
     const zz = model.h(Float64Array.from([...target, 0, 0, 0]));
-    return {
+    return lineOfSightDetection({
       timeS: 0,
-      arrivalTimeS: 0,
       sensorId: `sat-${k}`,
-      kind: "los" as const,
       z: zz,
       R,
       sensorPosEcefM: Float64Array.from(s),
-      sensorVelEcefMps: new Float64Array(3),
       rotEcefToLocal: rot,
       snr: 10,
-      truthId: null,
-    };
+    });
   });
 }
 
@@ -291,37 +288,35 @@ function raidDetections(durationS: number): Detection[][] {
       for (const r of radars) {
         const z = r.model.h(x);
         for (let i = 0; i < 4; i++) z[i] += Math.sqrt(r.R[i * 5]) * gauss();
-        dets.push({
-          timeS: t,
-          arrivalTimeS: t,
-          sensorId: r.id,
-          kind: "radar",
-          z,
-          R: r.R,
-          sensorPosEcefM: r.pos,
-          sensorVelEcefMps: new Float64Array(3),
-          rotEcefToLocal: r.rot,
-          snr: 50,
-          truthId: `t${k}`,
-        });
+        dets.push(
+          radarDetection({
+            timeS: t,
+            sensorId: r.id,
+            z,
+            R: r.R,
+            sensorPosEcefM: r.pos,
+            rotEcefToLocal: r.rot,
+            snr: 50,
+            truthId: `t${k}`,
+          }),
+        );
       }
       for (const s of sats) {
         const z = s.model.h(x);
         z[0] += 4e-5 * gauss();
         z[1] += 4e-5 * gauss();
-        dets.push({
-          timeS: t,
-          arrivalTimeS: t,
-          sensorId: s.id,
-          kind: "los",
-          z,
-          R: s.R,
-          sensorPosEcefM: s.pos,
-          sensorVelEcefMps: new Float64Array(3),
-          rotEcefToLocal: s.rot,
-          snr: 20,
-          truthId: `t${k}`,
-        });
+        dets.push(
+          lineOfSightDetection({
+            timeS: t,
+            sensorId: s.id,
+            z,
+            R: s.R,
+            sensorPosEcefM: s.pos,
+            rotEcefToLocal: s.rot,
+            snr: 20,
+            truthId: `t${k}`,
+          }),
+        );
       }
     });
     steps.push(dets);

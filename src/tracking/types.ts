@@ -10,6 +10,8 @@
  * work with any built-in state.
  */
 
+import type { NonlinearMeasurementModel } from "../sensors/measurement.js";
+
 /** A Gaussian state: mean x (n), covariance P (n x n, row-major), at simulation time timeS. */
 export interface GaussianState {
   x: Float64Array;
@@ -66,25 +68,24 @@ export function isNonlinearTransition(m: TransitionModel): m is NonlinearTransit
   return typeof (m as Partial<NonlinearTransitionModel>).f === "function";
 }
 
-interface MeasurementModelCommon {
-  /** Measurement noise covariance (m x m). */
-  readonly R: Float64Array;
-  /** z - zPredicted, wrapping angles where the measurement has them; default plain subtraction. */
-  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
-  residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
-}
+/**
+ * z = h(x) + v, v ~ N(0, R); H(x) = dh/dx (m x x.length). The UKF uses only h. Defined with the sensors
+ * (src/sensors/measurement.ts), which attach such a model to every detection; the tracking layer uses it
+ * as its nonlinear measurement role.
+ */
+export type { NonlinearMeasurementModel };
 
 /** z = H x + v, v ~ N(0, R); H is m x n. */
-export interface LinearMeasurementModel extends MeasurementModelCommon {
+export interface LinearMeasurementModel {
+  /** Measurement matrix (m x n, row-major). */
   readonly H: Float64Array;
-}
-
-/** z = h(x) + v; H(x) = dh/dx (m x x.length). The UKF uses only h. */
-export interface NonlinearMeasurementModel extends MeasurementModelCommon {
-  h(x: Float64Array): Float64Array;
-  H(x: Float64Array): Float64Array;
-  hInto?(x: Float64Array, out: Float64Array): Float64Array;
-  HInto?(x: Float64Array, out: Float64Array): Float64Array;
+  /** Measurement noise covariance (m x m). */
+  readonly R: Float64Array;
+  /** Indices of components of z that are angles wrapping at +-pi (see NonlinearMeasurementModel). */
+  readonly angleComponents?: readonly number[];
+  /** z - zPredicted when it is not a plain difference (used only without `angleComponents`). */
+  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
+  residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
 }
 
 export type MeasurementModel = LinearMeasurementModel | NonlinearMeasurementModel;

@@ -43,6 +43,7 @@ import { SIDEREAL_RATE_RADS, type SatelliteEphemeris } from "./ephemeris.js";
 import { irGeometry, type IrGeometry } from "./irGeometry.js";
 export type { IrGeometry } from "./irGeometry.js";
 import { fastNormalCdf } from "./normalCdf.js";
+import { LineOfSightMeasurementModel } from "../models/lineOfSight.js";
 import {
   BandRadianceTable,
   NOTIONAL_SIGNATURE,
@@ -414,6 +415,8 @@ export class IrConstellation {
     const R = new Float64Array(4);
     R[0] = sa * sa;
     R[3] = sb * sb;
+    // The detection's own measurement model, referring to the satellite's shared state and its R.
+    const model = LineOfSightMeasurementModel.sharing(shared.pos, rot, R);
     return {
       timeS,
       arrivalTimeS: timeS + this.sensor.latencyS,
@@ -421,6 +424,8 @@ export class IrConstellation {
       kind: "los",
       z,
       R,
+      model,
+      initiation: model,
       sensorPosEcefM: shared.pos,
       sensorVelEcefMps: shared.vel,
       rotEcefToLocal: rot,

@@ -36,6 +36,7 @@ import { poissonDraw, wrapPi, type SensorRandom } from "../stream.js";
 import { radarSigmasInto, type RadarNoiseParams } from "./noise.js";
 import { radarConstant, type RadarReference } from "./radarEquation.js";
 import { makeSiteState, RadarSite, type SiteSpec, type SiteState } from "./site.js";
+import { RadarMeasurementModel } from "../models/radar.js";
 import { DetectionProbabilityCache, type SwerlingCase } from "./swerling.js";
 
 const DEG = Math.PI / 180;
@@ -278,6 +279,8 @@ export class Radar {
     R[5] = sg[1] * sg[1];
     R[10] = sg[2] * sg[2];
     R[15] = sg[3] * sg[3];
+    // The detection's own measurement model, referring to the shared site state and its R.
+    const model = RadarMeasurementModel.sharing(sh.pos, sh.vel, sh.rot, R, 4);
     return {
       timeS,
       arrivalTimeS: timeS + this.model.latencyS,
@@ -285,6 +288,8 @@ export class Radar {
       kind: "radar",
       z,
       R,
+      model,
+      initiation: model,
       sensorPosEcefM: sh.pos,
       sensorVelEcefMps: sh.vel,
       rotEcefToLocal: sh.rot,

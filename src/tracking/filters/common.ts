@@ -4,6 +4,7 @@
  * initialisation from a position-velocity Gaussian, and moment-matched merging (JPDA).
  */
 import { matSymmetrize } from "../../math/matrix.js";
+import { wrapAngle } from "../../sensors/models/angles.js";
 import type {
   GaussianState,
   Innovation,
@@ -128,7 +129,11 @@ export function measurementMatrixInto(
   return out;
 }
 
-/** z - zPred (m) into out, through the model's residual when it has one (angle wrapping). */
+/**
+ * z - zPred (m) into out: the difference with the model's `angleComponents` wrapped to (-pi, pi]
+ * (no call into the model), else through the model's own residual when it has one, else the plain
+ * difference.
+ */
 export function residualInto(
   model: MeasurementModel,
   z: ArrayLike<number>,
@@ -136,6 +141,15 @@ export function residualInto(
   m: number,
   out: Float64Array,
 ): Float64Array {
+  const angles = model.angleComponents;
+  if (angles !== undefined) {
+    for (let i = 0; i < m; i++) out[i] = z[i] - zPred[i];
+    for (let a = 0; a < angles.length; a++) {
+      const i = angles[a];
+      if (i < m) out[i] = wrapAngle(out[i]);
+    }
+    return out;
+  }
   if (model.residualInto) return model.residualInto(z, zPred, out);
   if (model.residual) {
     out.set(model.residual(z, zPred));

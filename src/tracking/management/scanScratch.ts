@@ -4,7 +4,9 @@
  * predictions, the T x D cost and log-likelihood matrices, the gate flags, and the GNN stage buffers.
  */
 import type { Detection } from "../../sensors/detection.js";
+import type { DetectionMeasurementModel } from "../../sensors/measurement.js";
 import type { GaussianState, MeasurementModel } from "../types.js";
+import { ScanGeometry } from "./coarseGate.js";
 import type { Assignment } from "../association/gnn.js";
 import type { Track } from "./track.js";
 
@@ -16,16 +18,24 @@ export interface Candidate<S extends GaussianState> {
   late: boolean;
   /** The track's state predicted to the scan time (owned by the scratch's pool). */
   pred: S;
-  /** Measurement models this track uses for the scan's detections, and whether they include range rate. */
+  /** Measurement models this track uses for the scan's detections (read only where it gated), and
+   *  whether they are the detections' full models (rather than their position-only views). */
   models: MeasurementModel[];
-  rangeRate: boolean;
+  fullModel: boolean;
 }
 
 export class ScanScratch<S extends GaussianState> {
   /** The scan's detections. */
   readonly scan: Detection[] = [];
-  readonly fullModels: MeasurementModel[] = [];
-  readonly reducedModels: MeasurementModel[] = [];
+  /** Per detection: its model, its position-only view (resolved on demand: `reducedReady`), and the
+   *  gate thresholds of both. */
+  readonly fullModels: DetectionMeasurementModel[] = [];
+  readonly reducedModels: DetectionMeasurementModel[] = [];
+  reducedReady = new Uint8Array(16);
+  gateFull = new Float64Array(16);
+  gateReduced = new Float64Array(16);
+  /** Pre-gate geometry of the detections. */
+  readonly geometry = new ScanGeometry();
   /** Candidates of the scan (the first `count` are valid). */
   readonly cands: Candidate<S>[] = [];
   count = 0;
@@ -67,11 +77,20 @@ export class ScanScratch<S extends GaussianState> {
   nextCandidate(track: Track<S>): Candidate<S> {
     let c = this.cands[this.count];
     if (c === undefined) {
-      c = { track, base: 0, late: false, pred: this.createState(), models: [], rangeRate: false };
+      c = { track, base: 0, late: false, pred: this.createState(), models: [], fullModel: false };
       this.cands.push(c);
     }
     c.track = track;
     return c;
+  }
+
+  /** Makes room for the per-detection model data of a scan of D detections. */
+  ensureGates(D: number): void {
+    if (this.gateFull.length < D) {
+      this.gateFull = new Float64Array(2 * D);
+      this.gateReduced = new Float64Array(2 * D);
+      this.reducedReady = new Uint8Array(2 * D);
+    }
   }
 
   /** Makes room for row `row` of the T x D matrices. */

@@ -25,8 +25,9 @@ export interface HistoryEntry<S extends GaussianState> {
   weights: number[];
   /** The entry that started the track: reprocessing never goes before it. */
   initial: boolean;
-  /** Whether radar range rates were used (young tracks use range, azimuth, elevation only). */
-  rangeRate: boolean;
+  /** Whether the detections' full models were used, rather than their position-only views (young
+   *  tracks use a radar's range, azimuth and elevation without its range rate). */
+  fullModel: boolean;
 }
 
 export class Track<S extends GaussianState = GaussianState> {

@@ -5,8 +5,6 @@
  */
 import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState, MeasurementModel, TrackingFilter } from "../types.js";
-import { RadarMeasurementModel } from "../models/measurement/radar.js";
-import { LineOfSightMeasurementModel } from "../models/measurement/lineOfSight.js";
 import type { HistoryEntry, Track } from "./track.js";
 import { velocityVarianceTrace } from "../filters/immState.js";
 
@@ -16,12 +14,7 @@ export class TrackUpdater<S extends GaussianState> {
   private readonly statePool: S[] = [];
   private readonly mergeStates: S[] = [];
   private readonly scratch: S;
-  private readonly reModel = {
-    r3: new RadarMeasurementModel(),
-    r4: new RadarMeasurementModel(),
-    r4as3: new RadarMeasurementModel(),
-    los: new LineOfSightMeasurementModel(),
-  };
+  private readonly models: MeasurementModel[] = [];
 
   constructor(
     readonly filter: TrackingFilter<S>,
@@ -43,7 +36,7 @@ export class TrackUpdater<S extends GaussianState> {
     dets: readonly Detection[],
     weights: readonly number[] | null,
     initial: boolean,
-    rangeRate: boolean,
+    fullModel: boolean,
   ): HistoryEntry<S> {
     const e = this.entryPool.pop() ?? {
       timeS,
@@ -51,11 +44,11 @@ export class TrackUpdater<S extends GaussianState> {
       detections: [],
       weights: [],
       initial,
-      rangeRate,
+      fullModel,
     };
     e.timeS = timeS;
     e.initial = initial;
-    e.rangeRate = rangeRate;
+    e.fullModel = fullModel;
     e.detections.length = 0;
     e.weights.length = 0;
     for (let k = 0; k < dets.length; k++) {
@@ -104,18 +97,14 @@ export class TrackUpdater<S extends GaussianState> {
     for (let e = from + 1; e < h.length; e++) {
       const entry = h[e];
       this.filter.predictInto(h[e - 1].state, entry.timeS, pred);
-      entry.rangeRate = this.usesRangeRate(pred);
+      entry.fullModel = this.usesRangeRate(pred);
+      const models = this.models;
+      models.length = 0;
+      for (const d of entry.detections) models.push(modelFor(d, entry.fullModel));
       if (entry.detections.length === 1) {
-        const model = this.reprocessModel(entry.detections[0], entry.rangeRate);
-        this.filter.updateInto(pred, entry.detections[0].z, entry.state, model);
+        this.filter.updateInto(pred, entry.detections[0].z, entry.state, models[0]);
       } else {
-        // Separate models per detection (the reprocessing set holds one of each kind only).
-        const own = entry.detections.map((d) =>
-          d.kind === "radar"
-            ? new RadarMeasurementModel().configure(d, entry.rangeRate)
-            : new LineOfSightMeasurementModel(d),
-        );
-        this.updateWith(pred, entry.detections, entry.weights, own, entry.state);
+        this.updateWith(pred, entry.detections, entry.weights, models, entry.state);
       }
       entry.state.timeS = entry.timeS;
     }
@@ -137,12 +126,9 @@ export class TrackUpdater<S extends GaussianState> {
   usesRangeRate(pred: S): boolean {
     return velocityVarianceTrace(pred) <= this.rangeRateMaxVelocitySigmaMps ** 2;
   }
+}
 
-  private reprocessModel(d: Detection, rangeRate: boolean): MeasurementModel {
-    if (d.kind === "radar") {
-      if (d.z.length === 4 && !rangeRate) return this.reModel.r4as3.configure(d, false);
-      return (d.z.length === 4 ? this.reModel.r4 : this.reModel.r3).configure(d);
-    }
-    return this.reModel.los.configure(d);
-  }
+/** A detection's model, or its position-only view for a track that does not know its velocity yet. */
+function modelFor(d: Detection, fullModel: boolean): MeasurementModel {
+  return fullModel ? d.model : (d.model.positionOnly?.() ?? d.model);
 }

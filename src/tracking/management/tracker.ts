@@ -51,16 +51,15 @@ import { GnnAssigner } from "../association/gnn.js";
 import type { JpdaOptions } from "../association/jpda.js";
 import { associateGnn, associateJpda } from "./scanAssociation.js";
 import type { ApplyUpdate } from "./scanAssociation.js";
-import { radarInitialGaussian } from "../initiation/radarInit.js";
 import { LosInitiator } from "../initiation/losInitiator.js";
-import { coarseGatePasses } from "./coarseGate.js";
+import { coarseGatePasses, trackReachInto } from "./coarseGate.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
+import { measurementDim } from "../filters/common.js";
 import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
 import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
-import { ScanModels } from "./scanModels.js";
 import { TrackUpdater } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
 import type { Candidate } from "./scanScratch.js";
@@ -115,12 +114,14 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private readonly scratch: ScanScratch<S>;
   private readonly jpdaOptions: JpdaOptions;
   private readonly applyFn: ApplyUpdate<S>;
-  private readonly models = new ScanModels();
   private readonly gnn = new GnnAssigner();
   private readonly inn: Innovation = createInnovation(4);
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
   private readonly pv = new Float64Array(9);
+  private readonly reach = new Float64Array(4);
+  private readonly mean6 = new Float64Array(6);
+  private readonly cov36 = new Float64Array(36);
 
   constructor(options: TrackerOptions<S>) {
     this.filter = options.filter;
@@ -239,13 +240,14 @@ export class Tracker<S extends GaussianState = GaussianState> {
       track.confirmation.record(false);
       track.misses.add(t, recordMiss(looks, this.gateProbability));
     }
-    // 5. Initiation from detections in no gate.
+    // 5. Initiation from detections in no gate: a point starts a track, a bearing waits in the pool.
     for (let k = 0; k < D; k++) {
       if (sc.gated[k]) continue;
       const d = scan[k];
-      if (d.kind === "radar") {
-        const g = radarInitialGaussian(d, this.initialVelocitySigmaMps);
-        this.startTrack(g.mean, g.cov, d.timeS, [d]);
+      const init = d.initiation;
+      if (init.kind === "point") {
+        init.initialGaussianInto(d.z, this.initialVelocitySigmaMps, this.mean6, this.cov36);
+        this.startTrack(this.mean6, this.cov36, d.timeS, [d]);
         this.stats.initiatedRadar++;
       } else {
         this.losInit.add(d);
@@ -257,18 +259,27 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private gateScan(t: number, D: number): void {
     const sc = this.scratch;
     const scan = sc.scan;
-    const m = scan[0].z.length;
-    const gateFull = gateThreshold(this.gateProbability, m);
+    // Per detection, once: its model and gate threshold, and a slot for its position-only view (young
+    // tracks: a radar's range rate left out), resolved when a young track first needs it.
     const full = sc.fullModels;
-    full.length = 0;
-    for (let k = 0; k < D; k++) full.push(this.models.full(scan[k], k));
-    // Young tracks see 4-component radar detections as range, azimuth and elevation only.
-    const reducible = scan[0].kind === "radar" && m === 4;
     const reduced = sc.reducedModels;
+    full.length = 0;
     reduced.length = 0;
-    if (reducible) for (let k = 0; k < D; k++) reduced.push(this.models.reduced(scan[k], k));
-    const gateReduced = reducible ? gateThreshold(this.gateProbability, 3) : gateFull;
+    let reducible = false;
+    sc.ensureGates(D);
+    for (let k = 0; k < D; k++) {
+      const model = scan[k].model;
+      if (model.positionOnly !== undefined) reducible = true;
+      full.push(model);
+      reduced.push(model);
+      sc.gateFull[k] = gateThreshold(this.gateProbability, measurementDim(model));
+      sc.reducedReady[k] = 0;
+    }
+    const geo = sc.geometry;
+    const sigmas = this.coarse.sigmas;
+    geo.compute(scan, D, sigmas);
     const pass = sc.pass;
+    const reach = this.reach;
     for (const track of this.live) {
       if (!track.isLive) continue;
       const h = track.history;
@@ -283,9 +294,14 @@ export class Tracker<S extends GaussianState = GaussianState> {
       }
       const baseState = h[base].state;
       const pv = positionVelocityMomentsInto(baseState, this.pv);
+      trackReachInto(pv, baseState.timeS, t, this.coarse, reach);
+      const px = reach[0];
+      const py = reach[1];
+      const pz = reach[2];
+      const radius = reach[3];
       let any = false;
       for (let k = 0; k < D; k++) {
-        const ok = coarseGatePasses(pv, baseState.timeS, scan[k], this.coarse);
+        const ok = coarseGatePasses(px, py, pz, radius, geo, k, sigmas);
         pass[k] = ok ? 1 : 0;
         if (ok) any = true;
       }
@@ -301,9 +317,9 @@ export class Tracker<S extends GaussianState = GaussianState> {
         throw e;
       }
       const row = sc.count;
-      const rangeRate = !reducible || this.updater.usesRangeRate(c.pred);
-      const ms = rangeRate ? full : reduced;
-      const gate = rangeRate ? gateFull : gateReduced;
+      const fullModel = !reducible || this.updater.usesRangeRate(c.pred);
+      const ms = fullModel ? full : reduced;
+      const gates = fullModel ? sc.gateFull : sc.gateReduced;
       sc.ensureRow(row, D);
       const nis = sc.nis;
       const logL = sc.logL;
@@ -312,8 +328,10 @@ export class Tracker<S extends GaussianState = GaussianState> {
         let v = Infinity;
         let ll = -Infinity;
         if (pass[k]) {
+          if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
           try {
             this.filter.innovationInto(c.pred, scan[k].z, this.inn, ms[k]);
+            const gate = gates[k];
             if (this.inn.nis <= gate) {
               // Cost normalised by the gate, so tracks using 3 or 4 components compare.
               v = this.inn.nis / gate;
@@ -333,9 +351,20 @@ export class Tracker<S extends GaussianState = GaussianState> {
       c.base = base;
       c.late = late;
       c.models = ms;
-      c.rangeRate = rangeRate;
+      c.fullModel = fullModel;
       sc.count++;
     }
+  }
+
+  /** The position-only view of the scan's detection k and its gate (young tracks). */
+  private resolveReduced(k: number): void {
+    const sc = this.scratch;
+    const model = sc.fullModels[k];
+    const view = model.positionOnly?.() ?? model;
+    sc.reducedModels[k] = view;
+    sc.gateReduced[k] =
+      view === model ? sc.gateFull[k] : gateThreshold(this.gateProbability, measurementDim(view));
+    sc.reducedReady[k] = 1;
   }
 
   // ---------------------------------------------------------------- updates
@@ -349,7 +378,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     t: number,
   ): boolean {
     const track = c.track;
-    const entry = this.updater.acquireEntry(t, dets, weights, false, c.rangeRate);
+    const entry = this.updater.acquireEntry(t, dets, weights, false, c.fullModel);
     try {
       this.updater.updateWith(c.pred, dets, weights, models, entry.state);
       entry.state.timeS = t;

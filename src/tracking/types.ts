@@ -124,19 +124,30 @@ export function createInnovation(mMax = 4): Innovation {
 
 /**
  * What every filter offers (Stone Soup's Predictor and Updater together). `predict` / `update` allocate
- * their result; the `...Into` forms write into a caller-owned state of the same shape (`createState`)
- * and allocate nothing. The measurement model may be given per call; it defaults to the one given at
- * construction.
+ * their result (carved from a shared slab: filters/stateSlab.ts); the `...Into` forms write into a
+ * caller-owned state of the same shape (`createState`) and allocate nothing. The measurement model may
+ * be given per call; it defaults to the one given at construction. Statistics come back through
+ * arguments the caller owns, never through fields of the filter: an update given an `Innovation`
+ * fills it with the innovation it used (predicted measurement, residual, its covariance S, the NIS and
+ * the log-likelihood, all at the predicted state).
  */
 export interface TrackingFilter<S extends GaussianState = GaussianState> {
   /** Dimension of the state x this filter reports (the IMM: the union of its modes' states). */
   readonly ndim: number;
+  /** Names of the state's components (the transition model's `stateNames`, else x0, x1, ...). */
+  readonly stateNames: readonly string[];
   createState(timeS?: number): S;
   copyInto(src: S, out: S): S;
   predict(state: S, timeS: number): S;
-  update(predicted: S, z: ArrayLike<number>, measurement?: MeasurementModel): S;
+  update(predicted: S, z: ArrayLike<number>, measurement?: MeasurementModel, innovation?: Innovation): S;
   predictInto(state: S, timeS: number, out: S): S;
-  updateInto(predicted: S, z: ArrayLike<number>, out: S, measurement?: MeasurementModel): S;
+  updateInto(
+    predicted: S,
+    z: ArrayLike<number>,
+    out: S,
+    measurement?: MeasurementModel,
+    innovation?: Innovation,
+  ): S;
   /** Innovation of z against `predicted` without updating (gating, association costs). */
   innovationInto(
     predicted: S,
@@ -149,9 +160,6 @@ export interface TrackingFilter<S extends GaussianState = GaussianState> {
   initializeInto(mean6: ArrayLike<number>, cov6: ArrayLike<number>, timeS: number, out: S): S;
   /** Moment-matched merge of `count` weighted states (weights sum to one) into out (JPDA). */
   mergeInto(states: readonly S[], weights: ArrayLike<number>, count: number, out: S): S;
-  /** NIS and log-likelihood of the last update (diagnostics, IMM). */
-  readonly lastNis: number;
-  readonly lastLogLikelihood: number;
 }
 
 /** Component names used by the built-in models (see `stateNames`). */

@@ -200,14 +200,18 @@ export interface GaussianFilterOptions<T extends TransitionModel> {
 export abstract class GaussianFilterBase<T extends TransitionModel> implements TrackingFilter<GaussianState> {
   readonly ndim: number;
   readonly transition: T;
+  readonly stateNames: readonly string[];
   measurement: MeasurementModel | undefined;
-  lastNis = Number.NaN;
-  lastLogLikelihood = Number.NaN;
 
   constructor(options: GaussianFilterOptions<T>) {
     this.transition = options.transition;
     this.measurement = options.measurement;
     this.ndim = stateDimension(options.transition);
+    const names = options.transition.stateNames;
+    this.stateNames =
+      names !== undefined && names.length === this.ndim
+        ? names
+        : Array.from({ length: this.ndim }, (_, i) => `x${i}`);
   }
 
   abstract predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState;
@@ -216,6 +220,7 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState;
   abstract innovationInto(
     predicted: GaussianState,
@@ -236,8 +241,13 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return this.predictInto(state, timeS, createGaussianState(state.x.length));
   }
 
-  update(predicted: GaussianState, z: ArrayLike<number>, measurement?: MeasurementModel): GaussianState {
-    return this.updateInto(predicted, z, createGaussianState(predicted.x.length), measurement);
+  update(
+    predicted: GaussianState,
+    z: ArrayLike<number>,
+    measurement?: MeasurementModel,
+    innovation?: Innovation,
+  ): GaussianState {
+    return this.updateInto(predicted, z, createGaussianState(predicted.x.length), measurement, innovation);
   }
 
   protected measurementModel(measurement: MeasurementModel | undefined): MeasurementModel {

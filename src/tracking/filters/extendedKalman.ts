@@ -52,12 +52,12 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState {
     const model = this.measurementModel(measurement);
     const ws = this.ws.update(measurementDim(model));
     kalmanInnovation(model, predicted, z, ws);
-    this.lastNis = ws.nis;
-    this.lastLogLikelihood = ws.logLikelihood;
+    if (innovation) copyInnovation(innovation, ws.m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);
     if (this.maxIterations > 1) {
       return kalmanIteratedUpdate(model, predicted, z, out, ws, this.maxIterations, this.iterationTolerance);
     }

@@ -64,8 +64,6 @@ export class ImmFilter implements TrackingFilter<ImmState> {
   readonly stateNames: readonly string[];
   readonly modeCount: number;
   measurement: MeasurementModel | undefined;
-  lastNis = Number.NaN;
-  lastLogLikelihood = Number.NaN;
   private readonly transition: Float64Array | ((dtS: number, out: Float64Array) => void);
   private readonly initial: Float64Array;
   /** Index maps between the modes and the combined state, mixing and combination. */
@@ -154,8 +152,13 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return this.predictInto(state, timeS, this.createState());
   }
 
-  update(predicted: ImmState, z: ArrayLike<number>, measurement?: MeasurementModel): ImmState {
-    return this.updateInto(predicted, z, this.createState(), measurement);
+  update(
+    predicted: ImmState,
+    z: ArrayLike<number>,
+    measurement?: MeasurementModel,
+    innovation?: Innovation,
+  ): ImmState {
+    return this.updateInto(predicted, z, this.createState(), measurement, innovation);
   }
 
   /** The mode transition matrix for dtS (a function of dt is assumed pure: the last one is reused). */
@@ -212,25 +215,29 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return out;
   }
 
+  /**
+   * Mode-matched updates and the new mode probabilities. With `innovation`, it receives the innovation
+   * against the IMM prediction (as innovationInto: the moment-matched residual and covariance, and the
+   * mixture's log-likelihood), from the modes' innovations of this update.
+   */
   updateInto(
     predicted: ImmState,
     z: ArrayLike<number>,
     out: ImmState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): ImmState {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM update: no measurement model given here or at construction");
     const logL = this.logL;
     let best = -Infinity;
-    let nisWeighted = 0;
     for (let j = 0; j < r; j++) {
-      const f = this.filters[j];
-      f.updateInto(predicted.modes[j], z, out.modes[j], meas);
-      logL[j] = f.lastLogLikelihood;
-      nisWeighted += predicted.probabilities[j] * f.lastNis;
+      this.filters[j].updateInto(predicted.modes[j], z, out.modes[j], meas, this.inn[j]);
+      logL[j] = this.inn[j].logLikelihood;
       if (logL[j] > best) best = logL[j];
     }
+    if (innovation) this.combineInnovations(predicted.probabilities, innovation);
     // mu_j proportional to c_j Lambda_j, normalised in log space.
     let sum = 0;
     for (let j = 0; j < r; j++) {
@@ -239,8 +246,6 @@ export class ImmFilter implements TrackingFilter<ImmState> {
       sum += v;
     }
     for (let j = 0; j < r; j++) out.probabilities[j] /= sum;
-    this.lastLogLikelihood = best + Math.log(sum);
-    this.lastNis = nisWeighted;
     out.timeS = predicted.timeS;
     this.combineInto(out);
     return out;
@@ -260,12 +265,15 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM innovation: no measurement model given here or at construction");
-    const c = predicted.probabilities;
+    for (let j = 0; j < r; j++) this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
+    return this.combineInnovations(predicted.probabilities, out);
+  }
+
+  /** The moment-matched combination of the modes' innovations in this.inn (see innovationInto). */
+  private combineInnovations(c: Float64Array, out: Innovation): Innovation {
+    const r = this.modeCount;
     let best = -Infinity;
-    for (let j = 0; j < r; j++) {
-      this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
-      if (this.inn[j].logLikelihood > best) best = this.inn[j].logLikelihood;
-    }
+    for (let j = 0; j < r; j++) if (this.inn[j].logLikelihood > best) best = this.inn[j].logLikelihood;
     const m = this.inn[0].m;
     const comb = this.innCombined;
     comb.m = m;
@@ -290,6 +298,12 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     cholesky(this.L, S, m, "IMM innovation covariance S");
     comb.nis = choleskyMahalanobisSq(this.L, y, m, this.work);
     comb.logLikelihood = best + Math.log(sumL);
+    if (out.zPred.length < m) {
+      const fresh = createInnovation(m);
+      out.zPred = fresh.zPred;
+      out.y = fresh.y;
+      out.S = fresh.S;
+    }
     out.m = m;
     for (let i = 0; i < m; i++) {
       out.zPred[i] = comb.zPred[i];

@@ -45,12 +45,12 @@ export class KalmanFilter extends GaussianFilterBase<LinearTransitionModel> {
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState {
     const model = this.linear(measurement);
     const ws = this.ws.update(measurementDim(model));
     kalmanInnovation(model, predicted, z, ws);
-    this.lastNis = ws.nis;
-    this.lastLogLikelihood = ws.logLikelihood;
+    if (innovation) copyInnovation(innovation, ws.m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);
     return kalmanUpdateFromInnovation(predicted, out, ws);
   }
 

@@ -281,11 +281,11 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState {
     const model = this.measurementModel(measurement);
     const ws = this.innovate(model, predicted, z);
-    this.lastNis = ws.nis;
-    this.lastLogLikelihood = ws.logLikelihood;
+    if (innovation) copyInnovation(innovation, ws.m, ws.zMean, ws.y, ws.S, ws.nis, ws.logLikelihood);
     const n = this.n;
     const m = ws.m;
     // K^T = S^-1 Pxz^T

@@ -1,7 +1,8 @@
 /**
  * A track: stable id, status, filter state and a short history of updates for out-of-sequence
- * measurements. Truth ids of the detections used are counted for metrics only (purity, continuity);
- * nothing in the tracker reads them.
+ * measurements. A track knows nothing of the truth: scoring pairs tracks with truths from outside
+ * (src/sim/scoring.ts), and a caller that wants to know which detections fed which track asks the
+ * tracker for its update records (TrackerOptions.recordUpdates).
  */
 import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState } from "../types.js";
@@ -55,8 +56,6 @@ export class Track<S extends GaussianState = GaussianState> {
   readonly lastSeenBySensor = new Map<string, number>();
   /** Per sensor id: its recent detection rate of this track (missEvidence.ts). */
   readonly looks = new Map<string, SensorLooks>();
-  /** Truth id -> number of detections used ("" for false alarms). Metrics only. */
-  readonly truthCounts = new Map<string, number>();
 
   constructor(number: number, createdAtS: number, m: number, n: number) {
     this.number = number;
@@ -76,13 +75,5 @@ export class Track<S extends GaussianState = GaussianState> {
 
   get isLive(): boolean {
     return this.status !== "deleted";
-  }
-
-  /** Counts the truth ids of detections (metrics only). */
-  noteTruth(detections: readonly Detection[]): void {
-    for (const d of detections) {
-      const k = d.truthId ?? "";
-      this.truthCounts.set(k, (this.truthCounts.get(k) ?? 0) + 1);
-    }
   }
 }

@@ -63,7 +63,13 @@ import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
 import { TrackUpdater } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
 import type { Candidate } from "./scanScratch.js";
-import type { TrackEvent, TrackerOptions, TrackerStats, TrackerStepResult } from "./trackerTypes.js";
+import type {
+  TrackEvent,
+  TrackerOptions,
+  TrackerStats,
+  TrackerStepResult,
+  TrackUpdate,
+} from "./trackerTypes.js";
 
 export type {
   TrackEvent,
@@ -71,6 +77,7 @@ export type {
   TrackerOptions,
   TrackerStats,
   TrackerStepResult,
+  TrackUpdate,
 } from "./trackerTypes.js";
 
 export class Tracker<S extends GaussianState = GaussianState> {
@@ -108,6 +115,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
   /** Newest measurement time processed, s. */
   private latestTimeS = -Infinity;
   private events: TrackEvent[] = [];
+  private updates: TrackUpdate[] = [];
+  private readonly recordUpdates: boolean;
   /** Scans processed (a track records the number of the last one that updated it). */
   private scanNumber = 0;
   // Pools and scratch (grown on demand, then reused).
@@ -139,6 +148,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.clutterDensity = options.clutterDensity ?? 1e-9;
     this.mergeDuplicates = options.mergeDuplicates ?? true;
     this.rangeRateMaxVelocitySigmaMps = options.rangeRateMaxVelocitySigmaMps ?? 300;
+    this.recordUpdates = options.recordUpdates ?? false;
     // Relative margin: n equal increments must reach n times the increment despite round-off.
     this.missLimit = missEvidenceLimit(this.deleteAfterMisses, this.gateProbability) * (1 - 1e-9);
     this.coarse = { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate };
@@ -171,6 +181,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
   /** Processes the detections that arrived since the last step; returns the tracks at nowS. */
   step(nowS: number, detections: readonly Detection[]): TrackerStepResult<S> {
     this.events = [];
+    if (this.recordUpdates || this.updates.length > 0) this.updates = [];
     const sorted = [...detections].sort(
       (a, b) => a.timeS - b.timeS || (a.sensorId < b.sensorId ? -1 : a.sensorId > b.sensorId ? 1 : 0),
     );
@@ -200,7 +211,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
       this.stats.initiatedLos++;
     }
     this.maintain(nowS);
-    return { timeS: nowS, tracks: this.live, events: this.events };
+    return { timeS: nowS, tracks: this.live, events: this.events, updates: this.updates };
   }
 
   // ---------------------------------------------------------------- scans
@@ -407,7 +418,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
     }
     // One scan is one look, whatever the number of its detections (JPDA).
     recordHit(track.looks, dets[0].sensorId, t);
-    track.noteTruth(dets);
+    if (this.recordUpdates) {
+      this.updates.push({
+        trackId: track.id,
+        timeS: t,
+        started: false,
+        detections: [...dets],
+        weights: [...weights],
+      });
+    }
     if (track.status === "tentative" && track.confirmation.satisfied) {
       track.status = "confirmed";
       track.confirmedAtS = t;
@@ -435,7 +454,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
       track.lastSeenBySensor.set(d.sensorId, d.timeS);
       recordHit(track.looks, d.sensorId, d.timeS);
     }
-    track.noteTruth(dets);
+    if (this.recordUpdates) {
+      this.updates.push({
+        trackId: track.id,
+        timeS,
+        started: true,
+        detections: [...dets],
+        weights: dets.map(() => 1),
+      });
+    }
     this.live.push(track);
     this.events.push({
       timeS,

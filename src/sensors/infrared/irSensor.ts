@@ -36,6 +36,7 @@
 import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
 import type { Detection } from "../detection.js";
+import type { Sensor } from "../sensor.js";
 import { WGS84_A_M, WGS84_B_M } from "../../earth/wgs84.js";
 import { Float64Pool } from "../pool.js";
 import { wrapPi, type SensorRandom } from "../stream.js";
@@ -98,7 +99,7 @@ const B_M = WGS84_B_M;
 const Z_SCALE = WGS84_A_M / WGS84_B_M;
 const A2 = WGS84_A_M * WGS84_A_M;
 
-export class IrConstellation {
+export class IrConstellation implements Sensor {
   readonly kind = "infrared-constellation" as const;
   readonly id: string;
   readonly sensor: IrSensorModel;
@@ -170,6 +171,11 @@ export class IrConstellation {
 
   get nextLookTimeS(): number {
     return this.nextLookS;
+  }
+
+  /** Delay from a frame to its detections reaching the tracker, s. */
+  get latencyS(): number {
+    return this.sensor.latencyS;
   }
 
   reset(): void {

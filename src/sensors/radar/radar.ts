@@ -28,6 +28,7 @@
 import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
 import type { Detection } from "../detection.js";
+import type { Sensor } from "../sensor.js";
 import { radarHorizonRangeM } from "../../earth/visibility.js";
 import { MEAN_EARTH_RADIUS_M } from "../../earth/wgs84.js";
 import { Float64Pool } from "../pool.js";
@@ -122,7 +123,7 @@ export interface RadarGeometry {
   visible: boolean;
 }
 
-export class Radar {
+export class Radar implements Sensor {
   readonly kind = "radar" as const;
   readonly id: string;
   readonly model: RadarModel;
@@ -177,6 +178,11 @@ export class Radar {
   /** Time of the next scheduled look, s. */
   get nextLookTimeS(): number {
     return this.nextLookS;
+  }
+
+  /** Delay from a look to its detections reaching the tracker, s. */
+  get latencyS(): number {
+    return this.model.latencyS;
   }
 
   /** Back to the state before the first look. */

@@ -117,6 +117,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private events: TrackEvent[] = [];
   private updates: TrackUpdate[] = [];
   private readonly recordUpdates: boolean;
+  private readonly spatialIndexMinPairs: number;
   /** Scans processed (a track records the number of the last one that updated it). */
   private scanNumber = 0;
   // Pools and scratch (grown on demand, then reused).
@@ -128,7 +129,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
   private readonly pv = new Float64Array(9);
-  private readonly reach = new Float64Array(4);
+  private readonly reach4 = new Float64Array(4);
   private readonly mean6 = new Float64Array(6);
   private readonly cov36 = new Float64Array(36);
 
@@ -149,6 +150,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.mergeDuplicates = options.mergeDuplicates ?? true;
     this.rangeRateMaxVelocitySigmaMps = options.rangeRateMaxVelocitySigmaMps ?? 300;
     this.recordUpdates = options.recordUpdates ?? false;
+    this.spatialIndexMinPairs = options.spatialIndexMinPairs ?? 1024;
     // Relative margin: n equal increments must reach n times the increment despite round-off.
     this.missLimit = missEvidenceLimit(this.deleteAfterMisses, this.gateProbability) * (1 - 1e-9);
     this.coarse = { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate };
@@ -232,7 +234,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     const scan = sc.scan;
     scan.length = 0;
     for (let k = from; k < to; k++) scan.push(sorted[k]);
-    sc.begin(D);
+    sc.begin(D, this.live.length);
     this.scanNumber++;
     // 1. Candidates and gating.
     this.gateScan(t, D);
@@ -277,7 +279,6 @@ export class Tracker<S extends GaussianState = GaussianState> {
     full.length = 0;
     reduced.length = 0;
     let reducible = false;
-    sc.ensureGates(D);
     for (let k = 0; k < D; k++) {
       const model = scan[k].model;
       if (model.positionOnly !== undefined) reducible = true;
@@ -289,37 +290,58 @@ export class Tracker<S extends GaussianState = GaussianState> {
     const geo = sc.geometry;
     const sigmas = this.coarse.sigmas;
     geo.compute(scan, D, sigmas);
-    const pass = sc.pass;
-    const reach = this.reach;
-    for (const track of this.live) {
-      if (!track.isLive) continue;
+    // Each live track's reach at t (once per track), from the newest kept state at or before t (an
+    // out-of-sequence scan starts from an older one; none: the track is younger than the detection and
+    // cannot use it).
+    const live = this.live;
+    const T = live.length;
+    const reach = sc.reach;
+    for (let i = 0; i < T; i++) {
+      const track = live[i];
       const h = track.history;
       let base = h.length - 1;
-      let late = false;
-      if (h[base].timeS > t) {
-        // Out of sequence: start from the newest kept state at or before t (none: the track is
-        // younger than the detection and cannot use it).
-        late = true;
-        while (base >= 0 && h[base].timeS > t) base--;
-        if (base < 0) continue;
+      if (track.isLive && h[base].timeS > t) while (base >= 0 && h[base].timeS > t) base--;
+      sc.baseOf[i] = track.isLive ? base : -1;
+      sc.lateOf[i] = base < h.length - 1 ? 1 : 0;
+      if (sc.baseOf[i] < 0) {
+        reach[4 * i + 3] = NaN;
+        continue;
       }
       const baseState = h[base].state;
-      const pv = positionVelocityMomentsInto(baseState, this.pv);
-      trackReachInto(pv, baseState.timeS, t, this.coarse, reach);
-      const px = reach[0];
-      const py = reach[1];
-      const pz = reach[2];
-      const radius = reach[3];
-      let any = false;
-      for (let k = 0; k < D; k++) {
-        const ok = coarseGatePasses(px, py, pz, radius, geo, k, sigmas);
-        pass[k] = ok ? 1 : 0;
-        if (ok) any = true;
+      trackReachInto(
+        positionVelocityMomentsInto(baseState, this.pv),
+        baseState.timeS,
+        t,
+        this.coarse,
+        this.reach4,
+      );
+      reach.set(this.reach4, 4 * i);
+    }
+    // The spatial index of the scan's detections, when the scan is large enough to gain from it.
+    const indexed = T * D >= this.spatialIndexMinPairs;
+    if (indexed) sc.index.build(geo, sigmas, reach, T);
+    const near = sc.near;
+    for (let i = 0; i < T; i++) {
+      const base = sc.baseOf[i];
+      if (base < 0) continue;
+      const track = live[i];
+      const px = reach[4 * i];
+      const py = reach[4 * i + 1];
+      const pz = reach[4 * i + 2];
+      const radius = reach[4 * i + 3];
+      // Detections near the track, then those passing the pre-gate (ascending).
+      let n = 0;
+      if (indexed) {
+        const m = sc.index.candidates(px, py, pz, radius, near);
+        for (let q = 0; q < m; q++)
+          if (coarseGatePasses(px, py, pz, radius, geo, near[q], sigmas)) near[n++] = near[q];
+      } else {
+        for (let k = 0; k < D; k++) if (coarseGatePasses(px, py, pz, radius, geo, k, sigmas)) near[n++] = k;
       }
-      if (!any) continue;
+      if (n === 0) continue;
       const c = sc.nextCandidate(track);
       try {
-        this.filter.predictInto(baseState, t, c.pred);
+        this.filter.predictInto(track.history[base].state, t, c.pred);
       } catch (e) {
         if (e instanceof NonPositiveDefiniteError) {
           this.failTrack(track, t);
@@ -327,43 +349,32 @@ export class Tracker<S extends GaussianState = GaussianState> {
         }
         throw e;
       }
-      const row = sc.count;
       const fullModel = !reducible || this.updater.usesRangeRate(c.pred);
       const ms = fullModel ? full : reduced;
       const gates = fullModel ? sc.gateFull : sc.gateReduced;
-      sc.ensureRow(row, D);
-      const nis = sc.nis;
-      const logL = sc.logL;
-      let hitAny = false;
-      for (let k = 0; k < D; k++) {
-        let v = Infinity;
-        let ll = -Infinity;
-        if (pass[k]) {
-          if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
-          try {
-            this.filter.innovationInto(c.pred, scan[k].z, this.inn, ms[k]);
-            const gate = gates[k];
-            if (this.inn.nis <= gate) {
-              // Cost normalised by the gate, so tracks using 3 or 4 components compare.
-              v = this.inn.nis / gate;
-              ll = this.inn.logLikelihood;
-            }
-          } catch (e) {
-            if (!(e instanceof NonPositiveDefiniteError)) throw e;
-          }
+      for (let q = 0; q < n; q++) {
+        const k = near[q];
+        if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
+        try {
+          this.filter.innovationInto(c.pred, scan[k].z, this.inn, ms[k]);
+          const gate = gates[k];
+          // Cost normalised by the gate, so tracks using 3 or 4 components compare.
+          if (this.inn.nis <= gate) sc.addPair(k, this.inn.nis / gate, this.inn.logLikelihood);
+        } catch (e) {
+          if (!(e instanceof NonPositiveDefiniteError)) throw e;
         }
-        nis[row * D + k] = v;
-        logL[row * D + k] = ll;
-        if (v < Infinity) hitAny = true;
       }
-      // No exact gate: the track stays out of the assignment (its row and prediction are reused).
-      if (!hitAny) continue;
-      for (let k = 0; k < D; k++) if (nis[row * D + k] < Infinity) sc.gated[k] = 1;
-      c.base = base;
-      c.late = late;
-      c.models = ms;
-      c.fullModel = fullModel;
-      sc.count++;
+      // No exact gate: the track stays out of the association (its slot and prediction are reused).
+      const row = sc.count;
+      const hit = sc.pairs > sc.rowStart[row];
+      if (hit) {
+        for (let p = sc.rowStart[row]; p < sc.pairs; p++) sc.gated[sc.pairK[p]] = 1;
+        c.base = base;
+        c.late = sc.lateOf[i] === 1;
+        c.models = ms;
+        c.fullModel = fullModel;
+      }
+      sc.endRow(hit);
     }
   }
 
@@ -508,7 +519,9 @@ export class Tracker<S extends GaussianState = GaussianState> {
         this.drop(track, nowS, "covariance");
     }
     if (this.mergeDuplicates) {
-      for (const t of this.duplicates.find(this.live)) this.drop(t, nowS, "duplicate");
+      const T = this.live.length;
+      for (const t of this.duplicates.find(this.live, T * T >= this.spatialIndexMinPairs))
+        this.drop(t, nowS, "duplicate");
     }
     // Move deleted tracks out of the live list (order of the rest preserved).
     let w = 0;

@@ -50,6 +50,13 @@ export interface TrackerOptions<S extends GaussianState> {
   /** Report in each step's result which detections started or updated which track (`updates`);
    *  default false (nothing recorded). */
   recordUpdates?: boolean;
+  /**
+   * Scans with at least this many track-detection pairs (live tracks x detections) find each track's
+   * nearby detections through a spatial index (scanIndex.ts) instead of testing every pair, and the
+   * duplicate search uses one (duplicates.ts) from this many track pairs (tracks squared); default
+   * 1024. The indexes change no decision (0: always, Infinity: never).
+   */
+  spatialIndexMinPairs?: number;
 }
 
 /** One track start or update of a step: the detections used (JPDA: several, with their weights). */

@@ -59,8 +59,9 @@ export type TransitionModel = LinearTransitionModel | NonlinearTransitionModel;
 /** A model's state dimension: its `ndim`, or the side of its process noise matrix Q. */
 export function stateDimension(m: TransitionModel): number {
   if (m.ndim !== undefined) return m.ndim;
-  const n = Math.round(Math.sqrt(m.Q(1).length));
-  if (n * n !== m.Q(1).length || n < 1) throw new RangeError("transition model: Q is not square; give ndim");
+  const q = m.Q(1).length;
+  const n = Math.round(Math.sqrt(q));
+  if (n * n !== q || n < 1) throw new RangeError("transition model: Q is not square; give ndim");
   return n;
 }
 
@@ -160,6 +161,9 @@ export interface TrackingFilter<S extends GaussianState = GaussianState> {
   initializeInto(mean6: ArrayLike<number>, cov6: ArrayLike<number>, timeS: number, out: S): S;
   /** Moment-matched merge of `count` weighted states (weights sum to one) into out (JPDA). */
   mergeInto(states: readonly S[], weights: ArrayLike<number>, count: number, out: S): S;
+  /** Throws NonPositiveDefiniteError unless the state's covariance (each mode's, for an IMM) is
+   *  positive definite, a RangeError unless it is finite (a tracker's check of its tracks). */
+  verifyCovariance(state: S): void;
 }
 
 /** Component names used by the built-in models (see `stateNames`). */

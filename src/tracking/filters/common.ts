@@ -1,9 +1,10 @@
 /**
- * What the Gaussian filters share: state allocation, the allocating public wrappers around the
- * allocation-free `...Into` methods, model evaluation through the optional `...Into` members, track
- * initialisation from a position-velocity Gaussian, and moment-matched merging (JPDA).
+ * What the Gaussian filters share: state allocation (views on shared slabs: stateSlab.ts), the
+ * allocating public wrappers around the allocation-free `...Into` methods, the argument checks
+ * (checks.ts), model evaluation through the optional `...Into` members, track initialisation from a
+ * position-velocity Gaussian, and moment-matched merging (JPDA).
  */
-import { matSymmetrize } from "../../math/matrix.js";
+import { cholesky, matSymmetrize } from "../../math/matrix.js";
 import { wrapAngle } from "../../sensors/models/angles.js";
 import type {
   GaussianState,
@@ -15,12 +16,14 @@ import type {
   TransitionModel,
 } from "../types.js";
 import { createInnovation, isNonlinearMeasurement, isNonlinearTransition, stateDimension } from "../types.js";
+import { checkState, checkTime, checkVector, measurementDimension } from "./checks.js";
+import { carveFloat64 } from "./stateSlab.js";
 
 export const LOG_2PI = Math.log(2 * Math.PI);
 
-/** A new zero Gaussian state of dimension n. */
+/** A new zero Gaussian state of dimension n (its arrays views on a shared slab: stateSlab.ts). */
 export function createGaussianState(n: number, timeS = 0): GaussianState {
-  return { x: new Float64Array(n), P: new Float64Array(n * n), timeS };
+  return { x: carveFloat64(n), P: carveFloat64(n * n), timeS };
 }
 
 /** out = src (same dimension); returns out. */
@@ -33,14 +36,9 @@ export function copyGaussianState(src: GaussianState, out: GaussianState): Gauss
   return out;
 }
 
-/** Measurement dimension of a model, from its noise covariance. */
+/** Measurement dimension of a model, from its noise covariance (a RangeError if R is not square). */
 export function measurementDim(model: MeasurementModel): number {
-  const r = model.R.length;
-  if (r === 16) return 4;
-  if (r === 9) return 3;
-  if (r === 4) return 2;
-  if (r === 1) return 1;
-  return Math.round(Math.sqrt(r));
+  return measurementDimension("measurement model", model.R);
 }
 
 /** F (n x n) of a linear or nonlinear transition model at x over dtS, into out. */
@@ -256,12 +254,34 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return m;
   }
 
-  protected checkDt(state: GaussianState, timeS: number): number {
+  /** The checks of a prediction of `state` to `timeS` (RangeErrors naming the argument); dt. */
+  protected checkPredict(state: GaussianState, timeS: number, out: GaussianState): number {
+    checkTime("predict", "timeS", timeS);
+    checkState("predict", "state", state, this.ndim);
     const dt = timeS - state.timeS;
     if (!(dt >= 0)) {
       throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
     }
+    checkOut("predict", out, this.ndim);
     return dt;
+  }
+
+  /** The checks of an update of `predicted` with z (RangeErrors naming the argument); m. */
+  protected checkUpdate(
+    fn: string,
+    predicted: GaussianState,
+    z: ArrayLike<number>,
+    model: MeasurementModel,
+  ): number {
+    const m = measurementDimension(fn, model.R);
+    checkVector(fn, "z", z, m);
+    checkState(fn, "predicted", predicted, this.ndim);
+    if (!isNonlinearMeasurement(model) && model.H.length !== m * this.ndim) {
+      throw new RangeError(
+        `${fn}: the measurement model's H must be ${m} x ${this.ndim}, it has ${model.H.length} entries`,
+      );
+    }
+    return m;
   }
 
   initializeInto(
@@ -270,7 +290,8 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     timeS: number,
     out: GaussianState,
   ): GaussianState {
-    return initializeGaussian(this.transition, mean6, cov6, timeS, out);
+    checkOut("initialize", out, this.ndim);
+    return initializeGaussian(this.transition, mean6, cov6, timeS, out, this.ndim);
   }
 
   mergeInto(
@@ -280,6 +301,20 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     out: GaussianState,
   ): GaussianState {
     return mergeGaussians(states, weights, count, out);
+  }
+
+  verifyCovariance(state: GaussianState): void {
+    checkState("verifyCovariance", "state", state, this.ndim);
+    if (this.verifyL.length < this.ndim * this.ndim) this.verifyL = new Float64Array(this.ndim * this.ndim);
+    cholesky(this.verifyL, state.P, this.ndim, "state covariance P");
+  }
+  private verifyL = new Float64Array(0);
+}
+
+/** An output state must have the filter's dimension. */
+function checkOut(fn: string, out: GaussianState, n: number): void {
+  if (out?.x?.length !== n || out.P?.length !== n * n) {
+    throw new RangeError(`${fn}: out must be a state of dimension ${n} (createState())`);
   }
 }
 
@@ -293,9 +328,12 @@ export function initializeGaussian(
   cov6: ArrayLike<number>,
   timeS: number,
   out: GaussianState,
+  n = stateDimension(model),
 ): GaussianState {
-  const n = stateDimension(model);
   if (n < 6) throw new RangeError("initialize: the model has fewer than six components");
+  checkTime("initialize", "timeS", timeS);
+  checkVector("initialize", "mean6", mean6, 6, true);
+  checkVector("initialize", "cov6", cov6, 36, true);
   const extraMean = model.extraPriorMean;
   const extraVar = model.extraPriorVariance;
   if (n > 6 && (!extraMean || !extraVar || extraMean.length < n - 6 || extraVar.length < n - 6)) {

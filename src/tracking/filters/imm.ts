@@ -32,6 +32,7 @@ import type {
 } from "../types.js";
 import { createInnovation } from "../types.js";
 import { mergeGaussians } from "./common.js";
+import { checkState, checkTime, checkVector } from "./checks.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
 import { ImmLayout } from "./immLayout.js";
 import { LazyImmState, markovTransitionMatrixInto } from "./immState.js";
@@ -179,9 +180,24 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return true;
   }
 
+  /** The modes and probabilities of an IMM state must be those of this filter and (unless it is an
+   *  output, `contents` false) finite. */
+  private checkImmState(fn: string, name: string, s: ImmState, contents = true): void {
+    if (s?.modes?.length !== this.modeCount || s.probabilities?.length !== this.modeCount) {
+      throw new RangeError(`${fn}: ${name} must be an IMM state of ${this.modeCount} modes (createState())`);
+    }
+    if (!contents) return;
+    checkVector(fn, `${name}.probabilities`, s.probabilities, this.modeCount);
+    for (let j = 0; j < this.modeCount; j++)
+      checkState(fn, `${name}.modes[${j}]`, s.modes[j], this.filters[j].ndim);
+  }
+
   /** Interaction (mixing) into this.mixed, then mode-matched prediction. */
   predictInto(state: ImmState, timeS: number, out: ImmState): ImmState {
     const r = this.modeCount;
+    checkTime("predict", "timeS", timeS);
+    this.checkImmState("predict", "state", state);
+    this.checkImmState("predict", "out", out, false);
     const dt = timeS - state.timeS;
     if (!(dt >= 0))
       throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
@@ -230,6 +246,7 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM update: no measurement model given here or at construction");
+    this.checkImmState("update", "predicted", predicted);
     const logL = this.logL;
     let best = -Infinity;
     for (let j = 0; j < r; j++) {
@@ -265,6 +282,7 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM innovation: no measurement model given here or at construction");
+    this.checkImmState("innovation", "predicted", predicted);
     for (let j = 0; j < r; j++) this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
     return this.combineInnovations(predicted.probabilities, out);
   }
@@ -349,6 +367,12 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     this.combineInto(out);
     return out;
   }
+  /** Each mode's covariance must be positive definite (and finite). */
+  verifyCovariance(state: ImmState): void {
+    this.checkImmState("verifyCovariance", "state", state);
+    for (let j = 0; j < this.modeCount; j++) this.filters[j].verifyCovariance(state.modes[j]);
+  }
+
   private readonly mergeScratch: GaussianState[] = [];
   private mergeWeights = new Float64Array(64);
 }

@@ -5,16 +5,16 @@
  *   update   S = H P H^T + R,  K = P H^T S^-1,  x+ = x + K y  (y = z - h(x) with angles wrapped)
  *            P+ = (I - K H) P (I - K H)^T + K R K^T   (Joseph form, ibid. section 5.2)
  * The Joseph form keeps P+ symmetric positive semi-definite for any gain, even with the round-off
- * of large dynamic ranges (km positions beside metre errors); outputs are made exactly symmetric.
- * A non-positive-definite S throws NonPositiveDefiniteError (pivot and size in the error).
+ * of large dynamic ranges (km positions beside metre errors); outputs are made exactly symmetric, and
+ * P+ is verified positive definite (its Cholesky factorisation). A non-positive-definite S or P+ throws
+ * NonPositiveDefiniteError (pivot and size in the error): a filter never returns a covariance it
+ * cannot stand behind.
+ *
+ * A linear model's F(dt) and every model's Q(dt) are pure functions of dt (the role's contract), so a
+ * prediction over the same dt as the last one reuses them: a plain user model that allocates its
+ * matrices is then called once per distinct step, not once per prediction.
  */
-import {
-  NonPositiveDefiniteError,
-  cholesky,
-  choleskyLogDet,
-  choleskyMahalanobisSq,
-  choleskySolve,
-} from "../../math/matrix.js";
+import { cholesky, choleskyLogDet, choleskyMahalanobisSq, choleskySolve } from "../../math/matrix.js";
 import type { GaussianState, MeasurementModel, TransitionModel } from "../types.js";
 import { isNonlinearTransition } from "../types.js";
 import { lowRankInto, symmetricUpdateInto } from "./kernels.js";
@@ -35,6 +35,9 @@ export class PredictWorkspace {
   readonly FP: Float64Array;
   readonly Ft: Float64Array;
   readonly x: Float64Array;
+  /** The dt that F (linear models only) and Q were last evaluated for. */
+  fDtS = Number.NaN;
+  qDtS = Number.NaN;
   constructor(readonly n: number) {
     this.F = new Float64Array(n * n);
     this.Q = new Float64Array(n * n);
@@ -61,6 +64,8 @@ export class UpdateWorkspace {
   readonly xIter: Float64Array;
   readonly xLin: Float64Array;
   readonly zTmp: Float64Array;
+  /** Cholesky factor of the updated covariance (its positive-definiteness check). */
+  readonly Lp: Float64Array;
   /** Column support of H (see columnSupport). */
   hc = 0;
   nis = 0;
@@ -81,6 +86,7 @@ export class UpdateWorkspace {
     this.xIter = new Float64Array(n);
     this.xLin = new Float64Array(n);
     this.zTmp = new Float64Array(m);
+    this.Lp = new Float64Array(n * n);
   }
 }
 
@@ -135,9 +141,20 @@ export function kalmanPredict(
     out.timeS = timeS;
     return out;
   }
-  const F = transitionMatrixInto(model, state.x, dtS, ws.F);
+  const linear = !isNonlinearTransition(model);
+  const F = ws.F;
+  if (!(linear && dtS === ws.fDtS)) {
+    const r = transitionMatrixInto(model, state.x, dtS, F);
+    if (r !== F) F.set(r);
+  }
+  ws.fDtS = linear ? dtS : Number.NaN;
   transitionFunctionInto(model, state.x, dtS, F, ws.x);
-  const Q = processNoiseInto(model, dtS, ws.Q);
+  const Q = ws.Q;
+  if (dtS !== ws.qDtS) {
+    const r = processNoiseInto(model, dtS, Q);
+    if (r !== Q) Q.set(r);
+    ws.qDtS = dtS;
+  }
   // P' = F P F^T + Q as two row-combination products, F^T read through strides.
   const FP = lowRankInto(ws.FP, null, 1, F, n, 1, state.P, n, n, n);
   const Ft = ws.Ft;
@@ -258,10 +275,7 @@ function josephCovarianceInto(P: Float64Array, Po: Float64Array, ws: UpdateWorks
   const Ct = lowRankInto(ws.Ct, HP, -1, ws.S, m, 1, Kt, m, m, n);
   // P+ = P - K (H P) - C K^T, symmetric for any gain: its upper triangle, mirrored.
   symmetricUpdateInto(Po, P, -1, Kt, HP, Ct, Kt, m, n);
-  for (let i = 0; i < n; i++) {
-    const d = Po[i * n + i];
-    if (!(d > 0)) throw new NonPositiveDefiniteError(n, i, d, "updated covariance P");
-  }
+  cholesky(ws.Lp, Po, n, "updated covariance P");
 }
 
 /**

@@ -16,20 +16,13 @@
  * azimuths near +-pi average correctly. Covariance update P+ = P - K S K^T, symmetrised. The UKF never
  * calls the models' Jacobians.
  */
-import {
-  NonPositiveDefiniteError,
-  cholesky,
-  choleskyLogDet,
-  choleskyMahalanobisSq,
-  choleskySolve,
-} from "../../math/matrix.js";
+import { cholesky, choleskyLogDet, choleskyMahalanobisSq, choleskySolve } from "../../math/matrix.js";
 import type { GaussianState, Innovation, MeasurementModel, TransitionModel } from "../types.js";
 import { isNonlinearTransition } from "../types.js";
 import {
   GaussianFilterBase,
   LOG_2PI,
   copyInnovation,
-  measurementDim,
   measurementFunctionInto,
   processNoiseInto,
   residualInto,
@@ -169,7 +162,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   }
 
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
-    const dt = this.checkDt(state, timeS);
+    const dt = this.checkPredict(state, timeS, out);
     const n = this.n;
     const model = this.transition;
     if (dt === 0) {
@@ -225,12 +218,13 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
 
   /** Unscented measurement prediction: sigma points, zMean, S, Pxz^T, y, NIS, likelihood. */
   private innovate(
+    fn: string,
     model: MeasurementModel,
     predicted: GaussianState,
     z: ArrayLike<number>,
   ): UkfUpdateWorkspace {
     const n = this.n;
-    const m = measurementDim(model);
+    const m = this.checkUpdate(fn, predicted, z, model);
     const ws = this.workspace(m);
     const np = 2 * n + 1;
     const x = predicted.x;
@@ -284,7 +278,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     innovation?: Innovation,
   ): GaussianState {
     const model = this.measurementModel(measurement);
-    const ws = this.innovate(model, predicted, z);
+    const ws = this.innovate("update", model, predicted, z);
     if (innovation) copyInnovation(innovation, ws.m, ws.zMean, ws.y, ws.S, ws.nis, ws.logLikelihood);
     const n = this.n;
     const m = ws.m;
@@ -299,14 +293,11 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
       const yj = y[j];
       for (let i = 0; i < n; i++) xo[i] += yj * Kt[j * n + i];
     }
-    // P+ = P - K S K^T = P - Pxz K^T, symmetrised.
+    // P+ = P - K S K^T = P - Pxz K^T, symmetrised, verified positive definite.
     const Po = out.P;
     lowRankInto(Po, predicted.P, -1, ws.PxzT, 1, n, Kt, m, n, n);
     symmetrizeInPlace(Po, n);
-    for (let i = 0; i < n; i++) {
-      const d = Po[i * n + i];
-      if (!(d > 0)) throw new NonPositiveDefiniteError(n, i, d, "updated covariance P");
-    }
+    cholesky(this.L, Po, n, "updated covariance P");
     out.timeS = predicted.timeS;
     return out;
   }
@@ -318,7 +309,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     measurement?: MeasurementModel,
   ): Innovation {
     const model = this.measurementModel(measurement);
-    const ws = this.innovate(model, predicted, z);
+    const ws = this.innovate("innovation", model, predicted, z);
     return copyInnovation(out, ws.m, ws.zMean, ws.y, ws.S, ws.nis, ws.logLikelihood);
   }
 }

@@ -34,6 +34,8 @@ export class ScanScratch<S extends GaussianState> {
    *  gate thresholds of both. */
   readonly fullModels: DetectionMeasurementModel[] = [];
   readonly reducedModels: DetectionMeasurementModel[] = [];
+  /** The z each position-only view measures (z itself, or its leading components). */
+  readonly reducedZ: Float64Array[] = [];
   reducedReady = new Uint8Array(16);
   gateFull = new Float64Array(16);
   gateReduced = new Float64Array(16);

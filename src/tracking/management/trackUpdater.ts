@@ -7,6 +7,7 @@ import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState, MeasurementModel, TrackingFilter } from "../types.js";
 import type { HistoryEntry, Track } from "./track.js";
 import { velocityVarianceTrace } from "../filters/immState.js";
+import { measurementDim } from "../filters/common.js";
 
 export class TrackUpdater<S extends GaussianState> {
   /** Recycled history entries (each with its state) and bare states (JPDA hypotheses). */
@@ -71,7 +72,7 @@ export class TrackUpdater<S extends GaussianState> {
     out: S,
   ): void {
     if (dets.length === 1 && weights[0] === 1) {
-      this.filter.updateInto(pred, dets[0].z, out, models[0]);
+      this.filter.updateInto(pred, measuredBy(dets[0], models[0]), out, models[0]);
       return;
     }
     // JPDA: mixture of "no detection" (the prediction) and one update per detection.
@@ -83,7 +84,7 @@ export class TrackUpdater<S extends GaussianState> {
     const w = [Math.max(0, 1 - sum), ...weights];
     for (let k = 0; k < dets.length; k++) {
       const s = this.acquireState();
-      this.filter.updateInto(pred, dets[k].z, s, models[k]);
+      this.filter.updateInto(pred, measuredBy(dets[k], models[k]), s, models[k]);
       states.push(s);
     }
     this.filter.mergeInto(states, w, states.length, out);
@@ -102,7 +103,7 @@ export class TrackUpdater<S extends GaussianState> {
       models.length = 0;
       for (const d of entry.detections) models.push(modelFor(d, entry.fullModel));
       if (entry.detections.length === 1) {
-        this.filter.updateInto(pred, entry.detections[0].z, entry.state, models[0]);
+        this.filter.updateInto(pred, measuredBy(entry.detections[0], models[0]), entry.state, models[0]);
       } else {
         this.updateWith(pred, entry.detections, entry.weights, models, entry.state);
       }
@@ -126,6 +127,14 @@ export class TrackUpdater<S extends GaussianState> {
   usesRangeRate(pred: S): boolean {
     return velocityVarianceTrace(pred) <= this.rangeRateMaxVelocitySigmaMps ** 2;
   }
+}
+
+/**
+ * The measurement `model` takes from detection d: its z, or the leading components of z for a
+ * position-only view (a view on z, made only for young tracks).
+ */
+export function measuredBy(d: Detection, model: MeasurementModel): Float64Array {
+  return model === d.model ? d.z : d.z.subarray(0, measurementDim(model));
 }
 
 /** A detection's model, or its position-only view for a track that does not know its velocity yet. */

@@ -55,12 +55,13 @@ import { LosInitiator } from "../initiation/losInitiator.js";
 import { coarseGatePasses, trackReachInto } from "./coarseGate.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
 import { measurementDim } from "../filters/common.js";
+import { checkTime, checkVector, measurementDimension } from "../filters/checks.js";
 import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
 import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
-import { TrackUpdater } from "./trackUpdater.js";
+import { TrackUpdater, measuredBy } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
 import type { Candidate } from "./scanScratch.js";
 import type {
@@ -79,6 +80,30 @@ export type {
   TrackerStepResult,
   TrackUpdate,
 } from "./trackerTypes.js";
+
+/**
+ * A detection the tracker can use: a finite time, a finite z of its model's dimension, a model and an
+ * initiation (RangeError naming it otherwise: a sensor's bad output is refused, not tracked).
+ */
+function checkDetection(d: Detection, i: number): void {
+  const fn = "Tracker.step";
+  const name = `detections[${i}]${d?.sensorId === undefined ? "" : ` (${d.sensorId})`}`;
+  if (d?.model === undefined || d.initiation === undefined) {
+    throw new RangeError(`${fn}: ${name} must carry its measurement model and initiation`);
+  }
+  checkTime(fn, `${name}.timeS`, d.timeS);
+  checkTime(fn, `${name}.arrivalTimeS`, d.arrivalTimeS);
+  checkVector(fn, `${name}.z`, d.z, measurementDimension(fn, d.model.R));
+  const kind = d.initiation.kind;
+  if (kind !== "point" && kind !== "bearing") {
+    throw new RangeError(`${fn}: ${name}.initiation.kind must be "point" or "bearing", got ${String(kind)}`);
+  }
+}
+
+/** A filter's refusal of a track's own state: not positive definite, or not finite (RangeError). */
+function isFilterFailure(e: unknown): boolean {
+  return e instanceof NonPositiveDefiniteError || e instanceof RangeError;
+}
 
 export class Tracker<S extends GaussianState = GaussianState> {
   readonly filter: TrackingFilter<S>;
@@ -182,6 +207,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
 
   /** Processes the detections that arrived since the last step; returns the tracks at nowS. */
   step(nowS: number, detections: readonly Detection[]): TrackerStepResult<S> {
+    checkTime("Tracker.step", "nowS", nowS);
+    for (let i = 0; i < detections.length; i++) checkDetection(detections[i], i);
     this.events = [];
     if (this.recordUpdates || this.updates.length > 0) this.updates = [];
     const sorted = [...detections].sort(
@@ -278,12 +305,14 @@ export class Tracker<S extends GaussianState = GaussianState> {
     const reduced = sc.reducedModels;
     full.length = 0;
     reduced.length = 0;
+    sc.reducedZ.length = 0;
     let reducible = false;
     for (let k = 0; k < D; k++) {
       const model = scan[k].model;
       if (model.positionOnly !== undefined) reducible = true;
       full.push(model);
       reduced.push(model);
+      sc.reducedZ.push(scan[k].z);
       sc.gateFull[k] = gateThreshold(this.gateProbability, measurementDim(model));
       sc.reducedReady[k] = 0;
     }
@@ -343,26 +372,33 @@ export class Tracker<S extends GaussianState = GaussianState> {
       try {
         this.filter.predictInto(track.history[base].state, t, c.pred);
       } catch (e) {
-        if (e instanceof NonPositiveDefiniteError) {
-          this.failTrack(track, t);
-          continue;
-        }
-        throw e;
+        if (!isFilterFailure(e)) throw e;
+        this.failTrack(track, t);
+        continue;
       }
       const fullModel = !reducible || this.updater.usesRangeRate(c.pred);
       const ms = fullModel ? full : reduced;
       const gates = fullModel ? sc.gateFull : sc.gateReduced;
-      for (let q = 0; q < n; q++) {
+      let failed = false;
+      for (let q = 0; q < n && !failed; q++) {
         const k = near[q];
         if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
         try {
-          this.filter.innovationInto(c.pred, scan[k].z, this.inn, ms[k]);
+          this.filter.innovationInto(c.pred, fullModel ? scan[k].z : sc.reducedZ[k], this.inn, ms[k]);
           const gate = gates[k];
           // Cost normalised by the gate, so tracks using 3 or 4 components compare.
           if (this.inn.nis <= gate) sc.addPair(k, this.inn.nis / gate, this.inn.logLikelihood);
         } catch (e) {
-          if (!(e instanceof NonPositiveDefiniteError)) throw e;
+          // The innovation covariance of a measurement (R positive definite, checked on arrival) is
+          // not positive definite: the track's predicted covariance is not, and the track has failed.
+          if (!isFilterFailure(e)) throw e;
+          failed = true;
         }
+      }
+      if (failed) {
+        sc.endRow(false);
+        this.failTrack(track, t);
+        continue;
       }
       // No exact gate: the track stays out of the association (its slot and prediction are reused).
       const row = sc.count;
@@ -384,6 +420,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     const model = sc.fullModels[k];
     const view = model.positionOnly?.() ?? model;
     sc.reducedModels[k] = view;
+    sc.reducedZ[k] = measuredBy(sc.scan[k], view);
     sc.gateReduced[k] =
       view === model ? sc.gateFull[k] : gateThreshold(this.gateProbability, measurementDim(view));
     sc.reducedReady[k] = 1;
@@ -412,12 +449,10 @@ export class Tracker<S extends GaussianState = GaussianState> {
         this.stats.lateApplied += dets.length;
       }
     } catch (e) {
-      if (e instanceof NonPositiveDefiniteError) {
-        this.updater.releaseEntry(entry);
-        this.failTrack(track, t);
-        return false;
-      }
-      throw e;
+      if (!isFilterFailure(e)) throw e;
+      this.updater.releaseEntry(entry);
+      this.failTrack(track, t);
+      return false;
     }
     track.hits++;
     track.scanHit = this.scanNumber;
@@ -509,10 +544,23 @@ export class Tracker<S extends GaussianState = GaussianState> {
     return m[6] + 2 * dt * m[7] + dt * dt * m[8];
   }
 
+  /** Whether the track's latest covariance (each mode's, for an IMM) is positive definite. */
+  private covarianceHealthy(track: Track<S>): boolean {
+    try {
+      this.filter.verifyCovariance(track.state);
+      return true;
+    } catch (e) {
+      if (isFilterFailure(e)) return false;
+      throw e;
+    }
+  }
+
   private maintain(nowS: number): void {
     for (const track of this.live) {
       if (!track.isLive) continue;
-      if (track.status === "tentative" && track.confirmation.failed) this.drop(track, nowS, "unconfirmed");
+      if (!this.covarianceHealthy(track)) this.failTrack(track, nowS);
+      else if (track.status === "tentative" && track.confirmation.failed)
+        this.drop(track, nowS, "unconfirmed");
       else if (track.misses.evidence >= this.missLimit) this.drop(track, nowS, "misses");
       else if (nowS - track.lastUpdateS > this.dropAfterS) this.drop(track, nowS, "coast");
       else if (this.positionVariance(track, nowS) > this.maxPositionSigmaM ** 2)

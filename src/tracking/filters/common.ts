@@ -16,7 +16,7 @@ import type {
   TransitionModel,
 } from "../types.js";
 import { createInnovation, isNonlinearMeasurement, isNonlinearTransition, stateDimension } from "../types.js";
-import { checkState, checkTime, checkVector, measurementDimension } from "./checks.js";
+import { checkState, checkStateShape, checkTime, checkVector, measurementDimension } from "./checks.js";
 import { carveFloat64 } from "./stateSlab.js";
 
 export const LOG_2PI = Math.log(2 * Math.PI);
@@ -235,17 +235,22 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return copyGaussianState(src, out);
   }
 
+  /** The prediction into a new state, every entry of `state` checked. */
   predict(state: GaussianState, timeS: number): GaussianState {
-    return this.predictInto(state, timeS, createGaussianState(state.x.length));
+    checkState("predict", "state", state, this.ndim);
+    return this.predictInto(state, timeS, createGaussianState(this.ndim));
   }
 
+  /** The update into a new state, verified positive definite (verifyCovariance). */
   update(
     predicted: GaussianState,
     z: ArrayLike<number>,
     measurement?: MeasurementModel,
     innovation?: Innovation,
   ): GaussianState {
-    return this.updateInto(predicted, z, createGaussianState(predicted.x.length), measurement, innovation);
+    const out = this.updateInto(predicted, z, createGaussianState(this.ndim), measurement, innovation);
+    this.verifyCovariance(out);
+    return out;
   }
 
   protected measurementModel(measurement: MeasurementModel | undefined): MeasurementModel {
@@ -254,10 +259,14 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return m;
   }
 
-  /** The checks of a prediction of `state` to `timeS` (RangeErrors naming the argument); dt. */
+  /**
+   * The checks of a prediction of `state` to `timeS` (RangeErrors naming the argument); dt. The
+   * allocation-free call checks the state's time, mean and variances (a NaN covariance off the
+   * diagonal fails the next update's factorisation of S); `predict` checks every entry.
+   */
   protected checkPredict(state: GaussianState, timeS: number, out: GaussianState): number {
     checkTime("predict", "timeS", timeS);
-    checkState("predict", "state", state, this.ndim);
+    checkStateShape("predict", "state", state, this.ndim);
     const dt = timeS - state.timeS;
     if (!(dt >= 0)) {
       throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
@@ -266,7 +275,11 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return dt;
   }
 
-  /** The checks of an update of `predicted` with z (RangeErrors naming the argument); m. */
+  /**
+   * The checks of an update of `predicted` with z (RangeErrors naming the argument); m. The state's
+   * covariance is tested by the factorisation of S (a NaN or indefinite P fails it) and the updated
+   * diagonal, so only its shape is checked here.
+   */
   protected checkUpdate(
     fn: string,
     predicted: GaussianState,
@@ -275,7 +288,9 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
   ): number {
     const m = measurementDimension(fn, model.R);
     checkVector(fn, "z", z, m);
-    checkState(fn, "predicted", predicted, this.ndim);
+    if (!Number.isFinite(predicted?.timeS)) checkTime(fn, "predicted.timeS", predicted?.timeS);
+    checkVector(fn, "predicted", predicted.x, this.ndim, false, ".x");
+    if (predicted.P?.length !== this.ndim * this.ndim) checkState(fn, "predicted", predicted, this.ndim);
     if (!isNonlinearMeasurement(model) && model.H.length !== m * this.ndim) {
       throw new RangeError(
         `${fn}: the measurement model's H must be ${m} x ${this.ndim}, it has ${model.H.length} entries`,

@@ -32,7 +32,7 @@ import type {
 } from "../types.js";
 import { createInnovation } from "../types.js";
 import { mergeGaussians } from "./common.js";
-import { checkState, checkTime, checkVector } from "./checks.js";
+import { checkState, checkTime, checkVector, stateOk, stateShapeOk } from "./checks.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
 import { ImmLayout } from "./immLayout.js";
 import { LazyImmState, markovTransitionMatrixInto } from "./immState.js";
@@ -149,17 +149,22 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return out;
   }
 
+  /** The prediction into a new state, every entry of `state` checked. */
   predict(state: ImmState, timeS: number): ImmState {
+    this.checkImmState("predict", "state", state, true, true);
     return this.predictInto(state, timeS, this.createState());
   }
 
+  /** The update into a new state, each mode verified positive definite (verifyCovariance). */
   update(
     predicted: ImmState,
     z: ArrayLike<number>,
     measurement?: MeasurementModel,
     innovation?: Innovation,
   ): ImmState {
-    return this.updateInto(predicted, z, this.createState(), measurement, innovation);
+    const out = this.updateInto(predicted, z, this.createState(), measurement, innovation);
+    this.verifyCovariance(out);
+    return out;
   }
 
   /** The mode transition matrix for dtS (a function of dt is assumed pure: the last one is reused). */
@@ -181,15 +186,20 @@ export class ImmFilter implements TrackingFilter<ImmState> {
   }
 
   /** The modes and probabilities of an IMM state must be those of this filter and (unless it is an
-   *  output, `contents` false) finite. */
-  private checkImmState(fn: string, name: string, s: ImmState, contents = true): void {
+   *  output, `contents` false) finite: the time, means and variances, or (`full`) every entry. */
+  private checkImmState(fn: string, name: string, s: ImmState, contents = true, full = false): void {
     if (s?.modes?.length !== this.modeCount || s.probabilities?.length !== this.modeCount) {
       throw new RangeError(`${fn}: ${name} must be an IMM state of ${this.modeCount} modes (createState())`);
     }
     if (!contents) return;
-    checkVector(fn, `${name}.probabilities`, s.probabilities, this.modeCount);
-    for (let j = 0; j < this.modeCount; j++)
-      checkState(fn, `${name}.modes[${j}]`, s.modes[j], this.filters[j].ndim);
+    checkVector(fn, name, s.probabilities, this.modeCount, false, ".probabilities");
+    for (let j = 0; j < this.modeCount; j++) {
+      const nj = this.filters[j].ndim;
+      if (!(full ? stateOk(s.modes[j], nj) : stateShapeOk(s.modes[j], nj))) {
+        checkState(fn, `${name}.modes[${j}]`, s.modes[j], nj);
+        throw new RangeError(`${fn}: ${name}.modes[${j}].P has a diagonal entry that is not finite`);
+      }
+    }
   }
 
   /** Interaction (mixing) into this.mixed, then mode-matched prediction. */
@@ -246,7 +256,9 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM update: no measurement model given here or at construction");
-    this.checkImmState("update", "predicted", predicted);
+    // The modes' own updates check z and their states.
+    this.checkImmState("update", "predicted", predicted, false);
+    checkVector("update", "predicted", predicted.probabilities, r, false, ".probabilities");
     const logL = this.logL;
     let best = -Infinity;
     for (let j = 0; j < r; j++) {
@@ -282,7 +294,8 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM innovation: no measurement model given here or at construction");
-    this.checkImmState("innovation", "predicted", predicted);
+    this.checkImmState("innovation", "predicted", predicted, false);
+    checkVector("innovation", "predicted", predicted.probabilities, r, false, ".probabilities");
     for (let j = 0; j < r; j++) this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
     return this.combineInnovations(predicted.probabilities, out);
   }

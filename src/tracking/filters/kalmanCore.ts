@@ -5,16 +5,24 @@
  *   update   S = H P H^T + R,  K = P H^T S^-1,  x+ = x + K y  (y = z - h(x) with angles wrapped)
  *            P+ = (I - K H) P (I - K H)^T + K R K^T   (Joseph form, ibid. section 5.2)
  * The Joseph form keeps P+ symmetric positive semi-definite for any gain, even with the round-off
- * of large dynamic ranges (km positions beside metre errors); outputs are made exactly symmetric, and
- * P+ is verified positive definite (its Cholesky factorisation). A non-positive-definite S or P+ throws
- * NonPositiveDefiniteError (pivot and size in the error): a filter never returns a covariance it
- * cannot stand behind.
+ * of large dynamic ranges (km positions beside metre errors); outputs are made exactly symmetric. A
+ * non-positive-definite S, or a P+ with a diagonal entry that is not positive, throws
+ * NonPositiveDefiniteError (pivot and size in the error). P+ is positive definite whenever the
+ * predicted P is (Joseph form), so the full test (a Cholesky factorisation, filters' verifyCovariance)
+ * is made where a state enters from outside: the allocating `update`, and a tracker's check of its
+ * tracks once per step.
  *
  * A linear model's F(dt) and every model's Q(dt) are pure functions of dt (the role's contract), so a
  * prediction over the same dt as the last one reuses them: a plain user model that allocates its
  * matrices is then called once per distinct step, not once per prediction.
  */
-import { cholesky, choleskyLogDet, choleskyMahalanobisSq, choleskySolve } from "../../math/matrix.js";
+import {
+  NonPositiveDefiniteError,
+  cholesky,
+  choleskyLogDet,
+  choleskyMahalanobisSq,
+  choleskySolve,
+} from "../../math/matrix.js";
 import type { GaussianState, MeasurementModel, TransitionModel } from "../types.js";
 import { isNonlinearTransition } from "../types.js";
 import { lowRankInto, symmetricUpdateInto } from "./kernels.js";
@@ -64,8 +72,6 @@ export class UpdateWorkspace {
   readonly xIter: Float64Array;
   readonly xLin: Float64Array;
   readonly zTmp: Float64Array;
-  /** Cholesky factor of the updated covariance (its positive-definiteness check). */
-  readonly Lp: Float64Array;
   /** Column support of H (see columnSupport). */
   hc = 0;
   nis = 0;
@@ -86,7 +92,6 @@ export class UpdateWorkspace {
     this.xIter = new Float64Array(n);
     this.xLin = new Float64Array(n);
     this.zTmp = new Float64Array(m);
-    this.Lp = new Float64Array(n * n);
   }
 }
 
@@ -275,7 +280,10 @@ function josephCovarianceInto(P: Float64Array, Po: Float64Array, ws: UpdateWorks
   const Ct = lowRankInto(ws.Ct, HP, -1, ws.S, m, 1, Kt, m, m, n);
   // P+ = P - K (H P) - C K^T, symmetric for any gain: its upper triangle, mirrored.
   symmetricUpdateInto(Po, P, -1, Kt, HP, Ct, Kt, m, n);
-  cholesky(ws.Lp, Po, n, "updated covariance P");
+  for (let i = 0; i < n; i++) {
+    const d = Po[i * n + i];
+    if (!(d > 0)) throw new NonPositiveDefiniteError(n, i, d, "updated covariance P");
+  }
 }
 
 /**

@@ -16,7 +16,13 @@
  * azimuths near +-pi average correctly. Covariance update P+ = P - K S K^T, symmetrised. The UKF never
  * calls the models' Jacobians.
  */
-import { cholesky, choleskyLogDet, choleskyMahalanobisSq, choleskySolve } from "../../math/matrix.js";
+import {
+  NonPositiveDefiniteError,
+  cholesky,
+  choleskyLogDet,
+  choleskyMahalanobisSq,
+  choleskySolve,
+} from "../../math/matrix.js";
 import type { GaussianState, Innovation, MeasurementModel, TransitionModel } from "../types.js";
 import { isNonlinearTransition } from "../types.js";
 import {
@@ -293,11 +299,14 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
       const yj = y[j];
       for (let i = 0; i < n; i++) xo[i] += yj * Kt[j * n + i];
     }
-    // P+ = P - K S K^T = P - Pxz K^T, symmetrised, verified positive definite.
+    // P+ = P - K S K^T = P - Pxz K^T, symmetrised.
     const Po = out.P;
     lowRankInto(Po, predicted.P, -1, ws.PxzT, 1, n, Kt, m, n, n);
     symmetrizeInPlace(Po, n);
-    cholesky(this.L, Po, n, "updated covariance P");
+    for (let i = 0; i < n; i++) {
+      const d = Po[i * n + i];
+      if (!(d > 0)) throw new NonPositiveDefiniteError(n, i, d, "updated covariance P");
+    }
     out.timeS = predicted.timeS;
     return out;
   }

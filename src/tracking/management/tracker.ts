@@ -55,7 +55,7 @@ import { LosInitiator } from "../initiation/losInitiator.js";
 import { coarseGatePasses, trackReachInto } from "./coarseGate.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
 import { measurementDim } from "../filters/common.js";
-import { checkTime, checkVector, measurementDimension } from "../filters/checks.js";
+import { checkTime, checkVector, measurementDimension, vectorOk } from "../filters/checks.js";
 import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
@@ -86,6 +86,18 @@ export type {
  * initiation (RangeError naming it otherwise: a sensor's bad output is refused, not tracked).
  */
 function checkDetection(d: Detection, i: number): void {
+  const kind = d?.initiation?.kind;
+  if (
+    d?.model !== undefined &&
+    (kind === "point" || kind === "bearing") &&
+    Number.isFinite(d.timeS) &&
+    Number.isFinite(d.arrivalTimeS) &&
+    d.model.R !== undefined &&
+    vectorOk(d.z, measurementDimension("Tracker.step", d.model.R))
+  ) {
+    return;
+  }
+  // Something is wrong: say what.
   const fn = "Tracker.step";
   const name = `detections[${i}]${d?.sensorId === undefined ? "" : ` (${d.sensorId})`}`;
   if (d?.model === undefined || d.initiation === undefined) {
@@ -94,10 +106,7 @@ function checkDetection(d: Detection, i: number): void {
   checkTime(fn, `${name}.timeS`, d.timeS);
   checkTime(fn, `${name}.arrivalTimeS`, d.arrivalTimeS);
   checkVector(fn, `${name}.z`, d.z, measurementDimension(fn, d.model.R));
-  const kind = d.initiation.kind;
-  if (kind !== "point" && kind !== "bearing") {
-    throw new RangeError(`${fn}: ${name}.initiation.kind must be "point" or "bearing", got ${String(kind)}`);
-  }
+  throw new RangeError(`${fn}: ${name}.initiation.kind must be "point" or "bearing", got ${String(kind)}`);
 }
 
 /** A filter's refusal of a track's own state: not positive definite, or not finite (RangeError). */

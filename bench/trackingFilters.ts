@@ -797,6 +797,25 @@ function publicRun(p: Problem): Run {
   };
 }
 
+/** The allocating calls on the allocation-free models: the cost of the public calls alone. */
+function publicFastModelsRun(p: Problem): Run {
+  const f = makeFilter(p, false);
+  let last: GaussianState | null = null;
+  return {
+    body: () => {
+      let s: GaussianState = { x: Float64Array.from(p.x0), P: Float64Array.from(p.P0), timeS: 0 };
+      let t = 0;
+      for (const z of p.zs) {
+        t += p.dtS;
+        s = f.update(f.predict(s, t), z);
+      }
+      last = s;
+      return s.x[0];
+    },
+    final: () => Float64Array.from(last?.x ?? []),
+  };
+}
+
 function denseRun(p: Problem): Run {
   const m = Math.round(Math.sqrt(p.plainMeasurement.R.length));
   const d =
@@ -824,11 +843,12 @@ function relativeDifference(a: Float64Array, b: Float64Array): number {
   return worst;
 }
 
-/** All the filter comparison figures. */
+/** All the filter comparison figures (fast, public with plain models, dense reference, and the public
+ *  calls on the allocation-free models), from interleaved runs. */
 export function runFilterComparisons(repeats = 15): void {
   for (const p of [kf2d(), ekf2d(), radarProblem("ekf"), radarProblem("ukf"), ukfTurn()]) {
-    const runs = [fastRun(p), publicRun(p), denseRun(p)];
-    const [fast, pub, dense] = measureInterleaved(
+    const runs = [fastRun(p), publicRun(p), denseRun(p), publicFastModelsRun(p)];
+    const [fast, pub, dense, pubFast] = measureInterleaved(
       runs.map((r) => r.body),
       repeats,
       3,
@@ -858,6 +878,17 @@ export function runFilterComparisons(repeats = 15): void {
       value: (pub.cpuMedianMs * 1000) / ops,
       unit: "us CPU per predict+update (median)",
       detail: { ...perOpUs(pub, ops), loadAverage1m: load, finalStateRelDiffFromFast: agree.publicVsFast },
+    });
+    report({
+      name: `tracking.filter.${p.name}.public_calls_fast_models`,
+      value: (pubFast.cpuMedianMs * 1000) / ops,
+      unit: "us CPU per predict+update (median)",
+      detail: {
+        ...perOpUs(pubFast, ops),
+        loadAverage1m: load,
+        what: "predict/update (allocating, full checks) on the allocation-free models: the public calls' own cost",
+        overFast: Number((pubFast.cpuMedianMs / fast.cpuMedianMs).toFixed(3)),
+      },
     });
     report({
       name: `tracking.filter.${p.name}.public_over_fast`,

@@ -20,7 +20,8 @@ export function carveFloat64(length: number): Float64Array {
     slab = new Float64Array(SLAB_DOUBLES);
     used = 0;
   }
-  const view = new Float64Array(slab.buffer, used * 8, length);
+  // subarray makes a view faster than the (buffer, offset, length) constructor on V8.
+  const view = slab.subarray(used, used + length);
   used += length;
   return view;
 }

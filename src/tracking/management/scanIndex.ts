@@ -14,7 +14,10 @@
  *   both hold), so theta <= asin(s), and the chord |u_d - w / rho_w| = 2 sin(theta / 2) <= theta:
  *   the cells meeting the cube of half-side asin(s) around w / rho_w hold every bearing it can pass.
  *   Bearings from another origin, and tracks with s > 0.7 (near the sensor), are tested directly.
- * Small margins cover the rounding of the pre-gate's own arithmetic. The index decides nothing: every
+ * Each kind is bucketed at a base cell size (about twice a typical query's half-side) and, when a
+ * query needs it, at coarser sizes (4, 16 and 64 times), so a track with a large reach (a young track:
+ * tens of kilometres) meets a few coarse cells instead of many fine ones or every detection. Small
+ * margins cover the rounding of the pre-gate's own arithmetic. The index decides nothing: every
  * pair it lists is tested by the pre-gate, then by the exact gate, so decisions are those of testing
  * every pair (tests/tracking/spatialIndex.test.ts checks the superset on random scans, and the
  * tracker's event logs with and without the index).
@@ -29,9 +32,52 @@ const REL = 1e-7;
 const ABS_M = 1e-3;
 const ABS_RAD = 1e-9;
 
+/** Coarser levels: cells 4^L times the base size, L = 1..LEVELS - 1; built on first use in a scan. */
+const LEVELS = 4;
+const LEVEL_RATIO = 4;
+
+/** A grid and its coarser copies, built on demand. */
+class LeveledGrid {
+  private readonly grids = Array.from({ length: LEVELS }, () => new PointGrid());
+  private built = new Uint8Array(LEVELS);
+  private xyz: Float64Array = new Float64Array(0);
+  private count = 0;
+  private base = 1;
+
+  reset(xyz: Float64Array, count: number, baseCell: number): void {
+    this.xyz = xyz;
+    this.count = count;
+    this.base = baseCell;
+    this.built.fill(0);
+    this.grids[0].build(xyz, count, baseCell);
+    this.built[0] = 1;
+  }
+
+  /** Items in the cells of the first level whose cube of half-side `half` meets few enough cells, into
+   *  out; -1 when even the coarsest meets too many. */
+  query(cx: number, cy: number, cz: number, half: number, out: Int32Array): number {
+    // The level whose cell is at least the half-side: then at most 3 cells a side.
+    let level = 0;
+    let cell = this.base;
+    while (level < LEVELS - 1 && cell < half) {
+      level++;
+      cell *= LEVEL_RATIO;
+    }
+    for (; level < LEVELS; level++) {
+      if (!this.built[level]) {
+        this.grids[level].build(this.xyz, this.count, this.base * LEVEL_RATIO ** level);
+        this.built[level] = 1;
+      }
+      const n = this.grids[level].query(cx, cy, cz, half, out, 0);
+      if (n >= 0) return n;
+    }
+    return -1;
+  }
+}
+
 export class ScanIndex {
-  private readonly points = new PointGrid();
-  private readonly bearings = new PointGrid();
+  private readonly points = new LeveledGrid();
+  private readonly bearings = new LeveledGrid();
   /** Per grid: scan index of each bucketed detection, and its coordinates. */
   private pointIds = new Int32Array(16);
   private bearingIds = new Int32Array(16);
@@ -114,7 +160,7 @@ export class ScanIndex {
         if (r < Infinity) v[n++] = r;
       }
       const typical = medianInPlace(v, n) + maxP;
-      this.points.build(this.pointXyz, np, typical < 5e5 ? Math.max(2 * typical, 1) : 1e6);
+      this.points.reset(this.pointXyz, np, typical < 5e5 ? Math.max(2 * typical, 1) : 1e6);
     }
     if (nb > 0) {
       let n = 0;
@@ -126,7 +172,7 @@ export class ScanIndex {
         if (a < Infinity) v[n++] = a;
       }
       const typical = medianInPlace(v, n) + sigmas * maxA;
-      this.bearings.build(this.bearingXyz, nb, typical < 0.5 ? Math.max(2 * typical, 1e-6) : 1);
+      this.bearings.reset(this.bearingXyz, nb, typical < 0.5 ? Math.max(2 * typical, 1e-6) : 1);
     }
   }
 
@@ -140,7 +186,7 @@ export class ScanIndex {
     if (this.nPoints > 0) {
       const r = radius + this.maxPointSpread;
       const half = r + REL * r + ABS_M;
-      const end = this.points.query(cx, cy, cz, half, tmp, 0);
+      const end = this.points.query(cx, cy, cz, half, tmp);
       if (end < 0) for (let q = 0; q < this.nPoints; q++) out[n++] = this.pointIds[q];
       else for (let q = 0; q < end; q++) out[n++] = this.pointIds[tmp[q]];
     }
@@ -154,7 +200,7 @@ export class ScanIndex {
       let end = -1;
       if (rw > 0 && s <= MAX_SINE) {
         const half = Math.asin(s) * (1 + REL) + ABS_RAD;
-        end = this.bearings.query(wx / rw, wy / rw, wz / rw, half, tmp, 0);
+        end = this.bearings.query(wx / rw, wy / rw, wz / rw, half, tmp);
       }
       if (end < 0) for (let q = 0; q < this.nBearings; q++) out[n++] = this.bearingIds[q];
       else for (let q = 0; q < end; q++) out[n++] = this.bearingIds[tmp[q]];

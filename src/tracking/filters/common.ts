@@ -249,7 +249,8 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     innovation?: Innovation,
   ): GaussianState {
     const out = this.updateInto(predicted, z, createGaussianState(this.ndim), measurement, innovation);
-    this.verifyCovariance(out);
+    // Its entries are fresh arithmetic: a NaN fails the factorisation too.
+    this.factorOrThrow(out.P);
     return out;
   }
 
@@ -320,8 +321,14 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
 
   verifyCovariance(state: GaussianState): void {
     checkState("verifyCovariance", "state", state, this.ndim);
+    this.factorOrThrow(state.P);
+  }
+
+  /** The Cholesky factorisation of P (n x n) into scratch: NonPositiveDefiniteError unless P is
+   *  positive definite (and finite). */
+  private factorOrThrow(P: Float64Array): void {
     if (this.verifyL.length < this.ndim * this.ndim) this.verifyL = new Float64Array(this.ndim * this.ndim);
-    cholesky(this.verifyL, state.P, this.ndim, "state covariance P");
+    cholesky(this.verifyL, P, this.ndim, "state covariance P");
   }
   private verifyL = new Float64Array(0);
 }

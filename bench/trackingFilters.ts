@@ -845,8 +845,9 @@ function relativeDifference(a: Float64Array, b: Float64Array): number {
 
 /** All the filter comparison figures (fast, public with plain models, dense reference, and the public
  *  calls on the allocation-free models), from interleaved runs. */
-export function runFilterComparisons(repeats = 15): void {
-  for (const p of [kf2d(), ekf2d(), radarProblem("ekf"), radarProblem("ukf"), ukfTurn()]) {
+export function runFilterComparisons(repeats = 15, only?: string): void {
+  const problems = [kf2d(), ekf2d(), radarProblem("ekf"), radarProblem("ukf"), ukfTurn()];
+  for (const p of problems.filter((q) => only === undefined || q.name === only)) {
     const runs = [fastRun(p), publicRun(p), denseRun(p), publicFastModelsRun(p)];
     const [fast, pub, dense, pubFast] = measureInterleaved(
       runs.map((r) => r.body),

@@ -56,7 +56,7 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   ): GaussianState {
     const model = this.measurementModel(measurement);
     const ws = this.ws.update(this.checkUpdate("update", predicted, z, model));
-    kalmanInnovation(model, predicted, z, ws);
+    kalmanInnovation(model, predicted, z, ws, undefined, innovation !== undefined);
     if (innovation) copyInnovation(innovation, ws.m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);
     if (this.maxIterations > 1) {
       return kalmanIteratedUpdate(model, predicted, z, out, ws, this.maxIterations, this.iterationTolerance);

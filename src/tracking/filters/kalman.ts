@@ -49,7 +49,7 @@ export class KalmanFilter extends GaussianFilterBase<LinearTransitionModel> {
   ): GaussianState {
     const model = this.linear(measurement);
     const ws = this.ws.update(this.checkUpdate("update", predicted, z, model));
-    kalmanInnovation(model, predicted, z, ws);
+    kalmanInnovation(model, predicted, z, ws, undefined, innovation !== undefined);
     if (innovation) copyInnovation(innovation, ws.m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);
     return kalmanUpdateFromInnovation(predicted, out, ws);
   }

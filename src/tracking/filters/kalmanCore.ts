@@ -182,7 +182,8 @@ function columnSupport(H: Float64Array, m: number, n: number): number {
 
 /**
  * Innovation of z against `predicted` into the workspace: zPred, H, y, H P, S, its Cholesky factor,
- * NIS and log-likelihood. Throws NonPositiveDefiniteError when S is not positive definite.
+ * NIS and log-likelihood (when `stats`). Throws NonPositiveDefiniteError when S is not positive
+ * definite.
  * With `at` (the iterated update), h and H are evaluated there instead of at the predicted mean and
  * y = z - h(at) + H (at - x) (then NIS and likelihood describe nothing useful).
  */
@@ -192,6 +193,7 @@ export function kalmanInnovation(
   z: ArrayLike<number>,
   ws: UpdateWorkspace,
   at?: Float64Array,
+  stats = true,
 ): UpdateWorkspace {
   const n = ws.n;
   const m = ws.m;
@@ -226,8 +228,14 @@ export function kalmanInnovation(
     }
   }
   cholesky(ws.L, S, m, "innovation covariance S");
-  ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
-  ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+  if (stats) {
+    ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
+    ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+  } else {
+    // Not asked for (an update whose caller wants no statistics): not computed.
+    ws.nis = Number.NaN;
+    ws.logLikelihood = Number.NaN;
+  }
   return ws;
 }
 
@@ -314,7 +322,7 @@ export function kalmanIteratedUpdate(
   for (let it = 1; it < maxIterations; it++) {
     if (linearizationErrorSq(model, ws, xi, xl) <= tolerance) break;
     xl.set(xi);
-    kalmanInnovation(model, predicted, z, ws, xl);
+    kalmanInnovation(model, predicted, z, ws, xl, false);
     gainAndMeanInto(predicted.x, ws, xi);
   }
   josephCovarianceInto(predicted.P, out.P, ws);

@@ -228,6 +228,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     model: MeasurementModel,
     predicted: GaussianState,
     z: ArrayLike<number>,
+    stats = true,
   ): UkfUpdateWorkspace {
     const n = this.n;
     const m = this.checkUpdate(fn, predicted, z, model);
@@ -271,8 +272,13 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     lowRankInto(ws.PxzT, null, 1, dZw, 1, m, dX, np, m, n);
     cholesky(ws.L, S, m, "innovation covariance S");
     residualInto(model, z, zMean, m, ws.y);
-    ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
-    ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+    if (stats) {
+      ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
+      ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+    } else {
+      ws.nis = Number.NaN;
+      ws.logLikelihood = Number.NaN;
+    }
     return ws;
   }
 
@@ -284,7 +290,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     innovation?: Innovation,
   ): GaussianState {
     const model = this.measurementModel(measurement);
-    const ws = this.innovate("update", model, predicted, z);
+    const ws = this.innovate("update", model, predicted, z, innovation !== undefined);
     if (innovation) copyInnovation(innovation, ws.m, ws.zMean, ws.y, ws.S, ws.nis, ws.logLikelihood);
     const n = this.n;
     const m = ws.m;

@@ -22,7 +22,12 @@ import { wrapAngle } from "./angles.js";
 /** Alpha wraps; beta lies in [-pi/2, pi/2]. */
 const LOS_ANGLES: readonly number[] = [0];
 
-/** Arrays a `sharing` model refers to. */
+/** Marks the construction of a `sharing` model (its arrays are set after). */
+const SHARING: unique symbol = Symbol("sharing");
+/** Placeholder array of a `sharing` model under construction. */
+const NONE = new Float64Array(0);
+
+/** A model's own arrays. */
 interface SharedLosParts {
   pos: Float64Array;
   rot: Float64Array;
@@ -44,13 +49,13 @@ export class LineOfSightMeasurementModel implements DetectionMeasurementModel, B
 
   /**
    * A model owning its arrays (zero until configured), configured from `detection` when given.
-   * (`shared` is for `LineOfSightMeasurementModel.sharing`.)
+   * (`SHARING` is for `LineOfSightMeasurementModel.sharing`, which sets the arrays itself.)
    */
-  constructor(detection?: Detection, shared?: SharedLosParts) {
-    if (shared !== undefined) {
-      this.sensorPosEcefM = shared.pos;
-      this.rotEcefToLocal = shared.rot;
-      this.R = shared.R;
+  constructor(detection?: Detection | typeof SHARING) {
+    if (detection === SHARING) {
+      this.sensorPosEcefM = NONE;
+      this.rotEcefToLocal = NONE;
+      this.R = NONE;
       return;
     }
     const own = this.buffers();
@@ -70,7 +75,11 @@ export class LineOfSightMeasurementModel implements DetectionMeasurementModel, B
     R: Float64Array,
   ): LineOfSightMeasurementModel {
     if (R.length !== 4) throw new RangeError("LineOfSightMeasurementModel: R must be 2 x 2");
-    return new LineOfSightMeasurementModel(undefined, { pos: sensorPosEcefM, rot: rotEcefToLocal, R });
+    const model = new LineOfSightMeasurementModel(SHARING);
+    model.sensorPosEcefM = sensorPosEcefM;
+    model.rotEcefToLocal = rotEcefToLocal;
+    model.R = R;
+    return model;
   }
 
   private buffers(): SharedLosParts {

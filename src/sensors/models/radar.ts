@@ -37,14 +37,10 @@ interface RadarBuffers {
   r4: Float64Array;
 }
 
-/** Arrays a `sharing` model refers to. */
-interface SharedRadarParts {
-  pos: Float64Array;
-  vel: Float64Array;
-  rot: Float64Array;
-  R: Float64Array;
-  m: 3 | 4;
-}
+/** Marks the construction of a `sharing` model (its arrays are set after). */
+const SHARING: unique symbol = Symbol("sharing");
+/** Placeholder array of a `sharing` model under construction. */
+const NONE = new Float64Array(0);
 
 /** Azimuth is the radar's only wrapping component. */
 const RADAR_ANGLES: readonly number[] = [1];
@@ -68,15 +64,14 @@ export class RadarMeasurementModel implements DetectionMeasurementModel, PointIn
 
   /**
    * A model owning its arrays (zero until configured), configured from `detection` when given.
-   * (`shared` is for `RadarMeasurementModel.sharing`.)
+   * (`SHARING` is for `RadarMeasurementModel.sharing`, which sets the arrays itself.)
    */
-  constructor(detection?: Detection, shared?: SharedRadarParts) {
-    if (shared !== undefined) {
-      this.sensorPosEcefM = shared.pos;
-      this.sensorVelEcefMps = shared.vel;
-      this.rotEcefToLocal = shared.rot;
-      this.R = shared.R;
-      this.m = shared.m;
+  constructor(detection?: Detection | typeof SHARING) {
+    if (detection === SHARING) {
+      this.sensorPosEcefM = NONE;
+      this.sensorVelEcefMps = NONE;
+      this.rotEcefToLocal = NONE;
+      this.R = NONE;
       return;
     }
     const own = this.buffers();
@@ -99,13 +94,13 @@ export class RadarMeasurementModel implements DetectionMeasurementModel, PointIn
     m: 3 | 4,
   ): RadarMeasurementModel {
     if (R.length !== m * m) throw new RangeError(`RadarMeasurementModel: R must be ${m} x ${m}`);
-    return new RadarMeasurementModel(undefined, {
-      pos: sensorPosEcefM,
-      vel: sensorVelEcefMps,
-      rot: rotEcefToLocal,
-      R,
-      m,
-    });
+    const model = new RadarMeasurementModel(SHARING);
+    model.sensorPosEcefM = sensorPosEcefM;
+    model.sensorVelEcefMps = sensorVelEcefMps;
+    model.rotEcefToLocal = rotEcefToLocal;
+    model.R = R;
+    model.m = m;
+    return model;
   }
 
   private buffers(): RadarBuffers {

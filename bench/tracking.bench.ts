@@ -422,19 +422,6 @@ export function runTrackerThroughput(): void {
   }
 }
 
-/** The synthetic raid's detections by step (for profiling). */
-export function raidDetectionsFor(durationS: number, count: number): Detection[][] {
-  return raidDetections(durationS, count);
-}
-
-/** One tracker run on the synthetic raid of `count` targets (for profiling). */
-export function runTrackerScalingOne(count: number, durationS = 10): number {
-  const steps = raidDetections(durationS, count);
-  const tracker = new Tracker({ filter: trackerFilters[0][1]() });
-  for (let k = 0; k < steps.length; k++) tracker.step(k, steps[k]);
-  return tracker.tracks.length;
-}
-
 /**
  * The tracker's cost against the size of the raid: 20, 200 and 2,000 targets at the same crowding
  * (10 s of 2 radars and 8 satellites all seeing every target, tracks started and confirmed within it;

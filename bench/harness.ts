@@ -116,3 +116,100 @@ export function ratePerSecond(
 export function bestTimeMs(body: () => number, repeats = 20, warmup = 5): number {
   return timeRepeats(body, repeats, warmup).wall.best;
 }
+
+/** Wall and CPU time of repeated runs: best, median and spread (max - min), ms. */
+export interface TimeStats {
+  runs: number;
+  wallBestMs: number;
+  wallMedianMs: number;
+  wallSpreadMs: number;
+  cpuBestMs: number;
+  cpuMedianMs: number;
+  cpuSpreadMs: number;
+}
+
+function median(a: readonly number[]): number {
+  const s = [...a].sort((x, y) => x - y);
+  const n = s.length;
+  return n % 2 === 1 ? s[(n - 1) >> 1] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+}
+
+function statsOf(wall: readonly number[], cpu: readonly number[]): TimeStats {
+  return {
+    runs: wall.length,
+    wallBestMs: Math.min(...wall),
+    wallMedianMs: median(wall),
+    wallSpreadMs: Math.max(...wall) - Math.min(...wall),
+    cpuBestMs: Math.min(...cpu),
+    cpuMedianMs: median(cpu),
+    cpuSpreadMs: Math.max(...cpu) - Math.min(...cpu),
+  };
+}
+
+/** One run of body: wall and process CPU time (user + system), ms. */
+function timeOnce(body: () => number, sink: { v: number }): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  sink.v += body();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+/**
+ * Wall and CPU time of `repeats` runs of `body` after `warmup` runs. CPU time is the process's (user +
+ * system), so on a shared machine it is the honest figure: the wall time also counts time the process
+ * waited for a core.
+ */
+export function measureRuns(body: () => number, repeats = 15, warmup = 3): TimeStats {
+  const sink = { v: 0 };
+  for (let i = 0; i < warmup; i++) sink.v += body();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const t = timeOnce(body, sink);
+    wall.push(t.wall);
+    cpu.push(t.cpu);
+  }
+  if (Number.isNaN(sink.v)) process.stderr.write("bench sink is NaN\n");
+  return statsOf(wall, cpu);
+}
+
+/**
+ * Several variants of one job timed in turn (a, b, c, a, b, c, ...), so a change of load on a shared
+ * machine weighs on all of them alike: the fair way to state a ratio between them.
+ */
+export function measureInterleaved(bodies: readonly (() => number)[], repeats = 15, warmup = 3): TimeStats[] {
+  const sink = { v: 0 };
+  for (let i = 0; i < warmup; i++) for (const b of bodies) sink.v += b();
+  const wall = bodies.map((): number[] => []);
+  const cpu = bodies.map((): number[] => []);
+  for (let r = 0; r < repeats; r++) {
+    bodies.forEach((b, i) => {
+      const t = timeOnce(b, sink);
+      wall[i].push(t.wall);
+      cpu[i].push(t.cpu);
+    });
+  }
+  if (Number.isNaN(sink.v)) process.stderr.write("bench sink is NaN\n");
+  return bodies.map((_, i) => statsOf(wall[i], cpu[i]));
+}
+
+/** The one-minute load average when a figure was taken (os.loadavg), for the record. */
+export function loadAverage(): number {
+  return Number(loadavg()[0].toFixed(2));
+}
+
+/** TimeStats divided by a number of operations, in microseconds per operation, rounded. */
+export function perOpUs(s: TimeStats, ops: number): Record<string, number> {
+  const u = (ms: number) => Number(((ms * 1000) / ops).toPrecision(4));
+  return {
+    cpuMedianUs: u(s.cpuMedianMs),
+    cpuBestUs: u(s.cpuBestMs),
+    cpuSpreadUs: u(s.cpuSpreadMs),
+    wallMedianUs: u(s.wallMedianMs),
+    wallBestUs: u(s.wallBestMs),
+    wallSpreadUs: u(s.wallSpreadMs),
+    runs: s.runs,
+  };
+}

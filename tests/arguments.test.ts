@@ -622,6 +622,9 @@ const PENDING_TRACKING = [
   "timeToConfirm",
   "triangulateLinesOfSight",
   "wrapAngle",
+  "lineOfSightDetection",
+  "radarDetection",
+  "bearingOf",
 ];
 /** Sensors other than the radar's free functions (task-sensing), and the run loop (the lead, issue 11). */
 const PENDING_SENSING_AND_SIM = [

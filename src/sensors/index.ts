@@ -1,5 +1,12 @@
 /** The sensor layer: radars, space infrared constellations, detections, catalog, coverage. */
 export type { Detection, DetectionKind } from "./detection.js";
+export type {
+  BearingInitiation,
+  DetectionInitiation,
+  DetectionMeasurementModel,
+  PointInitiation,
+} from "./measurement.js";
+export { lineOfSightDetection, radarDetection, type DetectionParts } from "./models/detections.js";
 export type { SensorRandom } from "./stream.js";
 export { observe, type Sensor } from "./sensor.js";
 export { createIrConstellation, createRadar, type IrConstellationSpec, type RadarSpec } from "./factory.js";

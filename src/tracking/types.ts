@@ -10,6 +10,8 @@
  * work with any built-in state.
  */
 
+import type { NonlinearMeasurementModel } from "../sensors/measurement.js";
+
 /** A Gaussian state: mean x (n), covariance P (n x n, row-major), at simulation time timeS. */
 export interface GaussianState {
   x: Float64Array;
@@ -57,8 +59,9 @@ export type TransitionModel = LinearTransitionModel | NonlinearTransitionModel;
 /** A model's state dimension: its `ndim`, or the side of its process noise matrix Q. */
 export function stateDimension(m: TransitionModel): number {
   if (m.ndim !== undefined) return m.ndim;
-  const n = Math.round(Math.sqrt(m.Q(1).length));
-  if (n * n !== m.Q(1).length || n < 1) throw new RangeError("transition model: Q is not square; give ndim");
+  const q = m.Q(1).length;
+  const n = Math.round(Math.sqrt(q));
+  if (n * n !== q || n < 1) throw new RangeError("transition model: Q is not square; give ndim");
   return n;
 }
 
@@ -66,25 +69,24 @@ export function isNonlinearTransition(m: TransitionModel): m is NonlinearTransit
   return typeof (m as Partial<NonlinearTransitionModel>).f === "function";
 }
 
-interface MeasurementModelCommon {
-  /** Measurement noise covariance (m x m). */
-  readonly R: Float64Array;
-  /** z - zPredicted, wrapping angles where the measurement has them; default plain subtraction. */
-  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
-  residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
-}
+/**
+ * z = h(x) + v, v ~ N(0, R); H(x) = dh/dx (m x x.length). The UKF uses only h. Defined with the sensors
+ * (src/sensors/measurement.ts), which attach such a model to every detection; the tracking layer uses it
+ * as its nonlinear measurement role.
+ */
+export type { NonlinearMeasurementModel };
 
 /** z = H x + v, v ~ N(0, R); H is m x n. */
-export interface LinearMeasurementModel extends MeasurementModelCommon {
+export interface LinearMeasurementModel {
+  /** Measurement matrix (m x n, row-major). */
   readonly H: Float64Array;
-}
-
-/** z = h(x) + v; H(x) = dh/dx (m x x.length). The UKF uses only h. */
-export interface NonlinearMeasurementModel extends MeasurementModelCommon {
-  h(x: Float64Array): Float64Array;
-  H(x: Float64Array): Float64Array;
-  hInto?(x: Float64Array, out: Float64Array): Float64Array;
-  HInto?(x: Float64Array, out: Float64Array): Float64Array;
+  /** Measurement noise covariance (m x m). */
+  readonly R: Float64Array;
+  /** Indices of components of z that are angles wrapping at +-pi (see NonlinearMeasurementModel). */
+  readonly angleComponents?: readonly number[];
+  /** z - zPredicted when it is not a plain difference (used only without `angleComponents`). */
+  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
+  residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
 }
 
 export type MeasurementModel = LinearMeasurementModel | NonlinearMeasurementModel;
@@ -123,22 +125,30 @@ export function createInnovation(mMax = 4): Innovation {
 
 /**
  * What every filter offers (Stone Soup's Predictor and Updater together). `predict` / `update` allocate
- * their result; the `...Into` forms write into a caller-owned state of the same shape (`createState`)
- * and allocate nothing. The measurement model may be given per call; it defaults to the one given at
- * construction.
+ * their result (carved from a shared slab: filters/stateSlab.ts); the `...Into` forms write into a
+ * caller-owned state of the same shape (`createState`) and allocate nothing. The measurement model may
+ * be given per call; it defaults to the one given at construction. Statistics come back through
+ * arguments the caller owns, never through fields of the filter: an update given an `Innovation`
+ * fills it with the innovation it used (predicted measurement, residual, its covariance S, the NIS and
+ * the log-likelihood, all at the predicted state).
  */
 export interface TrackingFilter<S extends GaussianState = GaussianState> {
   /** Dimension of the state x this filter reports (the IMM: the union of its modes' states). */
   readonly ndim: number;
-  /** Names of the components of x (STATE_NAMES), when the filter knows them (e.g. "kappa", the drag
-   *  parameter a ballistic impact prediction reads). */
-  readonly stateNames?: readonly string[];
+  /** Names of the state's components (the transition model's `stateNames`, else x0, x1, ...). */
+  readonly stateNames: readonly string[];
   createState(timeS?: number): S;
   copyInto(src: S, out: S): S;
   predict(state: S, timeS: number): S;
-  update(predicted: S, z: ArrayLike<number>, measurement?: MeasurementModel): S;
+  update(predicted: S, z: ArrayLike<number>, measurement?: MeasurementModel, innovation?: Innovation): S;
   predictInto(state: S, timeS: number, out: S): S;
-  updateInto(predicted: S, z: ArrayLike<number>, out: S, measurement?: MeasurementModel): S;
+  updateInto(
+    predicted: S,
+    z: ArrayLike<number>,
+    out: S,
+    measurement?: MeasurementModel,
+    innovation?: Innovation,
+  ): S;
   /** Innovation of z against `predicted` without updating (gating, association costs). */
   innovationInto(
     predicted: S,
@@ -151,9 +161,9 @@ export interface TrackingFilter<S extends GaussianState = GaussianState> {
   initializeInto(mean6: ArrayLike<number>, cov6: ArrayLike<number>, timeS: number, out: S): S;
   /** Moment-matched merge of `count` weighted states (weights sum to one) into out (JPDA). */
   mergeInto(states: readonly S[], weights: ArrayLike<number>, count: number, out: S): S;
-  /** NIS and log-likelihood of the last update (diagnostics, IMM). */
-  readonly lastNis: number;
-  readonly lastLogLikelihood: number;
+  /** Throws NonPositiveDefiniteError unless the state's covariance (each mode's, for an IMM) is
+   *  positive definite, a RangeError unless it is finite (a tracker's check of its tracks). */
+  verifyCovariance(state: S): void;
 }
 
 /** Component names used by the built-in models (see `stateNames`). */

@@ -8,6 +8,7 @@ import {
   satelliteTracks,
 } from "../../src/sensors/coverage.js";
 import type { Detection } from "../../src/sensors/detection.js";
+import { lineOfSightDetection } from "../../src/sensors/models/detections.js";
 import { IrConstellation } from "../../src/sensors/infrared/irSensor.js";
 import { WalkerConstellation } from "../../src/sensors/infrared/walker.js";
 import { Radar } from "../../src/sensors/radar/radar.js";
@@ -17,20 +18,16 @@ import { MEAN_EARTH_RADIUS_M } from "../../src/earth/wgs84.js";
 const DEG = Math.PI / 180;
 
 function det(truthId: string | null, sensorId: string, timeS: number): Detection {
-  const z = new Float64Array(2);
-  return {
+  return lineOfSightDetection({
     timeS,
-    arrivalTimeS: timeS,
     sensorId,
-    kind: "los",
-    z,
+    z: new Float64Array(2),
     R: new Float64Array(4),
     sensorPosEcefM: new Float64Array(3),
-    sensorVelEcefMps: new Float64Array(3),
     rotEcefToLocal: new Float64Array(9),
     snr: 10,
     truthId,
-  };
+  });
 }
 
 /** Great-circle distance on the mean sphere, m. */

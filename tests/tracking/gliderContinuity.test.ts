@@ -25,6 +25,7 @@ import { DELETE_AFTER_MISSES, trackingFilter } from "../../src/scenario/build/tr
 import { Tracker } from "../../src/tracking/management/tracker.js";
 import { nees } from "../../src/tracking/metrics/consistency.js";
 import { recordValidation, sig } from "../validation.js";
+import { TruthTally } from "./helpers.js";
 
 const DEG = Math.PI / 180;
 const PORT = { latRad: 35.29 * DEG, lonRad: 139.67 * DEG, altM: 0 };
@@ -115,7 +116,9 @@ describe("a weaving glider seen by the infrared layer keeps one track", () => {
           dropAfter: 30,
         }),
         deleteAfterMisses: DELETE_AFTER_MISSES,
+        recordUpdates: true,
       });
+      const tally = new TruthTally();
       const truth = createTruthState();
       const x = new Float64Array(6);
       const P = new Float64Array(36);
@@ -128,8 +131,10 @@ describe("a weaving glider seen by the infrared layer keeps one track", () => {
         return (counts.get("glider") ?? 0) > total / 2;
       };
       for (let k = 0; k < steps.length; k++) {
-        for (const tr of tracker.step(k, steps[k]).tracks) {
-          if (tr.status !== "confirmed" || tr.lastUpdateS !== k - 1 || !followsGlider(tr.truthCounts))
+        const res = tracker.step(k, steps[k]);
+        tally.add(res.updates);
+        for (const tr of res.tracks) {
+          if (tr.status !== "confirmed" || tr.lastUpdateS !== k - 1 || !followsGlider(tally.counts(tr.id)))
             continue;
           const s = tr.state;
           const n = s.x.length;
@@ -144,7 +149,7 @@ describe("a weaving glider seen by the infrared layer keeps one track", () => {
         }
       }
       const gliderTracks = [...tracker.tracks, ...tracker.deletedTracks].filter(
-        (t) => t.confirmedAtS !== null && followsGlider(t.truthCounts),
+        (t) => t.confirmedAtS !== null && followsGlider(tally.counts(t.id)),
       );
       const track = gliderTracks[0];
       if (track !== undefined)

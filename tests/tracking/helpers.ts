@@ -1,5 +1,6 @@
 import { randomStream } from "../../src/math/random.js";
 import type { RandomStream } from "../../src/math/random.js";
+import type { TrackUpdate } from "../../src/tracking/management/trackerTypes.js";
 
 /**
  * Test helpers for the tracking layer: seeded draws from the project's random streams
@@ -67,4 +68,48 @@ export function semiDefiniteCholesky(C: ArrayLike<number>, n: number): Float64Ar
     }
   }
   return L;
+}
+
+/**
+ * Which truths fed which track, from a tracker's update records (TrackerOptions.recordUpdates): tracks
+ * carry no truth ids, so tests score them from outside, as the simulation's scorer does.
+ */
+export class TruthTally {
+  private readonly byTrack = new Map<string, Map<string, number>>();
+
+  /** Adds the starts and updates of one step (`tracker.step(...).updates`). */
+  add(updates: readonly TrackUpdate[]): this {
+    for (const u of updates) {
+      let counts = this.byTrack.get(u.trackId);
+      if (counts === undefined) {
+        counts = new Map();
+        this.byTrack.set(u.trackId, counts);
+      }
+      for (const d of u.detections) {
+        const k = d.truthId ?? "";
+        counts.set(k, (counts.get(k) ?? 0) + 1);
+      }
+    }
+    return this;
+  }
+
+  /** Truth id -> detections used by the track ("" for false alarms). */
+  counts(trackId: string): ReadonlyMap<string, number> {
+    return this.byTrack.get(trackId) ?? new Map<string, number>();
+  }
+
+  /** The track's dominant truth and its share of the detections used (purity). */
+  purity(trackId: string): { truth: string; share: number } {
+    let best = "";
+    let n = 0;
+    let total = 0;
+    for (const [k, v] of this.counts(trackId)) {
+      total += v;
+      if (v > n) {
+        n = v;
+        best = k;
+      }
+    }
+    return { truth: best, share: total > 0 ? n / total : 0 };
+  }
 }

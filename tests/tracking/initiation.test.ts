@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { radarInitialGaussian } from "../../src/tracking/initiation/radarInit.js";
 import { Triangulator } from "../../src/tracking/initiation/triangulate.js";
+import { lineOfSightDetection } from "../../src/sensors/models/detections.js";
 import { gateThreshold } from "../../src/tracking/association/gating.js";
 import { nees } from "../../src/tracking/metrics/consistency.js";
 import { TestRng } from "./helpers.js";
@@ -116,7 +117,9 @@ describe("triangulation of lines of sight", () => {
     const exact = sats.map((s) => losDetection({ ...s, sigmaAngleRad: 0 }, target, 0, rng));
     for (const set of [exact.slice(0, 2), exact]) {
       // Noise-free angles, but the model still needs an R: give it the nominal one.
-      const dets = set.map((d) => ({ ...d, R: Float64Array.from([2.5e-9, 0, 0, 2.5e-9]) }));
+      const dets = set.map((d) =>
+        lineOfSightDetection({ ...d, R: Float64Array.from([2.5e-9, 0, 0, 2.5e-9]) }),
+      );
       const t = tri.triangulate(dets);
       expect(t).not.toBeNull();
       const at = `${set.length} satellites`;

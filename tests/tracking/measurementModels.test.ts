@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { RadarMeasurementModel } from "../../src/tracking/models/measurement/radar.js";
 import { LineOfSightMeasurementModel } from "../../src/tracking/models/measurement/lineOfSight.js";
+import { radarDetection } from "../../src/sensors/models/detections.js";
 import { wrapAngle } from "../../src/tracking/models/measurement/angles.js";
 import type { NonlinearMeasurementModel } from "../../src/tracking/types.js";
 import { Worst, recordValidation, sig } from "../validation.js";
@@ -141,19 +142,14 @@ describe("radar measurement model", () => {
     expect(y[1]).toBeCloseTo(-0.02, 12);
   });
   it("configures from a detection, 3 or 4 components", () => {
-    const det = {
+    const det = radarDetection({
       timeS: 0,
-      arrivalTimeS: 0,
       sensorId: "r",
-      kind: "radar" as const,
       z: new Float64Array(3),
       R: Float64Array.from([1, 0, 0, 0, 2, 0, 0, 0, 3]),
       sensorPosEcefM: radarPos,
-      sensorVelEcefMps: new Float64Array(3),
       rotEcefToLocal: radarRot,
-      snr: 10,
-      truthId: null,
-    };
+    });
     const radar = new RadarMeasurementModel(det);
     expect(radar.m).toBe(3);
     expect(Array.from(radar.R)).toEqual([1, 0, 0, 0, 2, 0, 0, 0, 3]);

@@ -8,6 +8,10 @@ import { geodeticToEcefInto } from "../../src/earth/geodetic.js";
 import { enuRotationInto } from "../../src/earth/enu.js";
 import { RadarMeasurementModel } from "../../src/tracking/models/measurement/radar.js";
 import { LineOfSightMeasurementModel } from "../../src/tracking/models/measurement/lineOfSight.js";
+import {
+  lineOfSightDetection,
+  radarDetection as makeRadarDetection,
+} from "../../src/sensors/models/detections.js";
 import { TestRng } from "./helpers.js";
 
 export const DEG = Math.PI / 180;
@@ -61,19 +65,17 @@ export function radarDetection(site: RadarSite, target: Target, timeS: number, r
   const model = new RadarMeasurementModel().configureFrom(pos, [0, 0, 0], rot, R, m as 3 | 4);
   const z = model.h(targetState(target, timeS));
   for (let i = 0; i < m; i++) z[i] += Math.sqrt(R[i * m + i]) * rng.normal();
-  return {
+  return makeRadarDetection({
     timeS,
     arrivalTimeS: timeS + (site.latencyS ?? 0),
     sensorId: site.id,
-    kind: "radar",
     z,
     R,
     sensorPosEcefM: pos,
-    sensorVelEcefMps: new Float64Array(3),
     rotEcefToLocal: rot,
     snr: 100,
     truthId: target.id,
-  };
+  });
 }
 
 export interface Satellite {
@@ -109,19 +111,17 @@ export function losDetection(sat: Satellite, target: Target, timeS: number, rng:
   const z = model.h(targetState(target, timeS));
   z[0] += sat.sigmaAngleRad * rng.normal();
   z[1] += sat.sigmaAngleRad * rng.normal();
-  return {
+  return lineOfSightDetection({
     timeS,
     arrivalTimeS: timeS + (sat.latencyS ?? 0),
     sensorId: sat.id,
-    kind: "los",
     z,
     R,
     sensorPosEcefM: pos,
-    sensorVelEcefMps: new Float64Array(3),
     rotEcefToLocal: rot,
     snr: 30,
     truthId: target.id,
-  };
+  });
 }
 
 /** Groups detections by the simulation step (of length dtS) in which they arrive. */

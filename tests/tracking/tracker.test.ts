@@ -11,28 +11,12 @@ import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.
 import { UnscentedKalmanFilter } from "../../src/tracking/filters/unscentedKalman.js";
 import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
 import type { Detection } from "../../src/sensors/detection.js";
-import type { GaussianState } from "../../src/tracking/types.js";
-import { TestRng } from "./helpers.js";
+import { TestRng, TruthTally } from "./helpers.js";
 import { byArrivalStep, ecef, losDetection, radarDetection, targetState } from "./scenario.js";
 import type { RadarSite, Satellite, Target } from "./scenario.js";
 import { Worst, recordValidation, sig } from "../validation.js";
 
 const cvEkf = () => new ExtendedKalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 10 }) });
-
-/** Dominant truth id of a track and its share (purity). */
-function purity(track: Track<GaussianState>): { truth: string; share: number } {
-  let best = "";
-  let n = 0;
-  let total = 0;
-  for (const [k, v] of track.truthCounts) {
-    total += v;
-    if (v > n) {
-      n = v;
-      best = k;
-    }
-  }
-  return { truth: best, share: n / total };
-}
 
 /** Two targets crossing at 30 deg, 40 km up, about 150 km from the radar. */
 function crossingTargets(): Target[] {
@@ -87,11 +71,20 @@ describe("tracker: crossing targets", () => {
     it(`${association} keeps each track on its target through the crossing`, () => {
       const targets = crossingTargets();
       const rng = new TestRng(21);
-      const tracker = new Tracker({ filter: cvEkf(), association, clutterDensity: 1e-6 });
+      const tracker = new Tracker({
+        filter: cvEkf(),
+        association,
+        clutterDensity: 1e-6,
+        recordUpdates: true,
+      });
+      const tally = new TruthTally();
+      const purity = (tr: Track) => tally.purity(tr.id);
       let last: readonly Track[] = [];
       for (let t = 0; t <= 60; t++) {
         const dets = targets.map((tg) => radarDetection(radarA, tg, t, rng));
-        last = tracker.step(t, dets).tracks;
+        const res = tracker.step(t, dets);
+        tally.add(res.updates);
+        last = res.tracks;
       }
       const confirmed = last.filter((tr) => tr.status === "confirmed");
       expect(confirmed.map((tr) => tr.id)).toEqual(["T1", "T2"]);
@@ -186,11 +179,15 @@ describe("tracker: angle-only tracks from satellites", () => {
     const rng = new TestRng(8);
     const tracker = new Tracker({
       filter: new UnscentedKalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 10 }) }),
+      recordUpdates: true,
     });
+    const tally = new TruthTally();
+    const purity = (tr: Track) => tally.purity(tr.id);
     let res = tracker.step(0, []);
     for (let t = 0; t <= 30; t++) {
       const dets = sats.flatMap((s) => targets.map((tg) => losDetection(s, tg, t, rng)));
       res = tracker.step(t, dets);
+      tally.add(res.updates);
     }
     expect(tracker.stats.initiatedLos).toBe(2);
     const confirmed = res.tracks.filter((tr) => tr.status === "confirmed");

@@ -42,6 +42,7 @@
 import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
 import type { Detection } from "../detection.js";
+import type { Sensor } from "../sensor.js";
 import { WGS84_A_M, WGS84_B_M } from "../../earth/wgs84.js";
 import { Float64Pool } from "../pool.js";
 import { wrapPi, type SensorRandom } from "../stream.js";
@@ -49,6 +50,7 @@ import { SIDEREAL_RATE_RADS, type SatelliteEphemeris } from "./ephemeris.js";
 import { irGeometry, type IrGeometry } from "./irGeometry.js";
 export type { IrGeometry } from "./irGeometry.js";
 import { fastNormalCdf } from "./normalCdf.js";
+import { LineOfSightMeasurementModel } from "../models/lineOfSight.js";
 import {
   checkIrAtmosphere,
   slantOpticalDepth,
@@ -115,7 +117,7 @@ const TGT_STRIDE = 12;
 const THIN_ATMOSPHERE = 1e-6;
 // Module-local copies: hot loops then read plain constants (some loaders turn imported bindings into getters).
 
-export class IrConstellation {
+export class IrConstellation implements Sensor {
   readonly kind = "infrared-constellation" as const;
   readonly id: string;
   readonly sensor: IrSensorModel;
@@ -219,6 +221,11 @@ export class IrConstellation {
 
   get nextLookTimeS(): number {
     return this.nextLookS;
+  }
+
+  /** Delay from a frame to its detections reaching the tracker, s. */
+  get latencyS(): number {
+    return this.sensor.latencyS;
   }
 
   reset(): void {
@@ -495,6 +502,8 @@ export class IrConstellation {
     const R = new Float64Array(4);
     R[0] = sa * sa;
     R[3] = sb * sb;
+    // The detection's own measurement model, referring to the satellite's shared state and its R.
+    const model = LineOfSightMeasurementModel.sharing(shared.pos, rot, R);
     return {
       timeS,
       arrivalTimeS: timeS + this.sensor.latencyS,
@@ -502,6 +511,8 @@ export class IrConstellation {
       kind: "los",
       z,
       R,
+      model,
+      initiation: model,
       sensorPosEcefM: shared.pos,
       sensorVelEcefMps: shared.vel,
       rotEcefToLocal: rot,

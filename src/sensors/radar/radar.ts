@@ -28,6 +28,7 @@
 import { lookDue, nextLookAfter } from "../schedule.js";
 import type { TruthState } from "../../flight/truth.js";
 import type { Detection } from "../detection.js";
+import type { Sensor } from "../sensor.js";
 import { radarHorizonRangeM } from "../../earth/visibility.js";
 import { MEAN_EARTH_RADIUS_M } from "../../earth/wgs84.js";
 import { Float64Pool } from "../pool.js";
@@ -36,6 +37,7 @@ import { poissonDraw, wrapPi, type SensorRandom } from "../stream.js";
 import { radarSigmasInto, type RadarNoiseParams } from "./noise.js";
 import { radarConstant, type RadarReference } from "./radarEquation.js";
 import { makeSiteState, RadarSite, type SiteSpec, type SiteState } from "./site.js";
+import { RadarMeasurementModel } from "../models/radar.js";
 import { DetectionProbabilityCache, type SwerlingCase } from "./swerling.js";
 
 const DEG = Math.PI / 180;
@@ -121,7 +123,7 @@ export interface RadarGeometry {
   visible: boolean;
 }
 
-export class Radar {
+export class Radar implements Sensor {
   readonly kind = "radar" as const;
   readonly id: string;
   readonly model: RadarModel;
@@ -176,6 +178,11 @@ export class Radar {
   /** Time of the next scheduled look, s. */
   get nextLookTimeS(): number {
     return this.nextLookS;
+  }
+
+  /** Delay from a look to its detections reaching the tracker, s. */
+  get latencyS(): number {
+    return this.model.latencyS;
   }
 
   /** Back to the state before the first look. */
@@ -278,6 +285,8 @@ export class Radar {
     R[5] = sg[1] * sg[1];
     R[10] = sg[2] * sg[2];
     R[15] = sg[3] * sg[3];
+    // The detection's own measurement model, referring to the shared site state and its R.
+    const model = RadarMeasurementModel.sharing(sh.pos, sh.vel, sh.rot, R, 4);
     return {
       timeS,
       arrivalTimeS: timeS + this.model.latencyS,
@@ -285,6 +294,8 @@ export class Radar {
       kind: "radar",
       z,
       R,
+      model,
+      initiation: model,
       sensorPosEcefM: sh.pos,
       sensorVelEcefMps: sh.vel,
       rotEcefToLocal: sh.rot,

@@ -1,9 +1,11 @@
 /**
- * What the Gaussian filters share: state allocation, the allocating public wrappers around the
- * allocation-free `...Into` methods, model evaluation through the optional `...Into` members, track
- * initialisation from a position-velocity Gaussian, and moment-matched merging (JPDA).
+ * What the Gaussian filters share: state allocation (views on shared slabs: stateSlab.ts), the
+ * allocating public wrappers around the allocation-free `...Into` methods, the argument checks
+ * (checks.ts), model evaluation through the optional `...Into` members, track initialisation from a
+ * position-velocity Gaussian, and moment-matched merging (JPDA).
  */
-import { matSymmetrize } from "../../math/matrix.js";
+import { cholesky, matSymmetrize } from "../../math/matrix.js";
+import { wrapAngle } from "../../sensors/models/angles.js";
 import type {
   GaussianState,
   Innovation,
@@ -14,12 +16,14 @@ import type {
   TransitionModel,
 } from "../types.js";
 import { createInnovation, isNonlinearMeasurement, isNonlinearTransition, stateDimension } from "../types.js";
+import { checkState, checkStateShape, checkTime, checkVector, measurementDimension } from "./checks.js";
+import { carveFloat64 } from "./stateSlab.js";
 
 export const LOG_2PI = Math.log(2 * Math.PI);
 
-/** A new zero Gaussian state of dimension n. */
+/** A new zero Gaussian state of dimension n (its arrays views on a shared slab: stateSlab.ts). */
 export function createGaussianState(n: number, timeS = 0): GaussianState {
-  return { x: new Float64Array(n), P: new Float64Array(n * n), timeS };
+  return { x: carveFloat64(n), P: carveFloat64(n * n), timeS };
 }
 
 /** out = src (same dimension); returns out. */
@@ -32,14 +36,9 @@ export function copyGaussianState(src: GaussianState, out: GaussianState): Gauss
   return out;
 }
 
-/** Measurement dimension of a model, from its noise covariance. */
+/** Measurement dimension of a model, from its noise covariance (a RangeError if R is not square). */
 export function measurementDim(model: MeasurementModel): number {
-  const r = model.R.length;
-  if (r === 16) return 4;
-  if (r === 9) return 3;
-  if (r === 4) return 2;
-  if (r === 1) return 1;
-  return Math.round(Math.sqrt(r));
+  return measurementDimension("measurement model", model.R);
 }
 
 /** F (n x n) of a linear or nonlinear transition model at x over dtS, into out. */
@@ -128,7 +127,11 @@ export function measurementMatrixInto(
   return out;
 }
 
-/** z - zPred (m) into out, through the model's residual when it has one (angle wrapping). */
+/**
+ * z - zPred (m) into out: the difference with the model's `angleComponents` wrapped to (-pi, pi]
+ * (no call into the model), else through the model's own residual when it has one, else the plain
+ * difference.
+ */
 export function residualInto(
   model: MeasurementModel,
   z: ArrayLike<number>,
@@ -136,6 +139,15 @@ export function residualInto(
   m: number,
   out: Float64Array,
 ): Float64Array {
+  const angles = model.angleComponents;
+  if (angles !== undefined) {
+    for (let i = 0; i < m; i++) out[i] = z[i] - zPred[i];
+    for (let a = 0; a < angles.length; a++) {
+      const i = angles[a];
+      if (i < m) out[i] = wrapAngle(out[i]);
+    }
+    return out;
+  }
   if (model.residualInto) return model.residualInto(z, zPred, out);
   if (model.residual) {
     out.set(model.residual(z, zPred));
@@ -186,14 +198,18 @@ export interface GaussianFilterOptions<T extends TransitionModel> {
 export abstract class GaussianFilterBase<T extends TransitionModel> implements TrackingFilter<GaussianState> {
   readonly ndim: number;
   readonly transition: T;
+  readonly stateNames: readonly string[];
   measurement: MeasurementModel | undefined;
-  lastNis = Number.NaN;
-  lastLogLikelihood = Number.NaN;
 
   constructor(options: GaussianFilterOptions<T>) {
     this.transition = options.transition;
     this.measurement = options.measurement;
     this.ndim = stateDimension(options.transition);
+    const names = options.transition.stateNames;
+    this.stateNames =
+      names !== undefined && names.length === this.ndim
+        ? names
+        : Array.from({ length: this.ndim }, (_, i) => `x${i}`);
   }
 
   abstract predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState;
@@ -202,6 +218,7 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState;
   abstract innovationInto(
     predicted: GaussianState,
@@ -218,12 +235,23 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return copyGaussianState(src, out);
   }
 
+  /** The prediction into a new state, every entry of `state` checked. */
   predict(state: GaussianState, timeS: number): GaussianState {
-    return this.predictInto(state, timeS, createGaussianState(state.x.length));
+    checkState("predict", "state", state, this.ndim);
+    return this.predictInto(state, timeS, createGaussianState(this.ndim));
   }
 
-  update(predicted: GaussianState, z: ArrayLike<number>, measurement?: MeasurementModel): GaussianState {
-    return this.updateInto(predicted, z, createGaussianState(predicted.x.length), measurement);
+  /** The update into a new state, verified positive definite (verifyCovariance). */
+  update(
+    predicted: GaussianState,
+    z: ArrayLike<number>,
+    measurement?: MeasurementModel,
+    innovation?: Innovation,
+  ): GaussianState {
+    const out = this.updateInto(predicted, z, createGaussianState(this.ndim), measurement, innovation);
+    // Its entries are fresh arithmetic: a NaN fails the factorisation too.
+    this.factorOrThrow(out.P);
+    return out;
   }
 
   protected measurementModel(measurement: MeasurementModel | undefined): MeasurementModel {
@@ -232,12 +260,44 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     return m;
   }
 
-  protected checkDt(state: GaussianState, timeS: number): number {
+  /**
+   * The checks of a prediction of `state` to `timeS` (RangeErrors naming the argument); dt. The
+   * allocation-free call checks the state's time, mean and variances (a NaN covariance off the
+   * diagonal fails the next update's factorisation of S); `predict` checks every entry.
+   */
+  protected checkPredict(state: GaussianState, timeS: number, out: GaussianState): number {
+    checkTime("predict", "timeS", timeS);
+    checkStateShape("predict", "state", state, this.ndim);
     const dt = timeS - state.timeS;
     if (!(dt >= 0)) {
       throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
     }
+    checkOut("predict", out, this.ndim);
     return dt;
+  }
+
+  /**
+   * The checks of an update of `predicted` with z (RangeErrors naming the argument); m. The state's
+   * covariance is tested by the factorisation of S (a NaN or indefinite P fails it) and the updated
+   * diagonal, so only its shape is checked here.
+   */
+  protected checkUpdate(
+    fn: string,
+    predicted: GaussianState,
+    z: ArrayLike<number>,
+    model: MeasurementModel,
+  ): number {
+    const m = measurementDimension(fn, model.R);
+    checkVector(fn, "z", z, m);
+    if (!Number.isFinite(predicted?.timeS)) checkTime(fn, "predicted.timeS", predicted?.timeS);
+    checkVector(fn, "predicted", predicted.x, this.ndim, false, ".x");
+    if (predicted.P?.length !== this.ndim * this.ndim) checkState(fn, "predicted", predicted, this.ndim);
+    if (!isNonlinearMeasurement(model) && model.H.length !== m * this.ndim) {
+      throw new RangeError(
+        `${fn}: the measurement model's H must be ${m} x ${this.ndim}, it has ${model.H.length} entries`,
+      );
+    }
+    return m;
   }
 
   initializeInto(
@@ -246,7 +306,8 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     timeS: number,
     out: GaussianState,
   ): GaussianState {
-    return initializeGaussian(this.transition, mean6, cov6, timeS, out);
+    checkOut("initialize", out, this.ndim);
+    return initializeGaussian(this.transition, mean6, cov6, timeS, out, this.ndim);
   }
 
   mergeInto(
@@ -256,6 +317,26 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     out: GaussianState,
   ): GaussianState {
     return mergeGaussians(states, weights, count, out);
+  }
+
+  verifyCovariance(state: GaussianState): void {
+    checkState("verifyCovariance", "state", state, this.ndim);
+    this.factorOrThrow(state.P);
+  }
+
+  /** The Cholesky factorisation of P (n x n) into scratch: NonPositiveDefiniteError unless P is
+   *  positive definite (and finite). */
+  private factorOrThrow(P: Float64Array): void {
+    if (this.verifyL.length < this.ndim * this.ndim) this.verifyL = new Float64Array(this.ndim * this.ndim);
+    cholesky(this.verifyL, P, this.ndim, "state covariance P");
+  }
+  private verifyL = new Float64Array(0);
+}
+
+/** An output state must have the filter's dimension. */
+function checkOut(fn: string, out: GaussianState, n: number): void {
+  if (out?.x?.length !== n || out.P?.length !== n * n) {
+    throw new RangeError(`${fn}: out must be a state of dimension ${n} (createState())`);
   }
 }
 
@@ -269,9 +350,12 @@ export function initializeGaussian(
   cov6: ArrayLike<number>,
   timeS: number,
   out: GaussianState,
+  n = stateDimension(model),
 ): GaussianState {
-  const n = stateDimension(model);
   if (n < 6) throw new RangeError("initialize: the model has fewer than six components");
+  checkTime("initialize", "timeS", timeS);
+  checkVector("initialize", "mean6", mean6, 6, true);
+  checkVector("initialize", "cov6", cov6, 36, true);
   const extraMean = model.extraPriorMean;
   const extraVar = model.extraPriorVariance;
   if (n > 6 && (!extraMean || !extraVar || extraMean.length < n - 6 || extraVar.length < n - 6)) {

@@ -7,7 +7,7 @@
  * visibly off (kalmanCore.ts, kalmanIteratedUpdate).
  */
 import type { GaussianState, Innovation, MeasurementModel, TransitionModel } from "../types.js";
-import { GaussianFilterBase, copyInnovation, measurementDim } from "./common.js";
+import { GaussianFilterBase, copyInnovation } from "./common.js";
 import {
   WorkspaceCache,
   kalmanInnovation,
@@ -43,7 +43,7 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   }
 
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
-    const dt = this.checkDt(state, timeS);
+    const dt = this.checkPredict(state, timeS, out);
     return kalmanPredict(this.transition, state, dt, timeS, out, this.ws.predict);
   }
 
@@ -52,12 +52,12 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState {
     const model = this.measurementModel(measurement);
-    const ws = this.ws.update(measurementDim(model));
-    kalmanInnovation(model, predicted, z, ws);
-    this.lastNis = ws.nis;
-    this.lastLogLikelihood = ws.logLikelihood;
+    const ws = this.ws.update(this.checkUpdate("update", predicted, z, model));
+    kalmanInnovation(model, predicted, z, ws, undefined, innovation !== undefined);
+    if (innovation) copyInnovation(innovation, ws.m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);
     if (this.maxIterations > 1) {
       return kalmanIteratedUpdate(model, predicted, z, out, ws, this.maxIterations, this.iterationTolerance);
     }
@@ -71,7 +71,7 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     measurement?: MeasurementModel,
   ): Innovation {
     const model = this.measurementModel(measurement);
-    const m = measurementDim(model);
+    const m = this.checkUpdate("innovation", predicted, z, model);
     const ws = this.ws.update(m);
     kalmanInnovation(model, predicted, z, ws);
     return copyInnovation(out, m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);

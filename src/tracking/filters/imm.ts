@@ -32,6 +32,7 @@ import type {
 } from "../types.js";
 import { createInnovation } from "../types.js";
 import { mergeGaussians } from "./common.js";
+import { checkState, checkTime, checkVector, stateOk, stateShapeOk } from "./checks.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
 import { ImmLayout } from "./immLayout.js";
 import { LazyImmState, markovTransitionMatrixInto } from "./immState.js";
@@ -64,8 +65,6 @@ export class ImmFilter implements TrackingFilter<ImmState> {
   readonly stateNames: readonly string[];
   readonly modeCount: number;
   measurement: MeasurementModel | undefined;
-  lastNis = Number.NaN;
-  lastLogLikelihood = Number.NaN;
   private readonly transition: Float64Array | ((dtS: number, out: Float64Array) => void);
   private readonly initial: Float64Array;
   /** Index maps between the modes and the combined state, mixing and combination. */
@@ -150,12 +149,22 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return out;
   }
 
+  /** The prediction into a new state, every entry of `state` checked. */
   predict(state: ImmState, timeS: number): ImmState {
+    this.checkImmState("predict", "state", state, true, true);
     return this.predictInto(state, timeS, this.createState());
   }
 
-  update(predicted: ImmState, z: ArrayLike<number>, measurement?: MeasurementModel): ImmState {
-    return this.updateInto(predicted, z, this.createState(), measurement);
+  /** The update into a new state, each mode verified positive definite (verifyCovariance). */
+  update(
+    predicted: ImmState,
+    z: ArrayLike<number>,
+    measurement?: MeasurementModel,
+    innovation?: Innovation,
+  ): ImmState {
+    const out = this.updateInto(predicted, z, this.createState(), measurement, innovation);
+    this.verifyCovariance(out);
+    return out;
   }
 
   /** The mode transition matrix for dtS (a function of dt is assumed pure: the last one is reused). */
@@ -176,9 +185,29 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return true;
   }
 
+  /** The modes and probabilities of an IMM state must be those of this filter and (unless it is an
+   *  output, `contents` false) finite: the time, means and variances, or (`full`) every entry. */
+  private checkImmState(fn: string, name: string, s: ImmState, contents = true, full = false): void {
+    if (s?.modes?.length !== this.modeCount || s.probabilities?.length !== this.modeCount) {
+      throw new RangeError(`${fn}: ${name} must be an IMM state of ${this.modeCount} modes (createState())`);
+    }
+    if (!contents) return;
+    checkVector(fn, name, s.probabilities, this.modeCount, false, ".probabilities");
+    for (let j = 0; j < this.modeCount; j++) {
+      const nj = this.filters[j].ndim;
+      if (!(full ? stateOk(s.modes[j], nj) : stateShapeOk(s.modes[j], nj))) {
+        checkState(fn, `${name}.modes[${j}]`, s.modes[j], nj);
+        throw new RangeError(`${fn}: ${name}.modes[${j}].P has a diagonal entry that is not finite`);
+      }
+    }
+  }
+
   /** Interaction (mixing) into this.mixed, then mode-matched prediction. */
   predictInto(state: ImmState, timeS: number, out: ImmState): ImmState {
     const r = this.modeCount;
+    checkTime("predict", "timeS", timeS);
+    this.checkImmState("predict", "state", state);
+    this.checkImmState("predict", "out", out, false);
     const dt = timeS - state.timeS;
     if (!(dt >= 0))
       throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
@@ -212,25 +241,32 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return out;
   }
 
+  /**
+   * Mode-matched updates and the new mode probabilities. With `innovation`, it receives the innovation
+   * against the IMM prediction (as innovationInto: the moment-matched residual and covariance, and the
+   * mixture's log-likelihood), from the modes' innovations of this update.
+   */
   updateInto(
     predicted: ImmState,
     z: ArrayLike<number>,
     out: ImmState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): ImmState {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM update: no measurement model given here or at construction");
+    // The modes' own updates check z and their states.
+    this.checkImmState("update", "predicted", predicted, false);
+    checkVector("update", "predicted", predicted.probabilities, r, false, ".probabilities");
     const logL = this.logL;
     let best = -Infinity;
-    let nisWeighted = 0;
     for (let j = 0; j < r; j++) {
-      const f = this.filters[j];
-      f.updateInto(predicted.modes[j], z, out.modes[j], meas);
-      logL[j] = f.lastLogLikelihood;
-      nisWeighted += predicted.probabilities[j] * f.lastNis;
+      this.filters[j].updateInto(predicted.modes[j], z, out.modes[j], meas, this.inn[j]);
+      logL[j] = this.inn[j].logLikelihood;
       if (logL[j] > best) best = logL[j];
     }
+    if (innovation) this.combineInnovations(predicted.probabilities, innovation);
     // mu_j proportional to c_j Lambda_j, normalised in log space.
     let sum = 0;
     for (let j = 0; j < r; j++) {
@@ -239,8 +275,6 @@ export class ImmFilter implements TrackingFilter<ImmState> {
       sum += v;
     }
     for (let j = 0; j < r; j++) out.probabilities[j] /= sum;
-    this.lastLogLikelihood = best + Math.log(sum);
-    this.lastNis = nisWeighted;
     out.timeS = predicted.timeS;
     this.combineInto(out);
     return out;
@@ -260,12 +294,17 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     const r = this.modeCount;
     const meas = measurement ?? this.measurement;
     if (!meas) throw new Error("IMM innovation: no measurement model given here or at construction");
-    const c = predicted.probabilities;
+    this.checkImmState("innovation", "predicted", predicted, false);
+    checkVector("innovation", "predicted", predicted.probabilities, r, false, ".probabilities");
+    for (let j = 0; j < r; j++) this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
+    return this.combineInnovations(predicted.probabilities, out);
+  }
+
+  /** The moment-matched combination of the modes' innovations in this.inn (see innovationInto). */
+  private combineInnovations(c: Float64Array, out: Innovation): Innovation {
+    const r = this.modeCount;
     let best = -Infinity;
-    for (let j = 0; j < r; j++) {
-      this.filters[j].innovationInto(predicted.modes[j], z, this.inn[j], meas);
-      if (this.inn[j].logLikelihood > best) best = this.inn[j].logLikelihood;
-    }
+    for (let j = 0; j < r; j++) if (this.inn[j].logLikelihood > best) best = this.inn[j].logLikelihood;
     const m = this.inn[0].m;
     const comb = this.innCombined;
     comb.m = m;
@@ -290,6 +329,12 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     cholesky(this.L, S, m, "IMM innovation covariance S");
     comb.nis = choleskyMahalanobisSq(this.L, y, m, this.work);
     comb.logLikelihood = best + Math.log(sumL);
+    if (out.zPred.length < m) {
+      const fresh = createInnovation(m);
+      out.zPred = fresh.zPred;
+      out.y = fresh.y;
+      out.S = fresh.S;
+    }
     out.m = m;
     for (let i = 0; i < m; i++) {
       out.zPred[i] = comb.zPred[i];
@@ -335,6 +380,12 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     this.combineInto(out);
     return out;
   }
+  /** Each mode's covariance must be positive definite (and finite). */
+  verifyCovariance(state: ImmState): void {
+    this.checkImmState("verifyCovariance", "state", state);
+    for (let j = 0; j < this.modeCount; j++) this.filters[j].verifyCovariance(state.modes[j]);
+  }
+
   private readonly mergeScratch: GaussianState[] = [];
   private mergeWeights = new Float64Array(64);
 }

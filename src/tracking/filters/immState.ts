@@ -3,6 +3,7 @@
  * continuous-time chain (see imm.ts).
  */
 import type { GaussianState } from "../types.js";
+import { carveFloat64 } from "./stateSlab.js";
 
 /** The IMM's state: the combined estimate plus each mode's estimate and probability. */
 export interface ImmState extends GaussianState {
@@ -30,8 +31,8 @@ export class LazyImmState implements ImmState {
     probabilities: Float64Array,
     timeS: number,
   ) {
-    this.xBuf = new Float64Array(n);
-    this.PBuf = new Float64Array(n * n);
+    this.xBuf = carveFloat64(n);
+    this.PBuf = carveFloat64(n * n);
     this.modes = modes;
     this.probabilities = probabilities;
     this.timeS = timeS;

@@ -11,7 +11,7 @@ import type {
   MeasurementModel,
 } from "../types.js";
 import { isNonlinearMeasurement } from "../types.js";
-import { GaussianFilterBase, copyInnovation, measurementDim } from "./common.js";
+import { GaussianFilterBase, copyInnovation } from "./common.js";
 import { WorkspaceCache, kalmanInnovation, kalmanPredict, kalmanUpdateFromInnovation } from "./kalmanCore.js";
 
 export interface KalmanFilterOptions {
@@ -28,7 +28,7 @@ export class KalmanFilter extends GaussianFilterBase<LinearTransitionModel> {
   }
 
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
-    const dt = this.checkDt(state, timeS);
+    const dt = this.checkPredict(state, timeS, out);
     return kalmanPredict(this.transition, state, dt, timeS, out, this.ws.predict);
   }
 
@@ -45,12 +45,12 @@ export class KalmanFilter extends GaussianFilterBase<LinearTransitionModel> {
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState {
     const model = this.linear(measurement);
-    const ws = this.ws.update(measurementDim(model));
-    kalmanInnovation(model, predicted, z, ws);
-    this.lastNis = ws.nis;
-    this.lastLogLikelihood = ws.logLikelihood;
+    const ws = this.ws.update(this.checkUpdate("update", predicted, z, model));
+    kalmanInnovation(model, predicted, z, ws, undefined, innovation !== undefined);
+    if (innovation) copyInnovation(innovation, ws.m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);
     return kalmanUpdateFromInnovation(predicted, out, ws);
   }
 
@@ -61,7 +61,7 @@ export class KalmanFilter extends GaussianFilterBase<LinearTransitionModel> {
     measurement?: MeasurementModel,
   ): Innovation {
     const model = this.linear(measurement);
-    const m = measurementDim(model);
+    const m = this.checkUpdate("innovation", predicted, z, model);
     const ws = this.ws.update(m);
     kalmanInnovation(model, predicted, z, ws);
     return copyInnovation(out, m, ws.zPred, ws.y, ws.S, ws.nis, ws.logLikelihood);

@@ -5,8 +5,18 @@
  *   update   S = H P H^T + R,  K = P H^T S^-1,  x+ = x + K y  (y = z - h(x) with angles wrapped)
  *            P+ = (I - K H) P (I - K H)^T + K R K^T   (Joseph form, ibid. section 5.2)
  * The Joseph form keeps P+ symmetric positive semi-definite for any gain, even with the round-off
- * of large dynamic ranges (km positions beside metre errors); outputs are made exactly symmetric.
- * A non-positive-definite S throws NonPositiveDefiniteError (pivot and size in the error).
+ * of large dynamic ranges (km positions beside metre errors); outputs are made exactly symmetric. A
+ * non-positive-definite S, or a P+ with a diagonal entry that is not positive, throws
+ * NonPositiveDefiniteError (pivot and size in the error). P+ is positive definite whenever the
+ * predicted P is (Joseph form), so the full test (a Cholesky factorisation, filters' verifyCovariance)
+ * is made where a state enters from outside: the allocating `update`, and a tracker's check of its
+ * tracks once per step.
+ *
+ * A linear model's F(dt) and Q(dt) are pure functions of dt (the role's contract), so a prediction over
+ * the same dt as the last one reuses them: a plain user model that allocates its matrices is then called
+ * once per distinct step, not once per prediction. A nonlinear model's Q is asked for at every
+ * prediction: it may depend on where the state is (the ballistic model's process noise grows with the
+ * drag of the state its f was last evaluated at).
  */
 import {
   NonPositiveDefiniteError,
@@ -35,6 +45,9 @@ export class PredictWorkspace {
   readonly FP: Float64Array;
   readonly Ft: Float64Array;
   readonly x: Float64Array;
+  /** The dt that F (linear models only) and Q were last evaluated for. */
+  fDtS = Number.NaN;
+  qDtS = Number.NaN;
   constructor(readonly n: number) {
     this.F = new Float64Array(n * n);
     this.Q = new Float64Array(n * n);
@@ -135,9 +148,20 @@ export function kalmanPredict(
     out.timeS = timeS;
     return out;
   }
-  const F = transitionMatrixInto(model, state.x, dtS, ws.F);
+  const linear = !isNonlinearTransition(model);
+  const F = ws.F;
+  if (!(linear && dtS === ws.fDtS)) {
+    const r = transitionMatrixInto(model, state.x, dtS, F);
+    if (r !== F) F.set(r);
+  }
+  ws.fDtS = linear ? dtS : Number.NaN;
   transitionFunctionInto(model, state.x, dtS, F, ws.x);
-  const Q = processNoiseInto(model, dtS, ws.Q);
+  const Q = ws.Q;
+  if (!(linear && dtS === ws.qDtS)) {
+    const r = processNoiseInto(model, dtS, Q);
+    if (r !== Q) Q.set(r);
+  }
+  ws.qDtS = linear ? dtS : Number.NaN;
   // P' = F P F^T + Q as two row-combination products, F^T read through strides.
   const FP = lowRankInto(ws.FP, null, 1, F, n, 1, state.P, n, n, n);
   const Ft = ws.Ft;
@@ -160,7 +184,8 @@ function columnSupport(H: Float64Array, m: number, n: number): number {
 
 /**
  * Innovation of z against `predicted` into the workspace: zPred, H, y, H P, S, its Cholesky factor,
- * NIS and log-likelihood. Throws NonPositiveDefiniteError when S is not positive definite.
+ * NIS and log-likelihood (when `stats`). Throws NonPositiveDefiniteError when S is not positive
+ * definite.
  * With `at` (the iterated update), h and H are evaluated there instead of at the predicted mean and
  * y = z - h(at) + H (at - x) (then NIS and likelihood describe nothing useful).
  */
@@ -170,6 +195,7 @@ export function kalmanInnovation(
   z: ArrayLike<number>,
   ws: UpdateWorkspace,
   at?: Float64Array,
+  stats = true,
 ): UpdateWorkspace {
   const n = ws.n;
   const m = ws.m;
@@ -204,8 +230,14 @@ export function kalmanInnovation(
     }
   }
   cholesky(ws.L, S, m, "innovation covariance S");
-  ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
-  ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+  if (stats) {
+    ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
+    ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+  } else {
+    // Not asked for (an update whose caller wants no statistics): not computed.
+    ws.nis = Number.NaN;
+    ws.logLikelihood = Number.NaN;
+  }
   return ws;
 }
 
@@ -292,7 +324,7 @@ export function kalmanIteratedUpdate(
   for (let it = 1; it < maxIterations; it++) {
     if (linearizationErrorSq(model, ws, xi, xl) <= tolerance) break;
     xl.set(xi);
-    kalmanInnovation(model, predicted, z, ws, xl);
+    kalmanInnovation(model, predicted, z, ws, xl, false);
     gainAndMeanInto(predicted.x, ws, xi);
   }
   josephCovarianceInto(predicted.P, out.P, ws);

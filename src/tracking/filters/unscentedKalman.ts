@@ -29,7 +29,6 @@ import {
   GaussianFilterBase,
   LOG_2PI,
   copyInnovation,
-  measurementDim,
   measurementFunctionInto,
   processNoiseInto,
   residualInto,
@@ -169,7 +168,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   }
 
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
-    const dt = this.checkDt(state, timeS);
+    const dt = this.checkPredict(state, timeS, out);
     const n = this.n;
     const model = this.transition;
     if (dt === 0) {
@@ -225,12 +224,14 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
 
   /** Unscented measurement prediction: sigma points, zMean, S, Pxz^T, y, NIS, likelihood. */
   private innovate(
+    fn: string,
     model: MeasurementModel,
     predicted: GaussianState,
     z: ArrayLike<number>,
+    stats = true,
   ): UkfUpdateWorkspace {
     const n = this.n;
-    const m = measurementDim(model);
+    const m = this.checkUpdate(fn, predicted, z, model);
     const ws = this.workspace(m);
     const np = 2 * n + 1;
     const x = predicted.x;
@@ -271,8 +272,13 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     lowRankInto(ws.PxzT, null, 1, dZw, 1, m, dX, np, m, n);
     cholesky(ws.L, S, m, "innovation covariance S");
     residualInto(model, z, zMean, m, ws.y);
-    ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
-    ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+    if (stats) {
+      ws.nis = choleskyMahalanobisSq(ws.L, ws.y, m, ws.work);
+      ws.logLikelihood = -0.5 * (ws.nis + choleskyLogDet(ws.L, m) + m * LOG_2PI);
+    } else {
+      ws.nis = Number.NaN;
+      ws.logLikelihood = Number.NaN;
+    }
     return ws;
   }
 
@@ -281,11 +287,11 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     z: ArrayLike<number>,
     out: GaussianState,
     measurement?: MeasurementModel,
+    innovation?: Innovation,
   ): GaussianState {
     const model = this.measurementModel(measurement);
-    const ws = this.innovate(model, predicted, z);
-    this.lastNis = ws.nis;
-    this.lastLogLikelihood = ws.logLikelihood;
+    const ws = this.innovate("update", model, predicted, z, innovation !== undefined);
+    if (innovation) copyInnovation(innovation, ws.m, ws.zMean, ws.y, ws.S, ws.nis, ws.logLikelihood);
     const n = this.n;
     const m = ws.m;
     // K^T = S^-1 Pxz^T
@@ -318,7 +324,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     measurement?: MeasurementModel,
   ): Innovation {
     const model = this.measurementModel(measurement);
-    const ws = this.innovate(model, predicted, z);
+    const ws = this.innovate("innovation", model, predicted, z);
     return copyInnovation(out, ws.m, ws.zMean, ws.y, ws.S, ws.nis, ws.logLikelihood);
   }
 }

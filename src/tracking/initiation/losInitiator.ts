@@ -17,7 +17,7 @@
 import type { Detection } from "../../sensors/detection.js";
 import { WGS84_A_M } from "../../earth/wgs84.js";
 import { gateThreshold } from "../association/gating.js";
-import { lineOfSightUnitEcef, Triangulator } from "./triangulate.js";
+import { bearingOf, Triangulator } from "./triangulate.js";
 import type { Triangulation } from "./triangulate.js";
 
 export interface LosInitiatorOptions {
@@ -63,8 +63,9 @@ export class LosInitiator {
     return this.pool;
   }
 
+  /** Pools a detection that gives a bearing only (its `initiation` is a bearing). */
   add(detection: Detection): void {
-    if (detection.kind !== "los") throw new RangeError("LosInitiator: line-of-sight detections only");
+    bearingOf(detection);
     this.pool.push(detection);
   }
 
@@ -84,10 +85,12 @@ export class LosInitiator {
 
   /** Quick screen of two lines: closest approach in front of both sensors, miss distance plausible. */
   private screen(a: Detection, b: Detection): boolean {
-    const u = lineOfSightUnitEcef(a, this.u1);
-    const v = lineOfSightUnitEcef(b, this.u2);
-    const s = a.sensorPosEcefM;
-    const t = b.sensorPosEcefM;
+    const ba = bearingOf(a);
+    const bb = bearingOf(b);
+    const u = ba.directionEcefInto(a.z, this.u1);
+    const v = bb.directionEcefInto(b.z, this.u2);
+    const s = ba.originEcefM;
+    const t = bb.originEcefM;
     const w0 = s[0] - t[0];
     const w1 = s[1] - t[1];
     const w2 = s[2] - t[2];
@@ -103,8 +106,10 @@ export class LosInitiator {
     const d1 = w1 + ra * u[1] - rb * v[1];
     const d2 = w2 + ra * u[2] - rb * v[2];
     const miss = Math.sqrt(d0 * d0 + d1 * d1 + d2 * d2);
+    const Ra = a.model.R;
+    const Rb = b.model.R;
     const sigma =
-      Math.max(ra, rb) * Math.sqrt(Math.max(a.R[0], a.R[3], b.R[0], b.R[3])) +
+      Math.max(ra, rb) * Math.sqrt(Math.max(Ra[0], Ra[3], Rb[0], Rb[3])) +
       Math.sqrt(this.missVariance(Math.abs(a.timeS - b.timeS)));
     return miss <= 10 * sigma;
   }

@@ -12,8 +12,9 @@
  * extra / range^2 on both angles, which widens both the covariance and the chi-square test.
  */
 import type { Detection } from "../../sensors/detection.js";
-import { LineOfSightMeasurementModel } from "../models/measurement/lineOfSight.js";
+import type { BearingInitiation } from "../../sensors/measurement.js";
 import { cholesky, choleskySolve } from "../../math/matrix.js";
+import { measurementFunctionInto, measurementMatrixInto, residualInto } from "../filters/common.js";
 
 export interface Triangulation {
   /** ECEF position, m. */
@@ -25,21 +26,27 @@ export interface Triangulation {
   dof: number;
 }
 
-/** Unit line of sight in ECEF from a line-of-sight detection (angles in the sensor frame). */
-export function lineOfSightUnitEcef(detection: Detection, out = new Float64Array(3)): Float64Array {
-  const a = detection.z[0];
-  const b = detection.z[1];
-  const l0 = Math.cos(b) * Math.cos(a);
-  const l1 = Math.cos(b) * Math.sin(a);
-  const l2 = Math.sin(b);
-  const q = detection.rotEcefToLocal;
-  for (let i = 0; i < 3; i++) out[i] = q[i] * l0 + q[3 + i] * l1 + q[6 + i] * l2;
-  return out;
+/**
+ * The bearing of a detection that gives a direction only; a RangeError for a detection of another kind
+ * (or whose model is not two angles).
+ */
+export function bearingOf(detection: Detection): BearingInitiation {
+  const init = detection.initiation;
+  if (init.kind !== "bearing" || detection.model.R.length !== 4) {
+    throw new RangeError(
+      `detection of ${detection.sensorId}: a bearing (two angles) is needed, it is a ${init.kind} measurement`,
+    );
+  }
+  return init;
 }
 
-/** Reusable triangulator (keeps its measurement models and buffers). */
+/** Unit line of sight in ECEF of a bearing detection. */
+export function lineOfSightUnitEcef(detection: Detection, out = new Float64Array(3)): Float64Array {
+  return bearingOf(detection).directionEcefInto(detection.z, out);
+}
+
+/** Reusable triangulator (keeps its buffers). */
 export class Triangulator {
-  private readonly models: LineOfSightMeasurementModel[] = [];
   private readonly A = new Float64Array(9);
   private readonly L = new Float64Array(9);
   private readonly b = new Float64Array(3);
@@ -61,7 +68,6 @@ export class Triangulator {
   ): Triangulation | null {
     const K = detections.length;
     if (K < 2) throw new RangeError("triangulate: need at least two lines of sight");
-    while (this.models.length < K) this.models.push(new LineOfSightMeasurementModel());
     const A = this.A;
     const b = this.b;
     const u = this.u;
@@ -70,9 +76,9 @@ export class Triangulator {
     b.fill(0);
     for (let k = 0; k < K; k++) {
       const d = detections[k];
-      this.models[k].configure(d);
-      lineOfSightUnitEcef(d, u);
-      const s = d.sensorPosEcefM;
+      const bearing = bearingOf(d);
+      bearing.directionEcefInto(d.z, u);
+      const s = bearing.originEcefM;
       for (let i = 0; i < 3; i++) {
         for (let j = 0; j < 3; j++) {
           const m = (i === j ? 1 : 0) - u[i] * u[j];
@@ -91,14 +97,16 @@ export class Triangulator {
       b.fill(0);
       chi2 = 0;
       for (let k = 0; k < K; k++) {
-        const model = this.models[k];
-        model.hInto(x, this.zp);
-        model.residualInto(detections[k].z, this.zp, this.y);
-        model.HInto(x, this.H);
+        // The detection's own angle model at the position x (bearing models read position only).
+        const d = detections[k];
+        const model = d.model;
+        measurementFunctionInto(model, x, 2, this.zp);
+        residualInto(model, d.z, this.zp, 2, this.y);
+        measurementMatrixInto(model, x, this.H);
         const R = model.R;
         let extra = 0;
         if (extraMissVarianceM2 > 0) {
-          const s = model.sensorPosEcefM;
+          const s = bearingOf(d).originEcefM;
           const r2 = (x[0] - s[0]) ** 2 + (x[1] - s[1]) ** 2 + (x[2] - s[2]) ** 2;
           extra = extraMissVarianceM2 / r2;
         }

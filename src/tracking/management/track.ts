@@ -1,7 +1,8 @@
 /**
  * A track: stable id, status, filter state and a short history of updates for out-of-sequence
- * measurements. Truth ids of the detections used are counted for metrics only (purity, continuity);
- * nothing in the tracker reads them.
+ * measurements. A track knows nothing of the truth: scoring pairs tracks with truths from outside
+ * (src/sim/scoring.ts), and a caller that wants to know which detections fed which track asks the
+ * tracker for its update records (TrackerOptions.recordUpdates).
  */
 import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState } from "../types.js";
@@ -25,8 +26,9 @@ export interface HistoryEntry<S extends GaussianState> {
   weights: number[];
   /** The entry that started the track: reprocessing never goes before it. */
   initial: boolean;
-  /** Whether radar range rates were used (young tracks use range, azimuth, elevation only). */
-  rangeRate: boolean;
+  /** Whether the detections' full models were used, rather than their position-only views (young
+   *  tracks use a radar's range, azimuth and elevation without its range rate). */
+  fullModel: boolean;
 }
 
 export class Track<S extends GaussianState = GaussianState> {
@@ -54,8 +56,6 @@ export class Track<S extends GaussianState = GaussianState> {
   readonly lastSeenBySensor = new Map<string, number>();
   /** Per sensor id: its recent detection rate of this track (missEvidence.ts). */
   readonly looks = new Map<string, SensorLooks>();
-  /** Truth id -> number of detections used ("" for false alarms). Metrics only. */
-  readonly truthCounts = new Map<string, number>();
 
   constructor(number: number, createdAtS: number, m: number, n: number) {
     this.number = number;
@@ -75,13 +75,5 @@ export class Track<S extends GaussianState = GaussianState> {
 
   get isLive(): boolean {
     return this.status !== "deleted";
-  }
-
-  /** Counts the truth ids of detections (metrics only). */
-  noteTruth(detections: readonly Detection[]): void {
-    for (const d of detections) {
-      const k = d.truthId ?? "";
-      this.truthCounts.set(k, (this.truthCounts.get(k) ?? 0) + 1);
-    }
   }
 }

@@ -5,10 +5,9 @@
  */
 import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState, MeasurementModel, TrackingFilter } from "../types.js";
-import { RadarMeasurementModel } from "../models/measurement/radar.js";
-import { LineOfSightMeasurementModel } from "../models/measurement/lineOfSight.js";
 import type { HistoryEntry, Track } from "./track.js";
 import { velocityVarianceTrace } from "../filters/immState.js";
+import { measurementDim } from "../filters/common.js";
 
 export class TrackUpdater<S extends GaussianState> {
   /** Recycled history entries (each with its state) and bare states (JPDA hypotheses). */
@@ -16,12 +15,7 @@ export class TrackUpdater<S extends GaussianState> {
   private readonly statePool: S[] = [];
   private readonly mergeStates: S[] = [];
   private readonly scratch: S;
-  private readonly reModel = {
-    r3: new RadarMeasurementModel(),
-    r4: new RadarMeasurementModel(),
-    r4as3: new RadarMeasurementModel(),
-    los: new LineOfSightMeasurementModel(),
-  };
+  private readonly models: MeasurementModel[] = [];
 
   constructor(
     readonly filter: TrackingFilter<S>,
@@ -43,7 +37,7 @@ export class TrackUpdater<S extends GaussianState> {
     dets: readonly Detection[],
     weights: readonly number[] | null,
     initial: boolean,
-    rangeRate: boolean,
+    fullModel: boolean,
   ): HistoryEntry<S> {
     const e = this.entryPool.pop() ?? {
       timeS,
@@ -51,11 +45,11 @@ export class TrackUpdater<S extends GaussianState> {
       detections: [],
       weights: [],
       initial,
-      rangeRate,
+      fullModel,
     };
     e.timeS = timeS;
     e.initial = initial;
-    e.rangeRate = rangeRate;
+    e.fullModel = fullModel;
     e.detections.length = 0;
     e.weights.length = 0;
     for (let k = 0; k < dets.length; k++) {
@@ -78,7 +72,7 @@ export class TrackUpdater<S extends GaussianState> {
     out: S,
   ): void {
     if (dets.length === 1 && weights[0] === 1) {
-      this.filter.updateInto(pred, dets[0].z, out, models[0]);
+      this.filter.updateInto(pred, measuredBy(dets[0], models[0]), out, models[0]);
       return;
     }
     // JPDA: mixture of "no detection" (the prediction) and one update per detection.
@@ -90,7 +84,7 @@ export class TrackUpdater<S extends GaussianState> {
     const w = [Math.max(0, 1 - sum), ...weights];
     for (let k = 0; k < dets.length; k++) {
       const s = this.acquireState();
-      this.filter.updateInto(pred, dets[k].z, s, models[k]);
+      this.filter.updateInto(pred, measuredBy(dets[k], models[k]), s, models[k]);
       states.push(s);
     }
     this.filter.mergeInto(states, w, states.length, out);
@@ -104,18 +98,14 @@ export class TrackUpdater<S extends GaussianState> {
     for (let e = from + 1; e < h.length; e++) {
       const entry = h[e];
       this.filter.predictInto(h[e - 1].state, entry.timeS, pred);
-      entry.rangeRate = this.usesRangeRate(pred);
+      entry.fullModel = this.usesRangeRate(pred);
+      const models = this.models;
+      models.length = 0;
+      for (const d of entry.detections) models.push(modelFor(d, entry.fullModel));
       if (entry.detections.length === 1) {
-        const model = this.reprocessModel(entry.detections[0], entry.rangeRate);
-        this.filter.updateInto(pred, entry.detections[0].z, entry.state, model);
+        this.filter.updateInto(pred, measuredBy(entry.detections[0], models[0]), entry.state, models[0]);
       } else {
-        // Separate models per detection (the reprocessing set holds one of each kind only).
-        const own = entry.detections.map((d) =>
-          d.kind === "radar"
-            ? new RadarMeasurementModel().configure(d, entry.rangeRate)
-            : new LineOfSightMeasurementModel(d),
-        );
-        this.updateWith(pred, entry.detections, entry.weights, own, entry.state);
+        this.updateWith(pred, entry.detections, entry.weights, models, entry.state);
       }
       entry.state.timeS = entry.timeS;
     }
@@ -137,12 +127,17 @@ export class TrackUpdater<S extends GaussianState> {
   usesRangeRate(pred: S): boolean {
     return velocityVarianceTrace(pred) <= this.rangeRateMaxVelocitySigmaMps ** 2;
   }
+}
 
-  private reprocessModel(d: Detection, rangeRate: boolean): MeasurementModel {
-    if (d.kind === "radar") {
-      if (d.z.length === 4 && !rangeRate) return this.reModel.r4as3.configure(d, false);
-      return (d.z.length === 4 ? this.reModel.r4 : this.reModel.r3).configure(d);
-    }
-    return this.reModel.los.configure(d);
-  }
+/**
+ * The measurement `model` takes from detection d: its z, or the leading components of z for a
+ * position-only view (a view on z, made only for young tracks).
+ */
+export function measuredBy(d: Detection, model: MeasurementModel): Float64Array {
+  return model === d.model ? d.z : d.z.subarray(0, measurementDim(model));
+}
+
+/** A detection's model, or its position-only view for a track that does not know its velocity yet. */
+function modelFor(d: Detection, fullModel: boolean): MeasurementModel {
+  return fullModel ? d.model : (d.model.positionOnly?.() ?? d.model);
 }

@@ -51,20 +51,26 @@ import { GnnAssigner } from "../association/gnn.js";
 import type { JpdaOptions } from "../association/jpda.js";
 import { associateGnn, associateJpda } from "./scanAssociation.js";
 import type { ApplyUpdate } from "./scanAssociation.js";
-import { radarInitialGaussian } from "../initiation/radarInit.js";
 import { LosInitiator } from "../initiation/losInitiator.js";
-import { coarseGatePasses } from "./coarseGate.js";
+import { coarseGatePasses, trackReachInto } from "./coarseGate.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
+import { measurementDim } from "../filters/common.js";
+import { checkTime, checkVector, measurementDimension, vectorOk } from "../filters/checks.js";
 import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
 import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
-import { ScanModels } from "./scanModels.js";
-import { TrackUpdater } from "./trackUpdater.js";
+import { TrackUpdater, measuredBy } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
 import type { Candidate } from "./scanScratch.js";
-import type { TrackEvent, TrackerOptions, TrackerStats, TrackerStepResult } from "./trackerTypes.js";
+import type {
+  TrackEvent,
+  TrackerOptions,
+  TrackerStats,
+  TrackerStepResult,
+  TrackUpdate,
+} from "./trackerTypes.js";
 
 export type {
   TrackEvent,
@@ -72,7 +78,41 @@ export type {
   TrackerOptions,
   TrackerStats,
   TrackerStepResult,
+  TrackUpdate,
 } from "./trackerTypes.js";
+
+/**
+ * A detection the tracker can use: a finite time, a finite z of its model's dimension, a model and an
+ * initiation (RangeError naming it otherwise: a sensor's bad output is refused, not tracked).
+ */
+function checkDetection(d: Detection, i: number): void {
+  const kind = d?.initiation?.kind;
+  if (
+    d?.model !== undefined &&
+    (kind === "point" || kind === "bearing") &&
+    Number.isFinite(d.timeS) &&
+    Number.isFinite(d.arrivalTimeS) &&
+    d.model.R !== undefined &&
+    vectorOk(d.z, measurementDimension("Tracker.step", d.model.R))
+  ) {
+    return;
+  }
+  // Something is wrong: say what.
+  const fn = "Tracker.step";
+  const name = `detections[${i}]${d?.sensorId === undefined ? "" : ` (${d.sensorId})`}`;
+  if (d?.model === undefined || d.initiation === undefined) {
+    throw new RangeError(`${fn}: ${name} must carry its measurement model and initiation`);
+  }
+  checkTime(fn, `${name}.timeS`, d.timeS);
+  checkTime(fn, `${name}.arrivalTimeS`, d.arrivalTimeS);
+  checkVector(fn, `${name}.z`, d.z, measurementDimension(fn, d.model.R));
+  throw new RangeError(`${fn}: ${name}.initiation.kind must be "point" or "bearing", got ${String(kind)}`);
+}
+
+/** A filter's refusal of a track's own state: not positive definite, or not finite (RangeError). */
+function isFilterFailure(e: unknown): boolean {
+  return e instanceof NonPositiveDefiniteError || e instanceof RangeError;
+}
 
 export class Tracker<S extends GaussianState = GaussianState> {
   readonly filter: TrackingFilter<S>;
@@ -109,18 +149,23 @@ export class Tracker<S extends GaussianState = GaussianState> {
   /** Newest measurement time processed, s. */
   private latestTimeS = -Infinity;
   private events: TrackEvent[] = [];
+  private updates: TrackUpdate[] = [];
+  private readonly recordUpdates: boolean;
+  private readonly spatialIndexMinPairs: number;
   /** Scans processed (a track records the number of the last one that updated it). */
   private scanNumber = 0;
   // Pools and scratch (grown on demand, then reused).
   private readonly scratch: ScanScratch<S>;
   private readonly jpdaOptions: JpdaOptions;
   private readonly applyFn: ApplyUpdate<S>;
-  private readonly models = new ScanModels();
   private readonly gnn = new GnnAssigner();
   private readonly inn: Innovation = createInnovation(4);
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
   private readonly pv = new Float64Array(9);
+  private readonly reach4 = new Float64Array(4);
+  private readonly mean6 = new Float64Array(6);
+  private readonly cov36 = new Float64Array(36);
 
   constructor(options: TrackerOptions<S>) {
     this.filter = options.filter;
@@ -138,6 +183,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.clutterDensity = options.clutterDensity ?? 1e-9;
     this.mergeDuplicates = options.mergeDuplicates ?? true;
     this.rangeRateMaxVelocitySigmaMps = options.rangeRateMaxVelocitySigmaMps ?? 300;
+    this.recordUpdates = options.recordUpdates ?? false;
+    this.spatialIndexMinPairs = options.spatialIndexMinPairs ?? 1024;
     // Relative margin: n equal increments must reach n times the increment despite round-off.
     this.missLimit = missEvidenceLimit(this.deleteAfterMisses, this.gateProbability) * (1 - 1e-9);
     this.coarse = { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate };
@@ -169,7 +216,10 @@ export class Tracker<S extends GaussianState = GaussianState> {
 
   /** Processes the detections that arrived since the last step; returns the tracks at nowS. */
   step(nowS: number, detections: readonly Detection[]): TrackerStepResult<S> {
+    checkTime("Tracker.step", "nowS", nowS);
+    for (let i = 0; i < detections.length; i++) checkDetection(detections[i], i);
     this.events = [];
+    if (this.recordUpdates || this.updates.length > 0) this.updates = [];
     const sorted = [...detections].sort(
       (a, b) => a.timeS - b.timeS || (a.sensorId < b.sensorId ? -1 : a.sensorId > b.sensorId ? 1 : 0),
     );
@@ -199,7 +249,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
       this.stats.initiatedLos++;
     }
     this.maintain(nowS);
-    return { timeS: nowS, tracks: this.live, events: this.events };
+    return { timeS: nowS, tracks: this.live, events: this.events, updates: this.updates };
   }
 
   // ---------------------------------------------------------------- scans
@@ -220,7 +270,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     const scan = sc.scan;
     scan.length = 0;
     for (let k = from; k < to; k++) scan.push(sorted[k]);
-    sc.begin(D);
+    sc.begin(D, this.live.length);
     this.scanNumber++;
     // 1. Candidates and gating.
     this.gateScan(t, D);
@@ -239,13 +289,14 @@ export class Tracker<S extends GaussianState = GaussianState> {
       track.confirmation.record(false);
       track.misses.add(t, recordMiss(looks, this.gateProbability));
     }
-    // 5. Initiation from detections in no gate.
+    // 5. Initiation from detections in no gate: a point starts a track, a bearing waits in the pool.
     for (let k = 0; k < D; k++) {
       if (sc.gated[k]) continue;
       const d = scan[k];
-      if (d.kind === "radar") {
-        const g = radarInitialGaussian(d, this.initialVelocitySigmaMps);
-        this.startTrack(g.mean, g.cov, d.timeS, [d]);
+      const init = d.initiation;
+      if (init.kind === "point") {
+        init.initialGaussianInto(d.z, this.initialVelocitySigmaMps, this.mean6, this.cov36);
+        this.startTrack(this.mean6, this.cov36, d.timeS, [d]);
         this.stats.initiatedRadar++;
       } else {
         this.losInit.add(d);
@@ -257,85 +308,131 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private gateScan(t: number, D: number): void {
     const sc = this.scratch;
     const scan = sc.scan;
-    const m = scan[0].z.length;
-    const gateFull = gateThreshold(this.gateProbability, m);
+    // Per detection, once: its model and gate threshold, and a slot for its position-only view (young
+    // tracks: a radar's range rate left out), resolved when a young track first needs it.
     const full = sc.fullModels;
-    full.length = 0;
-    for (let k = 0; k < D; k++) full.push(this.models.full(scan[k], k));
-    // Young tracks see 4-component radar detections as range, azimuth and elevation only.
-    const reducible = scan[0].kind === "radar" && m === 4;
     const reduced = sc.reducedModels;
+    full.length = 0;
     reduced.length = 0;
-    if (reducible) for (let k = 0; k < D; k++) reduced.push(this.models.reduced(scan[k], k));
-    const gateReduced = reducible ? gateThreshold(this.gateProbability, 3) : gateFull;
-    const pass = sc.pass;
-    for (const track of this.live) {
-      if (!track.isLive) continue;
+    sc.reducedZ.length = 0;
+    let reducible = false;
+    for (let k = 0; k < D; k++) {
+      const model = scan[k].model;
+      if (model.positionOnly !== undefined) reducible = true;
+      full.push(model);
+      reduced.push(model);
+      sc.reducedZ.push(scan[k].z);
+      sc.gateFull[k] = gateThreshold(this.gateProbability, measurementDim(model));
+      sc.reducedReady[k] = 0;
+    }
+    const geo = sc.geometry;
+    const sigmas = this.coarse.sigmas;
+    geo.compute(scan, D, sigmas);
+    // Each live track's reach at t (once per track), from the newest kept state at or before t (an
+    // out-of-sequence scan starts from an older one; none: the track is younger than the detection and
+    // cannot use it).
+    const live = this.live;
+    const T = live.length;
+    const reach = sc.reach;
+    for (let i = 0; i < T; i++) {
+      const track = live[i];
       const h = track.history;
       let base = h.length - 1;
-      let late = false;
-      if (h[base].timeS > t) {
-        // Out of sequence: start from the newest kept state at or before t (none: the track is
-        // younger than the detection and cannot use it).
-        late = true;
-        while (base >= 0 && h[base].timeS > t) base--;
-        if (base < 0) continue;
+      if (track.isLive && h[base].timeS > t) while (base >= 0 && h[base].timeS > t) base--;
+      sc.baseOf[i] = track.isLive ? base : -1;
+      sc.lateOf[i] = base < h.length - 1 ? 1 : 0;
+      if (sc.baseOf[i] < 0) {
+        reach[4 * i + 3] = NaN;
+        continue;
       }
       const baseState = h[base].state;
-      const pv = positionVelocityMomentsInto(baseState, this.pv);
-      let any = false;
-      for (let k = 0; k < D; k++) {
-        const ok = coarseGatePasses(pv, baseState.timeS, scan[k], this.coarse);
-        pass[k] = ok ? 1 : 0;
-        if (ok) any = true;
+      trackReachInto(
+        positionVelocityMomentsInto(baseState, this.pv),
+        baseState.timeS,
+        t,
+        this.coarse,
+        this.reach4,
+      );
+      reach.set(this.reach4, 4 * i);
+    }
+    // The spatial index of the scan's detections, when the scan is large enough to gain from it.
+    const indexed = T * D >= this.spatialIndexMinPairs;
+    if (indexed) sc.index.build(geo, sigmas, reach, T);
+    const near = sc.near;
+    for (let i = 0; i < T; i++) {
+      const base = sc.baseOf[i];
+      if (base < 0) continue;
+      const track = live[i];
+      const px = reach[4 * i];
+      const py = reach[4 * i + 1];
+      const pz = reach[4 * i + 2];
+      const radius = reach[4 * i + 3];
+      // Detections near the track, then those passing the pre-gate (ascending).
+      let n = 0;
+      if (indexed) {
+        const m = sc.index.candidates(px, py, pz, radius, near);
+        for (let q = 0; q < m; q++)
+          if (coarseGatePasses(px, py, pz, radius, geo, near[q], sigmas)) near[n++] = near[q];
+      } else {
+        for (let k = 0; k < D; k++) if (coarseGatePasses(px, py, pz, radius, geo, k, sigmas)) near[n++] = k;
       }
-      if (!any) continue;
+      if (n === 0) continue;
       const c = sc.nextCandidate(track);
       try {
-        this.filter.predictInto(baseState, t, c.pred);
+        this.filter.predictInto(track.history[base].state, t, c.pred);
       } catch (e) {
-        if (e instanceof NonPositiveDefiniteError) {
-          this.failTrack(track, t);
-          continue;
-        }
-        throw e;
+        if (!isFilterFailure(e)) throw e;
+        this.failTrack(track, t);
+        continue;
       }
+      const fullModel = !reducible || this.updater.usesRangeRate(c.pred);
+      const ms = fullModel ? full : reduced;
+      const gates = fullModel ? sc.gateFull : sc.gateReduced;
+      let failed = false;
+      for (let q = 0; q < n && !failed; q++) {
+        const k = near[q];
+        if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
+        try {
+          this.filter.innovationInto(c.pred, fullModel ? scan[k].z : sc.reducedZ[k], this.inn, ms[k]);
+          const gate = gates[k];
+          // Cost normalised by the gate, so tracks using 3 or 4 components compare.
+          if (this.inn.nis <= gate) sc.addPair(k, this.inn.nis / gate, this.inn.logLikelihood);
+        } catch (e) {
+          // The innovation covariance of a measurement (R positive definite, checked on arrival) is
+          // not positive definite: the track's predicted covariance is not, and the track has failed.
+          if (!isFilterFailure(e)) throw e;
+          failed = true;
+        }
+      }
+      if (failed) {
+        sc.endRow(false);
+        this.failTrack(track, t);
+        continue;
+      }
+      // No exact gate: the track stays out of the association (its slot and prediction are reused).
       const row = sc.count;
-      const rangeRate = !reducible || this.updater.usesRangeRate(c.pred);
-      const ms = rangeRate ? full : reduced;
-      const gate = rangeRate ? gateFull : gateReduced;
-      sc.ensureRow(row, D);
-      const nis = sc.nis;
-      const logL = sc.logL;
-      let hitAny = false;
-      for (let k = 0; k < D; k++) {
-        let v = Infinity;
-        let ll = -Infinity;
-        if (pass[k]) {
-          try {
-            this.filter.innovationInto(c.pred, scan[k].z, this.inn, ms[k]);
-            if (this.inn.nis <= gate) {
-              // Cost normalised by the gate, so tracks using 3 or 4 components compare.
-              v = this.inn.nis / gate;
-              ll = this.inn.logLikelihood;
-            }
-          } catch (e) {
-            if (!(e instanceof NonPositiveDefiniteError)) throw e;
-          }
-        }
-        nis[row * D + k] = v;
-        logL[row * D + k] = ll;
-        if (v < Infinity) hitAny = true;
+      const hit = sc.pairs > sc.rowStart[row];
+      if (hit) {
+        for (let p = sc.rowStart[row]; p < sc.pairs; p++) sc.gated[sc.pairK[p]] = 1;
+        c.base = base;
+        c.late = sc.lateOf[i] === 1;
+        c.models = ms;
+        c.fullModel = fullModel;
       }
-      // No exact gate: the track stays out of the assignment (its row and prediction are reused).
-      if (!hitAny) continue;
-      for (let k = 0; k < D; k++) if (nis[row * D + k] < Infinity) sc.gated[k] = 1;
-      c.base = base;
-      c.late = late;
-      c.models = ms;
-      c.rangeRate = rangeRate;
-      sc.count++;
+      sc.endRow(hit);
     }
+  }
+
+  /** The position-only view of the scan's detection k and its gate (young tracks). */
+  private resolveReduced(k: number): void {
+    const sc = this.scratch;
+    const model = sc.fullModels[k];
+    const view = model.positionOnly?.() ?? model;
+    sc.reducedModels[k] = view;
+    sc.reducedZ[k] = measuredBy(sc.scan[k], view);
+    sc.gateReduced[k] =
+      view === model ? sc.gateFull[k] : gateThreshold(this.gateProbability, measurementDim(view));
+    sc.reducedReady[k] = 1;
   }
 
   // ---------------------------------------------------------------- updates
@@ -349,7 +446,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     t: number,
   ): boolean {
     const track = c.track;
-    const entry = this.updater.acquireEntry(t, dets, weights, false, c.rangeRate);
+    const entry = this.updater.acquireEntry(t, dets, weights, false, c.fullModel);
     try {
       this.updater.updateWith(c.pred, dets, weights, models, entry.state);
       entry.state.timeS = t;
@@ -361,12 +458,10 @@ export class Tracker<S extends GaussianState = GaussianState> {
         this.stats.lateApplied += dets.length;
       }
     } catch (e) {
-      if (e instanceof NonPositiveDefiniteError) {
-        this.updater.releaseEntry(entry);
-        this.failTrack(track, t);
-        return false;
-      }
-      throw e;
+      if (!isFilterFailure(e)) throw e;
+      this.updater.releaseEntry(entry);
+      this.failTrack(track, t);
+      return false;
     }
     track.hits++;
     track.scanHit = this.scanNumber;
@@ -378,7 +473,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
     }
     // One scan is one look, whatever the number of its detections (JPDA).
     recordHit(track.looks, dets[0].sensorId, t);
-    track.noteTruth(dets);
+    if (this.recordUpdates) {
+      this.updates.push({
+        trackId: track.id,
+        timeS: t,
+        started: false,
+        detections: [...dets],
+        weights: [...weights],
+      });
+    }
     if (track.status === "tentative" && track.confirmation.satisfied) {
       track.status = "confirmed";
       track.confirmedAtS = t;
@@ -406,7 +509,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
       track.lastSeenBySensor.set(d.sensorId, d.timeS);
       recordHit(track.looks, d.sensorId, d.timeS);
     }
-    track.noteTruth(dets);
+    if (this.recordUpdates) {
+      this.updates.push({
+        trackId: track.id,
+        timeS,
+        started: true,
+        detections: [...dets],
+        weights: dets.map(() => 1),
+      });
+    }
     this.live.push(track);
     this.events.push({
       timeS,
@@ -442,17 +553,32 @@ export class Tracker<S extends GaussianState = GaussianState> {
     return m[6] + 2 * dt * m[7] + dt * dt * m[8];
   }
 
+  /** Whether the track's latest covariance (each mode's, for an IMM) is positive definite. */
+  private covarianceHealthy(track: Track<S>): boolean {
+    try {
+      this.filter.verifyCovariance(track.state);
+      return true;
+    } catch (e) {
+      if (isFilterFailure(e)) return false;
+      throw e;
+    }
+  }
+
   private maintain(nowS: number): void {
     for (const track of this.live) {
       if (!track.isLive) continue;
-      if (track.status === "tentative" && track.confirmation.failed) this.drop(track, nowS, "unconfirmed");
+      if (!this.covarianceHealthy(track)) this.failTrack(track, nowS);
+      else if (track.status === "tentative" && track.confirmation.failed)
+        this.drop(track, nowS, "unconfirmed");
       else if (track.misses.evidence >= this.missLimit) this.drop(track, nowS, "misses");
       else if (nowS - track.lastUpdateS > this.dropAfterS) this.drop(track, nowS, "coast");
       else if (this.positionVariance(track, nowS) > this.maxPositionSigmaM ** 2)
         this.drop(track, nowS, "covariance");
     }
     if (this.mergeDuplicates) {
-      for (const t of this.duplicates.find(this.live)) this.drop(t, nowS, "duplicate");
+      const T = this.live.length;
+      for (const t of this.duplicates.find(this.live, T * T >= this.spatialIndexMinPairs))
+        this.drop(t, nowS, "duplicate");
     }
     // Move deleted tracks out of the live list (order of the rest preserved).
     let w = 0;

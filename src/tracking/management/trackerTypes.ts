@@ -1,4 +1,5 @@
 /** The tracker's options, outputs and statistics (see tracker.ts). */
+import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState, TrackingFilter } from "../types.js";
 import type { LosInitiatorOptions } from "../initiation/losInitiator.js";
 import type { CoarseGateOptions } from "./coarseGate.js";
@@ -46,6 +47,28 @@ export interface TrackerOptions<S extends GaussianState> {
    *  hypersonic targets), which an EKF cannot represent until that velocity is known. The rule depends
    *  on the predicted state only, so reprocessing late measurements repeats it exactly. */
   rangeRateMaxVelocitySigmaMps?: number;
+  /** Report in each step's result which detections started or updated which track (`updates`);
+   *  default false (nothing recorded). */
+  recordUpdates?: boolean;
+  /**
+   * Scans with at least this many track-detection pairs (live tracks x detections) find each track's
+   * nearby detections through a spatial index (scanIndex.ts) instead of testing every pair, and the
+   * duplicate search uses one (duplicates.ts) from this many track pairs (tracks squared); default
+   * 1024. The indexes change no decision (0: always, Infinity: never).
+   */
+  spatialIndexMinPairs?: number;
+}
+
+/** One track start or update of a step: the detections used (JPDA: several, with their weights). */
+export interface TrackUpdate {
+  readonly trackId: string;
+  /** Measurement time, s. */
+  readonly timeS: number;
+  /** The track was started from these detections (one point, or the triangulated bearings). */
+  readonly started: boolean;
+  readonly detections: readonly Detection[];
+  /** Association weights (GNN and starts: 1 each). */
+  readonly weights: readonly number[];
 }
 
 export type TrackEventType = "track-initiated" | "track-confirmed" | "track-dropped";
@@ -65,6 +88,9 @@ export interface TrackerStepResult<S extends GaussianState> {
   /** Live (tentative and confirmed) tracks, by id number. */
   tracks: readonly Track<S>[];
   events: TrackEvent[];
+  /** With `recordUpdates`: the starts and updates of the step, in the order they were made (late
+   *  detections when they were applied); otherwise empty. */
+  updates: readonly TrackUpdate[];
 }
 
 export interface TrackerStats {

@@ -1,10 +1,2 @@
-/** Angle helpers shared by the measurement models. */
-
-const TWO_PI = 2 * Math.PI;
-
-/** Wraps an angle difference to (-pi, pi]. */
-export function wrapAngle(a: number): number {
-  if (a > -Math.PI && a <= Math.PI) return a;
-  const r = a - TWO_PI * Math.floor((a + Math.PI) / TWO_PI);
-  return r === -Math.PI ? Math.PI : r;
-}
+/** Angle wrapping for residuals (src/sensors/models/angles.ts), re-exported for the tracking layer. */
+export { wrapAngle } from "../../../sensors/models/angles.js";

@@ -24,7 +24,7 @@ import { ScoringSystem } from "./systems/scoring.js";
 import { SensingSystem } from "./systems/sensing.js";
 import { TrackingSystem } from "./systems/tracking.js";
 import { TruthSystem, type TruthView } from "./systems/truth.js";
-import { ReplayThreatFlight } from "./threatFlight.js";
+import { LiveThreatFlight } from "./threatFlight.js";
 import { TrackSampleColumns } from "./trackSamples.js";
 import type { World, WorldDescription } from "./world.js";
 
@@ -100,14 +100,7 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
   const log = new EventLog();
   // A flight may last as long as the run (not the flight layer's default limit): one that outlives it
   // is reported as still flying.
-  const flights = world.threats.map(
-    (d) =>
-      new ReplayThreatFlight(
-        d,
-        world.earth,
-        Math.max(1, world.durationS - (d.launch ?? d.burnout)!.timeS + 1),
-      ),
-  );
+  const flights = world.threats.map((d) => new LiveThreatFlight(d, world.earth, world.durationS + 1));
   const sensors = world.createSensors();
   const streams = sensors.map((s) => randomStream(seed, run, `sensor:${s.id}`));
   const tracker = world.createTracker();

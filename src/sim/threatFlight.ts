@@ -1,14 +1,19 @@
 /**
  * A threat's flight as the engine sees it: something that advances with the clock, tells its truth at
- * the times sensors and the scorer ask for, and ends (impact, a timeout, or later a kill).
+ * the times sensors and the scorer ask for, and ends (impact, a timeout, or a kill).
  *
- * `ReplayThreatFlight` flies the whole flight when built (src/flight `flyThreat`) and replays it: the
- * truth at any time by cubic Hermite interpolation of its samples (src/flight/truthAt.ts). Its end is
- * revealed only when the clock reaches it, so the loop cannot look ahead.
+ * `LiveThreatFlight` (what `simulate` flies) steps the flight layer's propagation with the clock
+ * (src/flight/propagation/flight.ts): it knows nothing of its future, and a kill ends it where it is.
+ * `ReplayThreatFlight` flies the whole flight when built (src/flight `flyThreat`) and replays it from its
+ * samples (cubic Hermite, src/flight/truthAt.ts), revealing its end only when the clock reaches it: the
+ * same trajectory (stepping is bit-identical to flying whole), kept for studies that want the whole
+ * flight first.
  */
 import type { ThreatDefinition } from "../flight/definitions.js";
 import type { FlightEarthModel } from "../flight/earthModel.js";
-import { flyThreat } from "../flight/fly.js";
+import { createThreatFlight, flyThreat } from "../flight/fly.js";
+import type { Flight } from "../flight/propagation/flight.js";
+import type { FlightEndReason } from "../flight/propagation/types.js";
 import type { FlightResult } from "../flight/result.js";
 import type { VehicleKind } from "../flight/truth.js";
 import { truthAt, type MutableTruthState } from "../flight/truthAt.js";
@@ -22,8 +27,12 @@ export interface ThreatFlight {
   advanceTo(timeS: number): void;
   /** The end time once the flight has ended by the time it was advanced to; NaN while it flies. */
   readonly endTimeS: number;
-  /** Whether it ended by coming down (impact) rather than by a time limit. */
+  /** Whether it ended by coming down (impact) rather than by a time limit or a kill. */
   readonly impacted: boolean;
+  /** How it ended (null while it flies). */
+  readonly endReason: FlightEndReason | null;
+  /** Ends the flight at timeS (a kill); false if it had already ended. */
+  terminate(timeS: number, reason: string): boolean;
   /** The truth at timeS, for any time from its start to the time it was advanced to. */
   truthInto(timeS: number, out: MutableTruthState): MutableTruthState;
   /** The flight so far (all of it once ended): samples, events, phases, summary. */
@@ -56,11 +65,70 @@ export class ReplayThreatFlight implements ThreatFlight {
     return this.flown.summary.impacted;
   }
 
+  get endReason(): FlightEndReason | null {
+    if (Number.isNaN(this.endTimeS)) return null;
+    return this.flown.summary.impacted ? "impact" : "timeout";
+  }
+
+  terminate(): boolean {
+    throw new RangeError(`ReplayThreatFlight ${this.id}: a replayed flight cannot be ended early`);
+  }
+
   truthInto(timeS: number, out: MutableTruthState): MutableTruthState {
     return truthAt(this.flown, timeS, out);
   }
 
   result(): FlightResult {
     return this.flown;
+  }
+}
+
+export class LiveThreatFlight implements ThreatFlight {
+  readonly id: string;
+  readonly kind: VehicleKind;
+  readonly startTimeS: number;
+  readonly flight: Flight;
+
+  /** `endTimeS`: the run's end (the flight stops there at the latest, with a timeout event). */
+  constructor(definition: ThreatDefinition, earth: FlightEarthModel, endTimeS: number) {
+    // Enough steps of dense output for the truth of the last tracker updates (within its lateness).
+    this.flight = createThreatFlight(definition, earth, { sampleIntervalS: 1, endTimeS, historySteps: 8 });
+    this.id = this.flight.id;
+    this.kind = this.flight.kind;
+    this.startTimeS = this.flight.startTimeS;
+  }
+
+  advanceTo(timeS: number): void {
+    const f = this.flight;
+    if (!f.ended && timeS > f.timeS) f.advanceTo(timeS);
+  }
+
+  get endTimeS(): number {
+    return this.flight.ended ? this.flight.timeS : NaN;
+  }
+
+  get impacted(): boolean {
+    return this.flight.endReason === "impact";
+  }
+
+  get endReason(): FlightEndReason | null {
+    return this.flight.endReason;
+  }
+
+  terminate(timeS: number, reason: string): boolean {
+    return this.flight.terminate(timeS, reason);
+  }
+
+  truthInto(timeS: number, out: MutableTruthState): MutableTruthState {
+    const f = this.flight;
+    // The flight answers from its last change of forces or guidance on (its dense output); an earlier
+    // time (the scorer asks for a track update's time, up to the tracker's lateness back) comes from
+    // its samples, by the same interpolation a replay uses.
+    if (timeS >= f.truthValidFromS || timeS > f.timeS) return f.truthInto(timeS, out);
+    return truthAt(f.result(), timeS, out);
+  }
+
+  result(): FlightResult {
+    return this.flight.result();
   }
 }

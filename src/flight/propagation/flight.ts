@@ -332,6 +332,11 @@ export class Flight implements FlightControl {
     return Number.isNaN(h) ? this.yTimeS : Math.min(h, this.yTimeS);
   }
 
+  /** The earliest time truthInto answers for: the last change of forces or guidance, or the kept steps. */
+  get truthValidFromS(): number {
+    return Math.max(this.configSinceS, this.historyStartS);
+  }
+
   /**
    * The state at tS (in [historyStartS, timeS]) into out: the dense output of the integration step that
    * holds it (after an event that changed the state, the state after it). RangeError outside.

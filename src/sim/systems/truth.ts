@@ -98,6 +98,8 @@ export class TruthSystem implements SimSystem, TruthView {
           missM: Number.isFinite(miss) ? round(miss, 1) : null,
         },
       });
+    } else if (f.endReason === "terminated") {
+      // A kill: the system that ended the flight logs it.
     } else {
       const last = r.events[r.events.length - 1];
       this.log.push({

@@ -30,8 +30,7 @@
  *   (Harpold & Graves, "Shuttle Entry Guidance", AAS 78-147, 1978); the equilibrium glide of these
  *   gliders runs at 20-50 kPa (q = m (g - V^2/r) / (S C_L)), and the unlimited 20 deg pull-up of a 5 deg
  *   boost reached 7.8 g and 136-184 kPa, 10-16 km below the glide. The planner flattens the boost (a lower
- *   final pitch) until the pull-up bottoms out below 80 kPa; the law caps the lift at 3 g. The booster's
- *   own final pitch is 1 deg (notional; it was 5 deg), which meets the limit for most ranges at once.
+ *   final pitch) until the pull-up bottoms out below 80 kPa; the law caps the lift at 3 g.
  */
 /** Pull-up load-factor limit of the notional gliders, g0 (notional, see the header). */
 export const GLIDER_MAX_LOAD_FACTOR = 3;
@@ -113,7 +112,7 @@ export const GLIDER_BOOSTER: BoosterDefinition = {
     },
   ],
   aero: stackDrag(1.8),
-  pitchProgram: { verticalRiseS: 6, kickDurationS: 12, kickPitchRad: 70 * DEG, finalPitchRad: 1 * DEG },
+  pitchProgram: { verticalRiseS: 6, kickDurationS: 12, kickPitchRad: 70 * DEG, finalPitchRad: 5 * DEG },
   source: "notional two-stage solid",
 };
 

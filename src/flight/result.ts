@@ -58,51 +58,65 @@ export interface PhaseInterval {
 /** Samples as columns; `count` rows are valid (arrays may be longer). Positions/velocities interleaved xyz. */
 export class FlightSamples {
   count = 0;
-  timeS: Float64Array = new Float64Array(0);
-  posEcefM: Float64Array = new Float64Array(0);
-  velEcefMps: Float64Array = new Float64Array(0);
-  massKg: Float64Array = new Float64Array(0);
-  phase: Uint8Array = new Uint8Array(0);
-  altM: Float64Array = new Float64Array(0);
-  mach: Float64Array = new Float64Array(0);
-  thrustN: Float64Array = new Float64Array(0);
-  surfaceTempK: Float64Array = new Float64Array(0);
-
-  constructor(capacity = 256) {
-    this.resize(capacity);
-  }
+  timeS: Float64Array;
+  posEcefM: Float64Array;
+  velEcefMps: Float64Array;
+  massKg: Float64Array;
+  phase: Uint8Array;
+  altM: Float64Array;
+  mach: Float64Array;
+  thrustN: Float64Array;
+  surfaceTempK: Float64Array;
 
   /**
    * All nine columns are views onto one ArrayBuffer (12 doubles and one byte a row): every typed array
    * created with its own buffer costs V8 a separately allocated and tracked backing store, which made
    * the columns of a thousand-sample flight cost a tenth of the flight.
    */
-  private resize(cap: number): void {
+  constructor(capacity = 256) {
+    const cap = Math.max(0, Math.floor(capacity));
     const buf = new ArrayBuffer(cap * (12 * 8 + 1));
-    let at = 0;
-    const column = (old: Float64Array, width: number): Float64Array => {
-      const c = new Float64Array(buf, at, width * cap);
-      at += width * cap * 8;
-      c.set(old.subarray(0, Math.min(old.length, width * cap)));
-      return c;
-    };
-    this.timeS = column(this.timeS, 1);
-    this.posEcefM = column(this.posEcefM, 3);
-    this.velEcefMps = column(this.velEcefMps, 3);
-    this.massKg = column(this.massKg, 1);
-    this.altM = column(this.altM, 1);
-    this.mach = column(this.mach, 1);
-    this.thrustN = column(this.thrustN, 1);
-    this.surfaceTempK = column(this.surfaceTempK, 1);
-    const phase = new Uint8Array(buf, at, cap);
-    phase.set(this.phase.subarray(0, Math.min(this.phase.length, cap)));
-    this.phase = phase;
+    const c = 8 * cap;
+    this.timeS = new Float64Array(buf, 0, cap);
+    this.posEcefM = new Float64Array(buf, c, 3 * cap);
+    this.velEcefMps = new Float64Array(buf, 4 * c, 3 * cap);
+    this.massKg = new Float64Array(buf, 7 * c, cap);
+    this.altM = new Float64Array(buf, 8 * c, cap);
+    this.mach = new Float64Array(buf, 9 * c, cap);
+    this.thrustN = new Float64Array(buf, 10 * c, cap);
+    this.surfaceTempK = new Float64Array(buf, 11 * c, cap);
+    this.phase = new Uint8Array(buf, 12 * c, cap);
+  }
+
+  /** Grows the columns to `cap` rows, keeping the `count` rows written. */
+  private resize(cap: number): void {
+    const n = this.count;
+    const { timeS, posEcefM, velEcefMps, massKg, altM, mach, thrustN, surfaceTempK, phase } = this;
+    const grown = new FlightSamples(cap);
+    grown.timeS.set(timeS.subarray(0, n));
+    grown.posEcefM.set(posEcefM.subarray(0, 3 * n));
+    grown.velEcefMps.set(velEcefMps.subarray(0, 3 * n));
+    grown.massKg.set(massKg.subarray(0, n));
+    grown.altM.set(altM.subarray(0, n));
+    grown.mach.set(mach.subarray(0, n));
+    grown.thrustN.set(thrustN.subarray(0, n));
+    grown.surfaceTempK.set(surfaceTempK.subarray(0, n));
+    grown.phase.set(phase.subarray(0, n));
+    this.timeS = grown.timeS;
+    this.posEcefM = grown.posEcefM;
+    this.velEcefMps = grown.velEcefMps;
+    this.massKg = grown.massKg;
+    this.altM = grown.altM;
+    this.mach = grown.mach;
+    this.thrustN = grown.thrustN;
+    this.surfaceTempK = grown.surfaceTempK;
+    this.phase = grown.phase;
   }
 
   /** Appends a row with the state; returns its index (fill the diagnostic columns through it). */
   push(tS: number, y: Float64Array, phase: number): number {
     const i = this.count;
-    if (i === this.timeS.length) this.resize(2 * i);
+    if (i === this.timeS.length) this.resize(Math.max(16, 2 * i));
     this.timeS[i] = tS;
     const p = this.posEcefM;
     const v = this.velEcefMps;

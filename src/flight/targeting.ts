@@ -464,7 +464,8 @@ const GLIDER_PITCH_STEP_RAD = 2 * DEG;
  * then checked and, if its guidance cannot close the miss from there, the cut-off speed is searched on
  * the downrange miss. Azimuth: the great circle to the target (the glide guidance steers the rest). When
  * the pull-up would bottom out above the vehicle's dynamic-pressure limit (maxDynamicPressurePa), the boost
- * is flattened (its final pitch lowered by 2 deg at a time, down to -4 deg) and planned again.
+ * is flattened (its final pitch lowered by a secant on the bottom's dynamic pressure, 1-4 deg at a time,
+ * down to -4 deg) and planned again from the last plan's cut-off.
  * Throws FlightRefusalError when the target is beyond the glider's reach (short at full burn) or too close
  * (long at the lowest cut-off), RangeError when the solve does not converge.
  */
@@ -483,15 +484,17 @@ export function solveGliderBoost(
   const qMax = vehicle.guidance.maxDynamicPressurePa ?? Infinity;
   const atm = new Float64Array(4);
   let pitch = base.finalPitchRad;
+  let warm: { vCut: number; tCut: number } | null = null;
+  let last: { pitch: number; q: number } | null = null;
   for (;;) {
-    const plan = planGlider(shooter, def, vehicle, earth, { ...base, finalPitchRad: pitch });
+    const plan = planGlider(shooter, def, vehicle, earth, { ...base, finalPitchRad: pitch }, warm);
     const pu = plan.pullUp;
     let q = 0;
     if (pu !== null) {
       earth.atmosphereInto(earth.altitudeM(pu), atm);
       q = 0.5 * atm[2] * (pu[3] * pu[3] + pu[4] * pu[4] + pu[5] * pu[5]);
     }
-    const flatter = pitch - GLIDER_PITCH_STEP_RAD >= MIN_GLIDER_FINAL_PITCH_RAD - 1e-9;
+    const flatter = pitch > MIN_GLIDER_FINAL_PITCH_RAD + 1e-9;
     if (!plan.feasible && !flatter)
       throw new FlightRefusalError(
         def.id,
@@ -515,7 +518,19 @@ export function solveGliderBoost(
         },
       };
     }
-    pitch -= GLIDER_PITCH_STEP_RAD;
+    // Flatter: aim the pull-up's bottom at 90 % of the limit by a secant on q against the final pitch
+    // (a first slope of 20 kPa/deg, measured on the catalog gliders), 1-4 deg at a time.
+    warm = plan.feasible ? { vCut: plan.steering.cutoffSpeedMps, tCut: plan.cutoffS } : null;
+    let step = GLIDER_PITCH_STEP_RAD;
+    if (plan.feasible && q > qMax) {
+      const slope =
+        last !== null && last.pitch !== pitch && last.q > q
+          ? (last.q - q) / (last.pitch - pitch)
+          : 20e3 / DEG;
+      step = Math.min(4 * DEG, Math.max(1 * DEG, (q - 0.9 * qMax) / slope));
+    }
+    if (plan.feasible) last = { pitch, q };
+    pitch = Math.max(MIN_GLIDER_FINAL_PITCH_RAD, pitch - step);
   }
 }
 
@@ -526,6 +541,7 @@ function planGlider(
   vehicle: GliderVehicleDefinition,
   earth: FlightEarthModel,
   base: BoostSteering,
+  warm: { vCut: number; tCut: number } | null,
 ): {
   steering: BoostSteering;
   cutoffS: number;
@@ -546,7 +562,9 @@ function planGlider(
       Math.max(0, s - gd.diveRangeM),
       gd.glideEndSpeedMps,
     );
-  let tCut = Infinity;
+  // A warm start from the plan at the previous pitch (its cut-off speed and time), else the speed for
+  // 0.85 of the range.
+  let tCut = warm?.tCut ?? Infinity;
   const steer = (vCut: number): BoostSteering => ({
     ...base,
     cutoffSpeedMps: vCut,
@@ -554,7 +572,7 @@ function planGlider(
   });
   // Phase 1: the cut-off speed that makes the pull-up end on the planned glide (secant on the speed
   // error at the end of the pull-up).
-  let vCut = entry(0.85 * range, shooter.T);
+  let vCut = warm?.vCut ?? entry(0.85 * range, shooter.T);
   let iterations = 0;
   let prev: { v: number; err: number } | null = null;
   let pullUp: Float64Array | null = null;

@@ -16,6 +16,7 @@
  *   "continue"); the others change the forces or the guidance ("reset-derivatives") or the state
  *   ("reset-state": a mass drop); impact ends the flight (the propagator's impact detector).
  */
+import type { DormandPrince54 } from "../math/ode/index.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { CruiseEngineForce } from "./forces/cruiseEngine.js";
 import { DragForce } from "./forces/drag.js";
@@ -71,6 +72,8 @@ export interface FlyOptions {
   historySteps?: number;
   /** Initial capacity of the sample columns (rows). */
   sampleCapacity?: number;
+  /** An integrator to reuse (propagation/flight.ts FlightOptions.integrator). */
+  integrator?: DormandPrince54;
 }
 
 interface PostBoost {
@@ -185,7 +188,7 @@ class ThreatProgram {
       1,
       (f, _t, y) => this.onPullUpStart(f, y),
     );
-    this.pullUpEnd = new RadialVelocityZero(1, (f) => this.onPullUpEnd(f));
+    this.pullUpEnd = new RadialVelocityZero(1, (f, _t, y) => this.onPullUpEnd(f, y));
     this.diveStart = new RangeToGoCrossing(this.aim, gl.diveRangeM, -1, (f) => this.onDive(f, "dive"));
     this.fuelOut = new MassCrossing(plan.cruise === null ? 0 : plan.cruise.dryMassKg, -1, (f) =>
       this.onDive(f, "fuel-out"),
@@ -274,9 +277,10 @@ class ThreatProgram {
     if (r !== null && plan.maneuver.retargetAtS >= plan.startTimeS)
       scheduled.push({
         timeS: plan.maneuver.retargetAtS,
-        handle: (f) => {
+        handle: (f, t, y) => {
           this.aim.set(r);
           f.record("retarget");
+          this.alignReversal(t, y);
           return "reset-derivatives";
         },
       });
@@ -303,6 +307,7 @@ class ThreatProgram {
       ...(options.rtol !== undefined ? { rtol: options.rtol } : {}),
       ...(options.atol !== undefined ? { atol: options.atol } : {}),
       historySteps: options.historySteps ?? (dt > 0 ? 4 : 1),
+      ...(options.integrator !== undefined ? { integrator: options.integrator } : {}),
       noseRadiusM: plan.noseRadiusM,
       emissivity: plan.emissivity,
       aimEcef: plan.targetEcef !== null ? this.aim.ecef : null,
@@ -467,15 +472,28 @@ class ThreatProgram {
     f.setPhase("pull-up");
   }
 
-  private onPullUpEnd(f: FlightControl): EventAction {
+  private onPullUpEnd(f: FlightControl, y: Float64Array): EventAction {
     f.record("pull-up-end");
     if (this.stopAtGlide) return f.stop("stopped");
     this.gliderCoasting = false;
     f.setPhase("glide");
     this.setGlide(f);
+    this.alignReversal(f.timeS, y);
     f.setDetectors(this.glideDetectors());
     f.sampleNow();
     return "reset-derivatives";
+  }
+
+  /**
+   * Energy management's bank side at the start of a glide or after a retarget: towards the aimpoint (the
+   * side the heading law banks), so that an energy mode already on banks the right way and its reversal
+   * event sees the heading error cross the corridor's far edge.
+   */
+  private alignReversal(tS: number, y: Float64Array): void {
+    const glide = this.glide;
+    if (glide === null || !this.aim.isSet) return;
+    glide.probe(tS, y);
+    this.glideLaw.reversalSign = glide.headingErr >= 0 ? 1 : -1;
   }
 
   /** The glide's detectors: the dive range, and the energy management's mode and reversals. */

@@ -102,7 +102,7 @@ describe("energy management: bank reversals", () => {
         area: "flight",
         model: "Glide energy management (bank reversals)",
         reference:
-          "notional-htv2 from Acton's HTV-2 entry (100 km, 6 km/s, -5 deg) east along the equator, aimpoints 3,000-5,000 km away (before: overshoots of 185, 117 and 44 km)",
+          "notional-htv2 from Acton's HTV-2 entry (100 km, 6 km/s, -5 deg) east along the equator, aimpoints 3,000-5,000 km away (before: overshoots of 185, 117 and 44 km); and from 90 km, 5.5 km/s with the aimpoint 2,800 km away on its left (before: 140 km)",
         figure: misses.join("; "),
         tolerance: "miss < 1 km",
       });
@@ -132,4 +132,29 @@ describe("energy management: bank reversals", () => {
       if (km === 3000) expect(reversals).toBeGreaterThan(0);
     });
   }
+
+  it("banks toward the aimpoint when the glide starts with energy to spare and the aimpoint on its left", () => {
+    // Heading 69 deg with the aimpoint about 30 deg to its left, 2,800 km away: the bank must start on
+    // the left, or the glider turns away and never reaches its dive (it missed by 900 km so).
+    const res = flyThreat(
+      {
+        id: "left",
+        vehicle: "notional-htv2",
+        burnout: {
+          latRad: 0.3,
+          lonRad: 0.2,
+          altM: 90e3,
+          timeS: 100,
+          speedMps: 5500,
+          flightPathAngleRad: -3 * DEG,
+          azimuthRad: 1.2,
+        },
+        target: { latRad: 0.5, lonRad: 0.6, altM: 0 },
+      },
+      earth,
+    );
+    misses.push(`aimpoint to the left: ${sig(res.summary.missDistanceM, 2)} m`);
+    expect(res.summary.missDistanceM).toBeLessThan(1000);
+    expect(res.events.some((e) => e.type === "bank-reversal")).toBe(true);
+  });
 });

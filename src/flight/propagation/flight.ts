@@ -125,6 +125,12 @@ export interface FlightOptions {
   readonly aimEcef?: Float64Array | null;
   /** Attached to the result unchanged (boost targeting of a threat). */
   readonly targeting?: TargetingReport | null;
+  /**
+   * An integrator to use (7 states, with at least historySteps kept steps), reset for this flight; it
+   * must serve no other flight while this one is alive (a runner that flies one flight at a time reuses
+   * one). Default: a new one.
+   */
+  readonly integrator?: DormandPrince54;
 }
 
 const CONTINUE: EventAction = "continue";
@@ -239,12 +245,28 @@ export class Flight implements FlightControl {
     this.yTimeS = o.startTimeS;
     this.configSinceS = o.startTimeS;
     this.context = new FlightContext(o.earth);
-    this.dp = new DormandPrince54(7, {
-      rtol: o.rtol ?? DEFAULT_RTOL,
-      atol: o.atol ?? DEFAULT_ATOL,
-      eventTolS: EVENT_TOL_S,
-      historySteps: o.historySteps ?? 4,
-    });
+    const history = o.historySteps ?? 4;
+    const given = o.integrator;
+    if (given !== undefined) {
+      if (given.dim !== 7 || given.historySteps < history)
+        throw new RangeError(
+          `Flight ${o.id}: the integrator given must have 7 states and keep ${history} steps`,
+        );
+      given.reset();
+      given.setTolerances(o.rtol ?? DEFAULT_RTOL, o.atol ?? DEFAULT_ATOL);
+      given.eventTolS = EVENT_TOL_S;
+      given.hMaxS = Infinity;
+      given.hMinS = 0;
+      given.maxSteps = 100_000;
+      this.dp = given;
+    } else {
+      this.dp = new DormandPrince54(7, {
+        rtol: o.rtol ?? DEFAULT_RTOL,
+        atol: o.atol ?? DEFAULT_ATOL,
+        eventTolS: EVENT_TOL_S,
+        historySteps: history,
+      });
+    }
     for (let i = 0; i < 7; i++) this.y[i] = o.initialState[i];
     this.sampleDt = dt;
     this.capacityKey = o.sampleCapacityKey ?? null;

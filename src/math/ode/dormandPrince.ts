@@ -218,36 +218,63 @@ export class DormandPrince54 {
     // One buffer for every vector (a typed array with its own buffer costs V8 a separately tracked
     // backing store; a propagator may hold thousands of steppers).
     const nh = this.historySteps;
-    const buf = new Float64Array(dim * (10 + 5 * nh) + 3 * nh);
-    let at = 0;
-    const b = (n: number) => {
-      const v = buf.subarray(at, at + n);
-      at += n;
-      return v;
-    };
-    this.y0 = b(dim);
-    this.y1 = b(dim);
-    this.k1 = b(dim);
-    this.k2 = b(dim);
-    this.k3 = b(dim);
-    this.k4 = b(dim);
-    this.k5 = b(dim);
-    this.k6 = b(dim);
-    this.k7 = b(dim);
-    this.ys = b(dim);
+    const buf = new ArrayBuffer(8 * (dim * (10 + 5 * nh) + 3 * nh));
+    const vd = 8 * dim;
+    this.y0 = new Float64Array(buf, 0, dim);
+    this.y1 = new Float64Array(buf, vd, dim);
+    this.k1 = new Float64Array(buf, 2 * vd, dim);
+    this.k2 = new Float64Array(buf, 3 * vd, dim);
+    this.k3 = new Float64Array(buf, 4 * vd, dim);
+    this.k4 = new Float64Array(buf, 5 * vd, dim);
+    this.k5 = new Float64Array(buf, 6 * vd, dim);
+    this.k6 = new Float64Array(buf, 7 * vd, dim);
+    this.k7 = new Float64Array(buf, 8 * vd, dim);
+    this.ys = new Float64Array(buf, 9 * vd, dim);
     this.coef = [];
-    for (let i = 0; i < nh; i++) this.coef.push(b(5 * dim));
-    this.slotT0 = b(nh);
-    this.slotT1 = b(nh);
-    this.slotH = b(nh);
+    for (let i = 0; i < nh; i++) this.coef.push(new Float64Array(buf, (10 + 5 * i) * vd, 5 * dim));
+    const at = (10 + 5 * nh) * vd;
+    this.slotT0 = new Float64Array(buf, at, nh);
+    this.slotT1 = new Float64Array(buf, at + 8 * nh, nh);
+    this.slotH = new Float64Array(buf, at + 16 * nh, nh);
     this.slotReady = new Uint8Array(nh);
     this.locator = new EventLocator(dim);
   }
 
   /** Replaces the tolerances (scalar or per component). */
   setTolerances(rtol: number | ArrayLike<number>, atol: number | ArrayLike<number>): void {
+    if (
+      typeof rtol === "number" &&
+      typeof atol === "number" &&
+      rtol >= 0 &&
+      atol >= 0 &&
+      rtol < Infinity &&
+      atol < Infinity
+    ) {
+      // Scalars (the common case) fill the existing arrays: nothing allocated.
+      this.rtol.fill(rtol);
+      this.atol.fill(atol);
+      return;
+    }
     this.rtol = toTolerance(rtol, 1e-6, this.dim, "rtol");
     this.atol = toTolerance(atol, 1e-6, this.dim, "atol");
+  }
+
+  /**
+   * Forgets every integration (counters, the last proposed step, the kept steps, the first-step option)
+   * so the stepper can serve a new, independent propagation exactly as a new one would.
+   */
+  reset(): void {
+    this.phase = IDLE;
+    this.rhsFn = null;
+    this.initialStepS = 0;
+    this.proposedStepS = NaN;
+    this.stepsTaken = 0;
+    this.rejectedTotal = 0;
+    this.rhsEvaluationsTotal = 0;
+    this.slot = 0;
+    this.slotsUsed = 0;
+    this.slotReady.fill(0);
+    this.lastOfSegment = false;
   }
 
   /**

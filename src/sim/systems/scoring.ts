@@ -40,6 +40,9 @@ export const SCORING_CUTOFF_M = 20_000;
 /** Lead time of the scored impact prediction, s. */
 export const IMPACT_PREDICTION_LEAD_S = 60;
 
+/** How often a followed threat's track gets its motion check (the motion history's spacing), s. */
+export const MOTION_CHECK_SPACING_S = 5;
+
 /** 99 % point of the chi-square distribution with 6 degrees of freedom (NEES of position and velocity). */
 export const NEES6_GATE_99 = 16.811894;
 
@@ -166,6 +169,10 @@ export class ScoringSystem implements SimSystem {
   private readonly lastThreatOfTrack = new Map<string, string>();
   private pairing = new Map<string, string>();
   private readonly rings: (TrackRing | null)[];
+  /** Per threat: the confirmed track following it at this tick (reused array). */
+  private readonly trackOfThreat: (Track<GaussianState> | null)[];
+  /** Per threat: the latest motion check of its track. */
+  private readonly lastMotion: ({ trackId: string; timeS: number; motion: MotionAssessment } | null)[];
   /** Kept state size: position, velocity and (when the filter has one) the drag parameter. */
   private readonly ringDim: number;
   private readonly ringSize: number;
@@ -202,6 +209,8 @@ export class ScoringSystem implements SimSystem {
       });
     });
     this.rings = truth.flights.map(() => null);
+    this.trackOfThreat = truth.flights.map(() => null);
+    this.lastMotion = truth.flights.map(() => null);
     this.predicted = truth.flights.map(() => false);
     this.ringSize = Math.ceil(IMPACT_PREDICTION_LEAD_S / ticks.intervalS) + 2;
     this.ringDim = kappaIndex >= 0 ? 7 : 6;
@@ -328,10 +337,11 @@ export class ScoringSystem implements SimSystem {
    * threats that have come down since the last tick.
    */
   private keepForImpactPrediction(timeS: number, confirmed: readonly Track<GaussianState>[]): void {
-    const byThreat = new Map<string, Track<GaussianState>>();
+    const byThreat = this.trackOfThreat;
+    byThreat.fill(null);
     for (const t of confirmed) {
       const threat = this.pairing.get(t.id);
-      if (threat !== undefined) byThreat.set(threat, t);
+      if (threat !== undefined) byThreat[this.threatIndex.get(threat) as number] = t;
     }
     const flights = this.truth.flights;
     for (let i = 0; i < flights.length; i++) {
@@ -346,11 +356,22 @@ export class ScoringSystem implements SimSystem {
         ring = new TrackRing(this.ringSize, this.ringDim);
         this.rings[i] = ring;
       }
-      const track = byThreat.get(f.id);
+      const track = byThreat[i];
       const k = ring.next(timeS, track?.id ?? null);
-      if (track !== undefined) {
+      if (track !== null) {
         this.keepState(track.state, ring.states, k * (1 + this.ringDim * (1 + this.ringDim)));
-        ring.motions[k] = this.motionHistory.assess(track.id, track.state);
+        // The motion check, at the motion history's own spacing: a slot holds the latest check of its
+        // track, made at most MOTION_CHECK_SPACING_S before (a check at every tick of every threat cost a
+        // fifth of the scoring of a large raid, for the one prediction each threat gets).
+        const last = this.lastMotion[i];
+        if (last === null || last.trackId !== track.id || timeS - last.timeS >= MOTION_CHECK_SPACING_S) {
+          this.lastMotion[i] = {
+            trackId: track.id,
+            timeS,
+            motion: this.motionHistory.assess(track.id, track.state),
+          };
+        }
+        ring.motions[k] = (this.lastMotion[i] as { motion: MotionAssessment }).motion;
       }
     }
   }
@@ -453,6 +474,10 @@ export class ScoringSystem implements SimSystem {
       const sensorId = e.sensorIds?.join(" ");
       const ids = { timeS: e.timeS, trackId: e.trackId, threatId, sensorId };
       if (e.type === "track-dropped") {
+        // A dropped track's motion history is no longer needed (memory of a long raid).
+        this.motionHistory.forget(e.trackId);
+        this.lastSampledUpdate.delete(e.trackId);
+        this.lastScoredUpdate.delete(e.trackId);
         this.log.push({ ...ids, type: "track-dropped", detail: { reason: e.reason ?? "coast" } });
       } else {
         this.log.push({ ...ids, type: e.type });

@@ -13,6 +13,9 @@ import { impactPredictionModel, motionAssessmentOptions, trackerOf, trackingFilt
 
 const R2D = 180 / Math.PI;
 
+/** Margin of the tracker's lateness bound over the scenario's longest sensor latency, s. */
+export const LATENESS_MARGIN_S = 2;
+
 export function buildWorld(scenario: Scenario): World {
   const earth = earthModelOf(scenario);
   const assets: WorldAsset[] = scenario.assets.map((a) => {
@@ -29,6 +32,9 @@ export function buildWorld(scenario: Scenario): World {
     };
   });
   const env = scenario.environment;
+  // The latest a detection can arrive after later ones: its sensor's latency (other sensors' are
+  // shorter or equal), with a second of margin for looks that fall between the tracker's steps.
+  const maxLatenessS = Math.max(0, ...sensorObjects(scenario).map((s) => s.latencyS)) + LATENESS_MARGIN_S;
   return {
     description: {
       name: scenario.name,
@@ -46,7 +52,7 @@ export function buildWorld(scenario: Scenario): World {
     assets,
     threats: threatDefinitions(scenario),
     createSensors: () => sensorObjects(scenario),
-    createTracker: () => trackerOf(scenario.tracking, earth),
+    createTracker: () => trackerOf(scenario.tracking, earth, maxLatenessS),
     impactPrediction: {
       model: impactPredictionModel(earth),
       motion: motionAssessmentOptions(trackingFilter(scenario.tracking, earth), earth),

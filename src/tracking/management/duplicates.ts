@@ -11,18 +11,19 @@
  * compared at, [its last update, the latest last update], its centre sweeps a segment and r, the
  * square root of a non-negative quadratic (Cauchy-Schwarz: tr P_pv^2 <= tr P_pp tr P_vv), is convex,
  * so largest at an end: each track lies in a ball (the segment's midpoint, half its length plus that
- * largest r), and a pair can pass only if their balls meet. The balls' centres go into a grid; a
- * track's query covers its radius plus the largest radius among the indexed ones; tracks with larger
- * balls (young tracks: kilometres of uncertainty), or whose moments break the inequality, are paired
- * with every track. The pairs found are then examined in the order of a full double loop, so the
- * tracks dropped are exactly those of examining every pair.
+ * largest r), and a pair can pass only if their balls meet. The balls' centres go into two grids by
+ * radius (up to 4 times the median; up to 64 times: young and coasting tracks, kilometres to tens of
+ * kilometres), each with a cell of twice its largest radius, and a track's query in a grid covers its
+ * radius plus that grid's largest; balls larger still, or of moments that break the inequality, are
+ * paired with every track. (One grid with the larger balls paired with everyone cost a pass over every
+ * track per large ball: quadratic in a saturation raid.) The pairs found are then examined in the
+ * order of a full double loop, so the tracks dropped are exactly those of examining every pair.
  */
 import type { GaussianState } from "../types.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
 import { gateThreshold } from "../association/gating.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
 import { medianInPlace, PointGrid } from "./spatialIndex.js";
-import { sortInts } from "./scanIndex.js";
 import type { Track } from "./track.js";
 
 export class DuplicateFinder<S extends GaussianState> {
@@ -117,83 +118,85 @@ export class DuplicateFinder<S extends GaussianState> {
       M[10 * i + 9] = s.timeS;
       if (tracks[i].isLive && tracks[i].lastUpdateS > latest) latest = tracks[i].lastUpdateS;
     }
-    if (this.js.length < T) this.js = new Int32Array(2 * T);
-    if (indexed) this.buildIndex(tracks, latest, g);
-    const js = this.js;
-    for (let i = 0; i < T; i++) {
+    const np = indexed ? this.candidatePairs(tracks, latest, g) : this.allPairs(T);
+    const keys = this.keys;
+    for (let q = 0; q < np; q++) {
+      const key = keys[q];
+      const i = Math.floor(key / T);
+      const j = key - i * T;
       const a = tracks[i];
-      if (!a.isLive || drop.has(a)) continue;
-      // The partners j > i to examine, ascending.
-      let n = 0;
-      if (!indexed || this.big[i]) {
-        for (let j = i + 1; j < T; j++) js[n++] = j;
-      } else {
-        const B = this.balls;
-        const m = this.grid.query(
-          B[4 * i],
-          B[4 * i + 1],
-          B[4 * i + 2],
-          B[4 * i + 3] + this.maxIndexed,
-          this.hits,
-          0,
-        );
-        if (m < 0) for (let j = i + 1; j < T; j++) js[n++] = j;
-        else {
-          for (let q = 0; q < m; q++) {
-            const j = this.indexedIds[this.hits[q]];
-            if (j > i) js[n++] = j;
-          }
-          for (let q = 0; q < this.nBig; q++) if (this.bigIds[q] > i) js[n++] = this.bigIds[q];
-          sortInts(js, n);
-        }
-      }
-      for (let q = 0; q < n; q++) {
-        const j = js[q];
-        const b = tracks[j];
-        if (!b.isLive || drop.has(b) || drop.has(a)) continue;
-        const t = Math.max(a.lastUpdateS, b.lastUpdateS);
-        if (this.positionsApart(10 * i, 10 * j, t, g)) continue;
-        if (this.pairDistance(a, b, t, 0, g) > g || this.pairDistance(a, b, t, 3, g) > g) continue;
-        // Keep the confirmed one, then the one with more hits, then the older one.
-        const aBetter =
-          a.status !== b.status
-            ? a.status === "confirmed"
-            : a.hits !== b.hits
-              ? a.hits > b.hits
-              : a.number < b.number;
-        drop.add(aBetter ? b : a);
-      }
+      const b = tracks[j];
+      if (!a.isLive || !b.isLive || drop.has(a) || drop.has(b)) continue;
+      const t = Math.max(a.lastUpdateS, b.lastUpdateS);
+      if (this.positionsApart(10 * i, 10 * j, t, g)) continue;
+      if (this.pairDistance(a, b, t, 0, g) > g || this.pairDistance(a, b, t, 3, g) > g) continue;
+      // Keep the confirmed one, then the one with more hits, then the older one.
+      const aBetter =
+        a.status !== b.status
+          ? a.status === "confirmed"
+          : a.hits !== b.hits
+            ? a.hits > b.hits
+            : a.number < b.number;
+      drop.add(aBetter ? b : a);
     }
     return [...drop];
   }
 
+  /** Pair keys i T + j (i < j), in the order of a double loop. */
+  private keys = new Float64Array(64);
+
+  private pushPair(n: number, key: number): number {
+    if (n === this.keys.length) {
+      const k = new Float64Array(2 * n);
+      k.set(this.keys);
+      this.keys = k;
+    }
+    this.keys[n] = key;
+    return n + 1;
+  }
+
+  /** Every pair i < j (the unindexed search), in double-loop order. */
+  private allPairs(T: number): number {
+    let n = 0;
+    for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) n = this.pushPair(n, i * T + j);
+    return n;
+  }
+
   private readonly grid = new PointGrid();
-  /** Per track: its ball (centre, radius), whether it is paired with every track (big). */
+  private readonly bigGrid = new PointGrid();
+  /** Per track: its ball (centre, radius) and its class (0 normal, 1 big, 2 huge: paired with all). */
   private balls = new Float64Array(64);
-  private big = new Uint8Array(16);
+  private cls = new Uint8Array(16);
+  private normalIds = new Int32Array(16);
+  private normalXyz = new Float64Array(48);
   private bigIds = new Int32Array(16);
-  private nBig = 0;
-  private indexedIds = new Int32Array(16);
-  private indexedXyz = new Float64Array(48);
-  private maxIndexed = 0;
+  private bigXyz = new Float64Array(48);
+  private hugeIds = new Int32Array(16);
   private radii = new Float64Array(16);
   private hits = new Int32Array(16);
-  private js = new Int32Array(16);
 
-  /** The balls of the tracks (see the file comment) and the grid of the ordinary ones. */
-  private buildIndex(tracks: readonly Track<S>[], latest: number, g: number): void {
+  /**
+   * The pairs whose balls (see the file comment) may meet, as sorted keys; returns their number.
+   * Balls up to 4 times the median radius go into one grid, balls up to 64 times into a second grid of
+   * its own cell size, larger (or invalid) ones are paired with every track: so a few young or coasting
+   * tracks with balls of tens of kilometres cost a few cells each, not a pass over every track.
+   */
+  private candidatePairs(tracks: readonly Track<S>[], latest: number, g: number): number {
     const T = tracks.length;
-    if (this.big.length < T) {
+    if (this.cls.length < T) {
       this.balls = new Float64Array(8 * T);
-      this.big = new Uint8Array(2 * T);
+      this.cls = new Uint8Array(2 * T);
+      this.normalIds = new Int32Array(2 * T);
+      this.normalXyz = new Float64Array(6 * T);
       this.bigIds = new Int32Array(2 * T);
-      this.indexedIds = new Int32Array(2 * T);
-      this.indexedXyz = new Float64Array(6 * T);
+      this.bigXyz = new Float64Array(6 * T);
+      this.hugeIds = new Int32Array(2 * T);
       this.radii = new Float64Array(2 * T);
       this.hits = new Int32Array(2 * T);
     }
     const M = this.moments;
     const B = this.balls;
+    const cls = this.cls;
     let nr = 0;
     for (let i = 0; i < T; i++) {
       const o = 10 * i;
@@ -209,30 +212,91 @@ export class DuplicateFinder<S extends GaussianState> {
       // Margins for rounding (a millimetre and 1e-7 of the radius).
       B[4 * i + 3] = r * (1 + 1e-7) + 1e-3;
       // Moments breaking Cauchy-Schwarz (not a covariance: convexity unknown) or not finite: no ball.
-      const valid = pp >= 0 && vv >= 0 && pv * pv <= pp * vv * (1 + 1e-9) && B[4 * i + 3] < Infinity;
-      this.big[i] = valid && tracks[i].isLive ? 0 : 1;
-      if (!this.big[i]) this.radii[nr++] = B[4 * i + 3];
+      const valid =
+        pp >= 0 &&
+        vv >= 0 &&
+        pv * pv <= pp * vv * (1 + 1e-9) &&
+        B[4 * i + 3] < Infinity &&
+        Number.isFinite(B[4 * i]) &&
+        Number.isFinite(B[4 * i + 1]) &&
+        Number.isFinite(B[4 * i + 2]);
+      cls[i] = valid && tracks[i].isLive ? 0 : 2;
+      if (cls[i] === 0) this.radii[nr++] = B[4 * i + 3];
     }
-    // Tracks with balls beyond a few times the median are paired with everyone instead.
-    const cut = 4 * medianInPlace(this.radii, nr) + 1;
+    const median = medianInPlace(this.radii, nr);
+    const cutBig = 4 * median + 1;
+    const cutHuge = 64 * median + 1;
+    let nn = 0;
     let nb = 0;
-    let ni = 0;
-    let maxR = 0;
+    let nh = 0;
+    let maxNormal = 0;
+    let maxBig = 0;
     for (let i = 0; i < T; i++) {
-      if (!this.big[i] && B[4 * i + 3] > cut) this.big[i] = 1;
-      if (this.big[i]) {
-        this.bigIds[nb++] = i;
+      const r = B[4 * i + 3];
+      if (cls[i] === 0 && r > cutBig) cls[i] = r > cutHuge ? 2 : 1;
+      if (cls[i] === 2) {
+        this.hugeIds[nh++] = i;
+      } else if (cls[i] === 1) {
+        this.bigIds[nb] = i;
+        this.bigXyz.set(B.subarray(4 * i, 4 * i + 3), 3 * nb);
+        nb++;
+        if (r > maxBig) maxBig = r;
+      } else {
+        this.normalIds[nn] = i;
+        this.normalXyz.set(B.subarray(4 * i, 4 * i + 3), 3 * nn);
+        nn++;
+        if (r > maxNormal) maxNormal = r;
+      }
+    }
+    this.grid.build(this.normalXyz, nn, Math.max(2 * maxNormal, 1));
+    this.bigGrid.build(this.bigXyz, nb, Math.max(2 * maxBig, 1));
+    let np = 0;
+    const hits = this.hits;
+    const key = (a: number, b: number) => (a < b ? a * T + b : b * T + a);
+    for (let i = 0; i < T; i++) {
+      if (cls[i] === 2) {
+        // Paired with every track (a huge-huge pair once, from its lower index).
+        for (let j = 0; j < T; j++) if (j !== i && (cls[j] !== 2 || j > i)) np = this.pushPair(np, key(i, j));
         continue;
       }
-      this.indexedIds[ni] = i;
-      this.indexedXyz[3 * ni] = B[4 * i];
-      this.indexedXyz[3 * ni + 1] = B[4 * i + 1];
-      this.indexedXyz[3 * ni + 2] = B[4 * i + 2];
-      ni++;
-      if (B[4 * i + 3] > maxR) maxR = B[4 * i + 3];
+      const cx = B[4 * i];
+      const cy = B[4 * i + 1];
+      const cz = B[4 * i + 2];
+      const r = B[4 * i + 3];
+      if (cls[i] === 0) {
+        // Normal partners from the normal grid (each pair from its lower index).
+        const m = this.grid.query(cx, cy, cz, r + maxNormal, hits, 0);
+        if (m < 0) {
+          for (let q = 0; q < nn; q++)
+            if (this.normalIds[q] > i) np = this.pushPair(np, i * T + this.normalIds[q]);
+        } else {
+          for (let q = 0; q < m; q++) {
+            const j = this.normalIds[hits[q]];
+            if (j > i) np = this.pushPair(np, i * T + j);
+          }
+        }
+      }
+      // Big partners from the big grid: a normal track finds every big one its ball may meet (its
+      // cube's half-side covers both radii); big-big pairs once, from the lower index.
+      if (nb > 0) {
+        const m = this.bigGrid.query(cx, cy, cz, r + maxBig, hits, 0);
+        if (m < 0) {
+          for (let q = 0; q < nb; q++) {
+            const j = this.bigIds[q];
+            if (cls[i] === 0 || j > i) np = this.pushPair(np, key(i, j));
+          }
+        } else {
+          for (let q = 0; q < m; q++) {
+            const j = this.bigIds[hits[q]];
+            if (cls[i] === 0 || j > i) np = this.pushPair(np, key(i, j));
+          }
+        }
+      }
     }
-    this.nBig = nb;
-    this.maxIndexed = maxR;
-    this.grid.build(this.indexedXyz, ni, Math.max(2 * maxR, 1));
+    // Double-loop order, each pair once.
+    const keys = this.keys.subarray(0, np).sort();
+    let n = 0;
+    for (let q = 0; q < np; q++) if (q === 0 || keys[q] !== keys[q - 1]) keys[n++] = keys[q];
+    return n;
   }
 }

@@ -17,7 +17,9 @@
  * radius plus that grid's largest; balls larger still, or of moments that break the inequality, are
  * paired with every track. (One grid with the larger balls paired with everyone cost a pass over every
  * track per large ball: quadratic in a saturation raid.) The pairs found are then examined in the
- * order of a full double loop, so the tracks dropped are exactly those of examining every pair.
+ * order of a full double loop, so the tracks dropped are exactly those of examining every pair. Only
+ * pairs with a track whose state changed since the last search are generated: a pair of unchanged
+ * tracks is compared at the same time with the same states as then, and was no duplicate.
  */
 import type { GaussianState } from "../types.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
@@ -118,6 +120,12 @@ export class DuplicateFinder<S extends GaussianState> {
       M[10 * i + 9] = s.timeS;
       if (tracks[i].isLive && tracks[i].lastUpdateS > latest) latest = tracks[i].lastUpdateS;
     }
+    if (this.dirty.length < T) this.dirty = new Uint8Array(2 * T);
+    for (let i = 0; i < T; i++) {
+      const tr = tracks[i];
+      this.dirty[i] = this.seen.get(tr) === tr.stateRevision ? 0 : 1;
+      this.seen.set(tr, tr.stateRevision);
+    }
     const np = indexed ? this.candidatePairs(tracks, latest, g) : this.allPairs(T);
     const keys = this.keys;
     for (let q = 0; q < np; q++) {
@@ -142,6 +150,11 @@ export class DuplicateFinder<S extends GaussianState> {
     return [...drop];
   }
 
+  /** The state revision of each track at the last search: a pair of tracks neither of which changed
+   *  since was examined then with the same states at the same time, and was no duplicate. */
+  private readonly seen = new WeakMap<Track<S>, number>();
+  private dirty = new Uint8Array(16);
+
   /** Pair keys i T + j (i < j), in the order of a double loop. */
   private keys = new Float64Array(64);
 
@@ -158,7 +171,9 @@ export class DuplicateFinder<S extends GaussianState> {
   /** Every pair i < j (the unindexed search), in double-loop order. */
   private allPairs(T: number): number {
     let n = 0;
-    for (let i = 0; i < T; i++) for (let j = i + 1; j < T; j++) n = this.pushPair(n, i * T + j);
+    const d = this.dirty;
+    for (let i = 0; i < T; i++)
+      for (let j = i + 1; j < T; j++) if (d[i] || d[j]) n = this.pushPair(n, i * T + j);
     return n;
   }
 
@@ -252,45 +267,32 @@ export class DuplicateFinder<S extends GaussianState> {
     this.bigGrid.build(this.bigXyz, nb, Math.max(2 * maxBig, 1));
     let np = 0;
     const hits = this.hits;
+    const dirty = this.dirty;
     const key = (a: number, b: number) => (a < b ? a * T + b : b * T + a);
+    // Every pair with a changed track, found from that track: its queries in both grids cover its
+    // radius plus the grid's largest, and huge balls pair with everything.
     for (let i = 0; i < T; i++) {
+      if (!dirty[i]) continue;
       if (cls[i] === 2) {
-        // Paired with every track (a huge-huge pair once, from its lower index).
-        for (let j = 0; j < T; j++) if (j !== i && (cls[j] !== 2 || j > i)) np = this.pushPair(np, key(i, j));
+        for (let j = 0; j < T; j++) if (j !== i) np = this.pushPair(np, key(i, j));
         continue;
       }
+      for (let q = 0; q < nh; q++) np = this.pushPair(np, key(i, this.hugeIds[q]));
       const cx = B[4 * i];
       const cy = B[4 * i + 1];
       const cz = B[4 * i + 2];
       const r = B[4 * i + 3];
-      if (cls[i] === 0) {
-        // Normal partners from the normal grid (each pair from its lower index).
-        const m = this.grid.query(cx, cy, cz, r + maxNormal, hits, 0);
-        if (m < 0) {
-          for (let q = 0; q < nn; q++)
-            if (this.normalIds[q] > i) np = this.pushPair(np, i * T + this.normalIds[q]);
-        } else {
-          for (let q = 0; q < m; q++) {
-            const j = this.normalIds[hits[q]];
-            if (j > i) np = this.pushPair(np, i * T + j);
-          }
-        }
-      }
-      // Big partners from the big grid: a normal track finds every big one its ball may meet (its
-      // cube's half-side covers both radii); big-big pairs once, from the lower index.
+      const m = this.grid.query(cx, cy, cz, r + maxNormal, hits, 0);
+      if (m < 0) for (let q = 0; q < nn; q++) np = this.pushPair(np, key(i, this.normalIds[q]));
+      else
+        for (let q = 0; q < m; q++)
+          if (this.normalIds[hits[q]] !== i) np = this.pushPair(np, key(i, this.normalIds[hits[q]]));
       if (nb > 0) {
-        const m = this.bigGrid.query(cx, cy, cz, r + maxBig, hits, 0);
-        if (m < 0) {
-          for (let q = 0; q < nb; q++) {
-            const j = this.bigIds[q];
-            if (cls[i] === 0 || j > i) np = this.pushPair(np, key(i, j));
-          }
-        } else {
-          for (let q = 0; q < m; q++) {
-            const j = this.bigIds[hits[q]];
-            if (cls[i] === 0 || j > i) np = this.pushPair(np, key(i, j));
-          }
-        }
+        const mb = this.bigGrid.query(cx, cy, cz, r + maxBig, hits, 0);
+        if (mb < 0) for (let q = 0; q < nb; q++) np = this.pushPair(np, key(i, this.bigIds[q]));
+        else
+          for (let q = 0; q < mb; q++)
+            if (this.bigIds[hits[q]] !== i) np = this.pushPair(np, key(i, this.bigIds[hits[q]]));
       }
     }
     // Double-loop order, each pair once.

@@ -464,6 +464,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
       return false;
     }
     track.hits++;
+    track.stateRevision++;
     track.scanHit = this.scanNumber;
     track.misses.reset();
     track.confirmation.record(true);
@@ -504,6 +505,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.filter.initializeInto(mean6, cov6, timeS, entry.state);
     track.history.push(entry);
     track.hits = 1;
+    track.stateRevision++;
     track.confirmation.record(true);
     for (const d of dets) {
       track.lastSeenBySensor.set(d.sensorId, d.timeS);

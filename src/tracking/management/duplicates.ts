@@ -115,8 +115,13 @@ export class DuplicateFinder<S extends GaussianState> {
     const M = this.moments;
     let latest = -Infinity;
     for (let i = 0; i < T; i++) {
-      const s = tracks[i].state;
-      M.set(positionVelocityMomentsInto(s, this.pv), 10 * i);
+      const tr = tracks[i];
+      const s = tr.state;
+      if (tr.pvMomentsRevision !== tr.stateRevision) {
+        positionVelocityMomentsInto(s, tr.pvMoments);
+        tr.pvMomentsRevision = tr.stateRevision;
+      }
+      M.set(tr.pvMoments, 10 * i);
       M[10 * i + 9] = s.timeS;
       if (tracks[i].isLive && tracks[i].lastUpdateS > latest) latest = tracks[i].lastUpdateS;
     }

@@ -11,12 +11,10 @@
  * compared at, [its last update, the latest last update], its centre sweeps a segment and r, the
  * square root of a non-negative quadratic (Cauchy-Schwarz: tr P_pv^2 <= tr P_pp tr P_vv), is convex,
  * so largest at an end: each track lies in a ball (the segment's midpoint, half its length plus that
- * largest r), and a pair can pass only if their balls meet. The balls' centres go into two grids by
- * radius (up to 4 times the median; up to 64 times: young and coasting tracks, kilometres to tens of
- * kilometres), each with a cell of twice its largest radius, and a track's query in a grid covers its
- * radius plus that grid's largest; balls larger still, or of moments that break the inequality, are
- * paired with every track. (One grid with the larger balls paired with everyone cost a pass over every
- * track per large ball: quadratic in a saturation raid.) The pairs found are then examined in the
+ * largest r), and a pair can pass only if their balls meet. The balls' centres go into grids by
+ * level of radius (candidatePairs): a pair is found from its finer member in a few cells, whatever the
+ * spread of radii (young and coasting tracks reach tens of kilometres; pairing them with every track, as
+ * a single grid needs, was quadratic in a saturation raid). The pairs found are then examined in the
  * order of a full double loop, so the tracks dropped are exactly those of examining every pair. Only
  * pairs with a track whose state changed since the last search are generated: a pair of unchanged
  * tracks is compared at the same time with the same states as then, and was no duplicate.
@@ -27,6 +25,10 @@ import { gateThreshold } from "../association/gating.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
 import { medianInPlace, PointGrid } from "./spatialIndex.js";
 import type { Track } from "./track.js";
+
+/** Levels of ball radius in the duplicate search's index, and the ratio of their largest radii. */
+const LEVELS = 8;
+const LEVEL_RATIO = 8;
 
 export class DuplicateFinder<S extends GaussianState> {
   /** Per track: position-velocity moments (positionVelocityMomentsInto) and time, 10 numbers each. */
@@ -182,41 +184,47 @@ export class DuplicateFinder<S extends GaussianState> {
     return n;
   }
 
-  private readonly grid = new PointGrid();
-  private readonly bigGrid = new PointGrid();
-  /** Per track: its ball (centre, radius) and its class (0 normal, 1 big, 2 huge: paired with all). */
+  /** One grid per level of ball radius (see candidatePairs). */
+  private readonly grids: PointGrid[] = Array.from({ length: LEVELS }, () => new PointGrid());
+  private levelIds: Int32Array[] = Array.from({ length: LEVELS }, () => new Int32Array(16));
+  private levelXyz: Float64Array[] = Array.from({ length: LEVELS }, () => new Float64Array(48));
+  private readonly levelCount = new Int32Array(LEVELS);
+  private readonly levelMaxR = new Float64Array(LEVELS);
+  /** Per track: its ball (centre, radius) and its level (-1: no ball, paired with every track). */
   private balls = new Float64Array(64);
-  private cls = new Uint8Array(16);
-  private normalIds = new Int32Array(16);
-  private normalXyz = new Float64Array(48);
-  private bigIds = new Int32Array(16);
-  private bigXyz = new Float64Array(48);
-  private hugeIds = new Int32Array(16);
+  private level = new Int8Array(16);
+  private unbounded = new Int32Array(16);
   private radii = new Float64Array(16);
   private hits = new Int32Array(16);
 
   /**
-   * The pairs whose balls (see the file comment) may meet, as sorted keys; returns their number.
-   * Balls up to 4 times the median radius go into one grid, balls up to 64 times into a second grid of
-   * its own cell size, larger (or invalid) ones are paired with every track: so a few young or coasting
-   * tracks with balls of tens of kilometres cost a few cells each, not a pass over every track.
+   * The pairs with a changed track whose balls (see the file comment) may meet, as sorted keys; returns
+   * their number. Balls go into levels by radius, each a grid with a cell of twice its largest radius:
+   * level 0 up to 4 times the median radius, each next one up to 8 times the last. A track queries its
+   * own level and every coarser one, each a cube of half-side its radius plus the level's largest: at
+   * most 3 cells an axis, since its radius is no larger than any coarser level's. So every pair is found
+   * from its finer member, in a few cells, whatever the spread of radii (young and coasting tracks reach
+   * tens of kilometres); only balls that cannot be formed (moments that are not a covariance) pair with
+   * every track.
    */
   private candidatePairs(tracks: readonly Track<S>[], latest: number, g: number): number {
     const T = tracks.length;
-    if (this.cls.length < T) {
+    if (this.level.length < T) {
       this.balls = new Float64Array(8 * T);
-      this.cls = new Uint8Array(2 * T);
-      this.normalIds = new Int32Array(2 * T);
-      this.normalXyz = new Float64Array(6 * T);
-      this.bigIds = new Int32Array(2 * T);
-      this.bigXyz = new Float64Array(6 * T);
-      this.hugeIds = new Int32Array(2 * T);
+      this.level = new Int8Array(2 * T);
+      this.unbounded = new Int32Array(2 * T);
       this.radii = new Float64Array(2 * T);
       this.hits = new Int32Array(2 * T);
     }
+    for (let l = 0; l < LEVELS; l++) {
+      if (this.levelIds[l].length < T) {
+        this.levelIds[l] = new Int32Array(2 * T);
+        this.levelXyz[l] = new Float64Array(6 * T);
+      }
+    }
     const M = this.moments;
     const B = this.balls;
-    const cls = this.cls;
+    const lev = this.level;
     let nr = 0;
     for (let i = 0; i < T; i++) {
       const o = 10 * i;
@@ -240,64 +248,52 @@ export class DuplicateFinder<S extends GaussianState> {
         Number.isFinite(B[4 * i]) &&
         Number.isFinite(B[4 * i + 1]) &&
         Number.isFinite(B[4 * i + 2]);
-      cls[i] = valid && tracks[i].isLive ? 0 : 2;
-      if (cls[i] === 0) this.radii[nr++] = B[4 * i + 3];
+      lev[i] = valid && tracks[i].isLive ? 0 : -1;
+      if (lev[i] === 0) this.radii[nr++] = B[4 * i + 3];
     }
-    const median = medianInPlace(this.radii, nr);
-    const cutBig = 4 * median + 1;
-    const cutHuge = 64 * median + 1;
-    let nn = 0;
-    let nb = 0;
-    let nh = 0;
-    let maxNormal = 0;
-    let maxBig = 0;
+    const base = 4 * medianInPlace(this.radii, nr) + 1;
+    const count = this.levelCount;
+    const maxR = this.levelMaxR;
+    count.fill(0);
+    maxR.fill(0);
+    let nu = 0;
     for (let i = 0; i < T; i++) {
-      const r = B[4 * i + 3];
-      if (cls[i] === 0 && r > cutBig) cls[i] = r > cutHuge ? 2 : 1;
-      if (cls[i] === 2) {
-        this.hugeIds[nh++] = i;
-      } else if (cls[i] === 1) {
-        this.bigIds[nb] = i;
-        this.bigXyz.set(B.subarray(4 * i, 4 * i + 3), 3 * nb);
-        nb++;
-        if (r > maxBig) maxBig = r;
-      } else {
-        this.normalIds[nn] = i;
-        this.normalXyz.set(B.subarray(4 * i, 4 * i + 3), 3 * nn);
-        nn++;
-        if (r > maxNormal) maxNormal = r;
+      if (lev[i] < 0) {
+        this.unbounded[nu++] = i;
+        continue;
       }
+      const r = B[4 * i + 3];
+      let l = 0;
+      for (let cap = base; r > cap && l < LEVELS - 1; cap *= LEVEL_RATIO) l++;
+      lev[i] = l;
+      const k = count[l]++;
+      this.levelIds[l][k] = i;
+      this.levelXyz[l].set(B.subarray(4 * i, 4 * i + 3), 3 * k);
+      if (r > maxR[l]) maxR[l] = r;
     }
-    this.grid.build(this.normalXyz, nn, Math.max(2 * maxNormal, 1));
-    this.bigGrid.build(this.bigXyz, nb, Math.max(2 * maxBig, 1));
+    for (let l = 0; l < LEVELS; l++)
+      if (count[l] > 0) this.grids[l].build(this.levelXyz[l], count[l], Math.max(2 * maxR[l], 1));
     let np = 0;
     const hits = this.hits;
     const dirty = this.dirty;
     const key = (a: number, b: number) => (a < b ? a * T + b : b * T + a);
-    // Every pair with a changed track, found from that track: its queries in both grids cover its
-    // radius plus the grid's largest, and huge balls pair with everything.
     for (let i = 0; i < T; i++) {
-      if (!dirty[i]) continue;
-      if (cls[i] === 2) {
-        for (let j = 0; j < T; j++) if (j !== i) np = this.pushPair(np, key(i, j));
+      if (lev[i] < 0) {
+        for (let j = 0; j < T; j++) if (j !== i && (dirty[i] || dirty[j])) np = this.pushPair(np, key(i, j));
         continue;
       }
-      for (let q = 0; q < nh; q++) np = this.pushPair(np, key(i, this.hugeIds[q]));
       const cx = B[4 * i];
       const cy = B[4 * i + 1];
       const cz = B[4 * i + 2];
       const r = B[4 * i + 3];
-      const m = this.grid.query(cx, cy, cz, r + maxNormal, hits, 0);
-      if (m < 0) for (let q = 0; q < nn; q++) np = this.pushPair(np, key(i, this.normalIds[q]));
-      else
-        for (let q = 0; q < m; q++)
-          if (this.normalIds[hits[q]] !== i) np = this.pushPair(np, key(i, this.normalIds[hits[q]]));
-      if (nb > 0) {
-        const mb = this.bigGrid.query(cx, cy, cz, r + maxBig, hits, 0);
-        if (mb < 0) for (let q = 0; q < nb; q++) np = this.pushPair(np, key(i, this.bigIds[q]));
-        else
-          for (let q = 0; q < mb; q++)
-            if (this.bigIds[hits[q]] !== i) np = this.pushPair(np, key(i, this.bigIds[hits[q]]));
+      for (let l = lev[i]; l < LEVELS; l++) {
+        if (count[l] === 0) continue;
+        const ids = this.levelIds[l];
+        const m = this.grids[l].query(cx, cy, cz, r + maxR[l], hits, 0, Infinity);
+        for (let q = 0; q < m; q++) {
+          const j = ids[hits[q]];
+          if (j !== i && (dirty[i] || dirty[j])) np = this.pushPair(np, key(i, j));
+        }
       }
     }
     // Double-loop order, each pair once.

@@ -105,7 +105,7 @@ describe("weapon-target assignment", () => {
       { numRuns: 300 },
     );
     // The measured worst case on these raids; greedy is a heuristic, this guards against regressions.
-    expect(gap.value).toBeLessThan(0.25);
+    expect(gap.value).toBeLessThan(0.3);
     expect(gap.value).toBeGreaterThan(0); // it is not always optimal: the exact method earns its place
   });
 

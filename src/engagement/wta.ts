@@ -32,6 +32,8 @@ export interface WtaProblem {
   readonly maxPairShots?: readonly (readonly number[])[];
   /** Most shots at each threat over all batteries (doctrine); default unbounded. */
   readonly maxShotsPerThreat?: number;
+  /** Most shots at threat i over all batteries (shots it has left), on top of maxShotsPerThreat. */
+  readonly threatShotCaps?: readonly number[];
 }
 
 export interface WtaSolution {
@@ -77,6 +79,19 @@ function check(p: WtaProblem): void {
   const s = p.maxShotsPerThreat;
   if (s !== undefined && (!Number.isInteger(s) || s < 0))
     throw new RangeError(`wta: maxShotsPerThreat must be a whole number >= 0, given ${s}`);
+  if (p.threatShotCaps !== undefined) {
+    if (p.threatShotCaps.length !== nT) throw new RangeError(`wta: threatShotCaps needs ${nT} entries`);
+    p.threatShotCaps.forEach((c, i) => {
+      if (!Number.isInteger(c) || c < 0)
+        throw new RangeError(`wta: threatShotCaps[${i}] must be a whole number >= 0, given ${c}`);
+    });
+  }
+}
+
+/** Most shots at each threat: the smaller of maxShotsPerThreat and its own cap. */
+function threatCaps(p: WtaProblem): number[] {
+  const all = p.maxShotsPerThreat ?? Infinity;
+  return p.threatValues.map((_, i) => Math.min(all, p.threatShotCaps?.[i] ?? Infinity));
 }
 
 function pairLimit(p: WtaProblem, j: number, i: number): number {
@@ -98,7 +113,7 @@ export function greedyWta(problem: WtaProblem): WtaSolution {
   const left = [...problem.batteryShots];
   const perThreat = new Array<number>(nT).fill(0);
   const survival = new Array<number>(nT).fill(1);
-  const cap = problem.maxShotsPerThreat ?? Infinity;
+  const cap = threatCaps(problem);
   for (;;) {
     let best = 0;
     let bj = -1;
@@ -106,7 +121,7 @@ export function greedyWta(problem: WtaProblem): WtaSolution {
     for (let j = 0; j < nB; j++) {
       if (left[j] === 0) continue;
       for (let i = 0; i < nT; i++) {
-        if (perThreat[i] >= cap || shots[j][i] >= pairLimit(problem, j, i)) continue;
+        if (perThreat[i] >= cap[i] || shots[j][i] >= pairLimit(problem, j, i)) continue;
         const gain = problem.threatValues[i] * survival[i] * problem.killProbability[j][i];
         // Ties go to the lower battery, then the lower threat (a deterministic order).
         if (gain > best) {
@@ -135,7 +150,7 @@ export function exactWta(problem: WtaProblem): WtaSolution {
   check(problem);
   const nT = problem.threatValues.length;
   const nB = problem.batteryShots.length;
-  const cap = problem.maxShotsPerThreat ?? Infinity;
+  const cap = threatCaps(problem);
   const shots = Array.from({ length: nB }, () => new Array<number>(nT).fill(0));
   const survival = new Array<number>(nT).fill(1);
   const perThreat = new Array<number>(nT).fill(0);
@@ -152,7 +167,7 @@ export function exactWta(problem: WtaProblem): WtaSolution {
   const bound = (j: number): number => {
     let v = 0;
     for (let i = 0; i < nT; i++) {
-      const n = Math.max(0, Math.min(shotsFrom[j], cap - perThreat[i]));
+      const n = Math.max(0, Math.min(shotsFrom[j], cap[i] - perThreat[i]));
       v += problem.threatValues[i] * (1 - survival[i] * (1 - bestPFrom[j][i]) ** n);
     }
     return v;
@@ -173,7 +188,7 @@ export function exactWta(problem: WtaProblem): WtaSolution {
     }
     if (i === 0 && bound(j) <= bestValue + 1e-12) return;
     const q = problem.killProbability[j][i];
-    const most = q > 0 ? Math.max(0, Math.min(left, pairLimit(problem, j, i), cap - perThreat[i])) : 0;
+    const most = q > 0 ? Math.max(0, Math.min(left, pairLimit(problem, j, i), cap[i] - perThreat[i])) : 0;
     for (let n = most; n >= 0; n--) {
       const before = survival[i];
       shots[j][i] = n;

@@ -99,7 +99,18 @@ describe("loadScenario: valid files", () => {
         detectionProbability: 0.9,
         clutterDensity: 1e-9,
       },
-      doctrine: { mode: "shoot-look-shoot", maxShotsPerThreat: 4 },
+      doctrine: {
+        mode: "shoot-look-shoot",
+        maxShotsPerThreat: 4,
+        salvoSize: 2,
+        weapons: "tight",
+        minInterceptAltitude: 0,
+        weaponPriorities: [],
+        minKillProbability: 0,
+        assessmentDelay: 3,
+        decisionInterval: 1,
+        planningHorizon: 120,
+      },
       uncertainty: { parameters: [] },
     });
   });

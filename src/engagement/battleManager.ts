@@ -35,7 +35,8 @@
 import type { EarthModel } from "../earth/model.js";
 import type { VehicleKind } from "../flight/truth.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
-import type { GaussianState } from "../tracking/types.js";
+import { ImmFilter } from "../tracking/filters/imm.js";
+import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
 import type { FlyoutTable } from "../weapons/fireControl/flyoutTable.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
@@ -53,10 +54,17 @@ import {
 } from "./threatEvaluation.js";
 import { assignWeapons } from "./wta.js";
 
-/** Refresh of a track's threat evaluation, s [N]. */
-export const EVALUATION_INTERVAL_S = 10;
-/** Refresh of a track's prediction and opportunities, s [N]. */
-export const PREDICTION_INTERVAL_S = 2;
+/**
+ * Refresh of a track's threat evaluation: a tenth of its time to go, between these, s [N] (a threat
+ * ten minutes out changes its aim little in a minute; one a minute out is re-read every 10 s).
+ */
+export const EVALUATION_INTERVAL_S = { min: 10, max: 60 } as const;
+/**
+ * Refresh of a track's prediction and opportunities: a quarter of the time to its earliest shot,
+ * between these, s [N] (the planning prediction of a track whose shot is due is at most 2 s old, and
+ * every order is re-planned on the latest track before it is given).
+ */
+export const PREDICTION_INTERVAL_S = { min: 2, max: 15 } as const;
 /** Step of the fire control's track predictions, s (cubic Hermite between samples). */
 export const PREDICTION_STEP_S = 2;
 /** Longest prediction, s. */
@@ -140,14 +148,38 @@ interface TrackFile {
   readonly prediction: TrackPrediction;
   predictedAtS: number;
   predictedFromS: number;
+  /** Whether the latest prediction is the whole filter's. */
+  fullAtS: boolean;
   opps: (Opportunity | null)[];
   oppsAtS: number;
+  /** When the opportunities are next refreshed, s. */
+  oppsDueS: number;
+  /** When the threat evaluation is next refreshed, s. */
+  assessDueS: number;
   ordered: number;
   engagement: Engagement | null;
   closed: boolean;
   lastShotOpportunityS: number;
   predictedImpactS: number;
   seen: boolean;
+}
+
+/**
+ * The filter and state the battle manager plans with: an IMM track's most probable mode alone (its
+ * own motion model and mode-conditioned state), a single filter's track as it is. Planning looks up to
+ * minutes ahead, where the mixture is no better than its leading mode, at a third of the cost; the
+ * weapons' firing solutions and guidance use the full filter (src/sim/systems/weapons.ts).
+ */
+export function planningFilter(
+  filter: TrackingFilter<GaussianState>,
+  state: GaussianState,
+): { filter: TrackingFilter<GaussianState>; state: GaussianState } {
+  const s = state as GaussianState & { modes?: GaussianState[]; probabilities?: Float64Array };
+  if (!(filter instanceof ImmFilter) || s.modes === undefined || s.probabilities === undefined)
+    return { filter, state };
+  let k = 0;
+  for (let i = 1; i < s.probabilities.length; i++) if (s.probabilities[i] > s.probabilities[k]) k = i;
+  return { filter: filter.filters[k], state: s.modes[k] };
 }
 
 function kindOf(c: ThreatClass): VehicleKind {
@@ -254,8 +286,11 @@ export class BattleManager {
           prediction: new TrackPrediction(64),
           predictedAtS: -Infinity,
           predictedFromS: NaN,
+          fullAtS: false,
           opps: this.units.map(() => null),
           oppsAtS: -Infinity,
+          oppsDueS: -Infinity,
+          assessDueS: -Infinity,
           ordered: 0,
           engagement: null,
           closed: false,
@@ -267,7 +302,7 @@ export class BattleManager {
       }
       this.motion.note(t.id, t.state as GaussianState);
       if (f.closed) continue;
-      if (nowS - f.assessedAtS >= EVALUATION_INTERVAL_S) {
+      if (nowS >= f.assessDueS) {
         const m = this.motion.assess(t.id, t.state as GaussianState);
         f.assessment = evaluateThreat(t.id, t.state, m, this.o.assets, {
           earth: this.o.earth,
@@ -275,6 +310,9 @@ export class BattleManager {
           kappaIndex: this.o.kappaIndex,
         });
         f.assessedAtS = nowS;
+        const ttg = f.assessment.timeToGoS;
+        const e = EVALUATION_INTERVAL_S;
+        f.assessDueS = nowS + Math.min(e.max, Math.max(e.min, Number.isFinite(ttg) ? ttg / 10 : e.max));
         if (Number.isFinite(f.assessment.impactTimeS)) f.predictedImpactS = f.assessment.impactTimeS;
       }
       if (f.engagement !== null || f.ordered >= d.maxShotsPerThreat) continue;
@@ -287,8 +325,7 @@ export class BattleManager {
     // Fire control per candidate.
     const H = d.planningHorizonS;
     for (const f of candidates) {
-      if (nowS - f.oppsAtS >= PREDICTION_INTERVAL_S)
-        this.refreshOpportunities(f, tracks.get(f.trackId)!, nowS);
+      if (nowS >= f.oppsDueS) this.refreshOpportunities(f, tracks.get(f.trackId)!, nowS);
     }
     const planned = this.assign(candidates, tracks, nowS, H);
     return { timeS: nowS, planned, assessed };
@@ -299,7 +336,12 @@ export class BattleManager {
     return v > 0 ? v : this.doctrine.weaponsControl === "free" ? this.doctrine.unthreateningValue : 0;
   }
 
-  private refreshOpportunities(f: TrackFile, t: TrackView, nowS: number): void {
+  /**
+   * The track's prediction and every gated battery's opportunity against it. `full`: predict with the
+   * tracker's whole filter (an order is about to be given: the weapons solve on the same), else with
+   * its planning mode (planningFilter).
+   */
+  private refreshOpportunities(f: TrackFile, t: TrackView, nowS: number, full = false): void {
     const H = this.doctrine.planningHorizonS;
     const x = t.state.x;
     const geo = this.o.earth.geodeticInto(x, new Float64Array(3));
@@ -322,29 +364,34 @@ export class BattleManager {
       horizon = Math.max(horizon, H + tof + u.reactionTimeS);
     }
     f.oppsAtS = nowS;
-    if (gated.length === 0) return;
+    const p = PREDICTION_INTERVAL_S;
+    if (gated.length === 0) {
+      f.oppsDueS = nowS + p.max;
+      return;
+    }
     const ahead = Math.min(MAX_PREDICTION_S, horizon + (nowS - t.lastUpdateS));
-    f.prediction.fromFilter(
-      this.o.picture.filter,
-      t.state as GaussianState,
-      ahead,
-      PREDICTION_STEP_S,
-      this.o.earth,
-    );
+    const plan = full
+      ? { filter: this.o.picture.filter, state: t.state as GaussianState }
+      : planningFilter(this.o.picture.filter, t.state as GaussianState);
+    f.prediction.fromFilter(plan.filter, plan.state, ahead, PREDICTION_STEP_S, this.o.earth);
     f.predictedAtS = nowS;
     f.predictedFromS = t.lastUpdateS;
+    f.fullAtS = full;
     if (Number.isFinite(f.prediction.groundS) && f.assessment?.threatClass === "ballistic")
       f.predictedImpactS = f.prediction.groundS;
     const kind = kindOf(f.assessment?.threatClass ?? "ballistic");
     const acc = f.assessment?.threatClass === "lifting" ? 20 : 0;
+    let soonest = Infinity;
     for (const j of gated) {
       const opp = this.units[j].opportunity(f.prediction, nowS, H, kind, acc);
       if (opp !== null) {
         this.solutions += opp.solutions;
         if (!(opp.latestShotS <= f.lastShotOpportunityS)) f.lastShotOpportunityS = opp.latestShotS;
+        soonest = Math.min(soonest, opp.earliest.shotTimeS);
       }
       f.opps[j] = opp;
     }
+    f.oppsDueS = nowS + Math.min(p.max, Math.max(p.min, (soonest - nowS) / 4));
   }
 
   /** Kill assessment of every engagement whose rounds have all finished (see killAssessment.ts). */
@@ -461,9 +508,10 @@ export class BattleManager {
         if (orderIds.length >= want) break;
         let opp = f.opps[a.j]!;
         if (opp.earliest.shotTimeS > nowS + d.decisionIntervalS + this.units[a.j].reactionTimeS) continue;
-        // Re-plan on the latest prediction before the order is given.
-        if (f.predictedAtS < nowS || f.predictedFromS !== track.lastUpdateS) {
-          this.refreshOpportunities(f, track, nowS);
+        // Re-plan on the latest track, with the tracker's whole filter, before the order is given.
+        if (!f.fullAtS || f.predictedAtS < nowS || f.predictedFromS !== track.lastUpdateS) {
+          this.refreshOpportunities(f, track, nowS, true);
+          f.fullAtS = true;
           const fresh = f.opps[a.j];
           if (fresh === null) continue;
           opp = fresh;

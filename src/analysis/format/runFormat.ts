@@ -113,7 +113,7 @@ export const runThreatSchema = z.looseObject({
   kind: z.string().optional(),
   launchS: numOrNull,
   endS: numOrNull,
-  outcome: z.enum(["impact", "flight-ended", "still-flying", "not-launched"]),
+  outcome: z.enum(["impact", "intercepted", "flight-ended", "still-flying", "not-launched"]),
   groundRangeKm: numOrNull.optional(),
   apogeeKm: numOrNull.optional(),
   maxMach: numOrNull.optional(),

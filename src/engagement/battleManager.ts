@@ -64,11 +64,29 @@ export const EVALUATION_INTERVAL_S = { min: 10, max: 60 } as const;
  * between these, s [N] (the planning prediction of a track whose shot is due is at most 2 s old, and
  * every order is re-planned on the latest track before it is given).
  */
-export const PREDICTION_INTERVAL_S = { min: 2, max: 15 } as const;
+export const PREDICTION_INTERVAL_S = { min: 5, max: 20 } as const;
 /** Step of the fire control's track predictions, s (cubic Hermite between samples). */
 export const PREDICTION_STEP_S = 2;
-/** Longest prediction, s. */
-const MAX_PREDICTION_S = 900;
+/**
+ * How far beyond the planning horizon the battle manager's predictions reach for a weapon's time of
+ * flight, s [N]: an intercept more than H + 180 s ahead is not planned yet (it will be, from a fresher
+ * track, as the target comes closer); 180 s is an SM-6-class flight and three quarters of a GPI's.
+ */
+const LOOKAHEAD_TOF_S = 180;
+/**
+ * Acceleration across the line of sight a lifting target is planned against (the Pk of a guided shot),
+ * m/s^2: 2 g, the lift of a glider's equilibrium glide (10-30 m/s^2 in the catalog's threats,
+ * src/scenario/build/tracker.ts).
+ */
+const LIFTING_ACCEL_MPS2 = 20;
+/**
+ * How far ahead a lifting track is predicted for planning, s [N]: a glider's or cruise missile's next
+ * manoeuvre is not in its track, and beyond a minute or two its straight-line prediction is off by more
+ * than any weapon's lethal radius can forgive.
+ */
+const LIFTING_LOOKAHEAD_S = 120;
+/** Wait before a shot the whole filter did not confirm is tried again, s. */
+const CONFIRM_RETRY_S = 3;
 /** Fire now if the Pk now is at least this fraction of the window's best. */
 const FIRE_NOW_FRACTION = 0.8;
 /** Margin of the coarse gate on the distance a track can close in the horizon, m. */
@@ -148,9 +166,10 @@ interface TrackFile {
   readonly prediction: TrackPrediction;
   predictedAtS: number;
   predictedFromS: number;
-  /** Whether the latest prediction is the whole filter's. */
-  fullAtS: boolean;
+
   opps: (Opportunity | null)[];
+  /** Per battery: no confirmation of a shot before this time (the last one failed), s. */
+  confirmAgainS: number[];
   oppsAtS: number;
   /** When the opportunities are next refreshed, s. */
   oppsDueS: number;
@@ -165,20 +184,31 @@ interface TrackFile {
 }
 
 /**
- * The filter and state the battle manager plans with: an IMM track's most probable mode alone (its
- * own motion model and mode-conditioned state), a single filter's track as it is. Planning looks up to
- * minutes ahead, where the mixture is no better than its leading mode, at a third of the cost; the
- * weapons' firing solutions and guidance use the full filter (src/sim/systems/weapons.ts).
+ * The filter and state the battle manager plans with: one mode of an IMM track alone (its own motion
+ * model and mode-conditioned state), a single filter's track as it is. Planning looks up to minutes
+ * ahead, where the mixture is no better than one mode, at a third of the cost. The mode: the most
+ * probable one; for a lifting target (`lifting`) the IMM's velocity-only mode when it has one, since
+ * a lift or pull-up acceleration extrapolated for minutes sends the prediction kilometres above any
+ * glide (a glider's lift balances gravity; its path is nearer a straight line than a parabola). The
+ * weapons' firing solutions use the full filter (src/sim/systems/weapons.ts).
  */
 export function planningFilter(
   filter: TrackingFilter<GaussianState>,
   state: GaussianState,
+  lifting = false,
 ): { filter: TrackingFilter<GaussianState>; state: GaussianState } {
   const s = state as GaussianState & { modes?: GaussianState[]; probabilities?: Float64Array };
   if (!(filter instanceof ImmFilter) || s.modes === undefined || s.probabilities === undefined)
     return { filter, state };
   let k = 0;
   for (let i = 1; i < s.probabilities.length; i++) if (s.probabilities[i] > s.probabilities[k]) k = i;
+  if (lifting) {
+    const cv = filter.filters.findIndex((f) => {
+      const names = f.transition.stateNames ?? f.stateNames;
+      return !names.includes("ax") && !names.includes("kappa");
+    });
+    if (cv >= 0) k = cv;
+  }
   return { filter: filter.filters[k], state: s.modes[k] };
 }
 
@@ -193,6 +223,8 @@ export class BattleManager {
   private readonly motion: TrackMotionHistory;
   private readonly tiers: readonly (readonly number[])[];
   private orderCount = 0;
+  /** The whole filter's prediction of a track an order is about to be given on. */
+  private readonly confirm = new TrackPrediction(256);
   private readonly pendingByBattery: number[];
   /** Decisions made, and the solutions they took (for benches). */
   cycles = 0;
@@ -286,8 +318,9 @@ export class BattleManager {
           prediction: new TrackPrediction(64),
           predictedAtS: -Infinity,
           predictedFromS: NaN,
-          fullAtS: false,
+
           opps: this.units.map(() => null),
+          confirmAgainS: this.units.map(() => -Infinity),
           oppsAtS: -Infinity,
           oppsDueS: -Infinity,
           assessDueS: -Infinity,
@@ -336,12 +369,8 @@ export class BattleManager {
     return v > 0 ? v : this.doctrine.weaponsControl === "free" ? this.doctrine.unthreateningValue : 0;
   }
 
-  /**
-   * The track's prediction and every gated battery's opportunity against it. `full`: predict with the
-   * tracker's whole filter (an order is about to be given: the weapons solve on the same), else with
-   * its planning mode (planningFilter).
-   */
-  private refreshOpportunities(f: TrackFile, t: TrackView, nowS: number, full = false): void {
+  /** The track's planning prediction and every gated battery's opportunity against it. */
+  private refreshOpportunities(f: TrackFile, t: TrackView, nowS: number): void {
     const H = this.doctrine.planningHorizonS;
     const x = t.state.x;
     const geo = this.o.earth.geodeticInto(x, new Float64Array(3));
@@ -361,7 +390,7 @@ export class BattleManager {
       const tof = u.envelope.maxTimeOfFlightS;
       if (dist - u.maxReachM > vGround * (H + tof) + GATE_MARGIN_M) continue;
       gated.push(j);
-      horizon = Math.max(horizon, H + tof + u.reactionTimeS);
+      horizon = Math.max(horizon, H + Math.min(tof, LOOKAHEAD_TOF_S) + u.reactionTimeS);
     }
     f.oppsAtS = nowS;
     const p = PREDICTION_INTERVAL_S;
@@ -369,18 +398,21 @@ export class BattleManager {
       f.oppsDueS = nowS + p.max;
       return;
     }
-    const ahead = Math.min(MAX_PREDICTION_S, horizon + (nowS - t.lastUpdateS));
-    const plan = full
-      ? { filter: this.o.picture.filter, state: t.state as GaussianState }
-      : planningFilter(this.o.picture.filter, t.state as GaussianState);
+    const lifting = f.assessment?.threatClass === "lifting";
+    const ahead = (lifting ? Math.min(horizon, LIFTING_LOOKAHEAD_S) : horizon) + (nowS - t.lastUpdateS);
+    const plan = planningFilter(
+      this.o.picture.filter,
+      t.state as GaussianState,
+      f.assessment?.threatClass === "lifting",
+    );
     f.prediction.fromFilter(plan.filter, plan.state, ahead, PREDICTION_STEP_S, this.o.earth);
     f.predictedAtS = nowS;
     f.predictedFromS = t.lastUpdateS;
-    f.fullAtS = full;
+
     if (Number.isFinite(f.prediction.groundS) && f.assessment?.threatClass === "ballistic")
       f.predictedImpactS = f.prediction.groundS;
     const kind = kindOf(f.assessment?.threatClass ?? "ballistic");
-    const acc = f.assessment?.threatClass === "lifting" ? 20 : 0;
+    const acc = f.assessment?.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0;
     let soonest = Infinity;
     for (const j of gated) {
       const opp = this.units[j].opportunity(f.prediction, nowS, H, kind, acc);
@@ -392,6 +424,28 @@ export class BattleManager {
       f.opps[j] = opp;
     }
     f.oppsDueS = nowS + Math.min(p.max, Math.max(p.min, (soonest - nowS) / 4));
+  }
+
+  /**
+   * The earliest shot of battery j at the track now, on the tracker's whole filter (not the planning
+   * mode), or null when that prediction gives none within the next cycle.
+   */
+  private confirmShot(f: TrackFile, t: TrackView, j: number, nowS: number) {
+    const u = this.units[j];
+    const within = this.doctrine.decisionIntervalS + u.reactionTimeS;
+    const tof = Math.min(u.envelope.maxTimeOfFlightS, LOOKAHEAD_TOF_S);
+    this.confirm.fromFilter(
+      this.o.picture.filter,
+      t.state as GaussianState,
+      within + tof + u.reactionTimeS + (nowS - t.lastUpdateS),
+      PREDICTION_STEP_S,
+      this.o.earth,
+    );
+    const kind = kindOf(f.assessment?.threatClass ?? "ballistic");
+    const acc = f.assessment?.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0;
+    const shot = u.earliestShot(this.confirm, nowS, within, kind, acc);
+    this.solutions += u.takeSolutions();
+    return shot;
   }
 
   /** Kill assessment of every engagement whose rounds have all finished (see killAssessment.ts). */
@@ -506,22 +560,24 @@ export class BattleManager {
       const orderIds: string[] = [];
       for (const a of list) {
         if (orderIds.length >= want) break;
-        let opp = f.opps[a.j]!;
-        if (opp.earliest.shotTimeS > nowS + d.decisionIntervalS + this.units[a.j].reactionTimeS) continue;
-        // Re-plan on the latest track, with the tracker's whole filter, before the order is given.
-        if (!f.fullAtS || f.predictedAtS < nowS || f.predictedFromS !== track.lastUpdateS) {
-          this.refreshOpportunities(f, track, nowS, true);
-          f.fullAtS = true;
-          const fresh = f.opps[a.j];
-          if (fresh === null) continue;
-          opp = fresh;
-        }
-        const now = opp.earliest;
-        if (now.pk < d.minKillProbability || now.pk <= 0) continue;
-        const slack = opp.latestShotS - nowS;
-        const need = (engagements - 1) * (now.tofS + d.assessmentDelayS) + 2 * d.decisionIntervalS;
-        if (now.pk < FIRE_NOW_FRACTION * opp.best.pk && slack > need) continue;
+        const opp = f.opps[a.j]!;
         const u = this.units[a.j];
+        if (opp.earliest.shotTimeS > nowS + d.decisionIntervalS + u.reactionTimeS) continue;
+        const slack = opp.latestShotS - nowS;
+        const need = (engagements - 1) * (opp.earliest.tofS + d.assessmentDelayS) + 2 * d.decisionIntervalS;
+        const fireNow = (p: number) =>
+          p >= d.minKillProbability && p > 0 && (p >= FIRE_NOW_FRACTION * opp.best.pk || slack <= need);
+        if (!fireNow(opp.earliest.pk)) continue;
+        // Re-plan the shot on the latest track with the tracker's whole filter before the order is
+        // given (the weapons solve on the same).
+        if (nowS < f.confirmAgainS[a.j]) continue;
+        const now = this.confirmShot(f, track, a.j, nowS);
+        if (now === null || !fireNow(now.pk)) {
+          // Not confirmed on the whole filter: the planning prediction is refreshed before it is
+          // tried again (or after CONFIRM_RETRY_S).
+          f.confirmAgainS[a.j] = Math.min(f.oppsDueS, nowS + CONFIRM_RETRY_S);
+          continue;
+        }
         const n = Math.min(a.x, want - orderIds.length);
         for (let s = 0; s < n; s++) {
           const shotTimeS = Math.max(now.shotTimeS, booked[a.j] + u.battery.shotIntervalS);
@@ -537,6 +593,7 @@ export class BattleManager {
             interceptAltM: now.altM,
             interceptRangeM: now.rangeM,
             plannedPk: now.pk,
+            threatClass: f.assessment?.threatClass ?? "ballistic",
           };
           orderIds.push(order.orderId);
           this.pendingByBattery[a.j]++;

@@ -136,6 +136,70 @@ export class FireControlUnit {
   }
 
   /**
+   * The earliest shot from `nowS` within `horizonS` (see the file comment), or null; its solution is
+   * left in the unit's working solution. `count` is called with the solutions evaluated.
+   */
+  earliestShot(
+    pred: TrackPrediction,
+    nowS: number,
+    horizonS: number,
+    targetKind: VehicleKind,
+    targetAccelerationMps2: number,
+  ): PlannedShot | null {
+    const b = this.battery;
+    if (b.roundsLeft <= 0) return null;
+    const step = this.scanStepS;
+    const lastStart = Math.min(nowS + horizonS, pred.endS);
+    // The earliest shot: scan, then bisect on the edge.
+    let t = nowS + this.reactionTimeS;
+    let ok = this.feasibleCounted(pred, t);
+    let prev = t;
+    while (!ok && t < lastStart) {
+      prev = t;
+      t = Math.min(lastStart, t + step);
+      ok = this.feasibleCounted(pred, t);
+    }
+    if (!ok) return null;
+    if (t > prev) {
+      let bad = prev;
+      let good = t;
+      while (good - bad > this.toleranceS) {
+        const mid = 0.5 * (bad + good);
+        if (this.feasibleCounted(pred, mid)) good = mid;
+        else bad = mid;
+      }
+      t = good;
+      this.feasibleCounted(pred, t);
+    }
+    // No sooner than the battery can fire at this azimuth and elevation (a gun must slew).
+    const ready = b.earliestShotS(nowS, this.sol.azimuthRad, this.sol.elevationRad);
+    if (!Number.isFinite(ready)) return null;
+    if (ready > t + 1e-9) {
+      t = ready;
+      while (!this.feasibleCounted(pred, t)) {
+        if (t >= lastStart) return null;
+        t = Math.min(lastStart, t + step);
+      }
+    }
+    return this.planned(pred, targetKind, targetAccelerationMps2);
+  }
+
+  /** Solutions evaluated since the last call of `takeSolutions`. */
+  private evaluated = 0;
+
+  private feasibleCounted(pred: TrackPrediction, ts: number): boolean {
+    this.evaluated++;
+    return this.feasible(pred, ts);
+  }
+
+  /** PIP solutions evaluated since the last call (and resets the count). */
+  takeSolutions(): number {
+    const n = this.evaluated;
+    this.evaluated = 0;
+    return n;
+  }
+
+  /**
    * The opportunity of a shot from `nowS` within `horizonS` (the earliest shot no later than
    * nowS + horizonS), or null when there is none (see the file comment).
    */
@@ -147,48 +211,14 @@ export class FireControlUnit {
     targetAccelerationMps2: number,
   ): Opportunity | null {
     const b = this.battery;
-    if (b.roundsLeft <= 0) return null;
-    let solutions = 0;
-    const feasible = (ts: number) => {
-      solutions++;
-      return this.feasible(pred, ts);
-    };
-    const step = this.scanStepS;
-    const lastStart = Math.min(nowS + horizonS, pred.endS);
-    // The earliest shot: scan, then bisect on the edge.
-    let t = nowS + this.reactionTimeS;
-    let ok = feasible(t);
-    let prev = t;
-    while (!ok && t < lastStart) {
-      prev = t;
-      t = Math.min(lastStart, t + step);
-      ok = feasible(t);
-    }
-    if (!ok) return null;
-    if (t > prev) {
-      let bad = prev;
-      let good = t;
-      while (good - bad > this.toleranceS) {
-        const mid = 0.5 * (bad + good);
-        if (feasible(mid)) good = mid;
-        else bad = mid;
-      }
-      t = good;
-      feasible(t);
-    }
-    // No sooner than the battery can fire at this azimuth and elevation (a gun must slew).
-    const ready = b.earliestShotS(nowS, this.sol.azimuthRad, this.sol.elevationRad);
-    if (!Number.isFinite(ready)) return null;
-    if (ready > t + 1e-9) {
-      t = ready;
-      while (!feasible(t)) {
-        if (t >= lastStart) return null;
-        t = Math.min(lastStart, t + step);
-      }
-    }
-    const earliestS = t;
     const kind = targetKind;
-    const earliest = this.planned(pred, kind, targetAccelerationMps2);
+    const earliest = this.earliestShot(pred, nowS, horizonS, kind, targetAccelerationMps2);
+    if (earliest === null) {
+      this.takeSolutions();
+      return null;
+    }
+    const earliestS = earliest.shotTimeS;
+    const step = this.scanStepS;
     // The latest shot: scan on from the earliest while feasible, then bisect.
     const end = pred.endS;
     let lastOk = earliestS;
@@ -196,12 +226,12 @@ export class FireControlUnit {
     for (;;) {
       if (u >= end) break;
       const next = Math.min(end, u + step);
-      if (!feasible(next)) {
+      if (!this.feasibleCounted(pred, next)) {
         let good = lastOk;
         let bad = next;
         while (bad - good > this.toleranceS) {
           const mid = 0.5 * (good + bad);
-          if (feasible(mid)) good = mid;
+          if (this.feasibleCounted(pred, mid)) good = mid;
           else bad = mid;
         }
         lastOk = good;
@@ -217,12 +247,12 @@ export class FireControlUnit {
     if (span > this.toleranceS) {
       for (const f of [1 / 3, 2 / 3, 1]) {
         const ts = earliestS + f * span;
-        if (!feasible(ts)) continue;
+        if (!this.feasibleCounted(pred, ts)) continue;
         const p = this.planned(pred, kind, targetAccelerationMps2);
         if (p.pk > best.pk) best = p;
       }
     }
     const shots = Math.max(1, Math.floor(span / b.shotIntervalS + 1e-9) + 1);
-    return { weaponId: b.id, earliest, best, latestShotS, shots, solutions };
+    return { weaponId: b.id, earliest, best, latestShotS, shots, solutions: this.takeSolutions() };
   }
 }

@@ -88,6 +88,8 @@ export interface FireOrder {
   readonly interceptAltM: number;
   readonly interceptRangeM: number;
   readonly plannedPk: number;
+  /** What the threat evaluation took the track for (the fire control's prediction and seeker planning). */
+  readonly threatClass: "ballistic" | "lifting" | "boosting";
 }
 
 export type OrderState = "pending" | "fired" | "held" | "done";

@@ -14,6 +14,7 @@ import type { FlightResult } from "../flight/result.js";
 import type { RandomStream } from "../math/random.js";
 import type { Tracker } from "../tracking/management/tracker.js";
 import type { GaussianState } from "../tracking/types.js";
+import { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import type { WeaponBattery } from "../weapons/battery/battery.js";
 import { RailgunBattery } from "../weapons/battery/battery.js";
 import { defaultFlyoutTables } from "../weapons/fireControl/flyouts.js";
@@ -86,7 +87,7 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     assets,
     doctrine: w.doctrine,
     earth: w.earth,
-    ballisticModel: w.impactPrediction.model,
+    ballisticModel: threatEvaluationModel(w),
     motion: w.impactPrediction.motion,
     kappaIndex: c.tracker.filter.stateNames.indexOf("kappa"),
     tables,
@@ -99,6 +100,18 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     new TrackAttribution(c.truth, picture),
   );
   return { batteries, weapons, adjudication, battle };
+}
+
+/**
+ * The ballistic model of the battle manager's threat evaluation: the scorer's impact-prediction model
+ * (the scenario's Earth, gravity, rotation and drag) with Runge-Kutta substeps of 2 s instead of 0.5 s,
+ * a quarter of the cost of flying the unscented transform's 15 sigma points; it moves a predicted
+ * impact by metres (tests/engagement/threatEvaluation.test.ts), against kilometres of the impact
+ * ellipse and of the asset-at-risk test.
+ */
+export function threatEvaluationModel(w: World): BallisticModel {
+  const m = w.impactPrediction.model;
+  return new BallisticModel({ accelPsdM2S3: m.accelPsdM2S3, earth: w.earth, maxStepS: 2 });
 }
 
 /** One shot of the run as the summary and the scene show it. */

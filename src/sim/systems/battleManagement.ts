@@ -8,7 +8,8 @@
  * book only: it cannot reach the truth. This wrapper names, for the log alone, the threat each track
  * follows (`threatId` on its events, as the scorer does for track events): the threat nearest the
  * track's position extrapolated to the decision, within the scorer's cut-off, or the last one named for
- * that track. That is analysis, never an input to a decision.
+ * that track; a kill assessment names the threat its rounds were adjudicated against. That is analysis,
+ * never an input to a decision.
  */
 import type { BattleManager } from "../../engagement/battleManager.js";
 import type { TrackPicture } from "../../engagement/picture.js";
@@ -104,7 +105,10 @@ export class BattleManagementSystem implements SimSystem {
       });
     }
     for (const a of d.assessed) {
-      const threatId = this.attribution.threatOf(a.trackId, timeS);
+      // The threat the assessed rounds were measured against (the adjudicator's), else the track's.
+      let threatId: string | undefined;
+      for (const id of a.shotIds) threatId = this.weapons.targetOf(id) ?? threatId;
+      threatId ??= this.attribution.threatOf(a.trackId, timeS);
       this.log.push({
         timeS,
         type: "kill-assessed",

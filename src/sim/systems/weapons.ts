@@ -24,6 +24,7 @@
  * seeker noise from `seeker:<shotId>`.
  */
 import type { EarthModel } from "../../earth/model.js";
+import { planningFilter } from "../../engagement/battleManager.js";
 import type {
   BatteryView,
   FireOrder,
@@ -59,8 +60,9 @@ const MIDCOURSE = new Ticks(0.5);
 const END_GAME = new Ticks(0.05);
 /** Refresh of the fire control's estimate of a track, s (the single-engagement loop's cadence). */
 const ESTIMATE_INTERVAL_S = 1;
-/** Prediction step of the fire control's estimates, s. */
+/** Prediction step of the fire control's estimates for a firing solution, and for guidance, s. */
 const ESTIMATE_STEP_S = 1;
+const GUIDANCE_STEP_S = 2;
 /** Slack on how far an estimate must reach before it is rebuilt, s. */
 const ESTIMATE_REACH_SLACK_S = 5;
 /** A round's estimate of its target reaches this far past its planned intercept, s (midcourse PIPs move). */
@@ -112,6 +114,8 @@ export interface RoundRecord {
   readonly kind: WeaponDefinition["kind"];
   readonly trackId: string;
   readonly orderId: string;
+  /** The battle manager took the target for a lifting one (guidance predicts it with its velocity mode). */
+  readonly lifting: boolean;
   readonly round: Round;
   readonly firedS: number;
   readonly plannedInterceptS: number;
@@ -263,13 +267,23 @@ export class WeaponsSystem implements SimSystem {
 
   /**
    * The fire control's estimate of a track at tS, predicted to untilS at least: refreshed from the
-   * latest track every second, or sooner when it does not reach untilS.
+   * latest track every second (when it has been updated), or sooner when it does not reach untilS.
+   * For a firing solution (`full`) the tracker's whole filter predicts, in 1 s steps; for the guidance
+   * of rounds in flight its leading mode (planningFilter), in 2 s steps, at a fifth of the cost: an
+   * IMM's mixture and its leading mode differ by the spread of its modes, small once one leads, and
+   * the round's own seeker or the next update corrects the rest.
    */
-  private estimate(trackId: string, tS: number, untilS: number): Estimate | null {
+  private estimate(
+    trackId: string,
+    tS: number,
+    untilS: number,
+    full = false,
+    lifting = false,
+  ): Estimate | null {
     let e = this.estimates.get(trackId);
     const t = this.track(trackId);
     if (t === undefined) return e ?? null;
-    if (e !== undefined && (tS - e.atS < ESTIMATE_INTERVAL_S || e.fromS === t.lastUpdateS)) {
+    if (!full && e !== undefined && (tS - e.atS < ESTIMATE_INTERVAL_S || e.fromS === t.lastUpdateS)) {
       // Fresh enough, or the track has had no update since (its prediction would be the same).
       const p = e.prediction;
       if (p.endS >= Math.min(p.groundS, untilS - ESTIMATE_REACH_SLACK_S)) return e;
@@ -281,7 +295,11 @@ export class WeaponsSystem implements SimSystem {
     const st = t.state as GaussianState;
     const n = this.o.picture.filter.ndim;
     const ahead = Math.max(ESTIMATE_STEP_S, untilS - t.lastUpdateS + ESTIMATE_REACH_SLACK_S);
-    e.prediction.fromFilter(this.o.picture.filter, st, ahead, ESTIMATE_STEP_S, this.o.earth);
+    if (full) e.prediction.fromFilter(this.o.picture.filter, st, ahead, ESTIMATE_STEP_S, this.o.earth);
+    else {
+      const plan = planningFilter(this.o.picture.filter, st, lifting);
+      e.prediction.fromFilter(plan.filter, plan.state, ahead, GUIDANCE_STEP_S, this.o.earth);
+    }
     e.positionSigmaM = Math.sqrt((st.P[0] + st.P[n + 1] + st.P[2 * n + 2]) / 3);
     e.fromS = t.lastUpdateS;
     e.atS = tS;
@@ -309,7 +327,7 @@ export class WeaponsSystem implements SimSystem {
     const u = this.units[j];
     const b = u.battery;
     if (b.roundsLeft <= 0) return this.hold(r, timeS, "magazine-empty");
-    const est = this.estimate(o.trackId, timeS, timeS + b.definition.envelope.maxTimeOfFlightS + 5);
+    const est = this.estimate(o.trackId, timeS, timeS + b.definition.envelope.maxTimeOfFlightS + 5, true);
     if (est === null || this.track(o.trackId) === undefined) return this.hold(r, timeS, "track lost");
     const launcher = b.site.stateInto(timeS, this.site);
     u.solver.solve(est.prediction, launcher, timeS, this.sol);
@@ -326,7 +344,7 @@ export class WeaponsSystem implements SimSystem {
     if (!Number.isFinite(ready))
       return this.hold(r, timeS, b.refusal(this.sol.azimuthRad, this.sol.elevationRad) ?? "refused");
     if (ready > timeS + 1e-6) return wait(ready, "battery not ready");
-    const kind: VehicleKind = "ballistic";
+    const kind: VehicleKind = o.threatClass === "ballistic" ? "ballistic" : "hgv";
     const launched = launchRound({
       battery: b,
       earth: this.o.earth,
@@ -351,6 +369,7 @@ export class WeaponsSystem implements SimSystem {
       kind: b.definition.kind,
       trackId: o.trackId,
       orderId: o.orderId,
+      lifting: o.threatClass === "lifting",
       round: launched.round,
       firedS: timeS,
       plannedInterceptS: launched.plannedInterceptS,
@@ -419,6 +438,8 @@ export class WeaponsSystem implements SimSystem {
       rr.trackId,
       timeS,
       Math.max(rr.plannedInterceptS, timeS) + ROUND_ESTIMATE_MARGIN_S,
+      false,
+      rr.lifting,
     );
     let truth = null;
     if (rr.targetIndex >= 0) {
@@ -441,6 +462,12 @@ export class WeaponsSystem implements SimSystem {
       const d = Math.hypot(y[0] - truth.posEcefM[0], y[1] - truth.posEcefM[1], y[2] - truth.posEcefM[2]);
       rr.endGame = d < END_GAME_RANGE_M || Math.abs(timeS - rr.plannedInterceptS) < END_GAME_TIME_S;
     } else rr.endGame = Math.abs(timeS - rr.plannedInterceptS) < END_GAME_TIME_S;
+  }
+
+  /** The true target a shot was adjudicated against (analysis), or null. */
+  targetOf(shotId: string): string | null {
+    for (const rr of this.rounds) if (rr.shotId === shotId) return rr.targetId;
+    return null;
   }
 
   /** Marks a round's order done (the adjudication calls it when the round has finished its run). */

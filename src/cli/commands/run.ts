@@ -9,7 +9,7 @@
 import type { Command } from "commander";
 import { trajectoriesCsvChunks } from "../../analysis/export/csv.js";
 import { czmlChunks } from "../../analysis/export/czml.js";
-import { sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
+import { engagementPackets, sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
 import { eventsJsonl, runSummary, tracksCsvChunks } from "../../analysis/run/outputs.js";
 import { simulateScenario, type ScenarioRun as RunResult } from "../../scenario/build/world.js";
 import type { CliContext } from "../context.js";
@@ -66,6 +66,7 @@ export function register(program: Command, ctx: CliContext): void {
         const scene = [
           ...sceneCzml(result),
           ...trackPackets(result.trackSamples, scenario.epoch, result.earth),
+          ...engagementPackets(result),
         ];
         return [
           { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },

@@ -27,6 +27,7 @@ function bruteForce(p: WtaProblem): number {
       });
       if (used.some((u, j) => u > p.batteryShots[j])) return;
       if (p.maxShotsPerThreat !== undefined && per.some((n) => n > (p.maxShotsPerThreat as number))) return;
+      if (p.threatShotCaps !== undefined && per.some((n, i) => n > (p.threatShotCaps as number[])[i])) return;
       best = Math.max(
         best,
         surv.reduce((v, s, i) => v + p.threatValues[i] * (1 - s), 0),
@@ -140,6 +141,28 @@ describe("weapon-target assignment", () => {
         ],
       }),
     ).toThrow(/killProbability\[0\]\[0\]/);
+  });
+
+  it("per-threat shot caps (the shots each threat has left): the exact search still finds the optimum, and both keep them", () => {
+    fc.assert(
+      fc.property(
+        problem(false),
+        fc.array(fc.integer({ min: 0, max: 2 }), { minLength: 3, maxLength: 3 }),
+        (p0, caps) => {
+          const p: WtaProblem = { ...p0, threatShotCaps: caps.slice(0, p0.threatValues.length) };
+          expect(exactWta(p).expectedValue).toBeCloseTo(bruteForce(p), 10);
+          for (const sol of [exactWta(p), greedyWta(p)])
+            p.threatValues.forEach((_, i) => {
+              const n = sol.shots.reduce((a, row) => a + row[i], 0);
+              expect(n).toBeLessThanOrEqual((p.threatShotCaps as number[])[i]);
+            });
+        },
+      ),
+      { numRuns: 200 },
+    );
+    expect(() =>
+      exactWta({ threatValues: [1], batteryShots: [1], killProbability: [[0.5]], threatShotCaps: [-1] }),
+    ).toThrow(/threatShotCaps\[0\]/);
   });
 
   it("falls back to the greedy method on a large raid", () => {

@@ -119,7 +119,7 @@ function timelineTable(r: RunResult): string {
       } else if (e.type === "leak") what = `${e.detail.assetId} (value ${e.detail.value})`;
       return [fmt(e.timeS, 1), e.type, e.threatId ?? "-", e.trackId ?? "-", e.shotId ?? "-", miss, what];
     });
-  return formatTable(["time s", "event", "threat", "track", "shot", "miss m", ""], rows);
+  return formatTable(["time s", "event", "threat", "track", "shot", "miss m", "what"], rows);
 }
 
 /** Per threat: how it ended; per weapon: rounds, kills, energy, wear; per asset: hit or saved. */

@@ -4,7 +4,7 @@
  * low-discrepancy pattern, so copies do not coincide) and (37 j mod 241) s later; sensors and assets are
  * the scenario's own. Copy 0 is the threat itself.
  */
-import type { Scenario, Threat } from "../src/scenario/index.js";
+import type { Scenario, Threat, Weapon } from "../src/scenario/index.js";
 
 const D2R = Math.PI / 180;
 const MAX_SHIFT_RAD = 0.45 * D2R;
@@ -42,4 +42,39 @@ export function copiedRaid(base: Scenario, count: number): Scenario {
     } as Threat);
   }
   return { ...base, name: `${base.name} x${count}`, threats };
+}
+
+/** The scenario with each weapon copied `copies` times, copy j moved by (j * 0.04 deg) east and south. */
+export function copiedBatteries(base: Scenario, copies: number): Scenario {
+  const weapons: Weapon[] = [];
+  for (const w of base.weapons) {
+    for (let j = 0; j < copies; j++) {
+      const move = <P extends { lat: number; lon: number; alt: number }>(p: P): P => ({
+        ...p,
+        lat: p.lat - j * 0.04 * D2R,
+        lon: p.lon + j * 0.04 * D2R,
+      });
+      const id = j === 0 ? w.id : `${w.id}-c${j}`;
+      weapons.push({
+        ...w,
+        id,
+        at: w.at === undefined ? undefined : move(w.at),
+        track: w.track?.map((s) => ({ ...s, at: move(s.at) })),
+      } as Weapon);
+    }
+  }
+  const priorities = base.doctrine?.weaponPriorities;
+  const doctrine =
+    base.doctrine === undefined
+      ? undefined
+      : {
+          ...base.doctrine,
+          weaponPriorities:
+            priorities === undefined
+              ? undefined
+              : priorities.flatMap((id) =>
+                  Array.from({ length: copies }, (_, j) => (j === 0 ? id : `${id}-c${j}`)),
+                ),
+        };
+  return { ...base, name: `${base.name}, ${weapons.length} batteries`, weapons, doctrine } as Scenario;
 }

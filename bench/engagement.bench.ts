@@ -1,0 +1,91 @@
+/**
+ * The closed kill chain (project issue 14), `npm run bench -- engagement`:
+ * 1. The reference scenario (scenarios/reference-raid.yaml, the defended port): first the cold run a user
+ *    pays for a new scenario (`simulateScenario`: world built, every threat's steering solved, every
+ *    weapon's flyout table built), then `simulate` on the built world as every later run of a campaign.
+ *    Figure: simulated seconds per wall-clock second on one core (target: at least 1,000), with CPU time.
+ * 2. A 200-threat raid against 10 batteries: copies of the reference raid's threats (bench/raidCopies.ts)
+ *    and five copies of each of its two batteries (ships spread along Sagami Bay, land batteries around
+ *    the port), magazines as in the reference. Target: at least 100 simulated seconds per wall second.
+ * Each figure carries the run's engagement counts (shots, kills, leaks) so a faster run that shoots less
+ * is visible.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { report, timeRepeats } from "./harness.js";
+import { copiedBatteries, copiedRaid } from "./raidCopies.js";
+import { defaultTargetingCache } from "../src/flight/targeting.js";
+import { buildWorld, simulateScenario, type ScenarioRun } from "../src/scenario/build/world.js";
+import { loadScenario, type Scenario } from "../src/scenario/index.js";
+import { simulate, type RunResult } from "../src/sim/run.js";
+
+const SCENARIO = fileURLToPath(new URL("../scenarios/reference-raid.yaml", import.meta.url));
+const SEED = 1;
+
+/** Shots fired, kills and leaks of a run (what the figure's speed bought). */
+function engagementCounts(r: RunResult): Record<string, number> {
+  const shots = r.engagement?.shots ?? [];
+  const events = r.events;
+  return {
+    threats: r.threats.length,
+    shots: shots.length,
+    kills: events.filter((e) => e.type === "intercept" && e.detail.killed).length,
+    leaks: events.filter((e) => e.type === "leak").length,
+    frames: r.frames,
+  };
+}
+
+function measure(name: string, scenario: Scenario, target: number, repeats: number): void {
+  // Cold: what a user's first `raijin run` of a new scenario pays.
+  defaultTargetingCache.clear();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const cold: ScenarioRun = simulateScenario(scenario, { seed: SEED });
+  const coldWallMs = performance.now() - t0;
+  const cu = process.cpuUsage(c0);
+  report({
+    name: `${name}.coldRunMs`,
+    value: Number(coldWallMs.toFixed(0)),
+    unit: "ms",
+    timing: null,
+    detail: {
+      what: "simulateScenario on a new scenario: world built, steering solved, flyout tables built",
+      cpuMs: Number(((cu.user + cu.system) / 1000).toFixed(0)),
+      simulatedS: Number(cold.endS.toFixed(1)),
+      ...engagementCounts(cold),
+    },
+  });
+  // Warm: the same world run again (a campaign's later runs).
+  const world = buildWorld(scenario);
+  let last: RunResult | null = null;
+  const timing = timeRepeats(
+    () => {
+      last = simulate(world, { seed: SEED });
+      return last.frames;
+    },
+    repeats,
+    1,
+  );
+  const r = last as unknown as RunResult;
+  const perWall = r.endS / (timing.wall.median / 1000);
+  report({
+    name: `${name}.realTimeFactor`,
+    value: Number(perWall.toFixed(0)),
+    unit: "simulated s per wall s (one core)",
+    target: `>= ${target}`,
+    pass: perWall >= target,
+    timing,
+    detail: {
+      perCpuSecond: Number((r.endS / (timing.cpu.median / 1000)).toFixed(0)),
+      simulatedS: Number(r.endS.toFixed(1)),
+      batteries: scenario.weapons.length,
+      ...engagementCounts(r),
+    },
+  });
+}
+
+export function run(): void {
+  const base = loadScenario(readFileSync(SCENARIO, "utf8"), { fileName: SCENARIO });
+  measure("engagement.reference", base, 1000, 7);
+  measure("engagement.raid200x10", copiedBatteries(copiedRaid(base, 200), 5), 100, 3);
+}

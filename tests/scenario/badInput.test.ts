@@ -99,7 +99,7 @@ beforeAll(() => {
     expected.set(path, g.expect);
     files.push(path);
   }
-  const r = spawnSync(process.execPath, ["--import", "tsx", RUNNER, ...files], {
+  const r = spawnSync(process.execPath, ["--expose-gc", "--import", "tsx", RUNNER, ...files], {
     cwd: ROOT,
     encoding: "utf8",
     maxBuffer: 64 << 20,

@@ -1,10 +1,15 @@
 // Child process of tests/scenario/badInput.test.ts: runs `raijin validate` in-process on each file named
 // on the command line, one after the other, and prints one JSON line per file: exit code, output, wall
 // and CPU time (user + system: the work itself, whatever else the machine is running) and the process's
-// peak resident memory so far (a fresh process, so the figure is this corpus's).
+// peak resident memory so far (a fresh process, so the figure is this corpus's). The garbage of the files
+// before is collected first (the test starts this with --expose-gc), so the peak is one file's, not the
+// sum of what the collector had not yet reclaimed.
 import { main } from "../../../src/cli/main.js";
 
+const collect = (globalThis as { gc?: () => void }).gc;
+
 for (const file of process.argv.slice(2)) {
+  collect?.();
   let stdout = "";
   let stderr = "";
   const t0 = performance.now();

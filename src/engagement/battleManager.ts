@@ -473,6 +473,9 @@ export class BattleManager {
         }
       }
       if (!settled) continue;
+      // Held orders fired no round: they give their shots back to the threat's cap (maxShotsPerThreat
+      // counts rounds at a track, not orders).
+      f.ordered -= e.orderIds.length - fired;
       if (fired === 0) {
         // Every order was held (no solution when it came to fire): nothing to look at.
         f.engagement = null;

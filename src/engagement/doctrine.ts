@@ -10,7 +10,8 @@
  * - maxShotsPerThreat: rounds at one track over the whole engagement.
  * - weaponsControl: "tight" engages only tracks whose threat evaluation puts a defended asset at risk
  *   (predicted impact near it, or it inside a glider's reachable footprint); "free" engages every
- *   confirmed track a weapon can reach, those that threaten no asset valued at `unthreateningValue`.
+ *   confirmed track past its boost a weapon can reach (boost-phase intercept is not modelled), those
+ *   that threaten no asset valued at `unthreateningValue`.
  *   (Air defence's weapons-tight means fire only at targets identified as hostile; every track here is
  *   hostile, so "identified" reads as "shown by the threat evaluation to threaten the defended area".)
  * - minInterceptAltitudeM: no intercept below it, on top of each weapon's envelope (debris and warhead

@@ -63,8 +63,11 @@ function trackAt(tS: number): TrackView {
   return { id: "T1", status: "confirmed", confirmedAtS: 60, lastUpdateS: tS, state };
 }
 
-/** Orders as a weapons system would report them: here none is ever fired (they stay pending). */
-function book(): OrderBook & { add(o: FireOrder): void } {
+/**
+ * Orders as a weapons system would report them: here none is ever fired (they stay pending), or, with
+ * `hold`, every one is held at once (no solution when it came to fire).
+ */
+function book(hold = false): OrderBook & { add(o: FireOrder): void } {
   const orders: OrderView[] = [];
   return {
     orders,
@@ -72,17 +75,17 @@ function book(): OrderBook & { add(o: FireOrder): void } {
     add(o) {
       orders.push({
         order: o,
-        state: "pending",
+        state: hold ? "held" : "pending",
         shotId: null,
         plannedInterceptS: o.interceptTimeS,
-        doneS: NaN,
-        heldBecause: null,
+        doneS: hold ? o.decidedS : NaN,
+        heldBecause: hold ? "no solution" : null,
       });
     },
   };
 }
 
-function manager(doctrine: Partial<Doctrine>, assets = [PORT], rounds = 4) {
+function manager(doctrine: Partial<Doctrine>, assets = [PORT], rounds = 4, hold = false) {
   const def = weaponModel("notional-gpi") as InterceptorDefinition;
   const battery = new InterceptorBattery(
     "gpi-1",
@@ -92,7 +95,7 @@ function manager(doctrine: Partial<Doctrine>, assets = [PORT], rounds = 4) {
   );
   const tracks: TrackView[] = [];
   const picture: TrackPicture = { tracks, filter };
-  const orders = book();
+  const orders = book(hold);
   const bm = new BattleManager({
     picture,
     batteries: [batteryView(battery)],
@@ -149,6 +152,14 @@ describe("the battle manager alone, on a track picture", () => {
     expect(salvo[0].decidedS).toBe(salvo[1].decidedS);
     expect(salvo[1].shotTimeS - salvo[0].shotTimeS).toBeGreaterThanOrEqual(1);
     for (const o of salvo) expect(o.interceptAltM).toBeGreaterThanOrEqual(50_000 - 1);
+  }, 120_000);
+
+  it("a held order fired no round: it does not use up the threat's shots, and the track is ordered again", () => {
+    // One shot per threat: without the give-back the first held order would end the engagement.
+    const orders = manager({ maxShotsPerThreat: 1 }, [PORT], 4, true).play(60, 300);
+    expect(orders.length).toBeGreaterThan(1);
+    for (let k = 1; k < orders.length; k++)
+      expect(orders[k].decidedS).toBeGreaterThan(orders[k - 1].decidedS);
   }, 120_000);
 
   it("never orders more rounds than the magazine holds", () => {

@@ -19,6 +19,8 @@ const AREAS: Record<string, string> = {
   tracking: "Tracking (src/tracking)",
   scenario: "Scenario input (src/scenario, raijin validate)",
   weapons: "Weapons (src/weapons)",
+  engagement: "Engagement (src/engagement)",
+  sim: "Run loop and scoring (src/sim)",
 };
 
 const args = process.argv.slice(2);

@@ -18,7 +18,19 @@ Columns of the threat table (times in seconds from the scenario epoch):
   impact err km   distance from the impact point a ballistic predictor draws from the track 60 s
                   before impact to the true one (large for gliders and cruise missiles: they do not
                   fly ballistic)
-Timeline: miss m is the distance from a threat's impact to its aim point.
+Timeline: miss m is the distance from a threat's impact to its aim point, or a round's miss distance
+at its closest approach (intercept); KILL marks the intercepts whose kill draw succeeded.
+Engagement tables (scenarios with weapons):
+  outcome         intercepted (a round killed it), leaked (it came down on a defended asset),
+                  fallen-short (it came down on none), or how its flight ended otherwise
+  shots           rounds measured against it; killed by: the round that killed it
+  intercept s, alt km, range km   time, altitude and ground range from the launcher of the kill
+  margin s        its first confirmed track to its impact (for an intercepted threat, the impact the
+                  battle manager last predicted from its track)
+  to last shot s  its first confirmed track to the last shot any battery's window offered
+  rounds, left, kills, held   rounds fired, left, kills, orders held (no solution at the shot time)
+  energy MJ       electrical energy the railgun's capacitor bank gave its shots
+  barrel wear %   share of the rails' life used
 Tracks: false tracks are confirmed tracks that never followed a threat. OSPA and GOSPA (order p = 2,
 cut-off c) are the mean per-step distances between the set of true threat positions and the set of
 confirmed tracks, counting each missed or false object as c: 0 is perfect.

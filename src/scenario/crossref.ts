@@ -45,6 +45,7 @@ export function crossCheck(data: unknown, catalog?: ScenarioCatalog): PendingIss
   checkUniqueIds(root, out);
   checkThreats(root, out);
   checkSensors(root, out);
+  checkDoctrine(root, out);
   if (catalog !== undefined) checkCatalog(root, catalog, out);
   checkUncertainty(root, out);
   return out;
@@ -89,6 +90,31 @@ function checkTarget(
       ? "a point { lat, lon, alt } (no assets are defined, so no asset id can be named)"
       : `an asset id (${listOf(assets)}) or a point { lat, lon, alt }`;
   out.push({ path, expected, given: `"${name}"${didYouMean(name, assets)}` });
+}
+
+/** Doctrine's weapon priorities name weapons of the scenario, each once. */
+function checkDoctrine(root: Rec, out: PendingIssue[]): void {
+  const weapons = list(root.weapons).flatMap((w) => {
+    const id = str(rec(w)?.id);
+    return id === undefined ? [] : [id];
+  });
+  const seen = new Set<string>();
+  list(rec(root.doctrine)?.weaponPriorities).forEach((v, i) => {
+    const id = str(v);
+    if (id === undefined) return;
+    const path: PropertyKey[] = ["doctrine", "weaponPriorities", i];
+    if (!weapons.includes(id))
+      out.push({
+        path,
+        expected:
+          weapons.length === 0
+            ? "no weapon ids (the scenario has no weapons)"
+            : `a weapon id (${listOf(weapons)})`,
+        given: `"${id}"${didYouMean(id, weapons)}`,
+      });
+    else if (seen.has(id)) out.push({ path, expected: "each weapon once", given: `"${id}" again` });
+    seen.add(id);
+  });
 }
 
 function checkThreats(root: Rec, out: PendingIssue[]): void {

@@ -14,6 +14,13 @@ export {
 export { SCENARIO_LIMITS } from "./limits.js";
 export { unsimulatedWarnings } from "./unsimulated.js";
 export { feasibilityIssues, MIN_TARGET_RANGE_M } from "./feasibility.js";
+export {
+  analyseScenario,
+  locateWarnings,
+  formatWarning,
+  type ScenarioWarning,
+  type LocatedWarning,
+} from "./analyse.js";
 export type { ScenarioCatalog } from "./crossref.js";
 export { scenarioSchema, type Scenario } from "./schema/scenario.js";
 export { environmentSchema, type Environment } from "./schema/environment.js";

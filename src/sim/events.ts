@@ -1,9 +1,9 @@
 /**
  * The event log of a run (`events.jsonl`): one object per event, in time order, with the ids involved.
  * Each event type has its own typed `detail` payload (SimEventDetails), so a writer, the viewer and a
- * test read the same fields by name. `threatId` on track events names the threat the track follows, for
- * analysis only: it comes from the scorer's truth-to-track pairing, never from the tracker (which does
- * not know truth).
+ * test read the same fields by name. `threatId` on track and engagement events names the threat the
+ * track follows, for analysis only: it comes from the scorer's truth-to-track pairing or the
+ * adjudicator's, never from the tracker or the battle manager (which do not know the truth).
  */
 import type { TrackDeletionReason } from "../tracking/management/track.js";
 
@@ -15,8 +15,62 @@ export interface SimEventDetails {
   "track-initiated": null;
   "track-confirmed": null;
   "track-dropped": { readonly reason: TrackDeletionReason };
-  /** Where the threat came down, and how far from its aimpoint (null: no aimpoint). */
-  impact: { readonly latDeg: number; readonly lonDeg: number; readonly missM: number | null };
+  /** Where the threat came down, how far from its aimpoint (null: no aimpoint), and the defended asset
+   *  it hit (null: none; src/engagement/threatEvaluation.ts WARHEAD_DAMAGE_RADIUS_M). */
+  impact: {
+    readonly latDeg: number;
+    readonly lonDeg: number;
+    readonly missM: number | null;
+    readonly assetId: string | null;
+  };
+  /** A threat that was not intercepted came down on a defended asset. */
+  leak: { readonly assetId: string; readonly value: number };
+  /** The battle manager ordered a battery to fire at a track (its plan at the decision). */
+  "engagement-planned": {
+    readonly orderId: string;
+    readonly shotTimeS: number;
+    readonly interceptTimeS: number;
+    readonly interceptAltM: number;
+    readonly interceptRangeM: number;
+    readonly pk: number;
+    readonly threatClass: string;
+    readonly assetId: string | null;
+    readonly value: number;
+    readonly method: string;
+    readonly tier: number;
+  };
+  /** A round left its battery. */
+  shot: {
+    readonly orderId: string;
+    readonly kind: string;
+    readonly plannedInterceptS: number;
+    readonly plannedAltM: number;
+    readonly plannedRangeM: number;
+    readonly plannedPk: number;
+    readonly azimuthDeg: number;
+    readonly elevationDeg: number;
+    readonly roundsLeft: number;
+  };
+  /** An order the weapons could not carry out at its time (no intercept on the latest track, refused). */
+  "shot-held": { readonly orderId: string; readonly why: string };
+  /** A round's closest approach to its true target, located in continuous time, and the kill draw. */
+  intercept: {
+    readonly missM: number;
+    readonly pk: number;
+    readonly draw: number;
+    readonly killed: boolean;
+    readonly altM: number;
+    readonly rangeM: number;
+    readonly closingSpeedMps: number;
+  };
+  /** A round that did not kill: after its intercept (missM), or without one (why). */
+  miss: { readonly reason: string; readonly missM: number | null };
+  /** The battle manager's kill assessment of an engagement, from the track picture after it. */
+  "kill-assessed": {
+    readonly outcome: "killed" | "survived";
+    readonly basis: string;
+    readonly shotIds: readonly string[];
+  };
   /** A flight that ended without an impact: it outlived the flight-time limit or reached orbit. */
   "flight-ended": { readonly reason: string };
   /** The run ended (its duration) with the threat still in flight: no impact, no outcome. */
@@ -32,6 +86,8 @@ interface EventIds {
   readonly threatId?: string;
   readonly sensorId?: string;
   readonly trackId?: string;
+  readonly weaponId?: string;
+  readonly shotId?: string;
 }
 
 /** One event: its type, time, ids and the typed detail of that type. */
@@ -49,11 +105,18 @@ const ORDER: Record<SimEventType, number> = {
   detection: 1,
   "track-initiated": 2,
   "track-confirmed": 3,
-  "track-dropped": 4,
-  impact: 5,
-  "flight-ended": 6,
-  "still-flying": 7,
-  "impact-prediction-skipped": 8,
+  "engagement-planned": 4,
+  shot: 5,
+  "shot-held": 6,
+  intercept: 7,
+  miss: 8,
+  "track-dropped": 9,
+  "kill-assessed": 10,
+  impact: 11,
+  leak: 12,
+  "flight-ended": 13,
+  "still-flying": 14,
+  "impact-prediction-skipped": 15,
 };
 
 /** Time order; at equal times by type in the order above, then by ids (a total order: deterministic). */
@@ -63,8 +126,17 @@ export function compareEvents(a: SimEvent, b: SimEvent): number {
     ORDER[a.type] - ORDER[b.type] ||
     cmp(a.threatId, b.threatId) ||
     cmp(a.trackId, b.trackId) ||
-    cmp(a.sensorId, b.sensorId)
+    cmp(a.sensorId, b.sensorId) ||
+    cmp(a.weaponId, b.weaponId) ||
+    cmp(a.shotId, b.shotId) ||
+    cmp(orderIdOf(a), orderIdOf(b))
   );
+}
+
+/** The order id of an engagement event (two orders of one battery at one track can share a time). */
+function orderIdOf(e: SimEvent): string | undefined {
+  const d = e.detail as { orderId?: unknown } | undefined;
+  return typeof d?.orderId === "string" ? d.orderId : undefined;
 }
 
 function cmp(a: string | undefined, b: string | undefined): number {

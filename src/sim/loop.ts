@@ -16,6 +16,12 @@ export interface SimSystem {
   /** Names the system in errors. */
   readonly name: string;
   /**
+   * Where a system added to a run goes (run.ts): "decision" (default) after tracking, acting on the
+   * frame's tracks; "physical" right after truth, before the sensors look (what changes the truth: a
+   * weapon's rounds, a kill).
+   */
+  readonly stage?: "physical" | "decision";
+  /**
    * The earliest time strictly after `afterS` at which this system has work of its own, s; Infinity
    * when it has none. Called after every frame.
    */

@@ -1,8 +1,10 @@
 /**
  * `simulate(world, { seed, run })`: one run. The world's threats fly, its sensors look at them on their
- * own schedules, detections reach the tracker at their arrival times, and the scorer measures the tracks
- * against the truth, as an ordered list of systems on one clock (loop.ts): truth, sensing, tracking,
- * scoring. Engagement (battle management, weapons, adjudication) joins the same list.
+ * own schedules, detections reach the tracker at their arrival times, the battle manager decides on the
+ * tracks, the batteries fire, their rounds fly and are adjudicated against the true threats, and the
+ * scorer measures the tracks against the truth, as an ordered list of systems on one clock (loop.ts):
+ * truth, weapons, adjudication, sensing, tracking, battle management, scoring (engagement.ts; without
+ * weapons in the world the three engagement systems are left out).
  *
  * Determinism: every random draw comes from a stream named after its consumer (`sensor:<id>`) of
  * (seed, run); systems run in a fixed order and visit their members in a fixed order; the event log is
@@ -19,7 +21,7 @@ import { DetectionBus } from "./detectionBus.js";
 import { EventLog, type SimEvent } from "./events.js";
 import { runSystems, Ticks, type SimSystem } from "./loop.js";
 import type { RaidFlight } from "./raid.js";
-import { threatSummaries, type ThreatRunSummary } from "./summaries.js";
+import { assetSummaries, threatSummaries, type AssetRunSummary, type ThreatRunSummary } from "./summaries.js";
 import { ScoringSystem } from "./systems/scoring.js";
 import { SensingSystem } from "./systems/sensing.js";
 import { TrackingSystem } from "./systems/tracking.js";
@@ -27,6 +29,7 @@ import { TruthSystem, type TruthView } from "./systems/truth.js";
 import { LiveThreatFlight } from "./threatFlight.js";
 import { TrackSampleColumns } from "./trackSamples.js";
 import type { World, WorldDescription } from "./world.js";
+import { engagementResult, engagementSystems, type EngagementRunResult } from "./engagement.js";
 
 export interface SimulateOptions {
   readonly seed: number;
@@ -35,9 +38,10 @@ export interface SimulateOptions {
   /** Scoring and track-maintenance tick, s (default 1). Sensors look at their own revisit times. */
   readonly tickS?: number;
   /**
-   * More systems for the loop, run after tracking and before scoring in every frame (decisions act on
-   * the frame's tracks; the scorer sees their effects). Each is built from the run's context and sees
-   * only what it takes from it.
+   * More systems for the loop, run after tracking (and battle management) and before scoring in every
+   * frame (decisions act on the frame's tracks; the scorer sees their effects), or, for those whose
+   * `stage` is "physical", right after the truth and the weapons. Each is built from the run's context
+   * and sees only what it takes from it.
    */
   readonly systems?: (context: SystemContext) => readonly SimSystem[];
 }
@@ -69,6 +73,10 @@ export interface RunResult {
   /** Each track's state after each update (tracks.csv). */
   readonly trackSamples: TrackSampleColumns;
   readonly threats: readonly ThreatRunSummary[];
+  /** Shots, weapons and what the battle manager knew (null: the world has no weapons). */
+  readonly engagement: EngagementRunResult | null;
+  /** Each defended asset: hit or saved. */
+  readonly assets: readonly AssetRunSummary[];
   readonly tracking: {
     readonly meanOspaM: number;
     readonly meanGospaM: number;
@@ -114,7 +122,7 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
   const names = tracker.filter.stateNames;
   const kappaIndex = names?.indexOf("kappa") ?? -1;
 
-  const truth = new TruthSystem(flights, log, world.durationS);
+  const truth = new TruthSystem(flights, log, world.durationS, world.assets);
   const sensing = new SensingSystem(sensors, streams, truth, bus, log);
   const tracking = new TrackingSystem(tracker, bus, ticks);
   const scoring = new ScoringSystem(truth, tracking, log, ticks, samples, kappaIndex, world.impactPrediction);
@@ -128,11 +136,24 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
     ticks,
     stream: (name) => randomStream(seed, run, name),
   };
+  const engagement = engagementSystems({ world, truth, tracker, log, stream: context.stream });
   const extra = options.systems?.(context) ?? [];
-  const loop = runSystems([truth, sensing, tracking, ...extra, scoring], {
-    startS: 0,
-    endS: () => truth.endS(),
-  });
+  const physical = extra.filter((s) => s.stage === "physical");
+  const decisions = extra.filter((s) => s.stage !== "physical");
+  const loop = runSystems(
+    [
+      truth,
+      ...(engagement === null ? [] : [engagement.weapons, engagement.adjudication]),
+      ...physical,
+      sensing,
+      tracking,
+      ...(engagement === null ? [] : [engagement.battle]),
+      ...decisions,
+      scoring,
+    ],
+    { startS: 0, endS: () => truth.endS() },
+  );
+  const engaged = engagement === null ? null : engagementResult(engagement);
 
   const events = log.sorted();
   const results: FlightResult[] = flights.map((f) => f.result());
@@ -144,6 +165,7 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
     samples,
     ticks.intervalS,
     loop.endS,
+    engaged,
   );
   const paired = new Set(scoring.continuity.result().tracks.map((t) => t.trackId));
   let confirmed = 0;
@@ -169,6 +191,8 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
     events,
     trackSamples: samples,
     threats,
+    engagement: engaged,
+    assets: assetSummaries(world.assets, events),
     tracking: {
       meanOspaM: scoring.meanOspaM,
       meanGospaM: scoring.meanGospaM,

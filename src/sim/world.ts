@@ -7,12 +7,14 @@
  * world serves every run of a campaign and no run sees another's state.
  */
 import type { EarthModel } from "../earth/model.js";
+import type { Doctrine } from "../engagement/doctrine.js";
 import type { ThreatDefinition } from "../flight/definitions.js";
 import type { Sensor } from "../sensors/sensor.js";
 import type { Tracker } from "../tracking/management/tracker.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import type { MotionAssessmentOptions } from "../tracking/predict/motion.js";
 import type { GaussianState } from "../tracking/types.js";
+import type { WeaponBattery } from "../weapons/battery/battery.js";
 
 /** A defended asset: where it is and what it is worth. */
 export interface WorldAsset {
@@ -50,6 +52,12 @@ export interface World {
   readonly assets: readonly WorldAsset[];
   /** The raid: one definition per threat, flown from its launch (or burnout) time. */
   readonly threats: readonly ThreatDefinition[];
+  /** Weapon ids, in the order createBatteries gives them (empty: no defence, nothing engaged). */
+  readonly weaponIds: readonly string[];
+  /** Fresh batteries for one run (magazines full, power charged), in a fixed order. */
+  createBatteries(): WeaponBattery[];
+  /** How the battle manager spends shots. */
+  readonly doctrine: Doctrine;
   /** Fresh sensors for one run, in a fixed order (their ids name their random streams). */
   createSensors(): Sensor[];
   /** A fresh tracker for one run. */

@@ -19,6 +19,8 @@ export interface ThreatRow {
   readonly firstDetectedBy: string | null;
   readonly firstTrackedS: number | null;
   readonly positionRmseM: number | null;
+  /** What the defence made of it (intercepted, leaked, fallen-short), or null (no weapons, or unknown). */
+  readonly result: string | null;
 }
 
 export interface SummaryView {
@@ -68,6 +70,7 @@ function threatRow(t: Json): ThreatRow {
     firstDetectedBy: str(t.firstDetectedBy) ?? span.by,
     firstTrackedS: num(t.firstConfirmedTrackS),
     positionRmseM: num(t.positionRmseM),
+    result: isObject(t.engagement) ? str(t.engagement.result) : null,
   };
 }
 
@@ -200,6 +203,7 @@ export const KEY_EVENT_TYPES: ReadonlySet<string> = new Set([
   "engagement-planned",
   "shot",
   "intercept",
+  "kill-assessed",
   "leak",
   "impact",
 ]);
@@ -212,9 +216,26 @@ export function describeEvent(e: RunEvent): string {
   if (e.weaponId !== null) parts.push(`weapon ${e.weaponId}`);
   if (e.shotId !== null) parts.push(`shot ${e.shotId}`);
   if (e.sensorId !== null && e.type === "detection") parts.push(`by ${e.sensorId}`);
-  const miss = e.detail === null ? null : num(e.detail.missM);
-  if (miss !== null) parts.push(`miss ${miss.toFixed(0)} m`);
-  const reason = e.detail === null ? null : str(e.detail.reason);
+  const d = e.detail;
+  const miss = d === null ? null : num(d.missM);
+  if (e.type === "intercept" && d !== null) {
+    parts.push(d.killed === true ? "KILL" : "no kill");
+    if (miss !== null) parts.push(`miss ${miss < 10 ? miss.toFixed(1) : miss.toFixed(0)} m`);
+    const alt = num(d.altM);
+    if (alt !== null) parts.push(`${(alt / 1000).toFixed(1)} km up`);
+    return parts.join(", ");
+  }
+  if (miss !== null && e.type !== "miss") parts.push(`miss ${miss.toFixed(0)} m`);
+  const reason = d === null ? null : str(d.reason);
   if (reason !== null) parts.push(reason);
+  if (d !== null && (e.type === "shot" || e.type === "engagement-planned")) {
+    const pk = num(d.plannedPk) ?? num(d.pk);
+    if (pk !== null) parts.push(`planned Pk ${pk.toFixed(2)}`);
+  }
+  if (d !== null && e.type === "kill-assessed") parts.push(`${str(d.outcome) ?? ""}: ${str(d.basis) ?? ""}`);
+  if (d !== null && (e.type === "leak" || e.type === "impact")) {
+    const asset = str(d.assetId);
+    if (asset !== null) parts.push(`hit ${asset}`);
+  }
   return parts.join(", ");
 }

@@ -173,7 +173,10 @@ function layerEntities(entities: readonly Entity[], layer: LayerKey): Entity[] {
     case "threats":
     case "tracks":
     case "assets":
+    case "intercepts":
       return entities.filter((e) => e.id === layer);
+    case "shots":
+      return entities.filter((e) => e.id === "shots" || e.id === "weapons");
     case "radars":
       return entities.filter((e) => e.id === "sensors");
     case "satellites": {
@@ -197,7 +200,12 @@ function declutterLabels(C: ReturnType<typeof cesium>, entities: readonly Entity
   for (const e of entities) {
     if (e.label === undefined) continue;
     if (e.id.startsWith("track/")) e.label.show = new C.ConstantProperty(false);
-    else if (e.id.startsWith("asset/") || e.id.startsWith("sensor/") || e.id.startsWith("impact/"))
+    else if (
+      e.id.startsWith("asset/") ||
+      e.id.startsWith("sensor/") ||
+      e.id.startsWith("impact/") ||
+      e.id.startsWith("weapon/")
+    )
       e.label.distanceDisplayCondition = near;
   }
 }

@@ -174,7 +174,12 @@ function buildPanel(
   if (events.length > 0) {
     const list = eventList(events, (e) => {
       globe.setTimeS(e.timeS);
+      // A round's events pick the round, or where it met its target; a leak its marker.
+      if (e.shotId !== null && (e.type === "intercept" || e.type === "miss"))
+        if (globe.select(`intercept/${e.shotId}`)) return;
+      if (e.shotId !== null && e.type === "shot" && globe.select(`shot/${e.shotId}`)) return;
       if (e.threatId === null) return;
+      if (e.type === "leak" && globe.select(`leak/${e.threatId}`)) return;
       // At its impact a threat's point ends: pick its impact marker, which is drawn from then on.
       if (e.type === "impact") globe.select(`impact/${e.threatId}`);
       else selectThreat(globe, e.threatId);

@@ -1,6 +1,7 @@
 /**
  * The run's summary beside the globe: per threat, vehicle, range, apogee, time of flight, max Mach, when
- * it was first detected and first tracked, and the track's position RMSE (summary.json, either shape).
+ * it was first detected and first tracked, the track's position RMSE, and what the defence made of it
+ * (summary.json, either shape; "-" in a run without weapons).
  * Clicking a row selects that threat on the globe.
  */
 import { css, kindColour } from "./colours.js";
@@ -17,6 +18,7 @@ const HEADERS: readonly [string, string, string][] = [
   ["det.", "s", "first detection, s from the epoch"],
   ["trk.", "s", "first confirmed track, s from the epoch"],
   ["RMSE", "m", "track position RMSE against truth"],
+  ["end", "", "what the defence made of it: intercepted, leaked (hit an asset), fallen short"],
 ];
 
 export function summaryTable(view: SummaryView, onPick: (threatId: string) => void): HTMLElement {
@@ -46,6 +48,7 @@ export function summaryTable(view: SummaryView, onPick: (threatId: string) => vo
       el("td", { title: detTitle }, fmt(t.firstDetectedS, 0)),
       el("td", {}, fmt(t.firstTrackedS, 0)),
       el("td", {}, fmt(t.positionRmseM, 0)),
+      el("td", { class: t.result === null ? "" : `result ${t.result}` }, t.result ?? "-"),
     );
     row.addEventListener("click", () => onPick(t.id));
     return row;

@@ -70,12 +70,11 @@ describe("raijin validate", () => {
     const r = await run("validate", REFERENCE);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      "OK: Notional mixed raid on a defended port and airbase (6 threats, 3 sensors, 2 weapons, 2 assets)\n",
+      "OK: Notional raid on a defended Japanese port (5 threats, 3 sensors, 2 weapons, 2 assets)\n",
     );
-    // Sections that are checked but not simulated yet say so, one line each (issue 9 item 10).
+    // Sections that are checked but not simulated yet say so, one line each (issue 9 item 10); weapons
+    // and doctrine are simulated since issue 14, and the analyser finds nothing wrong with the file.
     expect(r.stderr.trimEnd().split("\n")).toEqual([
-      `raijin: warning: ${REFERENCE}: weapons (2 weapons): checked but not simulated yet; no shot is fired and no threat is intercepted in this version`,
-      `raijin: warning: ${REFERENCE}: doctrine (mode shoot-look-shoot): checked but not simulated yet; there is no battle manager yet`,
       `raijin: warning: ${REFERENCE}: uncertainty (2 distributions): checked but not simulated yet; every run flies the nominal values (no Monte Carlo draws yet)`,
     ]);
   });
@@ -111,7 +110,7 @@ describe("raijin validate", () => {
   it("several files: each reported, exit 2 if any is bad", async () => {
     const r = await run("validate", REFERENCE, BAD);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain("OK: Notional mixed raid");
+    expect(r.stdout).toContain("OK: Notional raid on a defended Japanese port");
     expect(r.stderr).toContain(`${BAD}: 10 problems`);
   });
 
@@ -129,7 +128,7 @@ describe("raijin validate", () => {
 
 describe("loadScenarioFile", () => {
   it("loads a file, or throws InputError when it cannot be read", async () => {
-    expect((await loadScenarioFile(REFERENCE)).threats).toHaveLength(6);
+    expect((await loadScenarioFile(REFERENCE)).threats).toHaveLength(5);
     await expect(loadScenarioFile(join(ROOT, "nope.yaml"))).rejects.toBeInstanceOf(InputError);
   });
 });

@@ -65,8 +65,21 @@ const UNITLESS = new Set([
   "sensor",
   "vehicle",
   "detections",
+  // The engagement's (issue 14): names, counts and words.
+  "shot",
+  "what",
+  "outcome",
+  "shots",
+  "killed by",
+  "asset hit",
+  "weapon",
+  "model",
+  "rounds",
+  "left",
+  "kills",
+  "held",
 ]);
-const HAS_UNIT = /( (s|m|km|m\/s|%|Mach))$|^max Mach$/;
+const HAS_UNIT = /( (s|m|km|m\/s|%|Mach|MJ))$|^max Mach$/;
 
 describe("printed tables", () => {
   it("raijin run: every column has a header, with a unit unless it is a name, count or ratio", async () => {
@@ -86,6 +99,24 @@ describe("printed tables", () => {
     );
   });
 
+  it("raijin run with weapons: the engagement's tables too (per threat, per weapon), and the assets", async () => {
+    const armed = join(work, "armed.yaml");
+    writeFileSync(
+      armed,
+      SCENARIO +
+        "weapons:\n  - { id: gpi-1, kind: interceptor, model: notional-gpi, at: { lat: 35.4 deg, lon: 139.4 deg, alt: 30 m }, rounds: 2 }\n",
+    );
+    const r = await cli("run", armed);
+    expect(r.code).toBe(0);
+    const tables = headers(r.stdout);
+    expect(tables.length).toBe(4);
+    for (const cell of tables.flat()) {
+      expect(cell).not.toBe("");
+      expect([cell, UNITLESS.has(cell) || HAS_UNIT.test(cell)]).toEqual([cell, true]);
+    }
+    expect(r.stdout).toMatch(/^assets: port \(value 10\): (saved|HIT by srbm-1)$/m);
+  }, 60_000);
+
   it("raijin trajectory: the same", async () => {
     const r = await cli("trajectory", file);
     expect(r.code).toBe(0);
@@ -97,7 +128,20 @@ describe("printed tables", () => {
 
   it("--help explains the terms: held %, NEES, miss, OSPA, GOSPA, false tracks", async () => {
     const run = (await cli("run", "--help")).stdout;
-    for (const term of ["held %", "NEES", "miss m", "OSPA", "GOSPA", "false tracks", "impact err km"])
+    for (const term of [
+      "held %",
+      "NEES",
+      "miss m",
+      "OSPA",
+      "GOSPA",
+      "false tracks",
+      "impact err km",
+      "outcome",
+      "margin s",
+      "to last shot s",
+      "energy MJ",
+      "barrel wear %",
+    ])
       expect([term, run.includes(term)]).toEqual([term, true]);
     const trajectory = (await cli("trajectory", "--help")).stdout;
     for (const term of ["range km", "glide km", "miss m", "held s"])

@@ -462,3 +462,33 @@ describe("terminate, the time limit, refusals", () => {
     expect(() => new GravityForce(vacuum)).not.toThrow();
   });
 });
+
+describe("a change from outside a few ulp before a scheduled event", () => {
+  it("runs the event there instead of starting a segment too short to step", () => {
+    let fired = NaN;
+    const law = new ProportionalNavigation({ navigationRatio: 3, augmented: false });
+    const f = spaceFlight(
+      [new LateralAccelerationForce({ maxLoadFactor: 30 })],
+      law,
+      [1e8, 0, 0, 3000, 0, 0, 100],
+      {
+        scheduled: [
+          {
+            timeS: 6.5,
+            handle: (_fl: FlightControl, t: number) => {
+              fired = t;
+              return "continue" as const;
+            },
+          },
+        ],
+      },
+    );
+    f.setTarget([1e8 + 40_000, 2000, 0], [-1000, 0, 0], null, 0);
+    f.advanceTo(6.499999999999989);
+    // Before the fix: "step size underflow" (a segment of 1e-14 s from the restart to the event).
+    f.setTarget([1e8 + 33_500, 2000, 0], [-1000, 0, 0], null, 6.499999999999989);
+    expect(() => f.advanceTo(7)).not.toThrow();
+    expect(fired).toBeCloseTo(6.5, 9);
+    expect(f.timeS).toBe(7);
+  });
+});

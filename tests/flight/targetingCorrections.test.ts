@@ -321,8 +321,8 @@ describe("phases on samples and free flight", () => {
     return wrong;
   }
 
-  it("every sample carries the phase of its own time (rv-1 of the reference raid: re-entry from 343.5 s, not from apogee)", () => {
-    const file = fileURLToPath(new URL("../../scenarios/reference-raid.yaml", import.meta.url));
+  it("every sample carries the phase of its own time (rv-1 of the mixed raid: re-entry from 343.5 s, not from apogee)", () => {
+    const file = fileURLToPath(new URL("../../scenarios/mixed-raid.yaml", import.meta.url));
     const defs = threatDefinitions(loadScenario(readFileSync(file, "utf8"), { fileName: file }));
     const cache = new TargetingCache();
     for (const def of defs) {

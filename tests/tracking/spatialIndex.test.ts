@@ -217,7 +217,7 @@ describe("duplicate search index", () => {
 describe("tracker with and without the spatial indexes", () => {
   const parts: string[] = [];
   for (const [name, seed] of [
-    ["reference-raid", 1],
+    ["mixed-raid", 1],
     ["raid-20", 7],
   ] as const) {
     it(`${name}, seed ${seed}: identical events, update records and final states`, () => {

@@ -95,8 +95,8 @@ describe("weapons in scenarios", () => {
     const s = loadScenario(text, { fileName: "reference-raid.yaml" });
     const b = weaponBatteries(s);
     expect(b.map((x) => [x.id, x.definition.name, x.roundsLeft, x.site.moving])).toEqual([
-      ["railgun-1", "notional-railgun", 120, false],
-      ["sam-1", "notional-sm6-class", 8, true],
+      ["railgun-1", "notional-32mj-railgun", 60, true],
+      ["gpi-1", "notional-gpi", 6, false],
     ]);
   });
 });

@@ -12,6 +12,8 @@ import type { Scenario } from "../../scenario/index.js";
 import { displayFrame, toDisplay, type DisplayFrame } from "./displayFrame.js";
 import type { Sensor } from "../../sensors/sensor.js";
 import type { RaidFlight } from "../../sim/raid.js";
+import type { EngagementRunResult } from "../../sim/engagement.js";
+import type { SimEvent } from "../../sim/events.js";
 import type { TrackSample } from "../../sim/trackSamples.js";
 import {
   documentPacket,
@@ -299,6 +301,168 @@ export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?
         pixelSize: 6,
         widthPx: 1,
         description: `track ${trackId}; threats followed: ${threats.join(", ") || "none (false track)"}`,
+      }),
+    );
+  }
+  return out;
+}
+
+const KILL: Rgba = [255, 60, 60, 255];
+const MISS: Rgba = [190, 190, 190, 255];
+const LEAK: Rgba = [255, 0, 0, 255];
+const WEAPON: Rgba = [255, 255, 255, 255];
+
+/** What the engagement packets read of a run (the fields of a ScenarioRun they use). */
+export interface EngagementScene {
+  readonly scenario: Scenario;
+  readonly earth?: EarthModel;
+  readonly endS: number;
+  readonly engagement: EngagementRunResult | null;
+  readonly events: readonly SimEvent[];
+}
+
+/**
+ * The engagement on the globe: the weapons' sites (a ship's along its track), every round's flight
+ * (interceptors cyan, railgun projectiles white) from its shot to its closest approach, each intercept
+ * point from its time on (a kill red, a miss grey, labelled with the miss distance), and each leak: the
+ * impact of a threat that came down on a defended asset, in red, labelled with the asset it hit.
+ */
+export function engagementPackets(run: EngagementScene): CzmlPacket[] {
+  const e = run.engagement;
+  if (e === null) return [];
+  const frame = displayFrame(run.earth ?? earthModelOf(run.scenario));
+  const epoch = run.scenario.epoch;
+  const endS = Math.max(60, run.endS);
+  const out: CzmlPacket[] = [folderPacket("weapons", "Weapons")];
+  for (const w of run.scenario.weapons) {
+    const description = `${w.kind}: ${typeof w.model === "string" ? w.model : `${w.model.base} (inline)`}`;
+    if (w.at !== undefined) {
+      out.push(
+        staticPointPacket({
+          id: `weapon/${w.id}`,
+          name: w.id,
+          latDeg: w.at.lat * R2D,
+          lonDeg: w.at.lon * R2D,
+          altM: w.at.alt,
+          color: WEAPON,
+          parent: "weapons",
+          pixelSize: 8,
+          description,
+        }),
+      );
+    } else if (w.track !== undefined && w.track.length > 0) {
+      const tr = w.track;
+      const times: number[] = [];
+      const pos: number[] = [];
+      const p = new Float64Array(3);
+      const earth = run.earth ?? earthModelOf(run.scenario);
+      const lastS = coveringEndS(endS, SHIP_STEP_S);
+      for (let t = 0; t <= lastS; t += SHIP_STEP_S) {
+        // Along the waypoints, linear in latitude and longitude between them (a display of a ship's
+        // track over minutes: metres from the geodesic the weapon's own site follows).
+        let k = 0;
+        while (k + 1 < tr.length && tr[k + 1].time <= t) k++;
+        const a = tr[k];
+        const b = tr[Math.min(k + 1, tr.length - 1)];
+        const f = b.time > a.time ? Math.min(1, Math.max(0, (t - a.time) / (b.time - a.time))) : 0;
+        earth.ecefFromGeodeticInto(
+          a.at.lat + f * (b.at.lat - a.at.lat),
+          a.at.lon + f * (b.at.lon - a.at.lon),
+          tr[0].at.alt,
+          p,
+        );
+        times.push(t);
+        pos.push(p[0], p[1], p[2]);
+      }
+      out.push(
+        sampledPathPacket({
+          id: `weapon/${w.id}`,
+          name: w.id,
+          epoch,
+          timesS: times,
+          positionsEcefM: toDisplay(frame, pos),
+          color: WEAPON,
+          parent: "weapons",
+          pixelSize: 7,
+          widthPx: 1,
+          description,
+        }),
+      );
+    }
+  }
+  out.push(folderPacket("shots", "Projectiles and interceptors"));
+  out.push(folderPacket("intercepts", "Intercepts and leaks"));
+  for (const s of e.shots) {
+    const f = s.flight;
+    const n = f.samples.count;
+    if (n >= 2) {
+      out.push(
+        sampledPathPacket({
+          id: `shot/${s.shotId}`,
+          name: s.shotId,
+          epoch,
+          timesS: f.samples.timeS.subarray(0, n),
+          positionsEcefM: toDisplay(frame, f.samples.posEcefM.subarray(0, 3 * n)),
+          color: KIND_COLOURS[s.kind === "railgun" ? "projectile" : "interceptor"],
+          parent: "shots",
+          pixelSize: 5,
+          widthPx: 1,
+          showLabel: false,
+          description:
+            `${s.shotId} (${s.weaponId}) at track ${s.trackId}` +
+            (s.threatId === null ? "" : ` (${s.threatId})`) +
+            `, fired at ${s.firedS.toFixed(1)} s, planned Pk ${s.plannedPk.toFixed(2)}`,
+        }),
+      );
+    }
+    const o = s.outcome;
+    if (o === null || o.closestApproachS === null || n === 0) continue;
+    // The round's flight ends at its closest approach: its last sample is the intercept point.
+    const k = n - 1;
+    const geo = new Float64Array(3);
+    (run.earth ?? earthModelOf(run.scenario)).geodeticInto(
+      f.samples.posEcefM.subarray(3 * k, 3 * k + 3),
+      geo,
+    );
+    out.push(
+      staticPointPacket({
+        id: `intercept/${s.shotId}`,
+        name: `${s.shotId} ${o.killed ? "kill" : "miss"}`,
+        latDeg: geo[0] * R2D,
+        lonDeg: geo[1] * R2D,
+        altM: geo[2],
+        color: o.killed ? KILL : MISS,
+        parent: "intercepts",
+        pixelSize: o.killed ? 12 : 7,
+        availability: intervalIso(epoch, o.closestApproachS, endS),
+        labelText: o.killed ? `${s.threatId ?? "?"} killed` : `miss ${(o.missM ?? 0).toFixed(0)} m`,
+        showLabel: o.killed,
+        description:
+          `${s.shotId} at ${s.threatId ?? "?"}: closest approach ${(o.missM ?? 0).toFixed(2)} m at ` +
+          `${o.closestApproachS.toFixed(2)} s, ${((o.altM ?? 0) / 1000).toFixed(1)} km up, Pk ${o.pk.toFixed(3)}, ` +
+          (o.killed ? "killed" : o.reason),
+      }),
+    );
+  }
+  for (const ev of run.events) {
+    if (ev.type !== "leak") continue;
+    const imp = run.events.find((x) => x.type === "impact" && x.threatId === ev.threatId);
+    if (imp === undefined || imp.type !== "impact") continue;
+    out.push(
+      staticPointPacket({
+        id: `leak/${ev.threatId}`,
+        name: `${ev.threatId} leak`,
+        latDeg: imp.detail.latDeg,
+        lonDeg: imp.detail.lonDeg,
+        altM: 0,
+        color: LEAK,
+        parent: "intercepts",
+        pixelSize: 14,
+        availability: intervalIso(epoch, ev.timeS, endS),
+        labelText: `LEAK: ${ev.threatId} hit ${ev.detail.assetId}`,
+        labelOffsetPx: [-12, 14],
+        labelSide: "RIGHT",
+        description: `${ev.threatId} was not intercepted and came down on ${ev.detail.assetId} (value ${ev.detail.value}) at ${ev.timeS.toFixed(1)} s`,
       }),
     );
   }

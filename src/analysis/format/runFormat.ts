@@ -107,13 +107,73 @@ const impactPrediction = z.looseObject({
   timeErrorS: numOrNull,
 });
 
+/** A threat's engagement (absent in runs without weapons). */
+const threatEngagement = z.looseObject({
+  result: z.enum(["intercepted", "leaked", "fallen-short"]).nullable(),
+  shots: num,
+  shotIds: z.array(z.string()),
+  killedBy: z.looseObject({ shotId: z.string(), weaponId: z.string() }).nullable(),
+  interceptS: numOrNull,
+  interceptAltM: numOrNull,
+  interceptRangeM: numOrNull,
+  assetHit: strOrNull,
+  impactS: numOrNull,
+  impactIsPredicted: z.boolean(),
+  lastShotOpportunityS: numOrNull,
+  marginToImpactS: numOrNull,
+  marginToLastShotS: numOrNull,
+});
+
+/** One shot of the run. */
+export const runShotSchema = z.looseObject({
+  shotId: z.string(),
+  weaponId: z.string(),
+  kind: z.enum(["railgun", "interceptor"]),
+  trackId: z.string(),
+  threatId: strOrNull,
+  firedS: num,
+  plannedInterceptS: numOrNull,
+  plannedAltM: numOrNull,
+  plannedRangeM: numOrNull,
+  plannedPk: numOrNull,
+  outcome: z.enum(["kill", "miss", "flying"]),
+  closestApproachS: numOrNull,
+  missM: numOrNull,
+  pk: numOrNull,
+  altM: numOrNull,
+  rangeM: numOrNull,
+  closingSpeedMps: numOrNull,
+  reason: z.string(),
+});
+
+/** One weapon at the end of the run. */
+export const runWeaponSchema = z.looseObject({
+  id: z.string(),
+  model: z.string(),
+  kind: z.enum(["railgun", "interceptor"]),
+  roundsFired: num,
+  roundsLeft: num,
+  kills: num,
+  energyUsedMJ: numOrNull,
+  barrelWear: numOrNull,
+  ordersHeld: num,
+});
+
+/** One defended asset at the end of the run. */
+export const runAssetSchema = z.looseObject({
+  id: z.string(),
+  value: num,
+  hit: z.boolean(),
+  hitBy: z.array(z.string()),
+});
+
 export const runThreatSchema = z.looseObject({
   id: z.string(),
   vehicle: z.string().optional(),
   kind: z.string().optional(),
   launchS: numOrNull,
   endS: numOrNull,
-  outcome: z.enum(["impact", "flight-ended", "still-flying", "not-launched"]),
+  outcome: z.enum(["impact", "intercepted", "flight-ended", "still-flying", "not-launched"]),
   groundRangeKm: numOrNull.optional(),
   apogeeKm: numOrNull.optional(),
   maxMach: numOrNull.optional(),
@@ -131,6 +191,7 @@ export const runThreatSchema = z.looseObject({
     z.looseObject({ phase: z.string(), updates: num, meanNees: numOrNull, beyondGate99: numOrNull }),
   ),
   impactPrediction: impactPrediction.nullable(),
+  engagement: threatEngagement.nullable().optional(),
 });
 
 /** summary.json of `raijin run`. */
@@ -157,6 +218,17 @@ export const runSummarySchema = z.looseObject({
     measurementsTooLate: num,
   }),
   threats: z.array(runThreatSchema),
+  /** The engagement: doctrine, shots, weapons, assets (absent in runs without weapons). */
+  engagement: z
+    .looseObject({
+      doctrine: z.record(z.string(), z.unknown()),
+      decisions: num,
+      shots: z.array(runShotSchema),
+      weapons: z.array(runWeaponSchema),
+    })
+    .nullable()
+    .optional(),
+  assets: z.array(runAssetSchema).optional(),
 });
 export type RunSummaryFile = z.output<typeof runSummarySchema>;
 

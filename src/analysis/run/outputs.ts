@@ -66,6 +66,7 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}): R
           meanNees: round(p.meanNees, 2),
           beyondGate99: round(p.beyondGate99, 4),
         })),
+        engagement: t.engagement === null ? null : threatEngagementOf(t.engagement),
         impactPrediction:
           t.impactPrediction === null
             ? null
@@ -88,6 +89,69 @@ export function runSummary(r: RunResult, extra: Record<string, unknown> = {}): R
               },
       };
     }),
+    engagement: engagementOf(r),
+    assets: r.assets.map((a) => ({ id: a.assetId, value: a.value, hit: a.hit, hitBy: [...a.hitBy] })),
+  };
+}
+
+function threatEngagementOf(e: NonNullable<RunResult["threats"][number]["engagement"]>) {
+  return {
+    result: e.result,
+    shots: e.shots,
+    shotIds: [...e.shotIds],
+    killedBy: e.killedBy,
+    interceptS: round(e.interceptS, 3),
+    interceptAltM: round(e.interceptAltM, 0),
+    interceptRangeM: round(e.interceptRangeM, 0),
+    assetHit: e.assetHit,
+    impactS: round(e.impactS, 2),
+    impactIsPredicted: e.impactIsPredicted,
+    lastShotOpportunityS: round(e.lastShotOpportunityS, 2),
+    marginToImpactS: round(e.marginToImpactS, 1),
+    marginToLastShotS: round(e.marginToLastShotS, 1),
+  };
+}
+
+/** The run's engagement: the doctrine it followed, every shot, every weapon (null: no weapons). */
+function engagementOf(r: RunResult) {
+  const e = r.engagement;
+  if (e === null) return null;
+  const d = r.scenario.doctrine;
+  return {
+    doctrine: { ...d },
+    decisions: e.decisions,
+    shots: e.shots.map((s) => ({
+      shotId: s.shotId,
+      weaponId: s.weaponId,
+      kind: s.kind,
+      trackId: s.trackId,
+      threatId: s.threatId,
+      firedS: Number(s.firedS.toFixed(3)),
+      plannedInterceptS: round(s.plannedInterceptS, 3),
+      plannedAltM: round(s.plannedAltM, 0),
+      plannedRangeM: round(s.plannedRangeM, 0),
+      plannedPk: round(s.plannedPk, 4),
+      outcome:
+        s.outcome === null ? ("flying" as const) : s.outcome.killed ? ("kill" as const) : ("miss" as const),
+      closestApproachS: round(s.outcome?.closestApproachS ?? null, 3),
+      missM: round(s.outcome?.missM ?? null, 3),
+      pk: round(s.outcome?.pk ?? null, 4),
+      altM: round(s.outcome?.altM ?? null, 0),
+      rangeM: round(s.outcome?.rangeM ?? null, 0),
+      closingSpeedMps: round(s.outcome?.closingSpeedMps ?? null, 0),
+      reason: s.outcome?.reason ?? "still flying at the run's end",
+    })),
+    weapons: e.weapons.map((w) => ({
+      id: w.weaponId,
+      model: w.model,
+      kind: w.kind,
+      roundsFired: w.roundsFired,
+      roundsLeft: w.roundsLeft,
+      kills: w.kills,
+      energyUsedMJ: w.energyUsedJ === null ? null : round(w.energyUsedJ / 1e6, 1),
+      barrelWear: round(w.barrelWear, 4),
+      ordersHeld: w.ordersHeld,
+    })),
   };
 }
 

@@ -1,8 +1,20 @@
-/** `raijin validate FILE...`: check scenario files and print every problem (exit 2 if any). */
+/**
+ * `raijin validate FILE...`: check scenario files and print every problem (exit 2 if any); a valid file
+ * also gets the scenario analyser's warnings (src/scenario/analyse.ts: a threat no sensor can see, a
+ * weapon no sensor can cue, an asset out of every weapon's reach, a magazine smaller than the raid), one
+ * `warning: FILE:LINE:COL: ...` line each on stderr, exit 0.
+ */
 import type { Command } from "commander";
-import { escapeControls, ScenarioError, type Scenario } from "../../scenario/index.js";
+import {
+  analyseScenario,
+  escapeControls,
+  formatWarning,
+  locateWarnings,
+  ScenarioError,
+  type Scenario,
+} from "../../scenario/index.js";
 import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
-import { loadScenarioFile } from "../load-file.js";
+import { loadScenarioFile, readTextFile } from "../load-file.js";
 import { warnUnsimulated } from "../options.js";
 
 function plural(n: number, noun: string): string {
@@ -31,6 +43,9 @@ export function register(program: Command, ctx: CliContext): void {
           const scenario = await loadScenarioFile(file);
           ctx.io.out(`${summarize(scenario)}\n`);
           warnUnsimulated(ctx, file, scenario);
+          const text = await readTextFile(file);
+          for (const w of locateWarnings(text, file, analyseScenario(scenario)))
+            ctx.io.err(`raijin: warning: ${formatWarning(w)}\n`);
         } catch (e) {
           if (e instanceof ScenarioError) {
             ctx.io.err(`${e.format()}\n${escapeControls(file)}: ${plural(e.issues.length, "problem")}\n`);

@@ -73,6 +73,8 @@ export const DEFAULT_RTOL = 1e-7;
 export const DEFAULT_ATOL = 0.1;
 /** Default flight-time limit, s (4 h: longer than any suborbital flight). */
 export const DEFAULT_MAX_FLIGHT_TIME_S = 4 * 3600;
+/** A scheduled event this many ulp of the time after a restart runs at the restart. */
+const SCHEDULE_SLACK_ULP = 64;
 /** Width of the final bracket of a located event, s. */
 const EVENT_TOL_S = 1e-7;
 /** Altitude of perigee above which a vehicle at its time limit is said to be in orbit, m. */
@@ -836,9 +838,10 @@ export class Flight implements FlightControl {
   }
 
   /** Handles every scheduled event at t (the segment end the integrator landed on). */
-  private runScheduled(t: number): void {
+  /** Runs the scheduled events due by `dueS`, at the flight's own time `t` (dueS >= t, a few ulp at most). */
+  private runScheduled(dueS: number, t: number = dueS): void {
     const q = this.queue;
-    while (q.length > 0 && q[0].timeS <= t) {
+    while (q.length > 0 && q[0].timeS <= dueS) {
       const ev = q.shift() as ScheduledEvent;
       const action = this.dispatch(ev.handle, t);
       if (action === "stop") {
@@ -851,8 +854,11 @@ export class Flight implements FlightControl {
   /** Starts integrating from (t, y) to the next scheduled time, handling any scheduled at t first. */
   private restart(t: number): void {
     const q = this.queue;
-    while (q.length > 0 && q[0].timeS <= t) {
-      this.runScheduled(t);
+    // A scheduled event a few ulp after the restart (a change from outside at a time that rounds just
+    // short of it) is run now: the segment to it would be too short for the integrator to step.
+    const near = t + SCHEDULE_SLACK_ULP * Number.EPSILON * Math.max(1, Math.abs(t));
+    while (q.length > 0 && q[0].timeS <= near) {
+      this.runScheduled(near, t);
       if (this.ended) return;
     }
     // The time limit is always queued (cancel keeps it), so the segment end is finite.

@@ -139,9 +139,16 @@ export function trackingFilter(
   }
 }
 
-/** The scenario's tracker; `earth` is the scenario's Earth model (default WGS-84 with every effect). */
-export function trackerOf(t: Tracking, earth?: EarthModel): Tracker<GaussianState> {
+/**
+ * The scenario's tracker; `earth` is the scenario's Earth model (default WGS-84 with every effect);
+ * `maxLatenessS`, how late a measurement can arrive after later ones were processed (default the
+ * tracker's 10 s): the longest sensor latency of the scenario and a margin, so tracks keep only the
+ * updates a late measurement can need (each is an IMM state of a few kilobytes: a saturation raid's
+ * tracks kept ten seconds of them).
+ */
+export function trackerOf(t: Tracking, earth?: EarthModel, maxLatenessS?: number): Tracker<GaussianState> {
   return new Tracker({
+    maxLatenessS,
     filter: trackingFilter(t, earth),
     association: t.association,
     gateProbability: t.gateProbability,

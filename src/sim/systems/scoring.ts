@@ -301,6 +301,9 @@ export class ScoringSystem implements SimSystem {
     const score = this.scores.get(threatId);
     if (i === undefined || score === undefined) return;
     const st = track.state;
+    // A track updated before the threat it is now paired with was launched was following something
+    // else then (copies of a raid launch from nearby points): there is no truth to score it against.
+    if (st.timeS < this.truth.flights[i].startTimeS) return;
     const truth = this.truth.flights[i].truthInto(st.timeS, this.truthScratch);
     score.rmse.add(st.x, truth.posEcefM, truth.velEcefMps);
     // NEES over position and velocity (the first six components of every built-in state).

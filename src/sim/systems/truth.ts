@@ -1,17 +1,21 @@
 /**
  * Truth: the threats' flights advance with the clock. A threat joins the world at its launch (a
- * `launch` event at its launch time) and leaves it when its flight ends (`impact` with the point and the
- * miss distance, or `flight-ended` with the reason); at the run's end, threats still in flight get a
- * `still-flying` event, so a scenario shorter than its flights says so instead of cutting them silently.
+ * `launch` event at its launch time) and leaves it when its flight ends (`impact` with the point, the
+ * miss distance and the defended asset it hit, followed by `leak` when it hit one; or `flight-ended`
+ * with the reason; a kill is logged by the adjudication that made it); at the run's end, threats still
+ * in flight get a `still-flying` event, so a scenario shorter than its flights says so instead of
+ * cutting them silently.
  *
  * Other systems read the truth through `TruthView` (the threats in flight at a frame's time); only
  * metrics and sensors may: nothing that decides (tracking, battle management) is given it.
  */
+import { groundDistanceM, WARHEAD_DAMAGE_RADIUS_M } from "../../engagement/threatEvaluation.js";
 import type { TruthState } from "../../flight/truth.js";
 import { createTruthState, type MutableTruthState } from "../../flight/truthAt.js";
 import type { EventLog } from "../events.js";
 import type { SimSystem } from "../loop.js";
 import type { ThreatFlight } from "../threatFlight.js";
+import type { WorldAsset } from "../world.js";
 
 const R2D = 180 / Math.PI;
 
@@ -42,6 +46,8 @@ export class TruthSystem implements SimSystem, TruthView {
     readonly flights: readonly ThreatFlight[],
     private readonly log: EventLog,
     private readonly durationS: number,
+    /** The defended assets an impact may hit. */
+    private readonly assets: readonly WorldAsset[] = [],
   ) {
     this.states = flights.map((f) => createTruthState(f.id, f.kind));
     this.launched = flights.map(() => false);
@@ -88,6 +94,7 @@ export class TruthSystem implements SimSystem, TruthView {
     if (f.impacted) {
       const imp = r.summary.impact;
       const miss = r.summary.missDistanceM;
+      const hit = imp === null ? null : assetHit(this.assets, imp.latRad * R2D, imp.lonRad * R2D);
       this.log.push({
         timeS: endS,
         type: "impact",
@@ -96,8 +103,16 @@ export class TruthSystem implements SimSystem, TruthView {
           latDeg: imp === null ? NaN : round(imp.latRad * R2D, 5),
           lonDeg: imp === null ? NaN : round(imp.lonRad * R2D, 5),
           missM: Number.isFinite(miss) ? round(miss, 1) : null,
+          assetId: hit?.id ?? null,
         },
       });
+      if (hit !== null)
+        this.log.push({
+          timeS: endS,
+          type: "leak",
+          threatId: f.id,
+          detail: { assetId: hit.id, value: hit.value },
+        });
     } else if (f.endReason === "terminated") {
       // A kill: the system that ended the flight logs it.
     } else {
@@ -111,6 +126,11 @@ export class TruthSystem implements SimSystem, TruthView {
     }
   }
 
+  /** Forgets the threats in flight computed for the current frame (a flight was ended in the frame). */
+  invalidate(): void {
+    this.liveAtS = NaN;
+  }
+
   at(timeS: number): readonly TruthState[] {
     if (this.liveAtS === timeS) return this.live;
     const live = this.live;
@@ -119,7 +139,10 @@ export class TruthSystem implements SimSystem, TruthView {
     for (let i = 0; i < fl.length; i++) {
       const f = fl[i];
       if (!this.launched[i] || timeS < f.startTimeS) continue;
-      if (this.ended[i] && timeS > f.endTimeS) continue;
+      // Ended by this frame: an impact is seen up to its time; a kill (terminated, possibly within
+      // this frame by the adjudication, before truth has noted it) is not seen from its time on.
+      const end = f.endTimeS;
+      if (end === end && (timeS > end || f.endReason === "terminated")) continue;
       live.push(f.truthInto(timeS, this.states[i]));
     }
     this.liveAtS = timeS;
@@ -146,6 +169,21 @@ export class TruthSystem implements SimSystem, TruthView {
       });
     }
   }
+}
+
+/** The defended asset an impact at (lat, lon) hits: within its radius plus the warhead's damage
+ *  radius; the nearest when several; null when none. */
+export function assetHit(assets: readonly WorldAsset[], latDeg: number, lonDeg: number): WorldAsset | null {
+  let best: WorldAsset | null = null;
+  let bestD = Infinity;
+  for (const a of assets) {
+    const d = groundDistanceM(latDeg, lonDeg, a.latDeg, a.lonDeg);
+    if (d <= a.radiusM + WARHEAD_DAMAGE_RADIUS_M && d < bestD) {
+      best = a;
+      bestD = d;
+    }
+  }
+  return best;
 }
 
 function round(v: number, digits: number): number {

@@ -11,19 +11,24 @@
  * compared at, [its last update, the latest last update], its centre sweeps a segment and r, the
  * square root of a non-negative quadratic (Cauchy-Schwarz: tr P_pv^2 <= tr P_pp tr P_vv), is convex,
  * so largest at an end: each track lies in a ball (the segment's midpoint, half its length plus that
- * largest r), and a pair can pass only if their balls meet. The balls' centres go into a grid; a
- * track's query covers its radius plus the largest radius among the indexed ones; tracks with larger
- * balls (young tracks: kilometres of uncertainty), or whose moments break the inequality, are paired
- * with every track. The pairs found are then examined in the order of a full double loop, so the
- * tracks dropped are exactly those of examining every pair.
+ * largest r), and a pair can pass only if their balls meet. The balls' centres go into grids by
+ * level of radius (candidatePairs): a pair is found from its finer member in a few cells, whatever the
+ * spread of radii (young and coasting tracks reach tens of kilometres; pairing them with every track, as
+ * a single grid needs, was quadratic in a saturation raid). The pairs found are then examined in the
+ * order of a full double loop, so the tracks dropped are exactly those of examining every pair. Only
+ * pairs with a track whose state changed since the last search are generated: a pair of unchanged
+ * tracks is compared at the same time with the same states as then, and was no duplicate.
  */
 import type { GaussianState } from "../types.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
 import { gateThreshold } from "../association/gating.js";
 import { positionVelocityMomentsInto } from "../filters/immState.js";
 import { medianInPlace, PointGrid } from "./spatialIndex.js";
-import { sortInts } from "./scanIndex.js";
 import type { Track } from "./track.js";
+
+/** Levels of ball radius in the duplicate search's index, and the ratio of their largest radii. */
+const LEVELS = 8;
+const LEVEL_RATIO = 8;
 
 export class DuplicateFinder<S extends GaussianState> {
   /** Per track: position-velocity moments (positionVelocityMomentsInto) and time, 10 numbers each. */
@@ -112,88 +117,114 @@ export class DuplicateFinder<S extends GaussianState> {
     const M = this.moments;
     let latest = -Infinity;
     for (let i = 0; i < T; i++) {
-      const s = tracks[i].state;
-      M.set(positionVelocityMomentsInto(s, this.pv), 10 * i);
+      const tr = tracks[i];
+      const s = tr.state;
+      if (tr.pvMomentsRevision !== tr.stateRevision) {
+        positionVelocityMomentsInto(s, tr.pvMoments);
+        tr.pvMomentsRevision = tr.stateRevision;
+      }
+      M.set(tr.pvMoments, 10 * i);
       M[10 * i + 9] = s.timeS;
       if (tracks[i].isLive && tracks[i].lastUpdateS > latest) latest = tracks[i].lastUpdateS;
     }
-    if (this.js.length < T) this.js = new Int32Array(2 * T);
-    if (indexed) this.buildIndex(tracks, latest, g);
-    const js = this.js;
+    if (this.dirty.length < T) this.dirty = new Uint8Array(2 * T);
     for (let i = 0; i < T; i++) {
+      const tr = tracks[i];
+      this.dirty[i] = this.seen.get(tr) === tr.stateRevision ? 0 : 1;
+      this.seen.set(tr, tr.stateRevision);
+    }
+    const np = indexed ? this.candidatePairs(tracks, latest, g) : this.allPairs(T);
+    const keys = this.keys;
+    for (let q = 0; q < np; q++) {
+      const key = keys[q];
+      const i = Math.floor(key / T);
+      const j = key - i * T;
       const a = tracks[i];
-      if (!a.isLive || drop.has(a)) continue;
-      // The partners j > i to examine, ascending.
-      let n = 0;
-      if (!indexed || this.big[i]) {
-        for (let j = i + 1; j < T; j++) js[n++] = j;
-      } else {
-        const B = this.balls;
-        const m = this.grid.query(
-          B[4 * i],
-          B[4 * i + 1],
-          B[4 * i + 2],
-          B[4 * i + 3] + this.maxIndexed,
-          this.hits,
-          0,
-        );
-        if (m < 0) for (let j = i + 1; j < T; j++) js[n++] = j;
-        else {
-          for (let q = 0; q < m; q++) {
-            const j = this.indexedIds[this.hits[q]];
-            if (j > i) js[n++] = j;
-          }
-          for (let q = 0; q < this.nBig; q++) if (this.bigIds[q] > i) js[n++] = this.bigIds[q];
-          sortInts(js, n);
-        }
-      }
-      for (let q = 0; q < n; q++) {
-        const j = js[q];
-        const b = tracks[j];
-        if (!b.isLive || drop.has(b) || drop.has(a)) continue;
-        const t = Math.max(a.lastUpdateS, b.lastUpdateS);
-        if (this.positionsApart(10 * i, 10 * j, t, g)) continue;
-        if (this.pairDistance(a, b, t, 0, g) > g || this.pairDistance(a, b, t, 3, g) > g) continue;
-        // Keep the confirmed one, then the one with more hits, then the older one.
-        const aBetter =
-          a.status !== b.status
-            ? a.status === "confirmed"
-            : a.hits !== b.hits
-              ? a.hits > b.hits
-              : a.number < b.number;
-        drop.add(aBetter ? b : a);
-      }
+      const b = tracks[j];
+      if (!a.isLive || !b.isLive || drop.has(a) || drop.has(b)) continue;
+      const t = Math.max(a.lastUpdateS, b.lastUpdateS);
+      if (this.positionsApart(10 * i, 10 * j, t, g)) continue;
+      if (this.pairDistance(a, b, t, 0, g) > g || this.pairDistance(a, b, t, 3, g) > g) continue;
+      // Keep the confirmed one, then the one with more hits, then the older one.
+      const aBetter =
+        a.status !== b.status
+          ? a.status === "confirmed"
+          : a.hits !== b.hits
+            ? a.hits > b.hits
+            : a.number < b.number;
+      drop.add(aBetter ? b : a);
     }
     return [...drop];
   }
 
-  private readonly grid = new PointGrid();
-  /** Per track: its ball (centre, radius), whether it is paired with every track (big). */
+  /** The state revision of each track at the last search: a pair of tracks neither of which changed
+   *  since was examined then with the same states at the same time, and was no duplicate. */
+  private readonly seen = new WeakMap<Track<S>, number>();
+  private dirty = new Uint8Array(16);
+
+  /** Pair keys i T + j (i < j), in the order of a double loop. */
+  private keys = new Float64Array(64);
+
+  private pushPair(n: number, key: number): number {
+    if (n === this.keys.length) {
+      const k = new Float64Array(2 * n);
+      k.set(this.keys);
+      this.keys = k;
+    }
+    this.keys[n] = key;
+    return n + 1;
+  }
+
+  /** Every pair i < j (the unindexed search), in double-loop order. */
+  private allPairs(T: number): number {
+    let n = 0;
+    const d = this.dirty;
+    for (let i = 0; i < T; i++)
+      for (let j = i + 1; j < T; j++) if (d[i] || d[j]) n = this.pushPair(n, i * T + j);
+    return n;
+  }
+
+  /** One grid per level of ball radius (see candidatePairs). */
+  private readonly grids: PointGrid[] = Array.from({ length: LEVELS }, () => new PointGrid());
+  private levelIds: Int32Array[] = Array.from({ length: LEVELS }, () => new Int32Array(16));
+  private levelXyz: Float64Array[] = Array.from({ length: LEVELS }, () => new Float64Array(48));
+  private readonly levelCount = new Int32Array(LEVELS);
+  private readonly levelMaxR = new Float64Array(LEVELS);
+  /** Per track: its ball (centre, radius) and its level (-1: no ball, paired with every track). */
   private balls = new Float64Array(64);
-  private big = new Uint8Array(16);
-  private bigIds = new Int32Array(16);
-  private nBig = 0;
-  private indexedIds = new Int32Array(16);
-  private indexedXyz = new Float64Array(48);
-  private maxIndexed = 0;
+  private level = new Int8Array(16);
+  private unbounded = new Int32Array(16);
   private radii = new Float64Array(16);
   private hits = new Int32Array(16);
-  private js = new Int32Array(16);
 
-  /** The balls of the tracks (see the file comment) and the grid of the ordinary ones. */
-  private buildIndex(tracks: readonly Track<S>[], latest: number, g: number): void {
+  /**
+   * The pairs with a changed track whose balls (see the file comment) may meet, as sorted keys; returns
+   * their number. Balls go into levels by radius, each a grid with a cell of twice its largest radius:
+   * level 0 up to 4 times the median radius, each next one up to 8 times the last. A track queries its
+   * own level and every coarser one, each a cube of half-side its radius plus the level's largest: at
+   * most 3 cells an axis, since its radius is no larger than any coarser level's. So every pair is found
+   * from its finer member, in a few cells, whatever the spread of radii (young and coasting tracks reach
+   * tens of kilometres); only balls that cannot be formed (moments that are not a covariance) pair with
+   * every track.
+   */
+  private candidatePairs(tracks: readonly Track<S>[], latest: number, g: number): number {
     const T = tracks.length;
-    if (this.big.length < T) {
+    if (this.level.length < T) {
       this.balls = new Float64Array(8 * T);
-      this.big = new Uint8Array(2 * T);
-      this.bigIds = new Int32Array(2 * T);
-      this.indexedIds = new Int32Array(2 * T);
-      this.indexedXyz = new Float64Array(6 * T);
+      this.level = new Int8Array(2 * T);
+      this.unbounded = new Int32Array(2 * T);
       this.radii = new Float64Array(2 * T);
       this.hits = new Int32Array(2 * T);
     }
+    for (let l = 0; l < LEVELS; l++) {
+      if (this.levelIds[l].length < T) {
+        this.levelIds[l] = new Int32Array(2 * T);
+        this.levelXyz[l] = new Float64Array(6 * T);
+      }
+    }
     const M = this.moments;
     const B = this.balls;
+    const lev = this.level;
     let nr = 0;
     for (let i = 0; i < T; i++) {
       const o = 10 * i;
@@ -209,30 +240,66 @@ export class DuplicateFinder<S extends GaussianState> {
       // Margins for rounding (a millimetre and 1e-7 of the radius).
       B[4 * i + 3] = r * (1 + 1e-7) + 1e-3;
       // Moments breaking Cauchy-Schwarz (not a covariance: convexity unknown) or not finite: no ball.
-      const valid = pp >= 0 && vv >= 0 && pv * pv <= pp * vv * (1 + 1e-9) && B[4 * i + 3] < Infinity;
-      this.big[i] = valid && tracks[i].isLive ? 0 : 1;
-      if (!this.big[i]) this.radii[nr++] = B[4 * i + 3];
+      const valid =
+        pp >= 0 &&
+        vv >= 0 &&
+        pv * pv <= pp * vv * (1 + 1e-9) &&
+        B[4 * i + 3] < Infinity &&
+        Number.isFinite(B[4 * i]) &&
+        Number.isFinite(B[4 * i + 1]) &&
+        Number.isFinite(B[4 * i + 2]);
+      lev[i] = valid && tracks[i].isLive ? 0 : -1;
+      if (lev[i] === 0) this.radii[nr++] = B[4 * i + 3];
     }
-    // Tracks with balls beyond a few times the median are paired with everyone instead.
-    const cut = 4 * medianInPlace(this.radii, nr) + 1;
-    let nb = 0;
-    let ni = 0;
-    let maxR = 0;
+    const base = 4 * medianInPlace(this.radii, nr) + 1;
+    const count = this.levelCount;
+    const maxR = this.levelMaxR;
+    count.fill(0);
+    maxR.fill(0);
+    let nu = 0;
     for (let i = 0; i < T; i++) {
-      if (!this.big[i] && B[4 * i + 3] > cut) this.big[i] = 1;
-      if (this.big[i]) {
-        this.bigIds[nb++] = i;
+      if (lev[i] < 0) {
+        this.unbounded[nu++] = i;
         continue;
       }
-      this.indexedIds[ni] = i;
-      this.indexedXyz[3 * ni] = B[4 * i];
-      this.indexedXyz[3 * ni + 1] = B[4 * i + 1];
-      this.indexedXyz[3 * ni + 2] = B[4 * i + 2];
-      ni++;
-      if (B[4 * i + 3] > maxR) maxR = B[4 * i + 3];
+      const r = B[4 * i + 3];
+      let l = 0;
+      for (let cap = base; r > cap && l < LEVELS - 1; cap *= LEVEL_RATIO) l++;
+      lev[i] = l;
+      const k = count[l]++;
+      this.levelIds[l][k] = i;
+      this.levelXyz[l].set(B.subarray(4 * i, 4 * i + 3), 3 * k);
+      if (r > maxR[l]) maxR[l] = r;
     }
-    this.nBig = nb;
-    this.maxIndexed = maxR;
-    this.grid.build(this.indexedXyz, ni, Math.max(2 * maxR, 1));
+    for (let l = 0; l < LEVELS; l++)
+      if (count[l] > 0) this.grids[l].build(this.levelXyz[l], count[l], Math.max(2 * maxR[l], 1));
+    let np = 0;
+    const hits = this.hits;
+    const dirty = this.dirty;
+    const key = (a: number, b: number) => (a < b ? a * T + b : b * T + a);
+    for (let i = 0; i < T; i++) {
+      if (lev[i] < 0) {
+        for (let j = 0; j < T; j++) if (j !== i && (dirty[i] || dirty[j])) np = this.pushPair(np, key(i, j));
+        continue;
+      }
+      const cx = B[4 * i];
+      const cy = B[4 * i + 1];
+      const cz = B[4 * i + 2];
+      const r = B[4 * i + 3];
+      for (let l = lev[i]; l < LEVELS; l++) {
+        if (count[l] === 0) continue;
+        const ids = this.levelIds[l];
+        const m = this.grids[l].query(cx, cy, cz, r + maxR[l], hits, 0, Infinity);
+        for (let q = 0; q < m; q++) {
+          const j = ids[hits[q]];
+          if (j !== i && (dirty[i] || dirty[j])) np = this.pushPair(np, key(i, j));
+        }
+      }
+    }
+    // Double-loop order, each pair once.
+    const keys = this.keys.subarray(0, np).sort();
+    let n = 0;
+    for (let q = 0; q < np; q++) if (q === 0 || keys[q] !== keys[q - 1]) keys[n++] = keys[q];
+    return n;
   }
 }

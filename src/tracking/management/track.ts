@@ -40,6 +40,13 @@ export class Track<S extends GaussianState = GaussianState> {
   deletedAtS: number | null = null;
   deletionReason: TrackDeletionReason | null = null;
   hits = 0;
+  /** Counts the changes of the track's state (updates, late reprocessing): who compares tracks can
+   *  tell which changed since it last looked. */
+  stateRevision = 0;
+  /** Position-velocity moments of the latest state (positionVelocityMomentsInto) and the revision they
+   *  were taken at: every scan's pre-gate reads them, and the state changes far less often. */
+  readonly pvMoments = new Float64Array(9);
+  pvMomentsRevision = -1;
   /** Tracker bookkeeping: the number of the last scan that updated the track. */
   scanHit = 0;
   /** The current run of misses: scans of sensors that had seen it, and its evidence (missEvidence.ts). */

@@ -381,13 +381,18 @@ export class Tracker<S extends GaussianState = GaussianState> {
         continue;
       }
       const baseState = h[base].state;
-      trackReachInto(
-        positionVelocityMomentsInto(baseState, this.pv),
-        baseState.timeS,
-        t,
-        this.coarse,
-        this.reach4,
-      );
+      let moments: Float64Array;
+      if (base === h.length - 1) {
+        // The latest state: its moments once per change.
+        if (track.pvMomentsRevision !== track.stateRevision) {
+          positionVelocityMomentsInto(baseState, track.pvMoments);
+          track.pvMomentsRevision = track.stateRevision;
+        }
+        moments = track.pvMoments;
+      } else {
+        moments = positionVelocityMomentsInto(baseState, this.pv);
+      }
+      trackReachInto(moments, baseState.timeS, t, this.coarse, this.reach4);
       reach.set(this.reach4, 4 * i);
     }
     // The spatial index of the scan's detections, when the scan is large enough to gain from it.
@@ -499,6 +504,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
       return false;
     }
     track.hits++;
+    track.stateRevision++;
     track.scanHit = this.scanNumber;
     track.misses.reset();
     track.confirmation.record(true);
@@ -539,6 +545,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.filter.initializeInto(mean6, cov6, timeS, entry.state);
     track.history.push(entry);
     track.hits = 1;
+    track.stateRevision++;
     track.confirmation.record(true);
     for (const d of dets) {
       track.lastSeenBySensor.set(d.sensorId, d.timeS);

@@ -38,25 +38,16 @@ import type { Sensor } from "../../sensors/sensor.js";
 import type { Tracker } from "../../tracking/management/tracker.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { WeaponBattery } from "../battery/battery.js";
-import { createGunFiringSolution, GunFireControl } from "../fireControl/firingSolution.js";
+import { GunFireControl } from "../fireControl/firingSolution.js";
 import type { FlyoutTable } from "../fireControl/flyoutTable.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../fireControl/pip.js";
 import { shotKillProbability } from "../fireControl/shotKillProbability.js";
 import { TrackPrediction } from "../fireControl/trackPrediction.js";
-import { createInterceptorFlight } from "../flight/interceptor.js";
-import { createProjectileFlight } from "../flight/projectile.js";
 import { createClosestApproach } from "./closestApproach.js";
 import { ApproachTracker, flightSource } from "./flyToClosestApproach.js";
 import { drawKill } from "./killDraw.js";
-import {
-  CommandGuidedRound,
-  InterceptorRound,
-  UnguidedRound,
-  type GuidanceNote,
-  type Round,
-  type RoundContext,
-  type TargetEstimate,
-} from "./rounds.js";
+import { launchRound } from "./launch.js";
+import { type GuidanceNote, type Round, type RoundContext, type TargetEstimate } from "./rounds.js";
 
 export type EngagementEventType =
   | "track"
@@ -271,96 +262,28 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
 
   let holds = 0;
   const fire = (ts: number): void => {
-    const l = launcherAt(ts);
-    solver.solve(prediction, l, ts, sol);
-    const refusal = sol.outcome === "intercept" ? battery.refusal(sol.azimuthRad, sol.elevationRad) : null;
-    if (sol.outcome !== "intercept" || refusal !== null) {
+    const launched = launchRound({
+      battery,
+      earth,
+      solver,
+      gunFireControl: gunFc,
+      prediction,
+      launcher: launcherAt(ts),
+      shotTimeS: ts,
+      dispersion: dispersionRng,
+      endS,
+      targetKind: o.targetKind,
+      solution: sol,
+    });
+    if (!launched.fired) {
       // The latest track no longer gives an intercept at the shot time: hold fire (logged once).
-      if (holds++ === 0)
-        events.push({ timeS: r3(ts), type: "hold", detail: { why: refusal ?? sol.outcome } });
+      if (holds++ === 0) events.push({ timeS: r3(ts), type: "hold", detail: { why: launched.why } });
       return;
     }
-    const planned = shotKillProbability(def, sol, prediction, l.posEcefM, earth, {
-      targetKind: o.targetKind,
-    });
-    let az = sol.azimuthRad;
-    let el = sol.elevationRad;
-    const plannedInterceptS = sol.interceptTimeS;
-    const plannedAltM = sol.altM;
-    const plannedRangeM = sol.rangeM;
-    let round: Round;
-    if (def.kind === "railgun") {
-      const muzzle = { posEcefM: l.posEcefM, velEcefMps: l.velEcefMps, rotEcefToEnu: l.rotEcefToEnu };
-      const fs = (gunFc as GunFireControl).solve(prediction, muzzle, ts, sol, createGunFiringSolution());
-      if (Number.isFinite(fs.azimuthRad)) {
-        az = fs.azimuthRad;
-        el = fs.elevationRad;
-      }
-      // The gun's errors: aim on both axes (azimuth error across the line of fire), muzzle speed.
-      const d = def.dispersion;
-      const dAz = dispersionRng.normal(0, d.aimSigmaRad) / Math.max(Math.cos(el), 0.05);
-      const dEl = dispersionRng.normal(0, d.aimSigmaRad);
-      const dV = dispersionRng.normal(0, d.muzzleSpeedSigmaMps);
-      el = Math.min(def.mount.elevationMaxRad, Math.max(def.mount.elevationMinRad, el + dEl));
-      az += dAz;
-      const shot = battery.fire(ts, az, el);
-      const pf = createProjectileFlight({
-        id: shot.shotId,
-        definition: def,
-        earth,
-        startTimeS: ts,
-        muzzle,
-        azimuthRad: az,
-        elevationRad: el,
-        muzzleSpeedMps: def.muzzleSpeedMps + dV,
-        sampleIntervalS: 0.5,
-        endTimeS: Math.max(endS, ts + 1),
-      });
-      round =
-        pf.law === null
-          ? new UnguidedRound(shot, pf.flight, planned.pk)
-          : new CommandGuidedRound(shot, pf.flight, planned.pk, def, pf.law);
-      events.push({
-        timeS: r3(ts),
-        type: "shot",
-        shotId: shot.shotId,
-        detail: {
-          azimuthDeg: r3((az * 180) / Math.PI),
-          elevationDeg: r3((el * 180) / Math.PI),
-          flyouts: fs.flyouts,
-          solutionMissM: Number.isFinite(fs.missM) ? r3(fs.missM) : null,
-          muzzleSpeedMps: r3(def.muzzleSpeedMps + dV),
-          roundsLeft: battery.roundsLeft,
-        },
-      });
-    } else {
-      const shot = battery.fire(ts, az, Math.PI / 2);
-      const h = createInterceptorFlight({
-        id: shot.shotId,
-        definition: def,
-        earth,
-        startTimeS: ts,
-        launcherPosEcefM: l.posEcefM,
-        launcherVelEcefMps: l.velEcefMps,
-        sampleIntervalS: 0.5,
-        endTimeS: Math.max(endS, ts + 1),
-      });
-      round = new InterceptorRound(
-        shot,
-        h,
-        planned.pk,
-        def,
-        Math.max(sol.arrivalSpeedMps, 1),
-        plannedInterceptS,
-        sol.pipEcefM,
-      );
-      events.push({
-        timeS: r3(ts),
-        type: "shot",
-        shotId: shot.shotId,
-        detail: { azimuthDeg: r3((az * 180) / Math.PI), roundsLeft: battery.roundsLeft },
-      });
-    }
+    const { round, plannedInterceptS, plannedAltM, plannedRangeM } = launched;
+    const az = launched.azimuthRad;
+    const el = launched.elevationRad;
+    events.push({ timeS: r3(ts), type: "shot", shotId: round.shot.shotId, detail: launched.detail });
     live.push({
       round,
       plannedInterceptS,
@@ -380,7 +303,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
       plannedInterceptS: r3(plannedInterceptS),
       plannedAltM: r3(plannedAltM),
       plannedRangeM: r3(plannedRangeM),
-      plannedPk: r3(planned.pk),
+      plannedPk: r3(launched.plannedPk),
       closestApproachS: null,
       missM: null,
       interceptAltM: null,

@@ -3,5 +3,6 @@ export * from "./closestApproach.js";
 export * from "./killDraw.js";
 export * from "./flyToClosestApproach.js";
 export * from "./rounds.js";
+export * from "./launch.js";
 export * from "./engage.js";
 export * from "./reach.js";

@@ -1,0 +1,157 @@
+/**
+ * The battle manager on its own (src/engagement/battleManager.ts): built from a track picture, its
+ * batteries' read-only views and an order book, with no simulation and no truth in reach. A ballistic
+ * missile's track (its true states with a small covariance, as a good radar would give) heads for a
+ * defended port; the battle manager evaluates it, plans and orders shots under the doctrine.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { BattleManager } from "../../src/engagement/battleManager.js";
+import { DEFAULT_DOCTRINE, type Doctrine } from "../../src/engagement/doctrine.js";
+import {
+  batteryView,
+  type FireOrder,
+  type OrderBook,
+  type OrderView,
+  type TrackPicture,
+  type TrackView,
+} from "../../src/engagement/picture.js";
+import { makeEarthModel } from "../../src/earth/model.js";
+import { flyThreat } from "../../src/flight/fly.js";
+import type { FlightResult } from "../../src/flight/result.js";
+import { createTruthState, truthAt } from "../../src/flight/truthAt.js";
+import { threatDefinitions } from "../../src/scenario/build/index.js";
+import { ballisticTrackingModel, impactPredictionModel } from "../../src/scenario/build/tracker.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
+import type { GaussianState, TrackingFilter } from "../../src/tracking/types.js";
+import { InterceptorBattery } from "../../src/weapons/battery/battery.js";
+import { weaponModel } from "../../src/weapons/catalog/index.js";
+import type { InterceptorDefinition } from "../../src/weapons/definitions.js";
+import { defaultFlyoutTables } from "../../src/weapons/fireControl/flyouts.js";
+
+const EARTH = makeEarthModel();
+const PORT = { id: "port", latDeg: 35.29, lonDeg: 139.67, value: 10, radiusM: 3000 };
+const FAR = { id: "far", latDeg: 43.0, lonDeg: 141.3, value: 10, radiusM: 3000 };
+
+let flight: FlightResult;
+const filter: TrackingFilter<GaussianState> = new ExtendedKalmanFilter({
+  transition: ballisticTrackingModel(EARTH),
+}) as unknown as TrackingFilter<GaussianState>;
+
+beforeAll(() => {
+  const s = loadScenario(`name: t
+epoch: 2030-06-01T00:00:00Z
+duration: 10 min
+assets:
+  - { id: port, at: { lat: 35.29 deg, lon: 139.67 deg, alt: 0 m } }
+threats:
+  - { id: srbm, vehicle: notional-srbm, launch: { at: { lat: 37.6 deg, lon: 135.4 deg, alt: 0 m }, time: 0 s }, target: port }
+`);
+  flight = flyThreat(threatDefinitions(s)[0], EARTH, { sampleIntervalS: 1 });
+});
+
+/** The track at tS: the truth with a 30 m, 5 m/s covariance (and the model's drag prior). */
+function trackAt(tS: number): TrackView {
+  const s = truthAt(flight, tS, createTruthState());
+  const state = filter.createState(tS);
+  const cov = new Float64Array(36);
+  for (let i = 0; i < 3; i++) {
+    cov[i * 7] = 900;
+    cov[(i + 3) * 7] = 25;
+  }
+  filter.initializeInto([...s.posEcefM, ...s.velEcefMps], cov, tS, state);
+  return { id: "T1", status: "confirmed", confirmedAtS: 60, lastUpdateS: tS, state };
+}
+
+/** Orders as a weapons system would report them: here none is ever fired (they stay pending). */
+function book(): OrderBook & { add(o: FireOrder): void } {
+  const orders: OrderView[] = [];
+  return {
+    orders,
+    get: (id) => orders.find((o) => o.order.orderId === id),
+    add(o) {
+      orders.push({
+        order: o,
+        state: "pending",
+        shotId: null,
+        plannedInterceptS: o.interceptTimeS,
+        doneS: NaN,
+        heldBecause: null,
+      });
+    },
+  };
+}
+
+function manager(doctrine: Partial<Doctrine>, assets = [PORT], rounds = 4) {
+  const def = weaponModel("notional-gpi") as InterceptorDefinition;
+  const battery = new InterceptorBattery(
+    "gpi-1",
+    def,
+    { kind: "fixed", at: { latDeg: 35.4, lonDeg: 139.4, altM: 30 } },
+    rounds,
+  );
+  const tracks: TrackView[] = [];
+  const picture: TrackPicture = { tracks, filter };
+  const orders = book();
+  const bm = new BattleManager({
+    picture,
+    batteries: [batteryView(battery)],
+    orders,
+    assets,
+    doctrine: { ...DEFAULT_DOCTRINE, ...doctrine },
+    earth: EARTH,
+    ballisticModel: impactPredictionModel(EARTH),
+    motion: { earth: EARTH, stateNames: filter.stateNames },
+    kappaIndex: filter.stateNames.indexOf("kappa"),
+    tables: (d, lat) => defaultFlyoutTables.get(d, EARTH, lat),
+  });
+  /** Decides every second from `fromS`; returns every order given. */
+  const play = (fromS: number, toS: number): FireOrder[] => {
+    const given: FireOrder[] = [];
+    for (let t = fromS; t <= toS; t++) {
+      tracks.length = 0;
+      tracks.push(trackAt(t));
+      for (const p of bm.decide(t).planned) {
+        orders.add(p.order);
+        given.push(p.order);
+      }
+    }
+    return given;
+  };
+  return { bm, play, battery };
+}
+
+describe("the battle manager alone, on a track picture", () => {
+  it("plans a shot at a missile heading for a defended asset: after its reaction time, inside the envelope, worth firing; then waits (shoot-look-shoot)", () => {
+    const { bm, play } = manager({ minKillProbability: 0.05 });
+    const orders = play(60, 300);
+    expect(orders.length).toBe(1);
+    const o = orders[0];
+    expect(o.weaponId).toBe("gpi-1");
+    expect(o.shotTimeS).toBeGreaterThanOrEqual(o.decidedS + 3);
+    expect(o.interceptAltM).toBeGreaterThanOrEqual(30_000 - 1);
+    expect(o.plannedPk).toBeGreaterThanOrEqual(0.05);
+    const a = bm.assessmentOf("T1");
+    expect(a?.threatClass).toBe("ballistic");
+    expect(a?.assets.map((x) => x.assetId)).toEqual(["port"]);
+    // Its impact predicted near the port, and its time within seconds of the flight's end.
+    expect(Math.abs((a?.impactTimeS as number) - flight.endTimeS)).toBeLessThan(10);
+  }, 120_000);
+
+  it("weapons tight holds fire at a track that threatens no defended asset; weapons free engages it", () => {
+    expect(manager({ weaponsControl: "tight" }, [FAR]).play(60, 300)).toEqual([]);
+    expect(manager({ weaponsControl: "free" }, [FAR]).play(60, 300).length).toBe(1);
+  }, 120_000);
+
+  it("a salvo fires its size at once, spaced by the launch interval; the minimum intercept altitude is kept", () => {
+    const salvo = manager({ mode: "salvo", salvoSize: 2, minInterceptAltitudeM: 50_000 }).play(60, 300);
+    expect(salvo.length).toBe(2);
+    expect(salvo[0].decidedS).toBe(salvo[1].decidedS);
+    expect(salvo[1].shotTimeS - salvo[0].shotTimeS).toBeGreaterThanOrEqual(1);
+    for (const o of salvo) expect(o.interceptAltM).toBeGreaterThanOrEqual(50_000 - 1);
+  }, 120_000);
+
+  it("never orders more rounds than the magazine holds", () => {
+    expect(manager({ mode: "salvo", salvoSize: 4 }, [PORT], 1).play(60, 300).length).toBe(1);
+  }, 120_000);
+});

@@ -1,0 +1,186 @@
+/**
+ * The closed kill chain in `simulate` (src/sim/engagement.ts and the systems it builds), over many
+ * seeds (fast-check picks them): the invariants of issue 14.
+ * - no shot without a confirmed track, and none before its threat's first detection;
+ * - no intercept before its threat's launch or after its end;
+ * - every threat ends intercepted, leaked or fallen short, exactly once, and a killed threat is not in
+ *   the truth the sensors look at from its kill on, and has no impact;
+ * - magazines never below zero; shots never closer than the rate of fire, the recharge and the launch
+ *   interval allow; a railgun's bank gives exactly one shot's energy a round;
+ * - the same scenario and seed give the same events.jsonl, byte for byte.
+ * The scenario is small (three short-range missiles, one radar, a railgun and a glide-phase
+ * interceptor battery) so a run takes about a second.
+ */
+import fc from "fast-check";
+import { afterAll, describe, expect, it } from "vitest";
+import { eventsJsonl } from "../../src/analysis/run/outputs.js";
+import { shotIntervalOf } from "../../src/engagement/picture.js";
+import { buildWorld, simulateScenario, type ScenarioRun } from "../../src/scenario/build/world.js";
+import { loadScenario } from "../../src/scenario/index.js";
+import { simulate } from "../../src/sim/run.js";
+import { recordValidation } from "../validation.js";
+
+const TEXT = `name: closed loop
+epoch: 2030-06-01T00:00:00Z
+duration: 10 min
+assets:
+  - { id: port, at: { lat: 35.29 deg, lon: 139.67 deg, alt: 0 m }, value: 10, radius: 3 km }
+threats:
+  - { id: srbm-1, vehicle: notional-srbm, launch: { at: { lat: 37.6 deg, lon: 135.4 deg, alt: 0 m }, time: 0 s }, target: port }
+  - { id: srbm-2, vehicle: notional-srbm, launch: { at: { lat: 37.9 deg, lon: 135.9 deg, alt: 0 m }, time: 10 s }, target: { lat: 35.6 deg, lon: 139.9 deg, alt: 0 m } }
+  - id: srbm-3
+    vehicle: notional-srbm
+    launch: { at: { lat: 37.2 deg, lon: 135.0 deg, alt: 0 m }, time: 20 s }
+    target: port
+    trajectory: { shape: depressed }
+sensors:
+  - { id: radar, kind: radar, model: notional-s-band, at: { lat: 35.4 deg, lon: 139.4 deg, alt: 30 m } }
+weapons:
+  - { id: railgun-1, kind: railgun, model: notional-32mj-railgun, at: { lat: 35.3 deg, lon: 139.6 deg, alt: 10 m }, rounds: 6 }
+  - { id: gpi-1, kind: interceptor, model: notional-gpi, at: { lat: 35.4 deg, lon: 139.4 deg, alt: 30 m }, rounds: 3 }
+doctrine: { mode: shoot-look-shoot, maxShotsPerThreat: 3, minKillProbability: 0.02 }
+`;
+
+const scenario = loadScenario(TEXT, { fileName: "closed-loop.yaml" });
+const world = buildWorld(scenario);
+
+interface Seen {
+  /** Per frame: the time and the threats the sensors could look at. */
+  readonly frames: { timeS: number; ids: string[] }[];
+}
+
+function runWith(seed: number): { run: ScenarioRun; seen: Seen } {
+  const seen: Seen = { frames: [] };
+  const r = simulate(world, {
+    seed,
+    // A watcher after tracking: what the truth view shows the sensors at each frame (it only reads).
+    systems: (ctx) => [
+      {
+        name: "watch",
+        nextFrameS: () => Infinity,
+        runFrame: (t) => seen.frames.push({ timeS: t, ids: ctx.truth.at(t).map((x) => x.id) }),
+      },
+    ],
+  });
+  return { run: { ...r, scenario }, seen };
+}
+
+/** Checks every invariant on one run; returns counts for the figure. */
+function checkInvariants(r: ScenarioRun, seen: Seen): { shots: number; kills: number } {
+  const ev = r.events;
+  const firstConfirmed = new Map<string, number>();
+  const firstDetection = new Map<string, number>();
+  const launch = new Map<string, number>();
+  for (const e of ev) {
+    if (e.type === "track-confirmed" && e.trackId !== undefined && !firstConfirmed.has(e.trackId))
+      firstConfirmed.set(e.trackId, e.timeS);
+    if (e.type === "detection" && e.threatId !== undefined && !firstDetection.has(e.threatId))
+      firstDetection.set(e.threatId, e.timeS);
+    if (e.type === "launch" && e.threatId !== undefined) launch.set(e.threatId, e.timeS);
+  }
+  const endOf = new Map(r.threats.map((t) => [t.threatId, t.endS]));
+  const kills = new Map<string, number>();
+  let shots = 0;
+  for (const e of ev) {
+    if (e.type === "shot") {
+      shots++;
+      // No shot without a confirmed track.
+      const c = firstConfirmed.get(e.trackId as string);
+      expect(c, `${e.shotId}: track ${e.trackId} never confirmed`).toBeDefined();
+      expect(e.timeS).toBeGreaterThanOrEqual(c as number);
+      // No shot before the threat's first detection.
+      if (e.threatId !== undefined)
+        expect(e.timeS).toBeGreaterThanOrEqual(firstDetection.get(e.threatId) ?? Infinity);
+    }
+    if (e.type === "intercept") {
+      const id = e.threatId as string;
+      expect(e.timeS).toBeGreaterThanOrEqual(launch.get(id) as number);
+      expect(e.timeS).toBeLessThanOrEqual((endOf.get(id) as number) + 1e-6);
+      if (e.detail.killed) {
+        expect(kills.has(id), `${id} killed twice`).toBe(false);
+        kills.set(id, e.timeS);
+      }
+    }
+  }
+  // Every threat ends exactly once: a kill, an impact or another end of flight.
+  for (const t of r.threats) {
+    const ends = ev.filter(
+      (e) =>
+        e.threatId === t.threatId &&
+        (e.type === "impact" || e.type === "flight-ended" || (e.type === "intercept" && e.detail.killed)),
+    ).length;
+    expect(ends, `${t.threatId} ends ${ends} times`).toBe(1);
+    expect(["intercepted", "leaked", "fallen-short"]).toContain(t.engagement?.result);
+    const leaked = ev.some((e) => e.type === "leak" && e.threatId === t.threatId);
+    expect(leaked).toBe(t.engagement?.result === "leaked");
+    const k = kills.get(t.threatId);
+    if (k !== undefined) {
+      expect(t.outcome).toBe("intercepted");
+      // Gone from the truth the sensors read from the kill on.
+      for (const f of seen.frames) if (f.timeS >= k) expect(f.ids).not.toContain(t.threatId);
+      expect(ev.some((e) => e.type === "impact" && e.threatId === t.threatId)).toBe(false);
+    }
+  }
+  // Magazines, rates of fire, recharge, energy.
+  const e = r.engagement!;
+  const batteries = world.createBatteries();
+  for (const w of e.weapons) {
+    const b = batteries.find((x) => x.id === w.weaponId)!;
+    expect(w.roundsLeft).toBeGreaterThanOrEqual(0);
+    expect(w.roundsFired + w.roundsLeft).toBe(b.roundsLeft);
+    const times = e.shots.filter((s) => s.weaponId === w.weaponId).map((s) => s.firedS);
+    expect(times.length).toBe(w.roundsFired);
+    const interval = shotIntervalOf(b);
+    for (let i = 1; i < times.length; i++)
+      expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(interval * (1 - 1e-9));
+    if (w.kind === "railgun" && b.definition.kind === "railgun") {
+      const d = b.definition;
+      const shotJ = (0.5 * d.launchPackageMassKg * d.muzzleSpeedMps ** 2) / d.pulsedPower.launcherEfficiency;
+      expect(w.energyUsedJ).toBeCloseTo(w.roundsFired * shotJ, 0);
+    }
+  }
+  // Every round ends in exactly one kill or one miss.
+  for (const s of e.shots) {
+    const kill = ev.filter((x) => x.type === "intercept" && x.shotId === s.shotId && x.detail.killed).length;
+    const miss = ev.filter((x) => x.type === "miss" && x.shotId === s.shotId).length;
+    if (s.outcome !== null) expect(kill + miss).toBe(1);
+  }
+  return { shots, kills: kills.size };
+}
+
+describe("the closed loop's invariants over many seeds", () => {
+  let runs = 0;
+  let totalShots = 0;
+  let totalKills = 0;
+  afterAll(() => {
+    recordValidation({
+      area: "engagement",
+      model: "closed kill chain in simulate: invariants (issue 14)",
+      reference:
+        "no shot without a confirmed track or before first detection; intercepts within each threat's flight; one end per threat; killed threats leave the truth; magazines, rate of fire, recharge, launch interval; bank energy per round; determinism",
+      figure: `${runs} seeds of a 3-SRBM raid against a railgun and a GPI battery: ${totalShots} shots, ${totalKills} kills, no violation`,
+      tolerance: "none allowed",
+    });
+  });
+
+  it("holds for every seed", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1_000_000 }), (seed) => {
+        const { run, seen } = runWith(seed);
+        const c = checkInvariants(run, seen);
+        runs++;
+        totalShots += c.shots;
+        totalKills += c.kills;
+      }),
+      { numRuns: 6, seed: 14 },
+    );
+    expect(totalShots).toBeGreaterThan(0);
+  }, 180_000);
+
+  it("is deterministic: the same seed gives the same events.jsonl, byte for byte", () => {
+    const a = simulateScenario(scenario, { seed: 7 });
+    const b = simulateScenario(scenario, { seed: 7 });
+    expect(eventsJsonl(b)).toBe(eventsJsonl(a));
+    expect(a.events.some((e) => e.type === "shot")).toBe(true);
+  }, 60_000);
+});

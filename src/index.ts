@@ -14,6 +14,13 @@ export { loadScenario, type LoadOptions } from "./scenario/load.js";
 export { ScenarioError, formatIssue, formatIssues, type ScenarioIssue } from "./scenario/errors.js";
 export { SCENARIO_LIMITS } from "./scenario/limits.js";
 export { unsimulatedWarnings } from "./scenario/unsimulated.js";
+export {
+  analyseScenario,
+  formatWarning,
+  locateWarnings,
+  type LocatedWarning,
+  type ScenarioWarning,
+} from "./scenario/analyse.js";
 export { BUILTIN_CATALOG } from "./scenario/catalog.js";
 export type { ScenarioCatalog } from "./scenario/crossref.js";
 export { scenarioSchema, type Scenario } from "./scenario/schema/scenario.js";
@@ -488,3 +495,50 @@ export {
   type ShotOutcome,
 } from "./weapons/engagement/engage.js";
 export { homingLoop, type HomingLoopOptions, type HomingLoopResult } from "./weapons/guidance/homingLoop.js";
+
+// Engagement: the battle manager (built from a track picture, read-only battery views and an order
+// book), its doctrine (the engine's form; the scenario's doctrine section is `Doctrine` above), threat
+// evaluation, kill assessment and weapon-target assignment.
+export {
+  BattleManager,
+  type BattleManagerOptions,
+  type Decision,
+  type KillAssessmentRecord,
+  type PlannedEngagement,
+  type TrackRecord,
+} from "./engagement/battleManager.js";
+export {
+  DEFAULT_DOCTRINE,
+  shotsPerEngagement,
+  validateDoctrine,
+  type Doctrine as EngagementDoctrine,
+  type FireMode,
+  type WeaponsControl,
+} from "./engagement/doctrine.js";
+export {
+  evaluateThreat,
+  groundDistanceM,
+  WARHEAD_DAMAGE_RADIUS_M,
+  type AssetAtRisk,
+  type DefendedAsset,
+  type ThreatAssessment,
+  type ThreatClass,
+  type ThreatEvaluationOptions,
+} from "./engagement/threatEvaluation.js";
+export {
+  ASSESSMENT_TIMEOUT_S,
+  assessKill,
+  type KillAssessment,
+  type KillAssessmentOutcome,
+} from "./engagement/killAssessment.js";
+export {
+  batteryView,
+  type BatteryView,
+  type FireOrder,
+  type OrderBook,
+  type OrderState,
+  type OrderView,
+  type TrackPicture,
+  type TrackView,
+} from "./engagement/picture.js";
+export { assignWeapons, exactWta, greedyWta, type WtaProblem, type WtaSolution } from "./engagement/wta.js";

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import * as raijin from "../src/index.js";
 import { NonPositiveDefiniteError } from "../src/math/matrix.js";
 import { CORE_CASES } from "./arguments/cases/core.js";
+import { ENGAGEMENT_CASES } from "./arguments/cases/engagement.js";
 import { FLIGHT_CASES } from "./arguments/cases/flight.js";
 import { SCENARIO_CASES } from "./arguments/cases/scenario.js";
 import { SENSOR_CASES } from "./arguments/cases/sensors.js";
@@ -31,6 +32,7 @@ const CASES: Record<string, Entry> = {
   ...TRACKING_CASES,
   ...FLIGHT_CASES,
   ...WEAPON_CASES,
+  ...ENGAGEMENT_CASES,
   ...SCENARIO_CASES,
 };
 
@@ -41,6 +43,10 @@ const EXEMPT: Record<string, string> = {
   formatIssues: "takes located issues (text)",
   fieldMeta: "takes a schema",
   unsimulatedWarnings: "takes a validated Scenario (loadScenario's output)",
+  analyseScenario: "takes a validated Scenario (loadScenario's output)",
+  locateWarnings: "takes the scenario's text, its file name and analyseScenario's warnings",
+  formatWarning: "formats a located warning (text) from locateWarnings",
+  batteryView: "takes a WeaponBattery, the library's own object (createBattery checks its numbers)",
   buildWorld: "takes a validated Scenario (loadScenario's output; simulateScenario is a case)",
   ScenarioError: "an error class",
   TleError: "an error class",

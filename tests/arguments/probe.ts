@@ -1,4 +1,5 @@
 import { CORE_CASES } from "./cases/core.js";
+import { ENGAGEMENT_CASES } from "./cases/engagement.js";
 import { FLIGHT_CASES } from "./cases/flight.js";
 import { SCENARIO_CASES } from "./cases/scenario.js";
 import { SENSOR_CASES } from "./cases/sensors.js";
@@ -21,6 +22,7 @@ const CASES = {
   ...TRACKING_CASES,
   ...FLIGHT_CASES,
   ...WEAPON_CASES,
+  ...ENGAGEMENT_CASES,
   ...SCENARIO_CASES,
 };
 for (const [name, e] of Object.entries(CASES)) {

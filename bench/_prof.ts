@@ -11,4 +11,13 @@ for (const d of w.threats) threatSteering(d, w.earth);
 const c0 = process.cpuUsage();
 const r = simulate(w, { seed: 1 });
 const c = process.cpuUsage(c0);
-console.log(JSON.stringify({ n, cpuMs: (c.user + c.system) / 1000, endS: r.endS, frames: r.frames, detections: r.tracking.detections, rssMB: process.memoryUsage().rss / 1e6 }));
+console.log(
+  JSON.stringify({
+    n,
+    cpuMs: (c.user + c.system) / 1000,
+    endS: r.endS,
+    frames: r.frames,
+    detections: r.tracking.detections,
+    rssMB: process.memoryUsage().rss / 1e6,
+  }),
+);

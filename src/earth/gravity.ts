@@ -57,6 +57,27 @@ export function gravityJ2Into<T extends Vec3Out>(pEcef: Vec3Like, out: T): T {
 }
 
 /**
+ * Point mass plus J2 gravity (WGS-84 GM, EGM96 J2) at `pEcef` (m), as a new ECEF vector, m/s^2: the
+ * checked public form of gravityJ2Into. RangeError on a non-finite position or the Earth's centre.
+ */
+export function gravityJ2(pEcef: Vec3Like): [number, number, number] {
+  checkPosition("gravityJ2", pEcef);
+  return gravityJ2Into(pEcef, [0, 0, 0]);
+}
+
+/** Point-mass gravity (WGS-84 GM) at `pEcef` (m), m/s^2: the checked public form of gravityPointInto. */
+export function gravityPoint(pEcef: Vec3Like): [number, number, number] {
+  checkPosition("gravityPoint", pEcef);
+  return gravityPointInto(pEcef, [0, 0, 0]);
+}
+
+function checkPosition(fn: string, pEcef: Vec3Like): void {
+  finiteVec3Arg(fn, "pEcef", pEcef);
+  if (pEcef[0] === 0 && pEcef[1] === 0 && pEcef[2] === 0)
+    throw new RangeError(`${fn}: pEcef must not be the Earth's centre, given [0, 0, 0]`);
+}
+
+/**
  * The J2 potential U (m^2/s^2, positive, a = +grad U) for explicit constants; for checks and energy
  * diagnostics.
  */

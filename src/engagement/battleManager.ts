@@ -33,6 +33,7 @@
  * the lower index.
  */
 import type { EarthModel } from "../earth/model.js";
+import { finiteArg, integerArg } from "../math/check.js";
 import type { VehicleKind } from "../flight/truth.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import { ImmFilter } from "../tracking/filters/imm.js";
@@ -46,6 +47,7 @@ import { assessKill, type KillAssessmentOutcome } from "./killAssessment.js";
 import { FireControlUnit, type Opportunity } from "./opportunities.js";
 import type { BatteryView, FireOrder, OrderBook, OrderView, TrackPicture, TrackView } from "./picture.js";
 import {
+  checkDefendedAssets,
   evaluateThreat,
   groundDistanceM,
   type DefendedAsset,
@@ -232,6 +234,8 @@ export class BattleManager {
 
   constructor(private readonly o: BattleManagerOptions) {
     this.doctrine = validateDoctrine(o.doctrine);
+    checkDefendedAssets("BattleManager", o.assets);
+    integerArg("BattleManager", "o.kappaIndex", o.kappaIndex, -1, 1000);
     this.motion = new TrackMotionHistory(o.motion);
     const site = {
       timeS: NaN,
@@ -292,6 +296,7 @@ export class BattleManager {
 
   /** One decision cycle at nowS (see the file comment). */
   decide(nowS: number): Decision {
+    finiteArg("BattleManager.decide", "nowS", nowS);
     this.cycles++;
     const d = this.doctrine;
     const tracks = new Map<string, TrackView>();

@@ -95,5 +95,9 @@ export function validateDoctrine(d: Doctrine): Doctrine {
 
 /** Rounds fired together at a threat in one engagement (before the next look). */
 export function shotsPerEngagement(d: Doctrine): number {
+  if (d.mode === "salvo" && !(Number.isInteger(d.salvoSize) && d.salvoSize >= 1))
+    throw new RangeError(`doctrine: salvoSize must be a whole number >= 1, given ${d.salvoSize}`);
+  if (d.mode !== "salvo" && d.mode !== "shoot-look-shoot")
+    throw new RangeError(`doctrine: mode must be shoot-look-shoot or salvo, given ${String(d.mode)}`);
   return d.mode === "salvo" ? d.salvoSize : 1;
 }

@@ -10,6 +10,7 @@
  * A kill assessment can be wrong both ways, as a real one can: a target whose track is lost for
  * another reason is assessed killed, and a new track on it is a new threat.
  */
+import { finiteArg, nonNegativeArg } from "../math/check.js";
 import type { TrackView } from "./picture.js";
 
 export type KillAssessmentOutcome = "killed" | "survived";
@@ -38,6 +39,11 @@ export function assessKill(
   delayS: number,
   timeoutS: number = ASSESSMENT_TIMEOUT_S,
 ): KillAssessment | null {
+  finiteArg("assessKill", "roundsDoneS", roundsDoneS);
+  finiteArg("assessKill", "nowS", nowS);
+  nonNegativeArg("assessKill", "delayS", delayS);
+  nonNegativeArg("assessKill", "timeoutS", timeoutS);
+  if (track !== undefined) finiteArg("assessKill", "track.lastUpdateS", track.lastUpdateS);
   if (nowS < roundsDoneS + delayS) return null;
   if (track === undefined || track.status === "deleted")
     return { outcome: "killed", basis: "track dropped after the intercept" };

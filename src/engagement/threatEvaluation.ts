@@ -24,6 +24,8 @@
  * listed by time to go, then by value.
  */
 import type { EarthModel } from "../earth/model.js";
+import { argError, finiteArg, integerArg, nonNegativeArg, rangeArg } from "../math/check.js";
+import { checkState } from "../tracking/filters/checks.js";
 import { glideFootprint } from "../tracking/predict/footprint.js";
 import { predictImpact } from "../tracking/predict/impactPoint.js";
 import type { MotionAssessment } from "../tracking/predict/motion.js";
@@ -100,8 +102,30 @@ const D2R = Math.PI / 180;
 /** Mean Earth radius for distances between assets and ground points, m (within 0.5 % of the ellipsoid). */
 const R_EARTH_M = 6_371_000;
 
-/** Great-circle distance (haversine), m. */
+/**
+ * Defended assets' numbers (latitude in [-90, 90] deg, longitude finite, value and radius finite and
+ * >= 0), each refused with a RangeError naming it (`assets[1].radiusM`).
+ */
+export function checkDefendedAssets(fn: string, assets: readonly DefendedAsset[]): void {
+  assets.forEach((a, i) => {
+    if (typeof a !== "object" || a === null || typeof a.id !== "string")
+      throw argError(fn, `assets[${i}]`, "an asset { id, latDeg, lonDeg, value, radiusM }", a);
+    rangeArg(fn, `assets[${i}].latDeg`, a.latDeg, -90, 90, "deg");
+    finiteArg(fn, `assets[${i}].lonDeg`, a.lonDeg);
+    nonNegativeArg(fn, `assets[${i}].value`, a.value);
+    nonNegativeArg(fn, `assets[${i}].radiusM`, a.radiusM);
+  });
+}
+
+/** Great-circle distance (haversine), m; a RangeError names a latitude outside [-90, 90] deg or a
+ *  longitude that is not finite. */
 export function groundDistanceM(lat1Deg: number, lon1Deg: number, lat2Deg: number, lon2Deg: number): number {
+  if (!(lat1Deg >= -90 && lat1Deg <= 90 && lat2Deg >= -90 && lat2Deg <= 90))
+    throw !(lat1Deg >= -90 && lat1Deg <= 90)
+      ? argError("groundDistanceM", "lat1Deg", "a latitude in [-90, 90] deg", lat1Deg)
+      : argError("groundDistanceM", "lat2Deg", "a latitude in [-90, 90] deg", lat2Deg);
+  if (!Number.isFinite(lon1Deg)) throw argError("groundDistanceM", "lon1Deg", "a finite longitude", lon1Deg);
+  if (!Number.isFinite(lon2Deg)) throw argError("groundDistanceM", "lon2Deg", "a finite longitude", lon2Deg);
   const p1 = lat1Deg * D2R;
   const p2 = lat2Deg * D2R;
   const dp = p2 - p1;
@@ -122,7 +146,11 @@ function sortAssets(list: AssetAtRisk[]): AssetAtRisk[] {
   );
 }
 
-/** Evaluates one track (see the file comment). */
+/**
+ * Evaluates one track (see the file comment). A RangeError names a state that is not finite (position
+ * and velocity at least), a bad asset or a kappa index outside the state; the motion assessment's
+ * flags are read as they are (assessTrackMotion checks what it is given).
+ */
 export function evaluateThreat(
   trackId: string,
   state: Readonly<GaussianState>,
@@ -130,6 +158,12 @@ export function evaluateThreat(
   assets: readonly DefendedAsset[],
   o: ThreatEvaluationOptions,
 ): ThreatAssessment {
+  const fn = "evaluateThreat";
+  if (!(state?.x?.length >= 6))
+    throw argError(fn, "state", "a Gaussian state with position and velocity", state);
+  checkState(fn, "state", state as GaussianState, state.x.length);
+  checkDefendedAssets(fn, assets);
+  integerArg(fn, "o.kappaIndex", o.kappaIndex, -1, state.x.length - 1);
   const x = state.x;
   const speed = Math.hypot(x[3], x[4], x[5]);
   const threatClass = classOf(motion, speed);

@@ -46,6 +46,14 @@ export interface WtaSolution {
   readonly method: "exact" | "greedy";
 }
 
+/** Most shots a battery may be given, or a threat or a pair capped at (bounds the searches' work). */
+const MAX_SHOTS = 1e6;
+
+/** Whether n is a whole number of shots in [0, MAX_SHOTS]. */
+function shotsOk(n: number): boolean {
+  return Number.isInteger(n) && n >= 0 && n <= MAX_SHOTS;
+}
+
 function check(p: WtaProblem): void {
   const nT = p.threatValues.length;
   const nB = p.batteryShots.length;
@@ -54,8 +62,8 @@ function check(p: WtaProblem): void {
       throw new RangeError(`wta: threatValues[${i}] must be a finite number >= 0, given ${v}`);
   });
   p.batteryShots.forEach((c, j) => {
-    if (!Number.isInteger(c) || c < 0)
-      throw new RangeError(`wta: batteryShots[${j}] must be a whole number >= 0, given ${c}`);
+    if (!shotsOk(c))
+      throw new RangeError(`wta: batteryShots[${j}] must be a whole number in [0, ${MAX_SHOTS}], given ${c}`);
   });
   if (p.killProbability.length !== nB)
     throw new RangeError(`wta: killProbability needs ${nB} rows (batteries)`);
@@ -71,19 +79,23 @@ function check(p: WtaProblem): void {
     p.maxPairShots.forEach((row, j) => {
       if (row.length !== nT) throw new RangeError(`wta: maxPairShots[${j}] needs ${nT} entries`);
       row.forEach((n, i) => {
-        if (!Number.isInteger(n) || n < 0)
-          throw new RangeError(`wta: maxPairShots[${j}][${i}] must be a whole number >= 0, given ${n}`);
+        if (!shotsOk(n))
+          throw new RangeError(
+            `wta: maxPairShots[${j}][${i}] must be a whole number in [0, ${MAX_SHOTS}], given ${n}`,
+          );
       });
     });
   }
   const s = p.maxShotsPerThreat;
-  if (s !== undefined && (!Number.isInteger(s) || s < 0))
-    throw new RangeError(`wta: maxShotsPerThreat must be a whole number >= 0, given ${s}`);
+  if (s !== undefined && !shotsOk(s))
+    throw new RangeError(`wta: maxShotsPerThreat must be a whole number in [0, ${MAX_SHOTS}], given ${s}`);
   if (p.threatShotCaps !== undefined) {
     if (p.threatShotCaps.length !== nT) throw new RangeError(`wta: threatShotCaps needs ${nT} entries`);
     p.threatShotCaps.forEach((c, i) => {
-      if (!Number.isInteger(c) || c < 0)
-        throw new RangeError(`wta: threatShotCaps[${i}] must be a whole number >= 0, given ${c}`);
+      if (!shotsOk(c))
+        throw new RangeError(
+          `wta: threatShotCaps[${i}] must be a whole number in [0, ${MAX_SHOTS}], given ${c}`,
+        );
     });
   }
 }
@@ -206,6 +218,7 @@ export function exactWta(problem: WtaProblem): WtaSolution {
 
 /** Size of the exact search: the ways each battery can spread its shots over the threats (or none). */
 export function exactSearchSize(problem: WtaProblem): number {
+  check(problem);
   const nT = problem.threatValues.length;
   let size = 1;
   for (const c of problem.batteryShots) {

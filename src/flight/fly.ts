@@ -10,6 +10,7 @@ import { threatVehicle } from "./catalog/index.js";
 import type { ThreatDefinition, VehicleDefinition } from "./definitions.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { FlightRefusalError } from "./errors.js";
+import { checkFlightOptions, checkThreatDefinition } from "./optionChecks.js";
 import {
   buildPlan,
   centralAngleRad,
@@ -71,6 +72,7 @@ export function threatSteering(
   earth: FlightEarthModel,
   cache: TargetingCache | null = defaultTargetingCache,
 ): SolvedSteering | null {
+  checkThreatDefinition(def);
   const vehicle = resolveVehicle(def.vehicle);
   if (def.launch === undefined) {
     if (def.burnout === undefined)
@@ -127,10 +129,13 @@ export function threatSteering(
 
 /** The plan of a threat and its targeting report: the steering solved (or fetched from the cache). */
 function planOf(
+  fn: string,
   def: ThreatDefinition,
   earth: FlightEarthModel,
   options: FlyThreatOptions,
 ): { plan: ReturnType<typeof buildPlan>; report: TargetingReport | null } {
+  checkThreatDefinition(def);
+  checkFlightOptions(fn, options);
   const vehicle = resolveVehicle(def.vehicle);
   let steering: BoostSteering;
   let report = null;
@@ -158,7 +163,7 @@ export function createThreatFlight(
   earth: FlightEarthModel,
   options: FlyThreatOptions = {},
 ): Flight {
-  const { plan, report } = planOf(def, earth, options);
+  const { plan, report } = planOf("createThreatFlight", def, earth, options);
   return buildThreatFlight(plan, earth, options, report);
 }
 
@@ -171,6 +176,6 @@ export function flyThreat(
   earth: FlightEarthModel,
   options: FlyThreatOptions = {},
 ): FlightResult {
-  const { plan, report } = planOf(def, earth, options);
+  const { plan, report } = planOf("flyThreat", def, earth, options);
   return runnerFor(earth).run(plan, options, report);
 }

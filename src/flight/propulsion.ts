@@ -51,15 +51,19 @@ export function stageThrustVacN(s: StageDefinition): number {
   return stageMassFlowKgS(s) * s.ispVacS * G0_MPS2;
 }
 
+/** Checks each stage's numbers; a RangeError names the stage and the field (`stages[1].burnTimeS`). */
 export function validateStages(stages: readonly StageDefinition[]): void {
   for (const [i, s] of stages.entries()) {
-    const ok =
-      s.propellantMassKg > 0 &&
-      s.dryMassKg >= 0 &&
-      s.ispVacS > 0 &&
-      s.burnTimeS > 0 &&
-      (s.coastAfterS ?? 0) >= 0;
-    if (!ok) throw new RangeError(`stage ${i}: masses, Isp and burn time must be positive`);
+    const bad = (field: string, expected: string, v: unknown) =>
+      new RangeError(`stage ${i}: stages[${i}].${field} must be ${expected}, given ${String(v)}`);
+    for (const k of ["propellantMassKg", "ispVacS", "burnTimeS"] as const)
+      if (!(s[k] > 0 && Number.isFinite(s[k]))) throw bad(k, "a finite number > 0", s[k]);
+    if (!(s.dryMassKg >= 0 && Number.isFinite(s.dryMassKg)))
+      throw bad("dryMassKg", "a finite number >= 0", s.dryMassKg);
+    for (const k of ["coastAfterS", "nozzleExitAreaM2"] as const) {
+      const v = s[k];
+      if (v !== undefined && !(v >= 0 && Number.isFinite(v))) throw bad(k, "a finite number >= 0", v);
+    }
   }
 }
 

@@ -38,6 +38,41 @@ export function positiveArg(fn: string, name: string, v: unknown): number {
   return v;
 }
 
+/** A finite number >= 0, or a RangeError naming it. */
+export function nonNegativeArg(fn: string, name: string, v: unknown): number {
+  if (typeof v !== "number" || !(v >= 0) || v === Infinity)
+    throw argError(fn, name, "a finite number >= 0", v);
+  return v;
+}
+
+/** A whole number in [lo, hi], or a RangeError naming it. */
+export function integerArg(
+  fn: string,
+  name: string,
+  v: unknown,
+  lo: number,
+  hi = Number.MAX_SAFE_INTEGER,
+): number {
+  if (typeof v !== "number" || !Number.isInteger(v) || v < lo || v > hi)
+    throw argError(
+      fn,
+      name,
+      hi === Number.MAX_SAFE_INTEGER ? `a whole number >= ${lo}` : `a whole number in [${lo}, ${hi}]`,
+      v,
+    );
+  return v;
+}
+
+/** `n` finite numbers (a vector or a matrix's entries), or a RangeError naming the first bad one. */
+export function finiteArrayArg(fn: string, name: string, a: unknown, n: number): void {
+  const v = a as ArrayLike<unknown> | null | undefined;
+  if (v === null || v === undefined || typeof v.length !== "number" || v.length < n)
+    throw argError(fn, name, `${n} finite numbers`, a);
+  for (let i = 0; i < n; i++)
+    if (typeof v[i] !== "number" || !Number.isFinite(v[i]))
+      throw argError(fn, `${name}[${i}]`, "a finite number", v[i]);
+}
+
 /** Three finite components (a position or a vector), or a RangeError naming the argument. */
 export function finiteVec3Arg(fn: string, name: string, v: unknown): void {
   const a = v as ArrayLike<unknown> | null | undefined;

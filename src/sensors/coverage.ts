@@ -7,6 +7,7 @@
  * Geometry here is drawn on a sphere of the mean Earth radius (6,371 km), like the radar horizon
  * test; against the ellipsoid that is within about 0.5% in range, fine for display.
  */
+import { argError, finiteArg, positiveArg } from "../math/check.js";
 import type { Detection } from "./detection.js";
 import { radarHorizonRangeM } from "../earth/visibility.js";
 import { MEAN_EARTH_RADIUS_M } from "../earth/wgs84.js";
@@ -118,6 +119,16 @@ function sphereDirect(latRad: number, lonRad: number, azRad: number, delta: numb
   return { latDeg: lat2 / DEG, lonDeg: ((lon2 / DEG + 540) % 360) - 180 };
 }
 
+/** Most points on a boundary ring, and most samples of a satellite track (work stays bounded). */
+export const MAX_COVERAGE_STEPS = 100_000;
+export const MAX_TRACK_SAMPLES = 1_000_000;
+
+/** A whole number of ring points in [min, MAX_COVERAGE_STEPS] (or absent), or a RangeError naming it. */
+function checkSteps(fn: string, name: string, v: number | undefined, min: number): void {
+  if (v !== undefined && !(Number.isInteger(v) && v >= min && v <= MAX_COVERAGE_STEPS))
+    throw argError(fn, name, `a whole number in [${min}, ${MAX_COVERAGE_STEPS}]`, v);
+}
+
 export interface RadarCoverageOptions {
   /** Target altitude above the surface, m. */
   readonly targetAltM: number;
@@ -141,6 +152,13 @@ export interface RadarCoverageOptions {
  * above the maximum elevation is not cut out.
  */
 export function radarCoverageBoundary(radar: Radar, options: RadarCoverageOptions): LatLon[] {
+  const fn = "radarCoverageBoundary";
+  finiteArg(fn, "options.targetAltM", options.targetAltM);
+  if (options.rcsM2 !== undefined) positiveArg(fn, "options.rcsM2", options.rcsM2);
+  if (options.pd !== undefined && !(options.pd > 0 && options.pd < 1))
+    throw argError(fn, "options.pd", "a probability in (0, 1)", options.pd);
+  if (options.timeS !== undefined) finiteArg(fn, "options.timeS", options.timeS);
+  checkSteps(fn, "options.azimuthSteps", options.azimuthSteps, 2);
   const st = radar.site.stateInto(options.timeS ?? 0, radar.state);
   const m = radar.model;
   const f = radar.fieldOfRegard;
@@ -206,6 +224,15 @@ export function irFootprintBoundary(
   index: number,
   options: FootprintOptions,
 ): LatLon[] {
+  const fn = "irFootprintBoundary";
+  const n = constellation.ephemeris.count;
+  if (!(Number.isInteger(index) && index >= 0 && index < n))
+    throw argError(fn, "index", `a satellite index, a whole number in [0, ${n})`, index);
+  finiteArg(fn, "options.targetAltM", options.targetAltM);
+  if (options.intensityWPerSr !== undefined)
+    positiveArg(fn, "options.intensityWPerSr", options.intensityWPerSr);
+  finiteArg(fn, "options.timeS", options.timeS);
+  checkSteps(fn, "options.steps", options.steps, 3);
   constellation.updatePositions(options.timeS);
   const k = 3 * index;
   const p = constellation.satPos;
@@ -246,9 +273,13 @@ export function satelliteTracks(
   endS: number,
   stepS: number,
 ): SatelliteTracks {
-  if (!(stepS > 0) || !(endS >= startS))
-    throw new RangeError("satelliteTracks: need stepS > 0 and endS >= startS");
+  finiteArg("satelliteTracks", "startS", startS);
+  if (!(endS >= startS && Number.isFinite(endS)))
+    throw argError("satelliteTracks", "endS", `a finite time >= startS (${startS} s)`, endS);
+  positiveArg("satelliteTracks", "stepS", stepS);
   const n = Math.floor((endS - startS) / stepS + 1e-9) + 1;
+  if (!(n <= MAX_TRACK_SAMPLES))
+    throw argError("satelliteTracks", "stepS", `a step giving at most ${MAX_TRACK_SAMPLES} samples`, stepS);
   const timesS = new Float64Array(n);
   for (let i = 0; i < n; i++) timesS[i] = startS + i * stepS;
   const pos = new Float64Array(3);

@@ -2,6 +2,7 @@
  * Building sensors from catalog names (or inline models), for the scenario layer.
  */
 import { gmstRad } from "../earth/eci.js";
+import { argError, finiteArg } from "../math/check.js";
 import { irConstellationModel, radarModel, type IrConstellationModel } from "./catalog.js";
 import { IrConstellation } from "./infrared/irSensor.js";
 import type { SignatureModel } from "./infrared/signature.js";
@@ -28,7 +29,24 @@ export interface RadarSpec {
   readonly firstLookS?: number;
 }
 
+/** An optional finite number of a spec (a time, an angle), or a RangeError naming it. */
+function optionalFinite(fn: string, name: string, v: number | undefined, min = -Infinity): void {
+  if (v !== undefined && !(Number.isFinite(v) && v >= min))
+    throw argError(fn, name, min === -Infinity ? "a finite number" : `a finite number >= ${min}`, v);
+}
+
 export function createRadar(spec: RadarSpec): Radar {
+  optionalFinite("createRadar", "spec.boresightAzimuthRad", spec.boresightAzimuthRad);
+  optionalFinite("createRadar", "spec.firstLookS", spec.firstLookS, 0);
+  const f = spec.fieldOfRegard;
+  if (f !== undefined)
+    for (const k of [
+      "azimuthCenterRad",
+      "azimuthHalfWidthRad",
+      "elevationMinRad",
+      "elevationMaxRad",
+    ] as const)
+      finiteArg("createRadar", `spec.fieldOfRegard.${k}`, f[k]);
   const base = typeof spec.model === "string" ? radarModel(spec.model) : spec.model;
   const model: RadarModel = { ...base, ...spec.overrides };
   let fieldOfRegard = spec.fieldOfRegard ?? model.fieldOfRegard;
@@ -66,6 +84,9 @@ export interface IrConstellationSpec {
 }
 
 export function createIrConstellation(spec: IrConstellationSpec): IrConstellation {
+  if (!(spec.epoch instanceof Date) || !Number.isFinite(spec.epoch.getTime()))
+    throw argError("createIrConstellation", "spec.epoch", "a valid Date", spec.epoch);
+  optionalFinite("createIrConstellation", "spec.firstLookS", spec.firstLookS, 0);
   const base = typeof spec.model === "string" ? irConstellationModel(spec.model) : spec.model;
   const sensor = { ...base.sensor, ...spec.sensorOverrides };
   const gmst0 = gmstRad(spec.epoch);

@@ -54,7 +54,11 @@ export const NOTIONAL_RCS: RcsTable = {
 
 /** RCS and Swerling case of a vehicle kind in a phase. */
 export function rcsFor(kind: VehicleKind, phase: FlightPhase, table: RcsTable = NOTIONAL_RCS): RcsEntry {
-  const e = table[kind];
+  const e = Object.prototype.hasOwnProperty.call(table, kind) ? table[kind] : undefined;
+  if (e === undefined)
+    throw new RangeError(`rcsFor: kind must be one of the table's kinds, given ${String(kind)}`);
+  if (!FLIGHT_PHASES.includes(phase))
+    throw new RangeError(`rcsFor: phase must be one of ${FLIGHT_PHASES.join(", ")}, given ${String(phase)}`);
   return e.phases?.[phase] ?? e.default;
 }
 

@@ -7,6 +7,7 @@
  * The built-in kinds are `Radar` (./radar/radar.ts) and `IrConstellation` (./infrared/irSensor.ts).
  */
 import type { TruthState } from "../flight/truth.js";
+import { finiteArg } from "../math/check.js";
 import type { Detection } from "./detection.js";
 import type { SensorRandom } from "./stream.js";
 
@@ -37,5 +38,6 @@ export function observe(
   rng: SensorRandom,
   out: Detection[] = [],
 ): Detection[] {
+  finiteArg("observe", "timeS", timeS);
   return sensor.observe(truths, timeS, rng, out);
 }

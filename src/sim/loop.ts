@@ -45,6 +45,10 @@ export interface LoopStats {
 
 /** Runs the systems from startS to the clock's end; returns how many frames were played. */
 export function runSystems(systems: readonly SimSystem[], clock: LoopClock): LoopStats {
+  if (!(Number.isFinite(clock.startS) && clock.startS <= clock.endS()))
+    throw new RangeError(
+      `runSystems: clock.startS must be a finite time at or before clock.endS() (${clock.endS()} s), given ${clock.startS}`,
+    );
   let t = clock.startS;
   let frames = 0;
   for (;;) {

@@ -104,7 +104,12 @@ export function simulate(world: World, options: SimulateOptions): RunResult {
   if (!Number.isInteger(seed)) throw new RangeError(`simulate: seed must be a whole number, given ${seed}`);
   if (!Number.isInteger(run) || run < 0)
     throw new RangeError(`simulate: run must be a whole number >= 0, given ${run}`);
-  const ticks = new Ticks(options.tickS ?? 1);
+  const tickS = options.tickS ?? 1;
+  if (!(tickS > 0 && Number.isFinite(tickS)))
+    throw new RangeError(`simulate: options.tickS must be a finite number > 0, given ${tickS}`);
+  if (!(world.durationS > 0 && Number.isFinite(world.durationS)))
+    throw new RangeError(`simulate: world.durationS must be a finite number > 0, given ${world.durationS}`);
+  const ticks = new Ticks(tickS);
   const log = new EventLog();
   // A flight may last as long as the run (not the flight layer's default limit): one that outlives it
   // is reported as still flying.

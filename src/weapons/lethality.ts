@@ -51,11 +51,11 @@ const LN2 = Math.LN2;
 
 function check(l: Lethality): void {
   const prob = (v: number, name: string) => {
-    if (!(v >= 0 && v <= 1)) throw new RangeError(`lethality: ${name} must be in [0, 1], given ${v}`);
+    if (!(v >= 0 && v <= 1)) throw new RangeError(`lethality: l.${name} must be in [0, 1], given ${v}`);
   };
   const radius = (v: number, name: string) => {
     if (!(v > 0 && Number.isFinite(v)))
-      throw new RangeError(`lethality: ${name} must be a finite number > 0, given ${v}`);
+      throw new RangeError(`lethality: l.${name} must be a finite number > 0, given ${v}`);
   };
   switch (l.kind) {
     case "hit-to-kill":
@@ -83,7 +83,9 @@ export function validateLethality(l: Lethality): Lethality {
 
 /** Probability of kill at miss distance `missM` (>= 0). */
 export function killProbability(l: Lethality, missM: number): number {
-  if (!(missM >= 0)) throw new RangeError(`killProbability: missM must be >= 0, given ${missM}`);
+  if (!(missM >= 0 && Number.isFinite(missM)))
+    throw new RangeError(`killProbability: missM must be a finite number >= 0, given ${missM}`);
+  check(l);
   switch (l.kind) {
     case "hit-to-kill":
       return missM <= l.hitRadiusM ? l.killGivenHit : 0;
@@ -139,6 +141,7 @@ export function expectedKillProbability(l: Lethality, sigma1M: number, sigma2M: 
     throw new RangeError(`expectedKillProbability: sigma1M must be a finite number >= 0, given ${sigma1M}`);
   if (!(sigma2M >= 0 && Number.isFinite(sigma2M)))
     throw new RangeError(`expectedKillProbability: sigma2M must be a finite number >= 0, given ${sigma2M}`);
+  check(l);
   if (l.kind === "gaussian") {
     const L2 = l.lethalRadiusM * l.lethalRadiusM;
     return (l.killAtZeroMiss * L2) / Math.sqrt((L2 + sigma1M * sigma1M) * (L2 + sigma2M * sigma2M));

@@ -276,6 +276,8 @@ export class RunFormatError extends Error {
 
 /** One event as a line of events.jsonl: keys in EVENT_KEYS order, time to the millisecond. */
 export function eventLine(e: { readonly timeS: number; readonly type: string }): string {
+  if (!Number.isFinite(e.timeS))
+    throw new RangeError(`eventLine: event.timeS must be a finite time, given ${e.timeS}`);
   const o: Record<string, unknown> = {};
   const src = e as Readonly<Record<string, unknown>>;
   for (const k of EVENT_KEYS) {

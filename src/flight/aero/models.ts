@@ -2,9 +2,36 @@
  * Runtime aerodynamic models built once from the plain definitions (definitions.ts), used in the hot
  * path of the right-hand side.
  */
+import { argError, positiveArg } from "../../math/check.js";
 import type { DragAeroDefinition, LiftDragAeroDefinition } from "../definitions.js";
 import { LiftDragRow } from "./row.js";
 import { LiftDragTable, Table1D } from "./table.js";
+
+/** A table's grid: finite and strictly increasing; a RangeError names the bad entry. */
+function checkGrid(fn: string, name: string, xs: readonly number[]): void {
+  for (let i = 0; i < xs.length; i++) {
+    if (!Number.isFinite(xs[i])) throw argError(fn, `${name}[${i}]`, "a finite number", xs[i]);
+    if (i > 0 && !(xs[i] > xs[i - 1]))
+      throw argError(
+        fn,
+        `${name}[${i}]`,
+        `greater than ${name}[${i - 1}] (${xs[i - 1]}): the grid must increase`,
+        xs[i],
+      );
+  }
+}
+
+/** A table's coefficients: finite and at least `min`; a RangeError names the bad entry. */
+function checkCoefficients(fn: string, name: string, ys: readonly number[], min: number): void {
+  for (let i = 0; i < ys.length; i++)
+    if (!(Number.isFinite(ys[i]) && ys[i] >= min))
+      throw argError(
+        fn,
+        `${name}[${i}]`,
+        min === -Infinity ? "a finite number" : min > 0 ? "a finite number > 0" : "a finite number >= 0",
+        ys[i],
+      );
+}
 
 /**
  * Drag of a non-lifting body. Drag acceleration = q * dragPerDynamicPressure(mach, mass):
@@ -19,12 +46,14 @@ export class DragModel {
 
   constructor(def: DragAeroDefinition) {
     if (def.kind === "ballistic-coefficient") {
-      if (!(def.betaKgM2 > 0)) throw new RangeError("ballistic coefficient must be positive");
+      positiveArg("DragModel", "def.betaKgM2", def.betaKgM2);
       this.invBeta = 1 / def.betaKgM2;
       this.table = null;
       this.areaM2 = 0;
     } else {
-      if (!(def.refAreaM2 > 0)) throw new RangeError("drag table reference area must be positive");
+      positiveArg("DragModel", "def.refAreaM2", def.refAreaM2);
+      checkGrid("DragModel", "def.mach", def.mach);
+      checkCoefficients("DragModel", "def.cd", def.cd, 0);
       this.invBeta = 0;
       this.table = new Table1D(def.mach, def.cd);
       this.areaM2 = def.refAreaM2;
@@ -46,7 +75,11 @@ export class LiftDragModel {
   readonly refAreaM2: number;
 
   constructor(def: LiftDragAeroDefinition) {
-    if (!(def.refAreaM2 > 0)) throw new RangeError("lift-drag table reference area must be positive");
+    positiveArg("LiftDragModel", "def.refAreaM2", def.refAreaM2);
+    checkGrid("LiftDragModel", "def.mach", def.mach);
+    checkGrid("LiftDragModel", "def.alphaRad", def.alphaRad);
+    checkCoefficients("LiftDragModel", "def.cl", def.cl, -Infinity);
+    checkCoefficients("LiftDragModel", "def.cd", def.cd, Number.MIN_VALUE);
     this.table = new LiftDragTable(def.mach, def.alphaRad, def.cl, def.cd);
     this.row = new LiftDragRow(this.table);
     this.refAreaM2 = def.refAreaM2;

@@ -4,6 +4,7 @@
  * and gain come from the guidance command (guidance/cruise.ts); the drag is this evaluation's drag of the
  * lift-and-drag force, which must come before this force in the flight's list.
  */
+import { nonNegativeArg, positiveArg } from "../../math/check.js";
 import { G0_MPS2 } from "../constants.js";
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { ForceModel } from "../propagation/types.js";
@@ -17,8 +18,8 @@ export class CruiseEngineForce implements ForceModel {
   readonly ispS: number;
 
   constructor(maxThrustN: number, ispS: number) {
-    if (!(maxThrustN >= 0) || !(ispS > 0))
-      throw new RangeError(`CruiseEngineForce: max thrust >= 0 and Isp > 0, given ${maxThrustN}, ${ispS}`);
+    nonNegativeArg("CruiseEngineForce", "maxThrustN", maxThrustN);
+    positiveArg("CruiseEngineForce", "ispS", ispS);
     this.maxThrustN = maxThrustN;
     this.ispS = ispS;
   }

@@ -3,6 +3,7 @@
  * winds: the ECEF velocity): a = -q (C_D A / m) v_hat, from a ballistic coefficient or a C_D(Mach) table
  * with a reference area (aero/models.ts DragModel). `scale` multiplies it (Monte Carlo dispersions).
  */
+import { nonNegativeArg } from "../../math/check.js";
 import type { DragModel } from "../aero/models.js";
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { ForceModel } from "../propagation/types.js";
@@ -15,7 +16,7 @@ export class DragForce implements ForceModel {
   scale: number;
 
   constructor(model: DragModel, scale = 1) {
-    if (!(scale >= 0)) throw new RangeError(`DragForce: scale must be >= 0, given ${scale}`);
+    nonNegativeArg("DragForce", "scale", scale);
     this.model = model;
     this.scale = scale;
   }

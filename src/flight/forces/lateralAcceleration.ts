@@ -13,6 +13,7 @@
  * two may be absent. The induced drag of the manoeuvre is not modelled (a body-drag force carries the
  * zero-lift drag); the limit is continuous, so the right-hand side stays continuous.
  */
+import { nonNegativeArg, positiveArg } from "../../math/check.js";
 import { G0_MPS2 } from "../constants.js";
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { ForceModel } from "../propagation/types.js";
@@ -38,19 +39,18 @@ export class LateralAccelerationForce implements ForceModel {
   private readonly loadFactorOnly: boolean;
 
   constructor(limits: LateralAccelerationLimits) {
-    if (!(limits.maxLoadFactor > 0))
-      throw new RangeError(
-        `LateralAccelerationForce: maxLoadFactor must be > 0, given ${limits.maxLoadFactor}`,
-      );
+    const fn = "LateralAccelerationForce";
+    positiveArg(fn, "limits.maxLoadFactor", limits.maxLoadFactor);
+    if (limits.aero !== undefined) {
+      positiveArg(fn, "limits.aero.refAreaM2", limits.aero.refAreaM2);
+      positiveArg(fn, "limits.aero.clMax", limits.aero.clMax);
+    }
+    if (limits.divertAccelMps2 !== undefined)
+      nonNegativeArg(fn, "limits.divertAccelMps2", limits.divertAccelMps2);
     this.maxAccelMps2 = limits.maxLoadFactor * G0_MPS2;
     const a = limits.aero;
-    if (a !== undefined && !(a.refAreaM2 > 0 && a.clMax > 0))
-      throw new RangeError("LateralAccelerationForce: aero.refAreaM2 and aero.clMax must be > 0");
     this.aeroSClMax = a === undefined ? 0 : a.refAreaM2 * a.clMax;
-    const d = limits.divertAccelMps2 ?? 0;
-    if (!(d >= 0) || !Number.isFinite(d))
-      throw new RangeError("LateralAccelerationForce: divertAccelMps2 must be finite and >= 0");
-    this.divertMps2 = d;
+    this.divertMps2 = limits.divertAccelMps2 ?? 0;
     this.loadFactorOnly = a === undefined && limits.divertAccelMps2 === undefined;
   }
 

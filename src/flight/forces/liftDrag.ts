@@ -6,6 +6,7 @@
  * `liftScale` and `dragScale` multiply them (dispersions); lifting laws that command an acceleration read
  * them, as an autopilot closing on measured acceleration would.
  */
+import { nonNegativeArg } from "../../math/check.js";
 import type { LiftDragModel } from "../aero/models.js";
 import { LIFT_ALPHA, type FlightContext, type GuidanceCommand } from "../propagation/context.js";
 import type { ForceModel } from "../propagation/types.js";
@@ -19,8 +20,8 @@ export class LiftDragForce implements ForceModel {
   dragScale: number;
 
   constructor(model: LiftDragModel, liftScale = 1, dragScale = 1) {
-    if (!(liftScale >= 0) || !(dragScale >= 0))
-      throw new RangeError(`LiftDragForce: scales must be >= 0, given ${liftScale}, ${dragScale}`);
+    nonNegativeArg("LiftDragForce", "liftScale", liftScale);
+    nonNegativeArg("LiftDragForce", "dragScale", dragScale);
     this.model = model;
     this.liftScale = liftScale;
     this.dragScale = dragScale;

@@ -9,6 +9,7 @@
  * those events for a stack of stages (propulsion.ts burnSchedule): ignition, burnout, and at each
  * separation the stage's dry mass dropped from the state.
  */
+import { finiteArg, nonNegativeArg } from "../../math/check.js";
 import type { StageDefinition } from "../propulsion.js";
 import { burnSchedule } from "../propulsion.js";
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
@@ -26,8 +27,9 @@ export class StagedMotorForce implements ForceModel {
 
   /** Lights a stage (call from an event handler, or before the flight starts). */
   ignite(thrustVacN: number, massFlowKgS: number, exitAreaM2 = 0): void {
-    if (!(thrustVacN >= 0) || !(massFlowKgS >= 0) || !(exitAreaM2 >= 0))
-      throw new RangeError("StagedMotorForce.ignite: thrust, mass flow and exit area must be >= 0");
+    nonNegativeArg("StagedMotorForce.ignite", "thrustVacN", thrustVacN);
+    nonNegativeArg("StagedMotorForce.ignite", "massFlowKgS", massFlowKgS);
+    nonNegativeArg("StagedMotorForce.ignite", "exitAreaM2", exitAreaM2);
     this.thrustVacN = thrustVacN;
     this.massFlowKgS = massFlowKgS;
     this.exitAreaM2 = exitAreaM2;
@@ -91,6 +93,7 @@ export function stagedMotorEvents(
   stages: readonly StageDefinition[],
   ignitionS: number,
 ): ScheduledEvent[] {
+  finiteArg("stagedMotorEvents", "ignitionS", ignitionS);
   const burns = burnSchedule(stages);
   const out: ScheduledEvent[] = [];
   for (const [k, b] of burns.entries()) {

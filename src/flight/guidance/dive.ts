@@ -8,6 +8,7 @@
  * (a smooth step, so the right-hand side has no kink), since it grows without bound as the range closes
  * on any residual miss; the last kilometre is ballistic.
  */
+import { positiveArg } from "../../math/check.js";
 import type { LiftDragForce } from "../forces/liftDrag.js";
 import { LIFT_CL, type FlightContext, type GuidanceCommand } from "../propagation/context.js";
 import type { GuidanceLaw } from "../propagation/types.js";
@@ -26,6 +27,7 @@ export class DiveGuidance implements GuidanceLaw {
   readonly lift: LiftDragForce;
 
   constructor(navigationConstant: number, aim: Aimpoint, lift: LiftDragForce) {
+    positiveArg("DiveGuidance", "navigationConstant", navigationConstant);
     this.navigationConstant = navigationConstant;
     this.aim = aim;
     this.lift = lift;

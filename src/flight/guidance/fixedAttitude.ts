@@ -3,6 +3,7 @@
  * velocity, along u = the local geocentric vertical's component perpendicular to v (the glider's
  * midcourse and re-entry, and its pull-up into the glide at the pull-up angle of attack).
  */
+import { argError } from "../../math/check.js";
 import { LIFT_ALPHA, type FlightContext, type GuidanceCommand } from "../propagation/context.js";
 import type { GuidanceLaw } from "../propagation/types.js";
 
@@ -12,6 +13,13 @@ export class FixedAttitudeGuidance implements GuidanceLaw {
   alphaRad: number;
 
   constructor(alphaRad: number) {
+    if (!(alphaRad > -Math.PI / 2 && alphaRad < Math.PI / 2))
+      throw argError(
+        "FixedAttitudeGuidance",
+        "alphaRad",
+        "an angle of attack in (-pi/2, pi/2) rad",
+        alphaRad,
+      );
     this.alphaRad = alphaRad;
   }
 

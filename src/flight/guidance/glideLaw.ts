@@ -52,7 +52,8 @@ export class GlideLaw {
   jinkRampS = 5;
 
   setBankMax(rad: number): void {
-    if (!(rad > 0 && rad < Math.PI / 2)) throw new RangeError("bank limit must be in (0, 90) deg");
+    if (!(rad > 0 && rad < Math.PI / 2))
+      throw new RangeError(`GlideLaw.setBankMax: rad must be a bank limit in (0, pi/2), given ${rad}`);
     this.bankMaxRad = rad;
     this.tanBankMax = Math.tan(rad);
   }

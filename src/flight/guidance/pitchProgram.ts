@@ -11,6 +11,7 @@
  * The kinks at the end of the rise and of the kick are time events of the flight, so the integrator never
  * steps across them.
  */
+import { finiteArg, finiteVec3Arg } from "../../math/check.js";
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { GuidanceLaw } from "../propagation/types.js";
 
@@ -53,6 +54,10 @@ export class PitchProgramGuidance implements GuidanceLaw {
   readonly planeNormal: Float64Array;
 
   constructor(program: PitchProgram, launchTimeS: number, planeNormal: ArrayLike<number>) {
+    finiteArg("PitchProgramGuidance", "launchTimeS", launchTimeS);
+    finiteVec3Arg("PitchProgramGuidance", "planeNormal", planeNormal);
+    if (planeNormal[0] === 0 && planeNormal[1] === 0 && planeNormal[2] === 0)
+      throw new RangeError("PitchProgramGuidance: planeNormal must not be the zero vector");
     this.program = program;
     this.launchTimeS = launchTimeS;
     this.planeNormal = Float64Array.from(planeNormal);

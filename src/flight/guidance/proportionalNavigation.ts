@@ -54,7 +54,9 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
     if (!(o.navigationRatio > 0) || !Number.isFinite(o.navigationRatio))
       throw new RangeError(`ProportionalNavigation: navigationRatio must be > 0, given ${o.navigationRatio}`);
     const lim = o.maxAccelMps2 ?? Infinity;
-    if (!(lim > 0)) throw new RangeError(`ProportionalNavigation: maxAccelMps2 must be > 0, given ${lim}`);
+    // Infinity (the default) is unlimited: the force has its own limit.
+    if (!(lim > 0))
+      throw new RangeError(`ProportionalNavigation: options.maxAccelMps2 must be > 0, given ${lim}`);
     this.navigationRatio = o.navigationRatio;
     this.augmented = o.augmented ?? false;
     this.pure = (o.form ?? "true") === "pure";

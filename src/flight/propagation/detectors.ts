@@ -5,7 +5,20 @@
  */
 import type { FlightEarthModel } from "../earthModel.js";
 import type { Aimpoint } from "../guidance/aimpoint.js";
+import { argError, positiveArg } from "../../math/check.js";
 import type { FlightEventDetector, FlightEventHandler } from "./types.js";
+
+/** A detector's level: a number, or +-Infinity for a level never crossed (a cut-off that is not set). */
+function checkLevel(fn: string, name: string, level: number): void {
+  if (typeof level !== "number" || Number.isNaN(level))
+    throw argError(fn, name, "a number (+-Infinity: never crossed)", level);
+}
+
+/** A detector's direction (1: rising, -1: falling, 0: both), or a RangeError naming it. */
+function checkDirection(fn: string, direction: number): void {
+  if (direction !== 1 && direction !== -1 && direction !== 0)
+    throw argError(fn, "direction", "1 (rising), -1 (falling) or 0 (both)", direction);
+}
 
 /** Height above the ellipsoid crossing a level (impact, the re-entry level). */
 export class AltitudeCrossing implements FlightEventDetector {
@@ -20,6 +33,9 @@ export class AltitudeCrossing implements FlightEventDetector {
     handle: FlightEventHandler,
     maxCheckS?: number,
   ) {
+    checkLevel("AltitudeCrossing", "levelM", levelM);
+    checkDirection("AltitudeCrossing", direction);
+    if (maxCheckS !== undefined) positiveArg("AltitudeCrossing", "maxCheckS", maxCheckS);
     this.levelM = levelM;
     this.direction = direction;
     this.handle = handle;
@@ -35,6 +51,7 @@ export class RadialVelocityZero implements FlightEventDetector {
   readonly direction: 1 | -1 | 0;
   handle: FlightEventHandler;
   constructor(direction: 1 | -1 | 0, handle: FlightEventHandler) {
+    checkDirection("RadialVelocityZero", direction);
     this.direction = direction;
     this.handle = handle;
   }
@@ -56,6 +73,8 @@ export class DynamicPressureCrossing implements FlightEventDetector {
     direction: 1 | -1 | 0,
     handle: FlightEventHandler,
   ) {
+    checkLevel("DynamicPressureCrossing", "levelPa", levelPa);
+    checkDirection("DynamicPressureCrossing", direction);
     this.levelPa = levelPa;
     this.direction = direction;
     this.handle = handle;
@@ -78,6 +97,8 @@ export class RangeToGoCrossing implements FlightEventDetector {
     direction: 1 | -1 | 0,
     handle: FlightEventHandler,
   ) {
+    checkLevel("RangeToGoCrossing", "levelM", levelM);
+    checkDirection("RangeToGoCrossing", direction);
     this.levelM = levelM;
     this.direction = direction;
     this.handle = handle;
@@ -99,6 +120,8 @@ export class SpeedCrossing implements FlightEventDetector {
   levelMps: number;
   handle: FlightEventHandler;
   constructor(levelMps: number, direction: 1 | -1 | 0, handle: FlightEventHandler) {
+    checkLevel("SpeedCrossing", "levelMps", levelMps);
+    checkDirection("SpeedCrossing", direction);
     this.levelMps = levelMps;
     this.direction = direction;
     this.handle = handle;
@@ -114,6 +137,8 @@ export class MassCrossing implements FlightEventDetector {
   levelKg: number;
   handle: FlightEventHandler;
   constructor(levelKg: number, direction: 1 | -1 | 0, handle: FlightEventHandler) {
+    checkLevel("MassCrossing", "levelKg", levelKg);
+    checkDirection("MassCrossing", direction);
     this.levelKg = levelKg;
     this.direction = direction;
     this.handle = handle;

@@ -34,6 +34,8 @@
  * guidance law (its command), the guided forces (motor, lift, lateral acceleration); or, when the only
  * force is a hand-inlined kernel and there is no law, the kernel's flat function (forces/glideKernel.ts).
  */
+import { argError } from "../../math/check.js";
+import { checkFlightOptions } from "../optionChecks.js";
 import { DormandPrince54, type OdeRhs } from "../../math/ode/index.js";
 import type { FlightEarthModel } from "../earthModel.js";
 import { stagnationCoefficient, stagnationTempK } from "../heating.js";
@@ -216,6 +218,11 @@ export class Flight implements FlightControl {
 
   constructor(o: FlightOptions) {
     if (typeof o.id !== "string") throw new RangeError("Flight: id must be a string");
+    checkFlightOptions(`Flight ${o.id}`, o);
+    if (o.noseRadiusM !== undefined && !(o.noseRadiusM > 0 && Number.isFinite(o.noseRadiusM)))
+      throw argError(`Flight ${o.id}`, "options.noseRadiusM", "a finite number > 0", o.noseRadiusM);
+    if (o.emissivity !== undefined && !(o.emissivity > 0 && o.emissivity <= 1))
+      throw argError(`Flight ${o.id}`, "options.emissivity", "a number in (0, 1]", o.emissivity);
     if (!Number.isFinite(o.startTimeS))
       throw new RangeError(`Flight ${o.id}: startTimeS must be finite, given ${o.startTimeS}`);
     if (o.initialState.length !== 7)
@@ -455,11 +462,13 @@ export class Flight implements FlightControl {
       return tS;
     }
     this.nextStopS = -Infinity;
-    if (Number.isNaN(tS)) throw new RangeError(`Flight ${this.id}: advanceTo(NaN)`);
+    if (Number.isNaN(tS)) throw new RangeError(`Flight ${this.id}: advanceTo: tS must be a time, given NaN`);
     if (this.inHandler) throw new RangeError(`Flight ${this.id}: advanceTo from inside an event handler`);
     if (this.ended) return this.timeS;
     if (tS < this.timeS)
-      throw new RangeError(`Flight ${this.id}: advanceTo(${tS}) is before the flight's time ${this.timeS} s`);
+      throw new RangeError(
+        `Flight ${this.id}: advanceTo: tS (${tS} s) is before the flight's time ${this.timeS} s`,
+      );
     const law = this.law;
     if (law !== null && law.revision !== this.lawRevision) this.discontinuity();
     const dp = this.dp;

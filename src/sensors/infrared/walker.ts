@@ -52,15 +52,31 @@ export interface SecularRates {
   readonly argLatRateRadS: number;
 }
 
+/** Most satellites a pattern may have (work and memory stay bounded; large LEO layers have thousands). */
+export const MAX_WALKER_SATELLITES = 100_000;
+
 /** Walker-delta orbits, plane-major order (index = plane * S + slot). Throws RangeError on a bad pattern. */
 export function walkerDeltaOrbits(p: WalkerPattern): CircularOrbit[] {
   const { planes: P, satellitesPerPlane: S, phasing: F } = p;
-  if (!Number.isInteger(P) || P < 1 || !Number.isInteger(S) || S < 1) {
-    throw new RangeError(`walker: planes and satellitesPerPlane must be positive integers (${P}, ${S})`);
-  }
+  if (!Number.isInteger(P) || P < 1)
+    throw new RangeError(`walker: walker.planes must be a whole number >= 1, given ${P}`);
+  if (!Number.isInteger(S) || S < 1)
+    throw new RangeError(`walker: walker.satellitesPerPlane must be a whole number >= 1, given ${S}`);
+  if (P * S > MAX_WALKER_SATELLITES)
+    throw new RangeError(
+      `walker: walker.planes x satellitesPerPlane must be at most ${MAX_WALKER_SATELLITES}, given ${P * S}`,
+    );
   if (!Number.isInteger(F) || F < 0 || F >= P)
-    throw new RangeError(`walker: phasing must be an integer in [0, ${P})`);
-  if (!(p.altitudeM > 0)) throw new RangeError(`walker: altitude must be > 0, got ${p.altitudeM}`);
+    throw new RangeError(`walker: walker.phasing must be a whole number in [0, ${P}), given ${F}`);
+  if (!(p.altitudeM > 0) || !Number.isFinite(p.altitudeM))
+    throw new RangeError(`walker: walker.altitudeM must be a finite number > 0, given ${p.altitudeM}`);
+  if (!(p.inclinationRad >= 0 && p.inclinationRad <= Math.PI))
+    throw new RangeError(`walker: walker.inclinationRad must be in [0, pi], given ${p.inclinationRad}`);
+  for (const k of ["raanOffsetRad", "argLatOffsetRad"] as const) {
+    const v = p[k];
+    if (v !== undefined && !Number.isFinite(v))
+      throw new RangeError(`walker: walker.${k} must be a finite number, given ${v}`);
+  }
   const T = P * S;
   const a = WGS84_A_M + p.altitudeM;
   const out: CircularOrbit[] = [];

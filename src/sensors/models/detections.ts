@@ -4,6 +4,7 @@
  * classes (tests, benches, replayed data); the radar and the infrared constellation build theirs the
  * same way.
  */
+import { argError, finiteArg, finiteArrayArg } from "../../math/check.js";
 import type { Detection } from "../detection.js";
 import { LineOfSightMeasurementModel } from "./lineOfSight.js";
 import { RadarMeasurementModel } from "./radar.js";
@@ -29,10 +30,33 @@ export interface DetectionParts {
   readonly truthId?: string | null;
 }
 
+/**
+ * The parts' numbers: times, a measurement of `m` finite components, a noise covariance with variances
+ * >= 0, the sensor's position (and velocity) and rotation, and the SNR; a RangeError names the bad
+ * one (a detection with a NaN would reach a track's update, or start a track nowhere).
+ */
+function checkParts(fn: string, p: DetectionParts, m: number): void {
+  finiteArg(fn, "parts.timeS", p.timeS);
+  if (p.arrivalTimeS !== undefined && !(p.arrivalTimeS >= p.timeS && Number.isFinite(p.arrivalTimeS)))
+    throw argError(fn, "parts.arrivalTimeS", `a finite time >= timeS (${p.timeS} s)`, p.arrivalTimeS);
+  finiteArrayArg(fn, "parts.z", p.z, m);
+  if (p.R?.length !== m * m) throw argError(fn, "parts.R", `${m} x ${m} numbers`, p.R);
+  finiteArrayArg(fn, "parts.R", p.R, m * m);
+  for (let i = 0; i < m; i++)
+    if (!(p.R[i * m + i] >= 0))
+      throw argError(fn, `parts.R[${i * m + i}]`, "a variance >= 0 (0: noise-free)", p.R[i * m + i]);
+  finiteArrayArg(fn, "parts.sensorPosEcefM", p.sensorPosEcefM, 3);
+  if (p.sensorVelEcefMps !== undefined) finiteArrayArg(fn, "parts.sensorVelEcefMps", p.sensorVelEcefMps, 3);
+  finiteArrayArg(fn, "parts.rotEcefToLocal", p.rotEcefToLocal, 9);
+  if (p.snr !== undefined && !(p.snr >= 0 && Number.isFinite(p.snr)))
+    throw argError(fn, "parts.snr", "a finite number >= 0", p.snr);
+}
+
 /** A radar detection: z = [range, azimuth, elevation] or with the range rate (src/sensors/detection.ts). */
 export function radarDetection(parts: DetectionParts): Detection {
   const m = parts.z.length;
   if (m !== 3 && m !== 4) throw new RangeError(`radarDetection: z must have 3 or 4 components, got ${m}`);
+  checkParts("radarDetection", parts, m);
   const vel = parts.sensorVelEcefMps ?? new Float64Array(3);
   const model = RadarMeasurementModel.sharing(parts.sensorPosEcefM, vel, parts.rotEcefToLocal, parts.R, m);
   return {
@@ -55,6 +79,7 @@ export function radarDetection(parts: DetectionParts): Detection {
 /** A line-of-sight detection: z = [alpha, beta] in the sensor frame (src/sensors/detection.ts). */
 export function lineOfSightDetection(parts: DetectionParts): Detection {
   if (parts.z.length !== 2) throw new RangeError(`lineOfSightDetection: z must have 2 components`);
+  checkParts("lineOfSightDetection", parts, 2);
   const model = LineOfSightMeasurementModel.sharing(parts.sensorPosEcefM, parts.rotEcefToLocal, parts.R);
   return {
     timeS: parts.timeS,

@@ -20,6 +20,7 @@ import { enuRotationInto } from "../../earth/enu.js";
 import { geodeticToEcefInto } from "../../earth/geodetic.js";
 import type { EarthModel } from "../../earth/model.js";
 import { RAD_PER_DEG } from "../../earth/wgs84.js";
+import { checkGeodetic, finiteArg, rangeArg } from "../../math/check.js";
 
 export interface GeodeticPosition {
   readonly latDeg: number;
@@ -90,7 +91,7 @@ export class RadarSite {
 
   constructor(readonly spec: SiteSpec) {
     if (spec.kind === "fixed") {
-      checkLatLon(spec.at.latDeg, spec.at.lonDeg);
+      checkGeodetic("RadarSite", "site.at", spec.at);
       this.moving = false;
       this.first = spec.at;
       this.last = spec.at;
@@ -98,8 +99,11 @@ export class RadarSite {
     }
     const w = spec.waypoints;
     if (w.length < 1) throw new RangeError("ship track: at least one waypoint is needed");
+    finiteArg("RadarSite", "site.altM", spec.altM);
     for (let i = 0; i < w.length; i++) {
-      checkLatLon(w[i].latDeg, w[i].lonDeg);
+      rangeArg("RadarSite", `site.waypoints[${i}].latDeg`, w[i].latDeg, -90, 90, "deg");
+      finiteArg("RadarSite", `site.waypoints[${i}].lonDeg`, w[i].lonDeg);
+      finiteArg("RadarSite", `site.waypoints[${i}].timeS`, w[i].timeS);
       if (i > 0 && !(w[i].timeS > w[i - 1].timeS)) {
         throw new RangeError(`ship track: waypoint times must increase (waypoint ${i})`);
       }
@@ -162,9 +166,4 @@ export class RadarSite {
     out.velEcefMps[2] = r[2] * ve + r[5] * vn;
     return out;
   }
-}
-
-function checkLatLon(latDeg: number, lonDeg: number): void {
-  if (!(latDeg >= -90 && latDeg <= 90)) throw new RangeError(`latitude out of range: ${latDeg}`);
-  if (!Number.isFinite(lonDeg)) throw new RangeError(`longitude not finite: ${lonDeg}`);
 }

@@ -4,6 +4,7 @@
  * (checks.ts), model evaluation through the optional `...Into` members, track initialisation from a
  * position-velocity Gaussian, and moment-matched merging (JPDA).
  */
+import { finiteArg, integerArg } from "../../math/check.js";
 import { cholesky, matSymmetrize } from "../../math/matrix.js";
 import { wrapAngle } from "../../sensors/models/angles.js";
 import type {
@@ -23,6 +24,8 @@ export const LOG_2PI = Math.log(2 * Math.PI);
 
 /** A new zero Gaussian state of dimension n (its arrays views on a shared slab: stateSlab.ts). */
 export function createGaussianState(n: number, timeS = 0): GaussianState {
+  integerArg("createGaussianState", "n", n, 1, 1000);
+  finiteArg("createGaussianState", "timeS", timeS);
   return { x: carveFloat64(n), P: carveFloat64(n * n), timeS };
 }
 
@@ -248,6 +251,9 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     measurement?: MeasurementModel,
     innovation?: Innovation,
   ): GaussianState {
+    // Every entry of the state checked, as predict does (the allocation-free call leaves the covariance
+    // off the diagonal to the factorisation of S, which a NaN outside the measured block escapes).
+    checkState("update", "predicted", predicted, this.ndim);
     const out = this.updateInto(predicted, z, createGaussianState(this.ndim), measurement, innovation);
     // Its entries are fresh arithmetic: a NaN fails the factorisation too.
     this.factorOrThrow(out.P);
@@ -270,7 +276,9 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     checkStateShape("predict", "state", state, this.ndim);
     const dt = timeS - state.timeS;
     if (!(dt >= 0)) {
-      throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
+      throw new RangeError(
+        `predict: cannot predict backwards: timeS (${timeS} s) is before state.timeS (${state.timeS} s)`,
+      );
     }
     checkOut("predict", out, this.ndim);
     return dt;

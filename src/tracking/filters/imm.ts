@@ -58,6 +58,18 @@ export interface ImmOptions {
   measurement?: MeasurementModel;
 }
 
+/** p[at .. at + n) are probabilities (each in [0, 1]) summing to 1 (within 1e-6), or a RangeError. */
+function checkProbabilities(name: string, p: ArrayLike<number>, at: number, n: number): void {
+  let sum = 0;
+  for (let i = at; i < at + n; i++) {
+    if (!(p[i] >= 0 && p[i] <= 1))
+      throw new RangeError(`ImmFilter: ${name}[${i}] must be in [0, 1], given ${p[i]}`);
+    sum += p[i];
+  }
+  if (!(Math.abs(sum - 1) <= 1e-6))
+    throw new RangeError(`ImmFilter: ${name}[${at}..${at + n - 1}] must sum to 1, sum ${sum}`);
+}
+
 export class ImmFilter implements TrackingFilter<ImmState> {
   readonly ndim: number;
   readonly filters: readonly ImmModeFilter[];
@@ -93,6 +105,10 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     this.ndim = this.layout.ndim;
     const sojourn = options.sojournTimesS ? [...options.sojournTimesS] : new Array<number>(r).fill(30);
     if (sojourn.length !== r) throw new RangeError("ImmFilter: sojournTimesS must have one entry per mode");
+    // Infinity is a mode that is never left.
+    sojourn.forEach((t, j) => {
+      if (!(t > 0)) throw new RangeError(`ImmFilter: options.sojournTimesS[${j}] must be > 0 s, given ${t}`);
+    });
     this.transition =
       options.transitionMatrix ??
       ((dt: number, out: Float64Array) => markovTransitionMatrixInto(sojourn, dt, out));
@@ -102,6 +118,10 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     this.initial = Float64Array.from(options.initialProbabilities ?? new Array<number>(r).fill(1 / r));
     if (this.initial.length !== r)
       throw new RangeError("ImmFilter: initialProbabilities must have one entry per mode");
+    checkProbabilities("options.initialProbabilities", this.initial, 0, r);
+    if (options.transitionMatrix instanceof Float64Array)
+      for (let i = 0; i < r; i++)
+        checkProbabilities("options.transitionMatrix", options.transitionMatrix, i * r, r);
     this.pi = new Float64Array(r * r);
     this.c = new Float64Array(r);
     this.mixW = new Float64Array(r);
@@ -155,13 +175,15 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     return this.predictInto(state, timeS, this.createState());
   }
 
-  /** The update into a new state, each mode verified positive definite (verifyCovariance). */
+  /** The update into a new state, every entry of `predicted` checked and each mode of the result
+   *  verified positive definite (verifyCovariance). */
   update(
     predicted: ImmState,
     z: ArrayLike<number>,
     measurement?: MeasurementModel,
     innovation?: Innovation,
   ): ImmState {
+    this.checkImmState("update", "predicted", predicted, true, true);
     const out = this.updateInto(predicted, z, this.createState(), measurement, innovation);
     this.verifyCovariance(out);
     return out;
@@ -192,6 +214,7 @@ export class ImmFilter implements TrackingFilter<ImmState> {
       throw new RangeError(`${fn}: ${name} must be an IMM state of ${this.modeCount} modes (createState())`);
     }
     if (!contents) return;
+    if (!Number.isFinite(s.timeS)) checkTime(fn, `${name}.timeS`, s.timeS);
     checkVector(fn, name, s.probabilities, this.modeCount, false, ".probabilities");
     for (let j = 0; j < this.modeCount; j++) {
       const nj = this.filters[j].ndim;
@@ -210,7 +233,9 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     this.checkImmState("predict", "out", out, false);
     const dt = timeS - state.timeS;
     if (!(dt >= 0))
-      throw new RangeError(`predict: cannot predict backwards (from ${state.timeS} s to ${timeS} s)`);
+      throw new RangeError(
+        `predict: cannot predict backwards: timeS (${timeS} s) is before state.timeS (${state.timeS} s)`,
+      );
     const pi = this.transitionInto(dt);
     const mu = state.probabilities;
     if (dt === 0 && this.isIdentity(pi)) {

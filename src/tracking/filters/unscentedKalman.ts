@@ -16,6 +16,7 @@
  * azimuths near +-pi average correctly. Covariance update P+ = P - K S K^T, symmetrised. The UKF never
  * calls the models' Jacobians.
  */
+import { finiteArg, positiveArg } from "../../math/check.js";
 import {
   NonPositiveDefiniteError,
   cholesky,
@@ -118,13 +119,16 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     super(options);
     const n = this.ndim;
     this.n = n;
-    this.alpha = options.alpha ?? 1;
-    this.beta = options.beta ?? 2;
-    this.kappa = options.kappa ?? 0;
+    this.alpha = positiveArg("UnscentedKalmanFilter", "options.alpha", options.alpha ?? 1);
+    this.beta = finiteArg("UnscentedKalmanFilter", "options.beta", options.beta ?? 2);
+    this.kappa = finiteArg("UnscentedKalmanFilter", "options.kappa", options.kappa ?? 0);
     const a2 = this.alpha * this.alpha;
     this.lambda = a2 * (n + this.kappa) - n;
     const c = n + this.lambda;
-    if (!(c > 0)) throw new RangeError(`UnscentedKalmanFilter: n + lambda = ${c} must be > 0`);
+    if (!(c > 0))
+      throw new RangeError(
+        `UnscentedKalmanFilter: options.kappa and options.alpha give n + lambda = ${c}, which must be > 0`,
+      );
     this.scale = Math.sqrt(c);
     const np = 2 * n + 1;
     this.weightsMean = new Float64Array(np).fill(1 / (2 * c));

@@ -45,6 +45,7 @@
 import type { Detection } from "../../sensors/detection.js";
 import type { GaussianState, Innovation, MeasurementModel, TrackingFilter } from "../types.js";
 import { createInnovation } from "../types.js";
+import { argError, integerArg, nonNegativeArg, positiveArg } from "../../math/check.js";
 import { NonPositiveDefiniteError } from "../../math/matrix.js";
 import { gateThreshold } from "../association/gating.js";
 import { GnnAssigner } from "../association/gnn.js";
@@ -112,6 +113,31 @@ function checkDetection(d: Detection, i: number): void {
 /** A filter's refusal of a track's own state: not positive definite, or not finite (RangeError). */
 function isFilterFailure(e: unknown): boolean {
   return e instanceof NonPositiveDefiniteError || e instanceof RangeError;
+}
+
+/** The tracker's numeric options (given or default), each refused with a RangeError naming it. */
+function checkTrackerOptions<S extends GaussianState>(t: Tracker<S>): void {
+  const fn = "Tracker";
+  if (!(t.gateProbability > 0 && t.gateProbability < 1))
+    throw argError(fn, "options.gateProbability", "a probability in (0, 1)", t.gateProbability);
+  integerArg(fn, "options.confirmWindow", t.confirmWindow, 1, 1000);
+  integerArg(fn, "options.confirmHits", t.confirmHits, 1, t.confirmWindow);
+  integerArg(fn, "options.deleteAfterMisses", t.deleteAfterMisses, 1, 1e6);
+  positiveArg(fn, "options.dropAfterS", t.dropAfterS);
+  positiveArg(fn, "options.maxPositionSigmaM", t.maxPositionSigmaM);
+  nonNegativeArg(fn, "options.maxLatenessS", t.maxLatenessS);
+  positiveArg(fn, "options.initialVelocitySigmaMps", t.initialVelocitySigmaMps);
+  nonNegativeArg(fn, "options.sensorMemoryS", t.sensorMemoryS);
+  if (!(t.detectionProbability > 0 && t.detectionProbability <= 1))
+    throw argError(fn, "options.detectionProbability", "a probability in (0, 1]", t.detectionProbability);
+  nonNegativeArg(fn, "options.clutterDensity", t.clutterDensity);
+  if (!(t.rangeRateMaxVelocitySigmaMps >= 0))
+    throw argError(
+      fn,
+      "options.rangeRateMaxVelocitySigmaMps",
+      "a number >= 0 (Infinity: always)",
+      t.rangeRateMaxVelocitySigmaMps,
+    );
 }
 
 export class Tracker<S extends GaussianState = GaussianState> {
@@ -185,6 +211,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.rangeRateMaxVelocitySigmaMps = options.rangeRateMaxVelocitySigmaMps ?? 300;
     this.recordUpdates = options.recordUpdates ?? false;
     this.spatialIndexMinPairs = options.spatialIndexMinPairs ?? 1024;
+    // 0: always use the index, Infinity: never.
+    if (!(this.spatialIndexMinPairs >= 0))
+      throw argError(
+        "Tracker",
+        "options.spatialIndexMinPairs",
+        "a number >= 0 (Infinity: never)",
+        this.spatialIndexMinPairs,
+      );
+    checkTrackerOptions(this);
     // Relative margin: n equal increments must reach n times the increment despite round-off.
     this.missLimit = missEvidenceLimit(this.deleteAfterMisses, this.gateProbability) * (1 - 1e-9);
     this.coarse = { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate };

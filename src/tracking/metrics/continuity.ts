@@ -11,6 +11,7 @@
  * - per track: purity = (samples on its dominant truth) / (samples it was assigned at all).
  * `purityFromCounts` gives the measurement-level purity from a track's detection truth counts.
  */
+import { argError, finiteArg, finiteArrayArg, positiveArg } from "../../math/check.js";
 import { cutoffAssignment } from "./ospa.js";
 import type { Point3 } from "./ospa.js";
 
@@ -28,6 +29,11 @@ export function assignTracksToTruths(
   tracks: readonly { id: string; positionEcefM: Point3 }[],
   cutoffM: number,
 ): AssignmentSample[] {
+  const fn = "assignTracksToTruths";
+  finiteArg(fn, "timeS", timeS);
+  positiveArg(fn, "cutoffM", cutoffM);
+  truths.forEach((t, i) => finiteArrayArg(fn, `truths[${i}].positionEcefM`, t.positionEcefM, 3));
+  tracks.forEach((t, i) => finiteArrayArg(fn, `tracks[${i}].positionEcefM`, t.positionEcefM, 3));
   const pairs = cutoffAssignment(
     truths.map((t) => t.positionEcefM),
     tracks.map((t) => t.positionEcefM),
@@ -67,6 +73,10 @@ export function continuityAndPurity(samples: readonly AssignmentSample[]): {
   tracks: TrackPurity[];
 } {
   const byTruth = new Map<string, AssignmentSample[]>();
+  samples.forEach((s, i) => {
+    if (!Number.isFinite(s.timeS))
+      throw argError("continuityAndPurity", `samples[${i}].timeS`, "a finite time", s.timeS);
+  });
   for (const s of samples) {
     const list = byTruth.get(s.truthId);
     if (list) list.push(s);

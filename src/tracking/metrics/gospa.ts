@@ -8,6 +8,7 @@
  * where an assigned pair at distance >= c counts as one missed truth and one false estimate. Unlike
  * OSPA it is not normalised by n, and it splits into localisation, missed and false parts.
  */
+import { checkMetricArgs } from "./metricArgs.js";
 import { cutoffAssignment } from "./ospa.js";
 import type { Point3 } from "./ospa.js";
 
@@ -27,6 +28,7 @@ export function gospa(
   c: number,
   p = 2,
 ): GospaResult {
+  checkMetricArgs("gospa", ["truths", "estimates"], truths, estimates, c, p);
   const pairs: [number, number][] = [];
   let loc = 0;
   for (const [i, j] of cutoffAssignment(truths, estimates, c, p)) {

@@ -7,6 +7,7 @@
  * Munkres algorithm. Points are 3-vectors (e.g. ECEF positions, m).
  */
 import { munkres } from "munkres";
+import { checkMetricArgs } from "./metricArgs.js";
 
 export type Point3 = ArrayLike<number>;
 
@@ -37,6 +38,7 @@ export interface OspaResult {
 }
 
 export function ospa(X: readonly Point3[], Y: readonly Point3[], c: number, p = 2): OspaResult {
+  checkMetricArgs("ospa", ["X", "Y"], X, Y, c, p);
   const m = Math.min(X.length, Y.length);
   const n = Math.max(X.length, Y.length);
   if (n === 0) return { ospa: 0, localisation: 0, cardinality: 0 };

@@ -1,3 +1,5 @@
+import { finiteArrayArg } from "../../math/check.js";
+
 /**
  * Root-mean-square errors of position and velocity (components 0..2 and 3..5 of ECEF states).
  * Accumulate samples with `RmseAccumulator`, or call `positionVelocityRmse` on arrays.
@@ -10,6 +12,9 @@ export class RmseAccumulator {
 
   /** Adds one estimate-truth pair (estimate x, true position and velocity). */
   add(x: ArrayLike<number>, truePos: ArrayLike<number>, trueVel?: ArrayLike<number>): void {
+    finiteArrayArg("RmseAccumulator.add", "x", x, trueVel ? 6 : 3);
+    finiteArrayArg("RmseAccumulator.add", "truePos", truePos, 3);
+    if (trueVel) finiteArrayArg("RmseAccumulator.add", "trueVel", trueVel, 3);
     for (let i = 0; i < 3; i++) {
       const dp = x[i] - truePos[i];
       this.sumPos2 += dp * dp;
@@ -45,6 +50,8 @@ export function positionVelocityRmse(
   const acc = new RmseAccumulator();
   for (let k = 0; k < estimates.length; k++) {
     const t = truths[k];
+    finiteArrayArg("positionVelocityRmse", `estimates[${k}]`, estimates[k], 6);
+    finiteArrayArg("positionVelocityRmse", `truths[${k}]`, t, 6);
     acc.add(estimates[k], [t[0], t[1], t[2]], [t[3], t[4], t[5]]);
   }
   return { positionM: acc.positionM, velocityMps: acc.velocityMps };

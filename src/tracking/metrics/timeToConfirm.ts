@@ -4,6 +4,7 @@
  * follows it (AssignmentSample series over confirmed tracks, see continuity.ts). Null when the truth was
  * detected but never followed by a confirmed track.
  */
+import { argError } from "../../math/check.js";
 import type { Detection } from "../../sensors/detection.js";
 import type { AssignmentSample } from "./continuity.js";
 
@@ -20,12 +21,20 @@ export function timeToConfirm(
   confirmedSamples: readonly AssignmentSample[],
 ): TimeToConfirm[] {
   const first = new Map<string, number>();
+  let i = 0;
   for (const d of detections) {
+    if (!Number.isFinite(d.timeS))
+      throw argError("timeToConfirm", `detections[${i}].timeS`, "a finite time", d.timeS);
+    i++;
     if (d.truthId === null) continue;
     const t = first.get(d.truthId);
     if (t === undefined || d.timeS < t) first.set(d.truthId, d.timeS);
   }
   const confirmed = new Map<string, number>();
+  confirmedSamples.forEach((s, k) => {
+    if (!Number.isFinite(s.timeS))
+      throw argError("timeToConfirm", `confirmedSamples[${k}].timeS`, "a finite time", s.timeS);
+  });
   for (const s of confirmedSamples) {
     if (s.trackId === null) continue;
     const t = confirmed.get(s.truthId);

@@ -111,6 +111,8 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
     throw new RangeError("glideFootprint: state.x needs position and velocity");
   for (let i = 0; i < 6; i++)
     if (!Number.isFinite(x[i])) throw new RangeError(`glideFootprint: state.x[${i}] is not finite`);
+  if (!Number.isFinite(state.timeS))
+    throw new RangeError(`glideFootprint: state.timeS must be a finite time, given ${state.timeS}`);
   const earth = options.earth ?? (defaultEarth ??= new EarthModel(DEFAULT_EARTH_ENVIRONMENT));
   const maxBank = option("maxBankRad", options.maxBankRad, 60 * D2R, (v) => v >= 0 && v < Math.PI / 2);
   const endSpeed = option("endSpeedMps", options.endSpeedMps, 1000, (v) => v > 0);

@@ -39,6 +39,7 @@
  * of a well-observed track's acceleration estimate, at 3 standard deviations.
  */
 import { DEFAULT_EARTH_ENVIRONMENT, EarthModel } from "../../earth/model.js";
+import { checkState } from "../filters/checks.js";
 import type { GaussianState } from "../types.js";
 import { normalCdf } from "../../math/stats/distributions.js";
 
@@ -107,9 +108,17 @@ function isImm(
 function positive(name: string, v: number | undefined, fallback: number, max = Infinity): number {
   if (v === undefined) return fallback;
   if (!(Number.isFinite(v) && v >= 0 && v <= max)) {
-    throw new RangeError(`assessTrackMotion: ${name} must be in [0, ${max}], got ${v}`);
+    throw new RangeError(`assessTrackMotion: options.${name} must be in [0, ${max}], got ${v}`);
   }
   return v;
+}
+
+/** The numeric options, each refused with a RangeError naming it (as the assessment reads them). */
+function checkMotionOptions(options: MotionAssessmentOptions): void {
+  positive("minBallisticProbability", options.minBallisticProbability, 0.5, 1);
+  positive("minLiftMps2", options.minLiftMps2, 5);
+  positive("liftSigmas", options.liftSigmas, 3);
+  positive("kappaFloor", options.kappaFloor, 2e-5);
 }
 
 /** Whether a track's target flies ballistic, from its IMM mode probabilities and its specific force. */
@@ -120,6 +129,14 @@ export function assessTrackMotion(
   if (state === null || typeof state !== "object" || !(state.x?.length >= 6)) {
     throw new RangeError("assessTrackMotion: state must have at least position and velocity");
   }
+  checkState("assessTrackMotion", "state", state, state.x.length);
+  if (options.earlier !== undefined) {
+    const e = options.earlier;
+    if (!(e?.x?.length >= 6))
+      throw new RangeError("assessTrackMotion: options.earlier must have position and velocity");
+    checkState("assessTrackMotion", "options.earlier", e, e.x.length);
+  }
+  checkMotionOptions(options);
   const earth = options.earth ?? (defaultEarth ??= new EarthModel(DEFAULT_EARTH_ENVIRONMENT));
   const minP = positive("minBallisticProbability", options.minBallisticProbability, 0.5, 1);
   const minLift = positive("minLiftMps2", options.minLiftMps2, 5);
@@ -307,13 +324,26 @@ export class TrackMotionHistory {
     this.spacingS = spacing.spacingS ?? 5;
     this.keepS = spacing.keepS ?? 60;
     this.lagS = spacing.lagS ?? 20;
-    if (!(this.spacingS > 0 && this.keepS >= this.lagS && this.lagS >= 5)) {
-      throw new RangeError("TrackMotionHistory: need spacingS > 0 and keepS >= lagS >= 5 s");
-    }
+    if (!(this.spacingS > 0 && Number.isFinite(this.spacingS)))
+      throw new RangeError(
+        `TrackMotionHistory: spacing.spacingS must be a finite number > 0, given ${this.spacingS}`,
+      );
+    if (!(this.lagS >= 5 && Number.isFinite(this.lagS)))
+      throw new RangeError(
+        `TrackMotionHistory: spacing.lagS must be a finite number >= 5 s, given ${this.lagS}`,
+      );
+    if (!(this.keepS >= this.lagS && Number.isFinite(this.keepS)))
+      throw new RangeError(
+        `TrackMotionHistory: spacing.keepS must be finite and >= lagS, given ${this.keepS}`,
+      );
+    checkMotionOptions(assessOptions);
   }
 
   /** Notes a track's current state (copied, and the track assessed, when spacingS has passed). */
   note(trackId: string, state: GaussianState): void {
+    if (!(state?.x?.length >= 6))
+      throw new RangeError("TrackMotionHistory.note: state must have position and velocity");
+    checkState("TrackMotionHistory.note", "state", state, state.x.length);
     let list = this.byTrack.get(trackId);
     if (list === undefined) this.byTrack.set(trackId, (list = []));
     const last = list[list.length - 1];

@@ -9,7 +9,9 @@
  * Everything is exact bookkeeping of times (no stepping), so a battery answers "earliest shot" for any
  * time and any number of shots and is deterministic.
  */
+import { finiteArg } from "../../math/check.js";
 import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
+import { validateWeapon } from "../catalog/index.js";
 import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
 import { Mount } from "./mount.js";
 import { PulsedPowerStore } from "./pulsedPower.js";
@@ -37,6 +39,13 @@ export interface WeaponBattery {
   earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number;
   /** Fires at `tS` (which must be >= earliestShotS of the decision); returns the shot. */
   fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord;
+}
+
+/** A shot's time and lay: finite numbers, or a RangeError naming the bad one. */
+function checkShot(fn: string, tS: number, azimuthRad: number, elevationRad: number): void {
+  finiteArg(fn, "tS", tS);
+  finiteArg(fn, "azimuthRad", azimuthRad);
+  finiteArg(fn, "elevationRad", elevationRad);
 }
 
 function roundsOf(rounds: number | undefined, magazine: number, id: string): number {
@@ -95,6 +104,7 @@ export class RailgunBattery implements WeaponBattery {
   }
 
   earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number {
+    checkShot(`weapon ${this.id}: earliestShotS`, tS, azimuthRad, elevationRad);
     if (this.refusal(azimuthRad, elevationRad) !== null) return Infinity;
     const decided = tS + this.definition.reactionTimeS;
     return Math.max(
@@ -106,6 +116,7 @@ export class RailgunBattery implements WeaponBattery {
   }
 
   fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord {
+    checkShot(`weapon ${this.id}: fire`, tS, azimuthRad, elevationRad);
     const why = this.refusal(azimuthRad, elevationRad);
     if (why !== null) throw new RangeError(`weapon ${this.id}: cannot fire (${why})`);
     if (tS < this.lastShotS + this.minIntervalS * (1 - 1e-12))
@@ -152,12 +163,14 @@ export class InterceptorBattery implements WeaponBattery {
     return this.left <= 0 ? "magazine-empty" : null;
   }
 
-  earliestShotS(tS: number): number {
+  earliestShotS(tS: number, azimuthRad = 0, elevationRad = Math.PI / 2): number {
+    checkShot(`weapon ${this.id}: earliestShotS`, tS, azimuthRad, elevationRad);
     if (this.left <= 0) return Infinity;
     return Math.max(tS + this.definition.reactionTimeS, this.lastShotS + this.definition.launchIntervalS);
   }
 
   fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord {
+    checkShot(`weapon ${this.id}: fire`, tS, azimuthRad, elevationRad);
     if (this.left <= 0) throw new RangeError(`weapon ${this.id}: cannot fire (magazine-empty)`);
     if (tS < this.lastShotS + this.definition.launchIntervalS * (1 - 1e-12))
       throw new RangeError(`weapon ${this.id}: launch at ${tS} s inside the launch interval`);
@@ -176,6 +189,7 @@ export function createBattery(
   site: SiteSpec | RadarSite,
   rounds?: number,
 ): WeaponBattery {
+  validateWeapon(definition);
   return definition.kind === "railgun"
     ? new RailgunBattery(id, definition, site, rounds)
     : new InterceptorBattery(id, definition, site, rounds);

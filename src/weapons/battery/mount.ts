@@ -20,14 +20,17 @@ export interface MountDefinition {
 
 export function validateMount(d: MountDefinition): MountDefinition {
   const h = Math.PI / 2;
-  if (!(d.elevationMinRad >= -h && d.elevationMaxRad <= h && d.elevationMinRad < d.elevationMaxRad))
+  if (!(d.elevationMinRad >= -h && d.elevationMinRad < h))
+    throw new RangeError(`mount: mount.elevationMinRad must be in [-pi/2, pi/2), given ${d.elevationMinRad}`);
+  if (!(d.elevationMaxRad > d.elevationMinRad && d.elevationMaxRad <= h))
     throw new RangeError(
-      `mount: elevation limits must satisfy -90 deg <= min < max <= 90 deg, given ${d.elevationMinRad}, ${d.elevationMaxRad} rad`,
+      `mount: mount.elevationMaxRad must be in (elevationMinRad, pi/2] = (${d.elevationMinRad}, ${h}], given ${d.elevationMaxRad}`,
     );
   for (const k of ["azimuthSlewRateRadS", "elevationSlewRateRadS"] as const)
-    if (!(d[k] > 0)) throw new RangeError(`mount: ${k} must be > 0, given ${d[k]}`);
+    if (!(d[k] > 0 && Number.isFinite(d[k])))
+      throw new RangeError(`mount: mount.${k} must be a finite number > 0, given ${d[k]}`);
   if (!(d.settleTimeS >= 0 && Number.isFinite(d.settleTimeS)))
-    throw new RangeError(`mount: settleTimeS must be a finite number >= 0, given ${d.settleTimeS}`);
+    throw new RangeError(`mount: mount.settleTimeS must be a finite number >= 0, given ${d.settleTimeS}`);
   return d;
 }
 

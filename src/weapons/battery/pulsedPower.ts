@@ -29,16 +29,20 @@ export interface PulsedPowerDefinition {
 
 export function validatePulsedPower(d: PulsedPowerDefinition): PulsedPowerDefinition {
   if (!(d.launcherEfficiency > 0 && d.launcherEfficiency <= 1))
-    throw new RangeError(`pulsed power: launcherEfficiency must be in (0, 1], given ${d.launcherEfficiency}`);
+    throw new RangeError(
+      `pulsed power: pulsedPower.launcherEfficiency must be in (0, 1], given ${d.launcherEfficiency}`,
+    );
   if (!(d.rechargeTimeS > 0 && Number.isFinite(d.rechargeTimeS)))
-    throw new RangeError(`pulsed power: rechargeTimeS must be a finite number > 0, given ${d.rechargeTimeS}`);
+    throw new RangeError(
+      `pulsed power: pulsedPower.rechargeTimeS must be a finite number > 0, given ${d.rechargeTimeS}`,
+    );
   if (!(d.sustainedPowerW > 0 && Number.isFinite(d.sustainedPowerW)))
     throw new RangeError(
-      `pulsed power: sustainedPowerW must be a finite number > 0, given ${d.sustainedPowerW}`,
+      `pulsed power: pulsedPower.sustainedPowerW must be a finite number > 0, given ${d.sustainedPowerW}`,
     );
   const b = d.bankShots ?? 1;
   if (!(b >= 1 && Number.isFinite(b)))
-    throw new RangeError(`pulsed power: bankShots must be >= 1, given ${b}`);
+    throw new RangeError(`pulsed power: pulsedPower.bankShots must be a finite number >= 1, given ${b}`);
   return d;
 }
 

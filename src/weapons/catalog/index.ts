@@ -4,12 +4,12 @@ import type { DragAeroDefinition } from "../../flight/definitions.js";
 import { validateMount } from "../battery/mount.js";
 import { validatePulsedPower } from "../battery/pulsedPower.js";
 import type {
-  EnvelopeDefinition,
   InterceptorDefinition,
   LateralLimitDefinition,
   RailgunDefinition,
   WeaponDefinition,
 } from "../definitions.js";
+import { validateEnvelope } from "../envelope.js";
 import { validateLethality } from "../lethality.js";
 import { validateSeeker } from "../seeker.js";
 import { NOTIONAL_GPI, NOTIONAL_SM3_CLASS, NOTIONAL_SM6_CLASS } from "./interceptors.js";
@@ -65,17 +65,6 @@ function checkLateral(where: string, l: LateralLimitDefinition): void {
   nonNegative(where, "divertThrustN", l.divertThrustN);
 }
 
-function checkEnvelope(where: string, e: EnvelopeDefinition): void {
-  nonNegative(where, "envelope.minInterceptAltitudeM", e.minInterceptAltitudeM);
-  if (!(e.maxInterceptAltitudeM > e.minInterceptAltitudeM))
-    throw new RangeError(`${where}: envelope.maxInterceptAltitudeM must exceed the minimum`);
-  nonNegative(where, "envelope.minRangeM", e.minRangeM);
-  if (!(e.maxRangeM > e.minRangeM))
-    throw new RangeError(`${where}: envelope.maxRangeM must exceed the minimum`);
-  positive(where, "envelope.maxTimeOfFlightS", e.maxTimeOfFlightS);
-  nonNegative(where, "envelope.minArrivalSpeedMps", e.minArrivalSpeedMps);
-}
-
 function checkRailgun(d: RailgunDefinition): void {
   const w = `railgun ${d.name}`;
   positive(w, "muzzleSpeedMps", d.muzzleSpeedMps);
@@ -103,7 +92,7 @@ function checkRailgun(d: RailgunDefinition): void {
   nonNegative(w, "dispersion.aimSigmaRad", d.dispersion.aimSigmaRad);
   nonNegative(w, "dispersion.muzzleSpeedSigmaMps", d.dispersion.muzzleSpeedSigmaMps);
   nonNegative(w, "reactionTimeS", d.reactionTimeS);
-  checkEnvelope(w, d.envelope);
+  validateEnvelope(w, d.envelope);
 }
 
 function checkInterceptor(d: InterceptorDefinition): void {
@@ -123,7 +112,7 @@ function checkInterceptor(d: InterceptorDefinition): void {
   nonNegative(w, "guidance.timeConstantS", d.guidance.timeConstantS);
   validateSeeker(d.seeker);
   validateLethality(d.lethality);
-  checkEnvelope(w, d.envelope);
+  validateEnvelope(w, d.envelope);
   if (!Number.isInteger(d.magazineRounds) || d.magazineRounds < 0)
     throw new RangeError(`${w}: magazineRounds must be a whole number >= 0`);
   nonNegative(w, "launchIntervalS", d.launchIntervalS);

@@ -167,6 +167,8 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   const maxShots = o.maxShots ?? 1;
   if (!Number.isInteger(maxShots) || maxShots < 1)
     throw new RangeError(`engage: maxShots must be a whole number >= 1, given ${maxShots}`);
+  if (!Number.isFinite(o.endS))
+    throw new RangeError(`engage: options.endS must be a finite time, given ${o.endS}`);
   const def = battery.definition;
   const events: EngagementEvent[] = [];
   const shots: ShotOutcome[] = [];

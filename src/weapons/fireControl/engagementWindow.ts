@@ -7,6 +7,7 @@
  * intercepts at its ends. Intercept altitudes and ranges over an interval are taken at its ends and at
  * the scan points inside it.
  */
+import { argError } from "../../math/check.js";
 import { createPipSolution, type LauncherState, type PipSolution, type PipSolver } from "./pip.js";
 import type { TrackPrediction } from "./trackPrediction.js";
 
@@ -56,9 +57,15 @@ export function engagementWindow(
 ): EngagementWindow {
   const step = options.stepS ?? 1;
   const tol = options.toleranceS ?? 0.01;
-  if (!(step > 0) || !(tol > 0)) throw new RangeError("engagementWindow: stepS and toleranceS must be > 0");
-  if (!Number.isFinite(fromS) || !Number.isFinite(toS))
-    throw new RangeError(`engagementWindow: fromS and toS must be finite, given ${fromS}, ${toS}`);
+  if (!(step > 0 && Number.isFinite(step)))
+    throw argError("engagementWindow", "options.stepS", "a finite number > 0", step);
+  if (!(tol >= 1e-6 && tol <= step))
+    throw argError("engagementWindow", "options.toleranceS", `a number in [1e-6, stepS (${step})] s`, tol);
+  if (!Number.isFinite(fromS)) throw argError("engagementWindow", "fromS", "a finite time", fromS);
+  if (!(toS >= fromS && Number.isFinite(toS)))
+    throw argError("engagementWindow", "toS", `a finite time >= fromS (${fromS} s)`, toS);
+  if ((toS - fromS) / step > 1e6)
+    throw argError("engagementWindow", "options.stepS", "a step giving at most 1e6 shot times to scan", step);
   const accept = options.accept ?? (() => true);
   const sol = createPipSolution();
   let solutions = 0;
@@ -134,5 +141,9 @@ export function engagementWindow(
 
 /** The mount's elevation limits as a window constraint (guns); interceptors launch vertically. */
 export function elevationWithin(minRad: number, maxRad: number): (s: PipSolution) => boolean {
+  if (!(minRad >= -Math.PI / 2 && minRad <= Math.PI / 2))
+    throw argError("elevationWithin", "minRad", "an elevation in [-pi/2, pi/2] rad", minRad);
+  if (!(maxRad >= minRad && maxRad <= Math.PI / 2))
+    throw argError("elevationWithin", "maxRad", `an elevation in [minRad (${minRad}), pi/2] rad`, maxRad);
   return (s) => s.elevationRad >= minRad && s.elevationRad <= maxRad;
 }

@@ -12,6 +12,7 @@
  * flights. The closest approach is located in continuous time (flyToClosestApproach.ts), so its time
  * moves with the aim: the intercept time is that of the last flight.
  */
+import { finiteArg, finiteArrayArg, finiteVec3Arg, integerArg, positiveArg } from "../../math/check.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import type { RailgunDefinition } from "../definitions.js";
 import { createClosestApproach, type ClosestApproach } from "../engagement/closestApproach.js";
@@ -93,6 +94,16 @@ export class GunFireControl {
     const tol = options.toleranceM ?? 0.5;
     const maxFlyouts = options.maxFlyouts ?? 8;
     const vm = options.muzzleSpeedMps;
+    const fn = "GunFireControl.solve";
+    finiteArg(fn, "shotTimeS", shotTimeS);
+    finiteVec3Arg(fn, "muzzle.posEcefM", muzzle.posEcefM);
+    finiteVec3Arg(fn, "muzzle.velEcefMps", muzzle.velEcefMps);
+    finiteArrayArg(fn, "muzzle.rotEcefToEnu", muzzle.rotEcefToEnu, 9);
+    if (pip.outcome !== "intercept")
+      throw new RangeError(`${fn}: pip must be a solution with an intercept, given outcome "${pip.outcome}"`);
+    positiveArg(fn, "options.toleranceM", tol);
+    integerArg(fn, "options.maxFlyouts", maxFlyouts, 1, 1000);
+    if (vm !== undefined) positiveArg(fn, "options.muzzleSpeedMps", vm);
     const tMax = Math.min(shotTimeS + this.definition.envelope.maxTimeOfFlightS + 5, prediction.endS);
     let az = pip.azimuthRad;
     let el = pip.elevationRad;

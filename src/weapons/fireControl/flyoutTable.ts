@@ -37,12 +37,20 @@ export interface FlyoutGrid {
   readonly altCount: number;
 }
 
-function checkGrid(g: FlyoutGrid): void {
-  if (!(g.rangeStepM > 0) || !(g.altStepM > 0)) throw new RangeError("flyout grid: steps must be > 0");
-  if (!Number.isInteger(g.rangeCount) || g.rangeCount < 2 || !Number.isInteger(g.altCount) || g.altCount < 2)
-    throw new RangeError("flyout grid: at least 2 x 2 points");
-  if (g.rangeCount * g.altCount > 4e6) throw new RangeError("flyout grid: more than 4e6 cells");
-  if (!Number.isFinite(g.altMinM)) throw new RangeError("flyout grid: altMinM must be finite");
+/** A grid's steps, counts and base, each refused with a RangeError naming it (`grid.rangeStepM`). */
+export function checkFlyoutGrid(g: FlyoutGrid): void {
+  for (const k of ["rangeStepM", "altStepM"] as const)
+    if (!(g[k] > 0 && Number.isFinite(g[k])))
+      throw new RangeError(`flyout grid: grid.${k} must be a finite number > 0, given ${g[k]}`);
+  for (const k of ["rangeCount", "altCount"] as const)
+    if (!Number.isInteger(g[k]) || g[k] < 2)
+      throw new RangeError(`flyout grid: grid.${k} must be a whole number >= 2, given ${g[k]}`);
+  if (g.rangeCount * g.altCount > 4e6)
+    throw new RangeError(
+      `flyout grid: grid.rangeCount x altCount must be at most 4e6 cells, given ${g.rangeCount * g.altCount}`,
+    );
+  if (!Number.isFinite(g.altMinM))
+    throw new RangeError(`flyout grid: grid.altMinM must be finite, given ${g.altMinM}`);
 }
 
 export class FlyoutTable {
@@ -59,7 +67,7 @@ export class FlyoutTable {
   private readonly invDh: number;
 
   constructor(grid: FlyoutGrid) {
-    checkGrid(grid);
+    checkFlyoutGrid(grid);
     this.grid = grid;
     const n = grid.rangeCount * grid.altCount;
     this.tofS = new Float64Array(n).fill(NaN);

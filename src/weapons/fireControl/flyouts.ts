@@ -16,6 +16,7 @@
  * rotation changes them with azimuth by a fraction of a percent (the Eotvos effect), which the gun's
  * firing solution (firingSolution.ts) and the interceptors' guidance take out in flight.
  */
+import { argError } from "../../math/check.js";
 import { enuRotationInto } from "../../earth/enu.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { SpeedCrossing } from "../../flight/propagation/detectors.js";
@@ -24,6 +25,7 @@ import { createInterceptorFlight } from "../flight/interceptor.js";
 import { PointApproachDetector } from "../flight/forces.js";
 import { createProjectileFlight } from "../flight/projectile.js";
 import {
+  checkFlyoutGrid,
   tableFromPoints,
   tableFromTrajectories,
   type FlyoutGrid,
@@ -34,6 +36,15 @@ import {
 import { groundRangeM } from "./geometry.js";
 
 const DEG = Math.PI / 180;
+/** Most trajectories of a gun's table, and most samples of one (the work of a table stays bounded). */
+const MAX_TRAJECTORIES = 10_000;
+const MAX_SAMPLES = 1_000_000;
+
+/** The reference launcher's latitude, in [-pi/2, pi/2] rad. */
+function checkLatitude(fn: string, latRad: number): void {
+  if (!(latRad >= -Math.PI / 2 && latRad <= Math.PI / 2))
+    throw argError(fn, "latRad", "a latitude in [-pi/2, pi/2] rad", latRad);
+}
 
 export interface GunTableOptions {
   readonly grid?: FlyoutGrid;
@@ -140,10 +151,25 @@ export function gunFlyoutTable(
 ): FlyoutTable {
   const step = options.elevationStepRad ?? 0.25 * DEG;
   const sampleS = options.sampleS ?? 0.05;
-  if (!(step > 0) || !(sampleS > 0))
-    throw new RangeError("gunFlyoutTable: elevation step and sample interval must be > 0");
+  checkLatitude("gunFlyoutTable", latRad);
   const lo = Math.max(def.mount.elevationMinRad, 0.25 * DEG);
   const hi = def.mount.elevationMaxRad;
+  // Bounded work: at most MAX_TRAJECTORIES rounds of at most MAX_SAMPLES samples each.
+  if (!(step > 0 && Number.isFinite(step) && (hi - lo) / step <= MAX_TRAJECTORIES))
+    throw argError(
+      "gunFlyoutTable",
+      "options.elevationStepRad",
+      `a step > 0 giving at most ${MAX_TRAJECTORIES} trajectories`,
+      step,
+    );
+  if (!(sampleS > 0 && Number.isFinite(sampleS) && def.envelope.maxTimeOfFlightS / sampleS <= MAX_SAMPLES))
+    throw argError(
+      "gunFlyoutTable",
+      "options.sampleS",
+      `an interval > 0 giving at most ${MAX_SAMPLES} samples a trajectory`,
+      sampleS,
+    );
+  if (options.grid !== undefined) checkFlyoutGrid(options.grid);
   const trajectories: SampledTrajectory[] = [];
   for (let e = lo; e <= hi + 1e-12; e += step)
     trajectories.push(gunTrajectory(def, earth, latRad, Math.min(e, hi), sampleS));
@@ -203,6 +229,10 @@ export function interceptorFlyoutTable(
   options: InterceptorTableOptions = {},
 ): FlyoutTable {
   const tol = options.reachToleranceM ?? 100;
+  checkLatitude("interceptorFlyoutTable", latRad);
+  if (!(tol > 0 && Number.isFinite(tol)))
+    throw argError("interceptorFlyoutTable", "options.reachToleranceM", "a finite number > 0", tol);
+  if (options.grid !== undefined) checkFlyoutGrid(options.grid);
   return tableFromPoints(options.grid ?? defaultInterceptorGrid(def), (s, h) =>
     interceptorPointFlyout(def, earth, latRad, s, h, tol),
   );

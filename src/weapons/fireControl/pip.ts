@@ -26,6 +26,8 @@
  * - "no-track": the prediction does not cover the shot time.
  * A pocket of reach shorter than `holeStepS` inside an unreachable stretch of the band can be missed.
  */
+import { argError, finiteArg, finiteArrayArg, finiteVec3Arg, positiveArg } from "../../math/check.js";
+import { validateEnvelope } from "../envelope.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import type { EnvelopeDefinition } from "../definitions.js";
 import { createFlyoutPoint, type FlyoutTable } from "./flyoutTable.js";
@@ -131,24 +133,35 @@ export class PipSolver {
     earth: FlightEarthModel,
     options: PipSolverOptions = {},
   ) {
+    validateEnvelope("PipSolver", envelope);
     this.table = table;
     this.envelope = envelope;
     this.earth = earth;
     this.scanStepS = options.scanStepS ?? 10;
     this.minStepS = options.minStepS ?? 0.25;
     this.holeStepS = options.holeStepS ?? 1;
-    if (!(this.minStepS > 0 && this.holeStepS > 0))
-      throw new RangeError("PipSolver: minStepS and holeStepS must be > 0");
+    positiveArg("PipSolver", "options.minStepS", this.minStepS);
+    positiveArg("PipSolver", "options.holeStepS", this.holeStepS);
+    if (!(this.scanStepS >= this.minStepS && Number.isFinite(this.scanStepS)))
+      throw argError(
+        "PipSolver",
+        "options.scanStepS",
+        `a finite step >= minStepS (${this.minStepS} s)`,
+        this.scanStepS,
+      );
     this.sMin = envelope.minRangeM;
     this.sMax = Math.min(envelope.maxRangeM, table.maxRangeM);
     this.hMin = Math.max(envelope.minInterceptAltitudeM, table.grid.altMinM);
     this.hMax = Math.min(envelope.maxInterceptAltitudeM, table.maxAltM);
     this.reachDist = reachDistances(table, envelope);
     this.toleranceS = options.toleranceS ?? 1e-4;
-    if (!(this.scanStepS > 0))
-      throw new RangeError(`PipSolver: scanStepS must be > 0, given ${this.scanStepS}`);
-    if (!(this.toleranceS > 0))
-      throw new RangeError(`PipSolver: toleranceS must be > 0, given ${this.toleranceS}`);
+    if (!(this.toleranceS >= 1e-9 && this.toleranceS <= this.minStepS))
+      throw argError(
+        "PipSolver",
+        "options.toleranceS",
+        `a number in [1e-9, minStepS (${this.minStepS})] s`,
+        this.toleranceS,
+      );
   }
 
   /**
@@ -216,6 +229,9 @@ export class PipSolver {
     shotTimeS: number,
     out: PipSolution,
   ): PipSolution {
+    finiteArg("PipSolver.solve", "shotTimeS", shotTimeS);
+    finiteVec3Arg("PipSolver.solve", "launcher.posEcefM", launcher.posEcefM);
+    finiteArrayArg("PipSolver.solve", "launcher.rotEcefToEnu", launcher.rotEcefToEnu, 9);
     out.shotTimeS = shotTimeS;
     out.evaluations = 0;
     out.interceptTimeS = NaN;

@@ -26,6 +26,7 @@
  *   Homing time: the whole time of flight for command guidance; for a seeker the time from acquisition
  *   (its acquisition range against the target kind's nominal signature at the PIP) to the intercept.
  */
+import { finiteVec3Arg } from "../../math/check.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { stagnationCoefficient, stagnationTempK } from "../../flight/heating.js";
 import { createTruthState } from "../../flight/truthAt.js";
@@ -122,12 +123,13 @@ export function shotKillProbability(
     endSigmaM: NaN,
     homingTimeS: NaN,
   };
-  if (sol.outcome !== "intercept") return out;
+  finiteVec3Arg("shotKillProbability", "launcherEcefM", launcherEcefM);
   const nT = options.targetAccelerationMps2 ?? 0;
   if (!(nT >= 0 && Number.isFinite(nT)))
     throw new RangeError(
-      `shotKillProbability: targetAccelerationMps2 must be a finite number >= 0, given ${nT}`,
+      `shotKillProbability: options.targetAccelerationMps2 must be a finite number >= 0, given ${nT}`,
     );
+  if (sol.outcome !== "intercept") return out;
   // Encounter plane basis.
   const rv = sol.roundVelEcefMps;
   const tv = sol.targetVelEcefMps;

@@ -10,8 +10,12 @@
  * interpolated linearly. Sampling stops at the first sample below the ground (the predicted impact;
  * `groundS` is where the altitude interpolates to zero).
  */
+import { finiteArrayArg } from "../../math/check.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import type { GaussianState, TrackingFilter } from "../../tracking/types.js";
+
+/** Most samples a prediction holds (memory stays bounded). */
+const MAX_SAMPLES = 10_000_000;
 
 export class TrackPrediction {
   /** Time of the first sample, s. */
@@ -28,6 +32,10 @@ export class TrackPrediction {
   private hasCov = false;
 
   constructor(private capacity = 256) {
+    if (!(Number.isInteger(capacity) && capacity >= 1 && capacity <= MAX_SAMPLES))
+      throw new RangeError(
+        `TrackPrediction: capacity must be a whole number in [1, ${MAX_SAMPLES}], given ${capacity}`,
+      );
     this.pos = new Float64Array(3 * capacity);
     this.vel = new Float64Array(3 * capacity);
     this.cov = new Float64Array(9 * capacity);
@@ -63,8 +71,12 @@ export class TrackPrediction {
     if (!(horizonS >= 0 && Number.isFinite(horizonS)))
       throw new RangeError(`TrackPrediction: horizonS must be a finite number >= 0, given ${horizonS}`);
     if (!Number.isFinite(t0S))
-      throw new RangeError(`TrackPrediction: start time must be finite, given ${t0S}`);
+      throw new RangeError(`TrackPrediction: t0S (the start, state.timeS) must be finite, given ${t0S}`);
     const n = Math.floor(horizonS / stepS + 1e-9) + 1;
+    if (!(n <= MAX_SAMPLES))
+      throw new RangeError(
+        `TrackPrediction: horizonS / stepS must give at most ${MAX_SAMPLES} samples, stepS ${stepS}`,
+      );
     this.ensure(n);
     this.t0S = t0S;
     this.stepS = stepS;
@@ -101,6 +113,9 @@ export class TrackPrediction {
   ): this {
     const n = this.begin(state.timeS, horizonS, stepS);
     const dim = filter.ndim;
+    // Every entry finite (the filter's allocation-free prediction checks only the mean and variances).
+    finiteArrayArg("TrackPrediction.fromFilter", "state.x", state.x, dim);
+    finiteArrayArg("TrackPrediction.fromFilter", "state.P", state.P, dim * dim);
     let a = filter.createState(state.timeS);
     let b = filter.createState(state.timeS);
     filter.copyInto(state, a);

@@ -16,6 +16,7 @@
  *   Flight.setTarget restarts the integration there), tilting the thrust while a motor burns;
  * - terminal homing after seeker acquisition: true PN (or APN) on the homing estimator's target state.
  */
+import { finiteArg, finiteVec3Arg } from "../../math/check.js";
 import { DragModel } from "../../flight/aero/models.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { DragForce } from "../../flight/forces/drag.js";
@@ -74,6 +75,9 @@ export interface InterceptorFlight {
 export function createInterceptorFlight(o: InterceptorLaunch): InterceptorFlight {
   const def = o.definition;
   const earth = o.earth;
+  finiteArg(`interceptor ${o.id}`, "launch.startTimeS", o.startTimeS);
+  finiteVec3Arg(`interceptor ${o.id}`, "launch.launcherPosEcefM", o.launcherPosEcefM);
+  finiteVec3Arg(`interceptor ${o.id}`, "launch.launcherVelEcefMps", o.launcherVelEcefMps);
   const payloadMass = def.payload.massKg;
   const m0 = stackMassKg(def.stages, payloadMass);
   const motor = new StagedMotorForce();

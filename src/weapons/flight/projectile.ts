@@ -9,6 +9,7 @@
  * the site's ENU frame. The flight body's mass is the projectile's (the sabot and armature are gone at
  * the muzzle).
  */
+import { argError, finiteArg, finiteArrayArg, finiteVec3Arg } from "../../math/check.js";
 import { DragModel } from "../../flight/aero/models.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { DragForce } from "../../flight/forces/drag.js";
@@ -98,8 +99,15 @@ export function createProjectileFlight(o: ProjectileLaunch): ProjectileFlight {
   const def = o.definition;
   const p = def.projectile;
   const v = o.muzzleSpeedMps ?? def.muzzleSpeedMps;
-  if (!(v > 0 && Number.isFinite(v)))
-    throw new RangeError(`projectile ${o.id}: muzzle speed must be > 0, given ${v}`);
+  const fn = `projectile ${o.id}`;
+  if (!(v > 0 && Number.isFinite(v))) throw argError(fn, "launch.muzzleSpeedMps", "a finite number > 0", v);
+  finiteArg(fn, "launch.startTimeS", o.startTimeS);
+  finiteVec3Arg(fn, "launch.muzzle.posEcefM", o.muzzle.posEcefM);
+  finiteVec3Arg(fn, "launch.muzzle.velEcefMps", o.muzzle.velEcefMps);
+  finiteArrayArg(fn, "launch.muzzle.rotEcefToEnu", o.muzzle.rotEcefToEnu, 9);
+  finiteArg(fn, "launch.azimuthRad", o.azimuthRad);
+  if (!(o.elevationRad >= -Math.PI / 2 && o.elevationRad <= Math.PI / 2))
+    throw argError(fn, "launch.elevationRad", "an elevation in [-pi/2, pi/2] rad", o.elevationRad);
   const vel = launchVelocityInto(o.muzzle.rotEcefToEnu, v, o.elevationRad, o.azimuthRad, new Float64Array(3));
   const y0 = [
     o.muzzle.posEcefM[0],

@@ -58,6 +58,7 @@
 import { gravityJ2WithInto } from "../../../earth/gravity.js";
 import { ussa1976TableInto } from "../../../earth/atmosphereTable.js";
 import { DEFAULT_EARTH_ENVIRONMENT, EarthModel } from "../../../earth/model.js";
+import { argError, finiteArg, nonNegativeArg, positiveArg } from "../../../math/check.js";
 import type { NonlinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
 
@@ -179,20 +180,28 @@ export class BallisticModel implements NonlinearTransitionModel {
   private endValid = false;
 
   constructor(options: BallisticModelOptions = {}) {
-    this.accelPsdM2S3 = options.accelPsdM2S3 ?? 1;
-    this.kappaPsd = options.kappaPsd ?? 1e-12;
+    const fn = "BallisticModel";
+    this.accelPsdM2S3 = nonNegativeArg(fn, "options.accelPsdM2S3", options.accelPsdM2S3 ?? 1);
+    this.kappaPsd = nonNegativeArg(fn, "options.kappaPsd", options.kappaPsd ?? 1e-12);
     this.kappaCorrelationTimeS = options.kappaCorrelationTimeS ?? Infinity;
     this.kappaMin = options.kappaMin ?? -Infinity;
-    this.aeroNoiseFraction = options.aeroNoiseFraction ?? 0;
-    this.aeroNoiseTimeS = options.aeroNoiseTimeS ?? 10;
-    if (!(this.aeroNoiseFraction >= 0 && this.aeroNoiseTimeS > 0)) {
-      throw new RangeError("BallisticModel: aeroNoiseFraction must be >= 0 and aeroNoiseTimeS > 0");
-    }
-    if (!(this.kappaCorrelationTimeS > 0)) {
-      throw new RangeError("BallisticModel: kappaCorrelationTimeS must be > 0");
-    }
-    const km = options.kappaPriorMean ?? 1e-4;
-    const ks = options.kappaPriorSigma ?? 1e-4;
+    this.aeroNoiseFraction = nonNegativeArg(fn, "options.aeroNoiseFraction", options.aeroNoiseFraction ?? 0);
+    this.aeroNoiseTimeS = positiveArg(fn, "options.aeroNoiseTimeS", options.aeroNoiseTimeS ?? 10);
+    // Infinity is the default here: a random walk of kappa (see kappaPsd).
+    if (!(this.kappaCorrelationTimeS > 0))
+      throw argError(
+        fn,
+        "options.kappaCorrelationTimeS",
+        "a number > 0 (Infinity: a random walk)",
+        this.kappaCorrelationTimeS,
+      );
+    if (Number.isNaN(this.kappaMin) || this.kappaMin === Infinity)
+      throw argError(fn, "options.kappaMin", "a number below +Infinity (-Infinity: no floor)", this.kappaMin);
+    const km = finiteArg(fn, "options.kappaPriorMean", options.kappaPriorMean ?? 1e-4);
+    const ks = nonNegativeArg(fn, "options.kappaPriorSigma", options.kappaPriorSigma ?? 1e-4);
+    if (options.omegaRadS !== undefined) finiteArg(fn, "options.omegaRadS", options.omegaRadS);
+    if (options.dragCeilingM !== undefined) finiteArg(fn, "options.dragCeilingM", options.dragCeilingM);
+    if (options.maxStepS !== undefined) positiveArg(fn, "options.maxStepS", options.maxStepS);
     this.extraPriorMean = [km];
     this.extraPriorVariance = [ks * ks];
     this.kappaMean = km;
@@ -212,7 +221,6 @@ export class BallisticModel implements NonlinearTransitionModel {
     this.dragCeilingM = options.dragCeilingM ?? 200e3;
     this.maxStepS = options.maxStepS ?? 0.5;
     this.density = options.densityKgM3 ?? tabulatedDensity;
-    if (!(this.maxStepS > 0)) throw new RangeError("BallisticModel: maxStepS must be > 0");
   }
 
   /** Altitude above the Earth's shape along the radial (see the file comment), m. */

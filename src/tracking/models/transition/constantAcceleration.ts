@@ -5,6 +5,7 @@
  * Q = q [[dt^5/20, dt^4/8, dt^3/6], [dt^4/8, dt^3/3, dt^2/2], [dt^3/6, dt^2/2, dt]],
  * q being the jerk power spectral density (m^2/s^5).
  */
+import { nonNegativeArg } from "../../../math/check.js";
 import type { LinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
 import { AxisBlockModel } from "./kinematic.js";
@@ -29,10 +30,13 @@ export class ConstantAccelerationModel extends AxisBlockModel implements LinearT
 
   constructor(options: ConstantAccelerationOptions = {}) {
     super(3);
-    this.psdM2S5 = options.psdM2S5 ?? 1;
-    if (!(this.psdM2S5 >= 0)) throw new RangeError("ConstantAccelerationModel: psdM2S5 must be >= 0");
+    this.psdM2S5 = nonNegativeArg("ConstantAccelerationModel", "options.psdM2S5", options.psdM2S5 ?? 1);
     // 50 m/s^2 (about 5 g): a notional prior for a manoeuvring hypersonic target.
-    const s = options.initialAccelSigmaMps2 ?? 50;
+    const s = nonNegativeArg(
+      "ConstantAccelerationModel",
+      "options.initialAccelSigmaMps2",
+      options.initialAccelSigmaMps2 ?? 50,
+    );
     this.extraPriorVariance = [s * s, s * s, s * s];
   }
 

@@ -10,6 +10,7 @@
  * In ECEF this model ignores gravity and the fictitious forces of the rotating frame: the process noise
  * must absorb them (or use the ballistic model).
  */
+import { nonNegativeArg } from "../../../math/check.js";
 import type { LinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
 import { AxisBlockModel } from "./kinematic.js";
@@ -30,6 +31,10 @@ export class ConstantVelocityModel extends AxisBlockModel implements LinearTrans
 
   constructor(options: ConstantVelocityOptions = {}) {
     super(2);
+    if (options.accelSigmaMps2 !== undefined)
+      nonNegativeArg("ConstantVelocityModel", "options.accelSigmaMps2", options.accelSigmaMps2);
+    if (options.psdM2S3 !== undefined)
+      nonNegativeArg("ConstantVelocityModel", "options.psdM2S3", options.psdM2S3);
     if (options.accelSigmaMps2 !== undefined) {
       this.noise = "piecewise";
       this.intensity = options.accelSigmaMps2 * options.accelSigmaMps2;
@@ -37,7 +42,6 @@ export class ConstantVelocityModel extends AxisBlockModel implements LinearTrans
       this.noise = "continuous";
       this.intensity = options.psdM2S3 ?? 1;
     }
-    if (!(this.intensity >= 0)) throw new RangeError("ConstantVelocityModel: noise must be >= 0");
   }
 
   protected fBlockInto(dtS: number, b: Float64Array): void {

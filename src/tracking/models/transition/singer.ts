@@ -11,6 +11,7 @@
  * check it against the closed form where that is well conditioned, and against the constant
  * acceleration model's Q as alpha -> 0.
  */
+import { nonNegativeArg, positiveArg } from "../../../math/check.js";
 import type { LinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
 import { AxisBlockModel } from "./kinematic.js";
@@ -52,8 +53,8 @@ export class SingerModel extends AxisBlockModel implements LinearTransitionModel
 
   constructor(options: SingerOptions) {
     super(3);
-    if (!(options.timeConstantS > 0)) throw new RangeError("SingerModel: timeConstantS must be > 0");
-    if (!(options.accelSigmaMps2 >= 0)) throw new RangeError("SingerModel: accelSigmaMps2 must be >= 0");
+    positiveArg("SingerModel", "options.timeConstantS", options?.timeConstantS);
+    nonNegativeArg("SingerModel", "options.accelSigmaMps2", options?.accelSigmaMps2);
     this.alphaPerS = 1 / options.timeConstantS;
     this.accelVarianceM2S4 = options.accelSigmaMps2 * options.accelSigmaMps2;
     // The stationary acceleration variance of the Gauss-Markov process is the natural prior.

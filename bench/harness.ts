@@ -8,6 +8,7 @@
  * system, process.cpuUsage), and the machine's one-minute load average when it ran: a wall time well
  * above the CPU time, or a load above the core count, says the figure was taken on a busy machine.
  */
+import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 
 /** Repeats of one timed body: wall and CPU milliseconds (or rates), best, median and worst. */
@@ -212,4 +213,19 @@ export function perOpUs(s: TimeStats, ops: number): Record<string, number> {
     wallSpreadUs: u(s.wallSpreadMs),
     runs: s.runs,
   };
+}
+
+/**
+ * This process's peak resident memory, MB: Linux's VmHWM (the high-water mark of this address space,
+ * new at exec), else getrusage's maxRSS, which on Linux survives exec: a bench module spawned by
+ * bench/run.ts would otherwise start with its parent's peak.
+ */
+export function peakRssMb(): number {
+  try {
+    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m !== null) return Number(m[1]) / 1024;
+  } catch {
+    // not Linux: fall back
+  }
+  return process.resourceUsage().maxRSS / 1024;
 }

@@ -164,4 +164,21 @@ describe("IMM mixing and combination", () => {
       { numRuns: 60 },
     );
   });
+
+  it("stays finite when the only modes holding a component have all but lost their probability", () => {
+    // A 2,000-threat raid ended with a combined drag parameter of NaN: the ballistic mode's probability
+    // had underflowed to a subnormal, so 1 / W overflowed while mu x underflowed (0 * Infinity).
+    for (const tiny of [5e-324, 1e-310, 1e-250]) {
+      const s = randomState(7);
+      s.probabilities.set([tiny, 0.5 - tiny / 2, 0.5 - tiny / 2]);
+      const xo = new Float64Array(layout.ndim);
+      const Po = new Float64Array(layout.ndim * layout.ndim);
+      layout.combine(s, xo, Po);
+      for (const v of xo) expect(Number.isFinite(v)).toBe(true);
+      for (const v of Po) expect(Number.isFinite(v)).toBe(true);
+      // The ballistic-only component (kappa) is the ballistic mode's own value.
+      const k = layout.stateNames.indexOf("kappa");
+      expect(xo[k]).toBeCloseTo(s.modes[0].x[names[0].indexOf("kappa")], 6);
+    }
+  });
 });

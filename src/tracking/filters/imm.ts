@@ -409,6 +409,8 @@ export class ImmFilter implements TrackingFilter<ImmState> {
   verifyCovariance(state: ImmState): void {
     this.checkImmState("verifyCovariance", "state", state);
     for (let j = 0; j < this.modeCount; j++) this.filters[j].verifyCovariance(state.modes[j]);
+    // The combined output too: it is what a track shows (and what its users read).
+    checkState("verifyCovariance", "state", state, this.ndim);
   }
 
   private readonly mergeScratch: GaussianState[] = [];

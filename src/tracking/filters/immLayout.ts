@@ -17,6 +17,8 @@ import type { ImmState } from "./immState.js";
 /** Covariance lookup codes: >= 0 an index into the source mode's P; these two otherwise. */
 const FROM_TARGET = -1;
 const ZERO = -2;
+/** Below this total probability a component group is averaged with equal weights (see combine). */
+const MIN_GROUP_PROBABILITY = 1e-200;
 
 export class ImmLayout {
   readonly modeCount: number;
@@ -189,16 +191,25 @@ export class ImmLayout {
     const mu = out.probabilities;
     const fx = this.fillX;
     const fP = this.fillP;
-    // Means: each component's mean over the modes that have it.
+    // Means: each component's mean over the modes that have it. A group whose modes have all but lost
+    // their probability (W subnormal: 1/W overflows while mu x underflows, and 0 * Infinity is NaN) is
+    // averaged with equal weights instead: its value no longer matters to the mixture, but stays finite.
     for (let g = 0; g < this.groups.length; g++) {
       const { mask, components } = this.groups[g];
       let W = 0;
-      for (let j = 0; j < r; j++) if (mask & (1 << j)) W += mu[j];
-      const norm = W > 0 ? 1 / W : 0;
+      let count = 0;
+      for (let j = 0; j < r; j++)
+        if (mask & (1 << j)) {
+          W += mu[j];
+          count++;
+        }
+      const equal = !(W > MIN_GROUP_PROBABILITY);
+      const norm = equal ? 1 / count : 1 / W;
       for (let q = 0; q < components.length; q++) {
         const k = components[q];
         let s = 0;
-        for (let j = 0; j < r; j++) if (mask & (1 << j)) s += mu[j] * out.modes[j].x[this.inMode[j][k]];
+        for (let j = 0; j < r; j++)
+          if (mask & (1 << j)) s += (equal ? 1 : mu[j]) * out.modes[j].x[this.inMode[j][k]];
         fx[k] = s * norm;
       }
     }
@@ -206,8 +217,14 @@ export class ImmLayout {
     for (let g = 0; g < this.partialGroups.length; g++) {
       const { mask, components } = this.partialGroups[g];
       let W = 0;
-      for (let j = 0; j < r; j++) if (mask & (1 << j)) W += mu[j];
-      const norm = W > 0 ? 1 / W : 0;
+      let count = 0;
+      for (let j = 0; j < r; j++)
+        if (mask & (1 << j)) {
+          W += mu[j];
+          count++;
+        }
+      const equal = !(W > MIN_GROUP_PROBABILITY);
+      const norm = equal ? 1 / count : 1 / W;
       for (let q = 0; q < components.length; q++) {
         const k = components[q];
         for (let u = 0; u < components.length; u++) {
@@ -219,7 +236,7 @@ export class ImmLayout {
             const m = out.modes[j];
             const a = inv[k];
             const b = inv[l];
-            s += mu[j] * (m.P[a * m.x.length + b] + (m.x[a] - fx[k]) * (m.x[b] - fx[l]));
+            s += (equal ? 1 : mu[j]) * (m.P[a * m.x.length + b] + (m.x[a] - fx[k]) * (m.x[b] - fx[l]));
           }
           fP[k * N + l] = s * norm;
         }

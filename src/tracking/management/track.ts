@@ -47,6 +47,8 @@ export class Track<S extends GaussianState = GaussianState> {
    *  were taken at: every scan's pre-gate reads them, and the state changes far less often. */
   readonly pvMoments = new Float64Array(9);
   pvMomentsRevision = -1;
+  /** The revision whose state the tracker last found healthy (finite, positive definite). */
+  healthyRevision = -1;
   /** Tracker bookkeeping: the number of the last scan that updated the track. */
   scanHit = 0;
   /** The current run of misses: scans of sensors that had seen it, and its evidence (missEvidence.ts). */

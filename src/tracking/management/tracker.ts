@@ -595,10 +595,15 @@ export class Tracker<S extends GaussianState = GaussianState> {
     return m[6] + 2 * dt * m[7] + dt * dt * m[8];
   }
 
-  /** Whether the track's latest covariance (each mode's, for an IMM) is positive definite. */
+  /**
+   * Whether the track's latest covariance (each mode's, for an IMM) is positive definite. A state is
+   * verified once: a track keeps its state between updates, and maintenance runs every step.
+   */
   private covarianceHealthy(track: Track<S>): boolean {
+    if (track.healthyRevision === track.stateRevision) return true;
     try {
       this.filter.verifyCovariance(track.state);
+      track.healthyRevision = track.stateRevision;
       return true;
     } catch (e) {
       if (isFilterFailure(e)) return false;

@@ -343,11 +343,14 @@ export class TrackMotionHistory {
   note(trackId: string, state: GaussianState): void {
     if (!(state?.x?.length >= 6))
       throw new RangeError("TrackMotionHistory.note: state must have position and velocity");
-    checkState("TrackMotionHistory.note", "state", state, state.x.length);
+    if (!Number.isFinite(state.timeS))
+      throw new RangeError(`TrackMotionHistory.note: state.timeS must be finite, given ${state.timeS}`);
     let list = this.byTrack.get(trackId);
     if (list === undefined) this.byTrack.set(trackId, (list = []));
     const last = list[list.length - 1];
     if (last !== undefined && state.timeS - last.timeS < this.spacingS) return;
+    // Checked whole only when it is kept (called for every track every tick, kept every spacingS).
+    checkState("TrackMotionHistory.note", "state", state, state.x.length);
     if (!this.liftSeen.has(trackId)) {
       const earlier = this.earlierThan(trackId, state.timeS, this.lagS);
       if (earlier !== undefined) {

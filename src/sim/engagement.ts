@@ -65,6 +65,7 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     stream: c.stream,
     endS: w.durationS + 1,
     minInterceptAltitudeM: w.doctrine.minInterceptAltitudeM,
+    minKillProbability: w.doctrine.minKillProbability,
     tables,
   });
   const byId = new Map(batteries.map((b) => [b.id, b.definition]));

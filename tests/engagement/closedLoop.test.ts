@@ -11,6 +11,7 @@
  * The scenario is small (three short-range missiles, one radar, a railgun and a glide-phase
  * interceptor battery) so a run takes about a second.
  */
+import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventsJsonl } from "../../src/analysis/run/outputs.js";
@@ -139,8 +140,10 @@ function checkInvariants(r: ScenarioRun, seen: Seen): { shots: number; kills: nu
       expect(w.energyUsedJ).toBeCloseTo(w.roundsFired * shotJ, 0);
     }
   }
-  // Every round ends in exactly one kill or one miss.
+  // Every round ends in exactly one kill or one miss, and none was fired below the doctrine's least Pk
+  // (0.02 here) on the prediction it was fired on.
   for (const s of e.shots) {
+    expect(s.plannedPk, `${s.shotId} planned Pk`).toBeGreaterThanOrEqual(0.02);
     const kill = ev.filter((x) => x.type === "intercept" && x.shotId === s.shotId && x.detail.killed).length;
     const miss = ev.filter((x) => x.type === "miss" && x.shotId === s.shotId).length;
     if (s.outcome !== null) expect(kill + miss).toBe(1);
@@ -183,4 +186,29 @@ describe("the closed loop's invariants over many seeds", () => {
     expect(eventsJsonl(b)).toBe(eventsJsonl(a));
     expect(a.events.some((e) => e.type === "shot")).toBe(true);
   }, 60_000);
+});
+
+describe("the doctrine's least kill probability", () => {
+  it("holds at firing: an order whose solution on the latest track falls below it is held, not fired", () => {
+    // The reference with a floor of 0.05 (it has 0.3), low enough to admit the railgun's long shots at
+    // the SRBMs: orders are given on the battle manager's prediction a reaction time before the shot;
+    // the weapon solves again on the latest track, and several of seed 1's solutions fall below the
+    // floor there (Pk 0.03: fired, before the floor was checked at firing).
+    const file = "scenarios/reference-raid.yaml";
+    const text = readFileSync(file, "utf8");
+    expect(text).toMatch(/^ {2}minKillProbability: 0\.3 /m);
+    const ref = loadScenario(text.replace(/^( {2}minKillProbability:) 0\.3 /m, "$1 0.05 "), {
+      fileName: file,
+    });
+    expect(ref.doctrine?.minKillProbability).toBe(0.05);
+    const r = simulateScenario(ref, { seed: 1 });
+    const shots = r.engagement?.shots ?? [];
+    expect(shots.length).toBeGreaterThan(0);
+    for (const s of shots) expect(s.plannedPk, `${s.shotId} planned Pk`).toBeGreaterThanOrEqual(0.05);
+    expect(
+      r.events.some(
+        (e) => e.type === "shot-held" && String(e.detail.why).includes("below the doctrine's minimum"),
+      ),
+    ).toBe(true);
+  }, 120_000);
 });

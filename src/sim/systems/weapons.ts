@@ -179,6 +179,8 @@ export interface WeaponsSystemOptions {
   readonly endS: number;
   /** The doctrine's minimum intercept altitude, m (the fire control's envelope, as the battle manager's). */
   readonly minInterceptAltitudeM: number;
+  /** The doctrine's least kill probability of a shot, checked again at firing on the latest track. */
+  readonly minKillProbability?: number;
   readonly tables: (definition: WeaponDefinition, latRad: number) => FlyoutTable;
 }
 
@@ -358,6 +360,7 @@ export class WeaponsSystem implements SimSystem {
       targetKind: kind,
       solution: this.sol,
       historySteps: ROUND_HISTORY_STEPS,
+      minKillProbability: this.o.minKillProbability,
     });
     if (!launched.fired) return this.hold(r, timeS, launched.why);
     const shot = launched.round.shot;

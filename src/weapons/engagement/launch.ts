@@ -47,6 +47,11 @@ export interface LaunchOptions {
   readonly sampleIntervalS?: number;
   /** Integration steps the round keeps for its dense output (default 8). */
   readonly historySteps?: number;
+  /**
+   * The doctrine's least kill probability of a shot (default 0: any): a solution on the latest track
+   * whose planned Pk is below it is not fired (the order was given on an earlier prediction).
+   */
+  readonly minKillProbability?: number;
 }
 
 export type LaunchResult =
@@ -77,6 +82,10 @@ export function launchRound(o: LaunchOptions): LaunchResult {
   const refusal = sol.outcome === "intercept" ? battery.refusal(sol.azimuthRad, sol.elevationRad) : null;
   if (sol.outcome !== "intercept" || refusal !== null) return { fired: false, why: refusal ?? sol.outcome };
   const planned = shotKillProbability(def, sol, prediction, l.posEcefM, earth, { targetKind: o.targetKind });
+  const minPk = o.minKillProbability ?? 0;
+  if (!(minPk >= 0 && minPk <= 1))
+    throw new RangeError(`launchRound: minKillProbability must be in [0, 1], given ${minPk}`);
+  if (planned.pk < minPk) return { fired: false, why: "kill probability below the doctrine's minimum" };
   let az = sol.azimuthRad;
   let el = sol.elevationRad;
   const plannedInterceptS = sol.interceptTimeS;

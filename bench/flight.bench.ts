@@ -32,50 +32,9 @@ import {
   type GeodeticPoint,
   type ThreatDefinition,
 } from "../src/flight/index.js";
-import { bestTimeMs, ratePerSecond, report } from "./harness.js";
+import { bestTimeMs, measureInterleaved, ratePerSecond, report, runTimingOf } from "./harness.js";
 
 const DEG = Math.PI / 180;
-
-interface Timing {
-  bestMs: number;
-  medianMs: number;
-  /** Largest minus smallest of the repeats. */
-  spreadMs: number;
-  cpuBestMs: number;
-  cpuMedianMs: number;
-  repeats: number;
-}
-
-/** Wall and CPU time (process.cpuUsage: user + system, every thread) of `repeats` runs after a warm-up. */
-function timed(body: () => number, repeats: number, warmup = 1): Timing {
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += body();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    sink += body();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  if (Number.isNaN(sink)) process.stderr.write("bench sink is NaN\n");
-  const med = (a: number[]) => {
-    const b = [...a].sort((x, y) => x - y);
-    const n = b.length;
-    return n % 2 === 1 ? b[(n - 1) / 2] : 0.5 * (b[n / 2 - 1] + b[n / 2]);
-  };
-  const r3 = (x: number) => Number(x.toFixed(3));
-  return {
-    bestMs: r3(Math.min(...wall)),
-    medianMs: r3(med(wall)),
-    spreadMs: r3(Math.max(...wall) - Math.min(...wall)),
-    cpuBestMs: r3(Math.min(...cpu)),
-    cpuMedianMs: r3(med(cpu)),
-    repeats,
-  };
-}
 
 /** The load average when a figure was taken (the machine is shared: figures vary with it). */
 function load(): number {
@@ -244,15 +203,15 @@ function stepping(earth: ReturnType<typeof makeEarthModel>): void {
   for (const d of defs.slice(0, base.length)) flyThreat(d, earth, { cache });
   let samples = 0;
   // Both keep every result, as a run does (flyRaid keeps the raid's trajectories).
-  const whole = timed(() => {
+  const flyWhole = (): number => {
     let n = 0;
     const kept = defs.map((d) => createThreatFlight(d, earth, { cache }).run());
     for (const r of kept) n += r.samples.count;
     samples = n;
     return n;
-  }, 5);
+  };
   let calls = 0;
-  const stepped = timed(() => {
+  const flyStepped = (): number => {
     const flights = defs.map((d) => createThreatFlight(d, earth, { cache }));
     let live = flights.length;
     let n = 0;
@@ -270,7 +229,9 @@ function stepping(earth: ReturnType<typeof makeEarthModel>): void {
     }
     for (const f of flights) n += f.result().samples.count;
     return n;
-  }, 5);
+  };
+  // In turn (whole, stepped, whole, ...), so a change of load weighs on both alike.
+  const [whole, stepped] = measureInterleaved([flyWhole, flyStepped], 7, 1).map(runTimingOf);
   const ratio = stepped.medianMs / whole.medianMs;
   const cpuRatio = stepped.cpuMedianMs / whole.cpuMedianMs;
   report({

@@ -229,3 +229,31 @@ export function peakRssMb(): number {
   }
   return process.resourceUsage().maxRSS / 1024;
 }
+
+/** measureRuns in the shape the flight and weapons figures print, ms to the microsecond. */
+export interface RunTiming {
+  bestMs: number;
+  medianMs: number;
+  /** Largest minus smallest of the repeats. */
+  spreadMs: number;
+  cpuBestMs: number;
+  cpuMedianMs: number;
+  repeats: number;
+}
+
+export function runTimingOf(s: TimeStats): RunTiming {
+  const r3 = (x: number) => Number(x.toFixed(3));
+  return {
+    bestMs: r3(s.wallBestMs),
+    medianMs: r3(s.wallMedianMs),
+    spreadMs: r3(s.wallSpreadMs),
+    cpuBestMs: r3(s.cpuBestMs),
+    cpuMedianMs: r3(s.cpuMedianMs),
+    repeats: s.runs,
+  };
+}
+
+/** Wall and CPU time of `repeats` runs of `body` after `warmup` runs (measureRuns), as a RunTiming. */
+export function timedRuns(body: () => number, repeats: number, warmup = 1): RunTiming {
+  return runTimingOf(measureRuns(body, repeats, warmup));
+}

@@ -32,54 +32,20 @@ import {
   interceptorPointFlyout,
   type WeaponDefinition,
 } from "../src/weapons/index.js";
-import { report } from "./harness.js";
+import { report, timedRuns, type RunTiming } from "./harness.js";
 
+/** The runs of a figure after two warm-up runs (the first builds what later ones reuse). */
+const timed = (body: () => number, repeats: number, warmup = 2): RunTiming =>
+  timedRuns(body, repeats, warmup);
 const DEG = Math.PI / 180;
 const EARTH = makeEarthModel();
 const LAT = 35 * DEG;
-
-interface Timing {
-  bestMs: number;
-  medianMs: number;
-  spreadMs: number;
-  cpuMedianMs: number;
-  repeats: number;
-}
-
-/** Wall and CPU time (process.cpuUsage: user + system) of `repeats` runs of body after a warm-up. */
-function timed(body: () => number, repeats: number, warmup = 2): Timing {
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += body();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let r = 0; r < repeats; r++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    sink += body();
-    wall.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpu.push((c.user + c.system) / 1000);
-  }
-  if (Number.isNaN(sink)) process.stderr.write("bench sink is NaN\n");
-  const med = (a: number[]) => {
-    const b = [...a].sort((x, y) => x - y);
-    const n = b.length;
-    return n % 2 === 1 ? b[(n - 1) / 2] : 0.5 * (b[n / 2 - 1] + b[n / 2]);
-  };
-  return {
-    bestMs: Math.min(...wall),
-    medianMs: med(wall),
-    spreadMs: Math.max(...wall) - Math.min(...wall),
-    cpuMedianMs: med(cpu),
-    repeats,
-  };
-}
 
 /** A rate figure (operations per second from the median run) with its timing detail. */
 function rate(
   name: string,
   ops: number,
-  t: Timing,
+  t: RunTiming,
   target?: number,
   detail: Record<string, unknown> = {},
 ): void {

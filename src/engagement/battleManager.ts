@@ -150,6 +150,8 @@ export interface TrackRecord {
   readonly lastShotOpportunityS: number;
   /** Last predicted impact (ballistic) or arrival (lifting) time, s (NaN: none). */
   readonly predictedImpactS: number;
+  /** When that prediction was made, s (NaN: none). */
+  readonly predictedImpactAtS: number;
   readonly threatClass: ThreatClass | null;
   readonly value: number;
   readonly ordered: number;
@@ -182,6 +184,7 @@ interface TrackFile {
   closed: boolean;
   lastShotOpportunityS: number;
   predictedImpactS: number;
+  predictedImpactAtS: number;
   seen: boolean;
 }
 
@@ -277,6 +280,7 @@ export class BattleManager {
           firstConfirmedS: f.firstConfirmedS,
           lastShotOpportunityS: f.lastShotOpportunityS,
           predictedImpactS: f.predictedImpactS,
+          predictedImpactAtS: f.predictedImpactAtS,
           threatClass: f.assessment?.threatClass ?? null,
           value: f.assessment?.value ?? 0,
           ordered: f.ordered,
@@ -334,6 +338,7 @@ export class BattleManager {
           closed: false,
           lastShotOpportunityS: NaN,
           predictedImpactS: NaN,
+          predictedImpactAtS: NaN,
           seen: true,
         };
         this.files.set(t.id, f);
@@ -351,7 +356,10 @@ export class BattleManager {
         const ttg = f.assessment.timeToGoS;
         const e = EVALUATION_INTERVAL_S;
         f.assessDueS = nowS + Math.min(e.max, Math.max(e.min, Number.isFinite(ttg) ? ttg / 10 : e.max));
-        if (Number.isFinite(f.assessment.impactTimeS)) f.predictedImpactS = f.assessment.impactTimeS;
+        if (Number.isFinite(f.assessment.impactTimeS)) {
+          f.predictedImpactS = f.assessment.impactTimeS;
+          f.predictedImpactAtS = nowS;
+        }
       }
       if (f.engagement !== null || f.ordered >= d.maxShotsPerThreat) continue;
       const a = f.assessment;
@@ -414,8 +422,10 @@ export class BattleManager {
     f.predictedAtS = nowS;
     f.predictedFromS = t.lastUpdateS;
 
-    if (Number.isFinite(f.prediction.groundS) && f.assessment?.threatClass === "ballistic")
+    if (Number.isFinite(f.prediction.groundS) && f.assessment?.threatClass === "ballistic") {
       f.predictedImpactS = f.prediction.groundS;
+      f.predictedImpactAtS = nowS;
+    }
     const kind = kindOf(f.assessment?.threatClass ?? "ballistic");
     const acc = f.assessment?.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0;
     let soonest = Infinity;

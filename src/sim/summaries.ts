@@ -187,7 +187,8 @@ export function threatSummaries(
   });
 }
 
-function engagementOf(
+/** One threat's engagement summary (exported for its test). */
+export function engagementOf(
   f: ThreatFlight,
   outcome: ThreatOutcome,
   assetHit: string | null,
@@ -211,11 +212,16 @@ function engagementOf(
   const mine = new Set(trackIds);
   let lastShot = NaN;
   let predicted = NaN;
+  let predictedAt = -Infinity;
   for (const r of e.tracks) {
     if (!mine.has(r.trackId)) continue;
     if (r.lastShotOpportunityS === r.lastShotOpportunityS && !(r.lastShotOpportunityS <= lastShot))
       lastShot = r.lastShotOpportunityS;
-    if (r.predictedImpactS === r.predictedImpactS) predicted = r.predictedImpactS;
+    // The latest prediction of any of its tracks (not the last track's: a dropped track's can be later).
+    if (r.predictedImpactS === r.predictedImpactS && r.predictedImpactAtS >= predictedAt) {
+      predicted = r.predictedImpactS;
+      predictedAt = r.predictedImpactAtS;
+    }
   }
   const impactIsPredicted = outcome !== "impact";
   const impactS = outcome === "impact" ? f.endTimeS : predicted === predicted ? predicted : null;

@@ -20,6 +20,7 @@
  */
 import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { TargetedGuidanceLaw } from "../propagation/types.js";
+import { ExtrapolatedTarget } from "./extrapolatedTarget.js";
 
 export interface ProportionalNavigationOptions {
   /** Effective navigation ratio N' (> 0; 3 to 5 in practice). */
@@ -40,11 +41,8 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
   readonly pure: boolean;
   readonly maxAccelMps2: number;
   revision = 0;
-  private readonly p0 = new Float64Array(3);
-  private readonly v0 = new Float64Array(3);
-  private readonly a0 = new Float64Array(3);
-  private t0 = 0;
-  private hasTarget = false;
+  private readonly target = new ExtrapolatedTarget();
+  private readonly rel = new Float64Array(6);
   /** Range to the target (m), closing speed (m/s) and line-of-sight rate (rad/s) of the last evaluation. */
   rangeM = NaN;
   closingSpeedMps = NaN;
@@ -69,45 +67,30 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
     accEcefMps2: ArrayLike<number> | null,
     timeS: number,
   ): void {
-    if (!Number.isFinite(timeS)) throw new RangeError(`ProportionalNavigation.setTarget: timeS ${timeS}`);
-    for (let i = 0; i < 3; i++) {
-      const a = accEcefMps2 === null ? 0 : accEcefMps2[i];
-      if (!Number.isFinite(posEcefM[i]) || !Number.isFinite(velEcefMps[i]) || !Number.isFinite(a))
-        throw new RangeError("ProportionalNavigation.setTarget: the target state must be finite");
-      this.p0[i] = posEcefM[i];
-      this.v0[i] = velEcefMps[i];
-      this.a0[i] = a;
-    }
-    this.t0 = timeS;
-    this.hasTarget = true;
+    this.target.set("ProportionalNavigation", posEcefM, velEcefMps, accEcefMps2, timeS);
     this.revision++;
   }
 
   /** The extrapolated target position and velocity at tS into pos and vel (ECEF). */
   targetAt(tS: number, pos: Float64Array, vel: Float64Array): void {
-    const dt = tS - this.t0;
-    for (let i = 0; i < 3; i++) {
-      pos[i] = this.p0[i] + dt * (this.v0[i] + 0.5 * dt * this.a0[i]);
-      vel[i] = this.v0[i] + dt * this.a0[i];
-    }
+    this.target.stateAt(tS, pos, vel);
   }
 
   command(ctx: FlightContext, tS: number, y: Float64Array, cmd: GuidanceCommand): void {
     const a = cmd.accel;
-    if (!this.hasTarget) {
+    const target = this.target;
+    if (!target.isSet) {
       cmd.accelSet = false;
       return;
     }
-    const dt = tS - this.t0;
-    const p0 = this.p0;
-    const v0 = this.v0;
-    const a0 = this.a0;
-    const rx = p0[0] + dt * (v0[0] + 0.5 * dt * a0[0]) - y[0];
-    const ry = p0[1] + dt * (v0[1] + 0.5 * dt * a0[1]) - y[1];
-    const rz = p0[2] + dt * (v0[2] + 0.5 * dt * a0[2]) - y[2];
-    const wx0 = v0[0] + dt * a0[0] - y[3];
-    const wy0 = v0[1] + dt * a0[1] - y[4];
-    const wz0 = v0[2] + dt * a0[2] - y[5];
+    const rel = this.rel;
+    target.relativeInto(tS, y, rel);
+    const rx = rel[0];
+    const ry = rel[1];
+    const rz = rel[2];
+    const wx0 = rel[3];
+    const wy0 = rel[4];
+    const wz0 = rel[5];
     const r2 = rx * rx + ry * ry + rz * rz;
     cmd.accelSet = true;
     if (!(r2 > 0)) {
@@ -145,6 +128,7 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
     }
     if (this.augmented) {
       const f = ctx.fieldAccel;
+      const a0 = target.a0;
       const tx = a0[0] - f[0];
       const ty = a0[1] - f[1];
       const tz = a0[2] - f[2];

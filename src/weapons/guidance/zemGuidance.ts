@@ -19,6 +19,7 @@
 import type { StagedMotorForce } from "../../flight/forces/motor.js";
 import type { FlightContext, GuidanceCommand } from "../../flight/propagation/context.js";
 import type { TargetedGuidanceLaw } from "../../flight/propagation/types.js";
+import { ExtrapolatedTarget } from "../../flight/guidance/extrapolatedTarget.js";
 
 export interface ZemGuidanceOptions {
   /** Gain N' (default 3). */
@@ -47,11 +48,8 @@ export class ZemGuidance implements TargetedGuidanceLaw {
   /** Planned intercept time, s (set before the target update that uses it). */
   interceptTimeS = NaN;
   private readonly motor: StagedMotorForce | null;
-  private readonly p0 = new Float64Array(3);
-  private readonly v0 = new Float64Array(3);
-  private readonly a0 = new Float64Array(3);
-  private t0 = 0;
-  private hasTarget = false;
+  private readonly target = new ExtrapolatedTarget();
+  private readonly rel = new Float64Array(6);
 
   constructor(o: ZemGuidanceOptions = {}) {
     this.navigationRatio = o.navigationRatio ?? 3;
@@ -72,42 +70,32 @@ export class ZemGuidance implements TargetedGuidanceLaw {
     accEcefMps2: ArrayLike<number> | null,
     timeS: number,
   ): void {
-    for (let i = 0; i < 3; i++) {
-      const a = accEcefMps2 === null ? 0 : accEcefMps2[i];
-      if (!Number.isFinite(posEcefM[i]) || !Number.isFinite(velEcefMps[i]) || !Number.isFinite(a))
-        throw new RangeError("ZemGuidance.setTarget: the target state must be finite");
-      this.p0[i] = posEcefM[i];
-      this.v0[i] = velEcefMps[i];
-      this.a0[i] = a;
-    }
-    if (!Number.isFinite(timeS)) throw new RangeError(`ZemGuidance.setTarget: timeS ${timeS}`);
-    this.t0 = timeS;
-    this.hasTarget = true;
+    this.target.set("ZemGuidance", posEcefM, velEcefMps, accEcefMps2, timeS);
     this.revision++;
   }
 
   command(ctx: FlightContext, tS: number, y: Float64Array, cmd: GuidanceCommand): void {
-    if (!this.hasTarget) {
+    const target = this.target;
+    if (!target.isSet) {
       cmd.accelSet = false;
       cmd.thrustDirSet = false;
       return;
     }
-    const dt = tS - this.t0;
-    const p0 = this.p0;
-    const v0 = this.v0;
-    const a0 = this.a0;
-    const rx = p0[0] + dt * (v0[0] + 0.5 * dt * a0[0]) - y[0];
-    const ry = p0[1] + dt * (v0[1] + 0.5 * dt * a0[1]) - y[1];
-    const rz = p0[2] + dt * (v0[2] + 0.5 * dt * a0[2]) - y[2];
+    const rel = this.rel;
+    target.relativeInto(tS, y, rel);
+    const a0 = target.a0;
+    const rx = rel[0];
+    const ry = rel[1];
+    const rz = rel[2];
     const speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
     let tgo = this.interceptTimeS - tS;
     if (!(tgo === tgo)) tgo = Math.sqrt(rx * rx + ry * ry + rz * rz) / Math.max(speed, this.planningSpeedMps);
     if (!(tgo >= this.minTimeToGoS)) tgo = this.minTimeToGoS;
     const f = ctx.fieldAccel;
     const h = 0.5 * tgo * tgo;
-    let zx = rx + (v0[0] + dt * a0[0] - y[3]) * tgo + (a0[0] - f[0]) * h;
-    let zy = ry + (v0[1] + dt * a0[1] - y[4]) * tgo + (a0[1] - f[1]) * h;
-    let zz = rz + (v0[2] + dt * a0[2] - y[5]) * tgo + (a0[2] - f[2]) * h;
+    let zx = rx + rel[3] * tgo + (a0[0] - f[0]) * h;
+    let zy = ry + rel[4] * tgo + (a0[1] - f[1]) * h;
+    let zz = rz + rel[5] * tgo + (a0[2] - f[2]) * h;
     let ux = 0;
     let uy = 0;
     let uz = 1;

@@ -23,24 +23,12 @@ import {
   verifyRunFolder,
 } from "../../src/analysis/run/folder.js";
 import { main } from "../../src/cli/main.js";
+import { oneSrbmScenario } from "./helpers/oneSrbm.js";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const WRITER = join(ROOT, "tests/cli/helpers/runFolderWriter.ts");
 
-// A small raid that flies in well under a second: one SRBM and a radar.
-const SCENARIO = `name: Run folder test
-epoch: 2030-06-01T00:00:00Z
-duration: 10 min
-assets:
-  - { id: port, at: { lat: 35.29 deg, lon: 139.67 deg, alt: 0 m }, value: 10 }
-threats:
-  - id: srbm-1
-    vehicle: notional-srbm
-    launch: { at: { lat: 37.0 deg, lon: 135.2 deg, alt: 0 m }, time: 0 s }
-    target: port
-sensors:
-  - { id: site-radar, kind: radar, model: notional-s-band, at: { lat: 36.5 deg, lon: 137.0 deg, alt: 20 m } }
-`;
+const SCENARIO = oneSrbmScenario("Run folder test");
 
 let work: string;
 let scenario: string;

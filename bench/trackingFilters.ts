@@ -779,27 +779,12 @@ function fastRun(p: Problem): Run {
   };
 }
 
-function publicRun(p: Problem): Run {
-  const f = makeFilter(p, true);
-  let last: GaussianState | null = null;
-  return {
-    body: () => {
-      let s: GaussianState = { x: Float64Array.from(p.x0), P: Float64Array.from(p.P0), timeS: 0 };
-      let t = 0;
-      for (const z of p.zs) {
-        t += p.dtS;
-        s = f.update(f.predict(s, t), z);
-      }
-      last = s;
-      return s.x[0];
-    },
-    final: () => Float64Array.from(last?.x ?? []),
-  };
-}
-
-/** The allocating calls on the allocation-free models: the cost of the public calls alone. */
-function publicFastModelsRun(p: Problem): Run {
-  const f = makeFilter(p, false);
+/**
+ * The allocating public calls (predict, update), on the plain user models or (`plainModels` false) on
+ * the allocation-free ones: the latter is the cost of the public calls alone.
+ */
+function publicRun(p: Problem, plainModels: boolean): Run {
+  const f = makeFilter(p, plainModels);
   let last: GaussianState | null = null;
   return {
     body: () => {
@@ -848,7 +833,7 @@ function relativeDifference(a: Float64Array, b: Float64Array): number {
 export function runFilterComparisons(repeats = 15, only?: string): void {
   const problems = [kf2d(), ekf2d(), radarProblem("ekf"), radarProblem("ukf"), ukfTurn()];
   for (const p of problems.filter((q) => only === undefined || q.name === only)) {
-    const runs = [fastRun(p), publicRun(p), denseRun(p), publicFastModelsRun(p)];
+    const runs = [fastRun(p), publicRun(p, true), denseRun(p), publicRun(p, false)];
     const [fast, pub, dense, pubFast] = measureInterleaved(
       runs.map((r) => r.body),
       repeats,

@@ -4,24 +4,10 @@
 // peak resident memory so far (a fresh process, so the figure is this corpus's). The garbage of the files
 // before is collected first (the test starts this with --expose-gc), so the peak is one file's, not the
 // sum of what the collector had not yet reclaimed.
-import { readFileSync } from "node:fs";
+// Peak memory from Linux's VmHWM: getrusage's maxRSS survives exec, so a child of a large test
+// worker would start with the worker's peak (bench/harness.ts).
+import { peakRssMb } from "../../../bench/harness.js";
 import { main } from "../../../src/cli/main.js";
-
-/**
- * This process's peak resident memory, MB: Linux's VmHWM (the high-water mark of this address space,
- * new at exec). getrusage's maxRSS is not used where VmHWM exists: on Linux it survives exec, so a child
- * of a large test worker starts with the worker's peak (the suite measured 441 MB this way, 164 MB
- * alone).
- */
-function peakRssMb(): number {
-  try {
-    const m = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync("/proc/self/status", "utf8"));
-    if (m !== null) return Number(m[1]) / 1024;
-  } catch {
-    // not Linux: fall back
-  }
-  return process.resourceUsage().maxRSS / 1024;
-}
 
 const collect = (globalThis as { gc?: () => void }).gc;
 

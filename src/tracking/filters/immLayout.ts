@@ -184,6 +184,25 @@ export class ImmLayout {
     out.timeS = mj.timeS;
   }
 
+  /** Set by groupNorm: the group's modes are weighted equally (their total probability is negligible). */
+  private equalWeights = false;
+
+  /**
+   * 1 / (total probability of the modes in `mask`), or, below MIN_GROUP_PROBABILITY, 1 / (their count)
+   * with equalWeights set (see combine).
+   */
+  private groupNorm(mask: number, mu: Float64Array): number {
+    let W = 0;
+    let count = 0;
+    for (let j = 0; j < this.modeCount; j++)
+      if (mask & (1 << j)) {
+        W += mu[j];
+        count++;
+      }
+    this.equalWeights = !(W > MIN_GROUP_PROBABILITY);
+    return this.equalWeights ? 1 / count : 1 / W;
+  }
+
   /** The moment-matched combined estimate of the modes into x, P (combined space). */
   combine(out: ImmState, x: Float64Array, P: Float64Array): void {
     const r = this.modeCount;
@@ -196,15 +215,8 @@ export class ImmLayout {
     // averaged with equal weights instead: its value no longer matters to the mixture, but stays finite.
     for (let g = 0; g < this.groups.length; g++) {
       const { mask, components } = this.groups[g];
-      let W = 0;
-      let count = 0;
-      for (let j = 0; j < r; j++)
-        if (mask & (1 << j)) {
-          W += mu[j];
-          count++;
-        }
-      const equal = !(W > MIN_GROUP_PROBABILITY);
-      const norm = equal ? 1 / count : 1 / W;
+      const norm = this.groupNorm(mask, mu);
+      const equal = this.equalWeights;
       for (let q = 0; q < components.length; q++) {
         const k = components[q];
         let s = 0;
@@ -216,15 +228,8 @@ export class ImmLayout {
     // Covariance fills of the groups some mode lacks, over the modes that have them.
     for (let g = 0; g < this.partialGroups.length; g++) {
       const { mask, components } = this.partialGroups[g];
-      let W = 0;
-      let count = 0;
-      for (let j = 0; j < r; j++)
-        if (mask & (1 << j)) {
-          W += mu[j];
-          count++;
-        }
-      const equal = !(W > MIN_GROUP_PROBABILITY);
-      const norm = equal ? 1 / count : 1 / W;
+      const norm = this.groupNorm(mask, mu);
+      const equal = this.equalWeights;
       for (let q = 0; q < components.length; q++) {
         const k = components[q];
         for (let u = 0; u < components.length; u++) {

@@ -142,6 +142,12 @@ export interface TrackingFilter<S extends GaussianState = GaussianState> {
   predict(state: S, timeS: number): S;
   update(predicted: S, z: ArrayLike<number>, measurement?: MeasurementModel, innovation?: Innovation): S;
   predictInto(state: S, timeS: number, out: S): S;
+  /**
+   * The predicted mean alone (out.x and out.timeS; out.P is left as it was), equal to predictInto's
+   * mean: for callers that need no covariance. Optional: a filter whose mean depends on its covariance
+   * (the UKF's sigma points, the IMM's mixing) has none, and callers fall back to predictInto.
+   */
+  predictMeanInto?(state: S, timeS: number, out: S): S;
   updateInto(
     predicted: S,
     z: ArrayLike<number>,

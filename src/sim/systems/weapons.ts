@@ -271,9 +271,10 @@ export class WeaponsSystem implements SimSystem {
    * The fire control's estimate of a track at tS, predicted to untilS at least: refreshed from the
    * latest track every second (when it has been updated), or sooner when it does not reach untilS.
    * For a firing solution (`full`) the tracker's whole filter predicts, in 1 s steps; for the guidance
-   * of rounds in flight its leading mode (planningFilter), in 2 s steps, at a fifth of the cost: an
-   * IMM's mixture and its leading mode differ by the spread of its modes, small once one leads, and
-   * the round's own seeker or the next update corrects the rest.
+   * of rounds in flight its leading mode's mean alone (planningFilter; guidance reads no covariance),
+   * in 2 s steps, at a twentieth of the cost: an IMM's mixture and its leading mode differ by the
+   * spread of its modes, small once one leads, and the round's own seeker or the next update corrects
+   * the rest.
    */
   private estimate(
     trackId: string,
@@ -300,7 +301,8 @@ export class WeaponsSystem implements SimSystem {
     if (full) e.prediction.fromFilter(this.o.picture.filter, st, ahead, ESTIMATE_STEP_S, this.o.earth);
     else {
       const plan = planningFilter(this.o.picture.filter, st, lifting);
-      e.prediction.fromFilter(plan.filter, plan.state, ahead, GUIDANCE_STEP_S, this.o.earth);
+      // Guidance reads positions and velocities only (rounds.ts): no covariance.
+      e.prediction.fromFilter(plan.filter, plan.state, ahead, GUIDANCE_STEP_S, this.o.earth, false);
     }
     e.positionSigmaM = Math.sqrt((st.P[0] + st.P[n + 1] + st.P[2 * n + 2]) / 3);
     e.fromS = t.lastUpdateS;

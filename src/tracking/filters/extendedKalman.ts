@@ -13,6 +13,7 @@ import {
   kalmanInnovation,
   kalmanIteratedUpdate,
   kalmanPredict,
+  kalmanPredictMean,
   kalmanUpdateFromInnovation,
 } from "./kalmanCore.js";
 
@@ -45,6 +46,11 @@ export class ExtendedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
     const dt = this.checkPredict(state, timeS, out);
     return kalmanPredict(this.transition, state, dt, timeS, out, this.ws.predict);
+  }
+
+  predictMeanInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
+    const dt = this.checkPredict(state, timeS, out);
+    return kalmanPredictMean(this.transition, state, dt, timeS, out, this.ws.predict);
   }
 
   updateInto(

@@ -12,7 +12,13 @@ import type {
 } from "../types.js";
 import { isNonlinearMeasurement } from "../types.js";
 import { GaussianFilterBase, copyInnovation } from "./common.js";
-import { WorkspaceCache, kalmanInnovation, kalmanPredict, kalmanUpdateFromInnovation } from "./kalmanCore.js";
+import {
+  WorkspaceCache,
+  kalmanInnovation,
+  kalmanPredict,
+  kalmanPredictMean,
+  kalmanUpdateFromInnovation,
+} from "./kalmanCore.js";
 
 export interface KalmanFilterOptions {
   transition: LinearTransitionModel;
@@ -30,6 +36,11 @@ export class KalmanFilter extends GaussianFilterBase<LinearTransitionModel> {
   predictInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
     const dt = this.checkPredict(state, timeS, out);
     return kalmanPredict(this.transition, state, dt, timeS, out, this.ws.predict);
+  }
+
+  predictMeanInto(state: GaussianState, timeS: number, out: GaussianState): GaussianState {
+    const dt = this.checkPredict(state, timeS, out);
+    return kalmanPredictMean(this.transition, state, dt, timeS, out, this.ws.predict);
   }
 
   private linear(measurement: MeasurementModel | undefined): MeasurementModel {

@@ -173,6 +173,41 @@ export function kalmanPredict(
   return out;
 }
 
+/**
+ * The mean of kalmanPredict alone (out.x and out.timeS; out.P untouched), by the same arithmetic, so it
+ * equals kalmanPredict's mean to the last bit: for callers that need no covariance (a round's guidance
+ * estimate), at the cost of f(x, dt) without the Jacobian and F P F^T + Q.
+ */
+export function kalmanPredictMean(
+  model: TransitionModel,
+  state: GaussianState,
+  dtS: number,
+  timeS: number,
+  out: GaussianState,
+  ws: PredictWorkspace,
+): GaussianState {
+  if (dtS === 0) {
+    if (out !== state) out.x.set(state.x);
+    out.timeS = timeS;
+    return out;
+  }
+  const linear = !isNonlinearTransition(model);
+  if (!linear) transitionFunctionInto(model, state.x, dtS, ws.F, ws.x);
+  else if (model.predictCovarianceInto && model.applyFInto) model.applyFInto(state.x, dtS, ws.x);
+  else {
+    // F as kalmanPredict keeps it: cached for a linear model at the same step.
+    if (!(dtS === ws.fDtS)) {
+      const r = transitionMatrixInto(model, state.x, dtS, ws.F);
+      if (r !== ws.F) ws.F.set(r);
+      ws.fDtS = model.predictCovarianceInto ? Number.NaN : dtS;
+    }
+    transitionFunctionInto(model, state.x, dtS, ws.F, ws.x);
+  }
+  out.x.set(ws.x);
+  out.timeS = timeS;
+  return out;
+}
+
 /** 1 + the index of the last column of H (m x n) holding a non-zero: position-only measurement models
  *  (angles, range) have 3, so the products below skip the zero columns. */
 function columnSupport(H: Float64Array, m: number, n: number): number {

@@ -163,76 +163,130 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
       360) %
     360;
   const surfaceR = r - altM;
-  const toGeo = (p: number[]): FootprintPoint => {
-    const q = earth.geodeticInto([p[0] * surfaceR, p[1] * surfaceR, p[2] * surfaceR], new Float64Array(3));
+  const toGeo = (px: number, py: number, pz: number): FootprintPoint => {
+    const q = earth.geodeticInto([px * surfaceR, py * surfaceR, pz * surfaceR], new Float64Array(3));
     return { latDeg: q[0] / D2R, lonDeg: q[1] / D2R };
   };
 
-  /** Ground track at bank sigma (positive: right), points on the unit sphere from v0 to endSpeed. */
-  const fly = (sigma: number, keepAll: boolean): number[][] => {
-    const out: number[][] = [];
-    let p = up.slice();
-    let e = e0.slice();
-    if (keepAll) out.push(p.slice());
-    if (v0 <= endSpeed) return keepAll ? out : [p];
+  // The ring of edge points on the unit sphere, xyz after xyz: out along the largest right bank, the
+  // far edge's end points from right to left, back along the largest left bank (reversed).
+  const trackPoints = v0 <= endSpeed ? 1 : steps + 1;
+  const edgePoints = banks - 2;
+  const ringCount = 2 * trackPoints + edgePoints;
+  const ring = new Float64Array(3 * ringCount);
+  /**
+   * Ground track at bank sigma (positive: right) on the unit sphere from v0 to endSpeed: every point
+   * into ring from point `at` (in steps of `stride` points, -1 to write it backwards), or, with `at` < 0,
+   * only the end point into ring at point `-at - 1`.
+   */
+  const fly = (sigma: number, at: number, stride: number): void => {
+    let px = up[0];
+    let py = up[1];
+    let pz = up[2];
+    let ex = e0[0];
+    let ey = e0[1];
+    let ez = e0[2];
+    const keepAll = at >= 0;
+    let k = keepAll ? at : -at - 1;
+    const put = () => {
+      ring[3 * k] = px;
+      ring[3 * k + 1] = py;
+      ring[3 * k + 2] = pz;
+    };
+    if (keepAll) put();
+    if (v0 <= endSpeed) {
+      // No glide left: the track is its start.
+      if (!keepAll) put();
+      return;
+    }
     const lnRatio = Math.log(v0 / endSpeed) / steps;
     let vPrev = v0;
-    for (let k = 1; k <= steps; k++) {
-      const v = v0 * Math.exp(-lnRatio * k);
+    for (let j = 1; j <= steps; j++) {
+      const v = v0 * Math.exp(-lnRatio * j);
       const ds = bankedGlideRangeM(vPrev, v, ld, sigma, g, r);
       // Half the turn, the step along the great circle, the other half (second order in the step).
+      // The turn rotates e about p by a (right-handed): e cos(a) + (p x e) sin(a).
       const dpsi = ld * Math.sin(sigma) * Math.log(vPrev / v);
-      e = turn(p, e, -0.5 * dpsi);
+      const ct = Math.cos(-0.5 * dpsi);
+      const st = Math.sin(-0.5 * dpsi);
+      let cx = py * ez - pz * ey;
+      let cy = pz * ex - px * ez;
+      let cz = px * ey - py * ex;
+      ex = ex * ct + cx * st;
+      ey = ey * ct + cy * st;
+      ez = ez * ct + cz * st;
       const d = ds / surfaceR;
       const c = Math.cos(d);
       const s = Math.sin(d);
-      const pn = [p[0] * c + e[0] * s, p[1] * c + e[1] * s, p[2] * c + e[2] * s];
-      e = [e[0] * c - p[0] * s, e[1] * c - p[1] * s, e[2] * c - p[2] * s];
-      p = pn;
-      e = turn(p, e, -0.5 * dpsi);
+      const nx = px * c + ex * s;
+      const ny = py * c + ey * s;
+      const nz = pz * c + ez * s;
+      ex = ex * c - px * s;
+      ey = ey * c - py * s;
+      ez = ez * c - pz * s;
+      px = nx;
+      py = ny;
+      pz = nz;
+      cx = py * ez - pz * ey;
+      cy = pz * ex - px * ez;
+      cz = px * ey - py * ex;
+      ex = ex * ct + cx * st;
+      ey = ey * ct + cy * st;
+      ez = ez * ct + cz * st;
       vPrev = v;
-      if (keepAll) out.push(p.slice());
+      if (keepAll) {
+        k += stride;
+        put();
+      }
     }
-    return keepAll ? out : [p];
+    if (!keepAll) put();
   };
 
-  const right = fly(maxBank, true);
-  const left = fly(-maxBank, true);
-  const edge: number[][] = [];
-  for (let b = 0; b < banks; b++) {
+  fly(maxBank, 0, 1);
+  for (let b = 1; b < banks - 1; b++) {
     const sigma = maxBank - (2 * maxBank * b) / (banks - 1);
-    edge.push(fly(sigma, false)[0]);
+    fly(sigma, -(trackPoints + b - 1) - 1, 0);
   }
-  const ring = [...right, ...edge.slice(1, -1), ...left.slice().reverse()];
-  const boundary = ring.map(toGeo);
+  fly(-maxBank, ringCount - 1, -1);
   // Local plane (azimuthal, x east y north, m) for the extents and the containment test.
-  const plane = (p: ArrayLike<number>): [number, number] => {
-    const cosC = Math.min(1, Math.max(-1, p[0] * up[0] + p[1] * up[1] + p[2] * up[2]));
+  const planeInto = (qx: number, qy: number, qz: number, out: Float64Array, at: number): void => {
+    const cosC = Math.min(1, Math.max(-1, qx * up[0] + qy * up[1] + qz * up[2]));
     const cAng = Math.acos(cosC);
-    const ex = p[0] * east[0] + p[1] * east[1] + p[2] * east[2];
-    const ny = p[0] * north[0] + p[1] * north[1] + p[2] * north[2];
+    const ex = qx * east[0] + qy * east[1] + qz * east[2];
+    const ny = qx * north[0] + qy * north[1] + qz * north[2];
     const h = Math.hypot(ex, ny);
-    return h > 0 ? [(surfaceR * cAng * ex) / h, (surfaceR * cAng * ny) / h] : [0, 0];
+    out[at] = h > 0 ? (surfaceR * cAng * ex) / h : 0;
+    out[at + 1] = h > 0 ? (surfaceR * cAng * ny) / h : 0;
   };
-  const poly = ring.map(plane);
+  const poly = new Float64Array(2 * ringCount);
+  for (let i = 0; i < ringCount; i++) planeInto(ring[3 * i], ring[3 * i + 1], ring[3 * i + 2], poly, 2 * i);
   const ahead = [
     e0[0] * east[0] + e0[1] * east[1] + e0[2] * east[2],
     e0[0] * north[0] + e0[1] * north[1] + e0[2] * north[2],
   ];
   let maxDown = 0;
   let maxCross = 0;
-  for (const [px, py] of poly) {
+  for (let i = 0; i < ringCount; i++) {
+    const px = poly[2 * i];
+    const py = poly[2 * i + 1];
     maxDown = Math.max(maxDown, px * ahead[0] + py * ahead[1]);
     maxCross = Math.max(maxCross, Math.abs(-px * ahead[1] + py * ahead[0]));
   }
-  const sphereOf = (latDeg: number, lonDeg: number): number[] => {
-    const q = earth.ecefFromGeodeticInto(latDeg * D2R, lonDeg * D2R, 0, new Float64Array(3));
-    const n = Math.hypot(q[0], q[1], q[2]);
-    return [q[0] / n, q[1] / n, q[2] / n];
-  };
+  const q = new Float64Array(3);
+  const qPlane = new Float64Array(2);
+  // The edge in latitude and longitude only when asked for (a threat evaluation needs only
+  // `contains` and the extents).
+  let boundary: FootprintPoint[] | null = null;
   return {
-    boundary,
-    origin: toGeo(up),
+    get boundary(): readonly FootprintPoint[] {
+      if (boundary === null) {
+        boundary = [];
+        for (let i = 0; i < ringCount; i++)
+          boundary.push(toGeo(ring[3 * i], ring[3 * i + 1], ring[3 * i + 2]));
+      }
+      return boundary;
+    },
+    origin: toGeo(up[0], up[1], up[2]),
     headingDeg,
     maxDownrangeM: maxDown,
     maxCrossrangeM: maxCross,
@@ -242,29 +296,29 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
       if (!(Number.isFinite(latDeg) && Number.isFinite(lonDeg))) {
         throw new RangeError("GlideFootprint.contains: latitude and longitude must be finite");
       }
-      const u = sphereOf(latDeg, lonDeg);
+      earth.ecefFromGeodeticInto(latDeg * D2R, lonDeg * D2R, 0, q);
+      const n = Math.hypot(q[0], q[1], q[2]);
+      const ux = q[0] / n;
+      const uy = q[1] / n;
+      const uz = q[2] / n;
       // Beyond a quarter of the globe from the origin the azimuthal plane folds: outside.
-      if (u[0] * up[0] + u[1] * up[1] + u[2] * up[2] < 0) return false;
-      const [qx, qy] = plane(u);
-      return pointInPolygon(qx, qy, poly);
+      if (ux * up[0] + uy * up[1] + uz * up[2] < 0) return false;
+      planeInto(ux, uy, uz, qPlane, 0);
+      return pointInPolygon(qPlane[0], qPlane[1], poly);
     },
   };
 }
 
-/** e rotated about the unit vector p by angle a (right-handed: positive a turns e to the left). */
-function turn(p: number[], e: number[], a: number): number[] {
-  const c = Math.cos(a);
-  const s = Math.sin(a);
-  const pxe = [p[1] * e[2] - p[2] * e[1], p[2] * e[0] - p[0] * e[2], p[0] * e[1] - p[1] * e[0]];
-  return [e[0] * c + pxe[0] * s, e[1] * c + pxe[1] * s, e[2] * c + pxe[2] * s];
-}
-
-/** Even-odd ray casting (Shimrat, "Algorithm 112: position of point relative to polygon", CACM 1962). */
-function pointInPolygon(x: number, y: number, poly: readonly (readonly [number, number])[]): boolean {
+/** Even-odd ray casting (Shimrat, "Algorithm 112: position of point relative to polygon", CACM 1962);
+ *  poly holds x, y after x, y. */
+function pointInPolygon(x: number, y: number, poly: Float64Array): boolean {
   let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i];
-    const [xj, yj] = poly[j];
+  const n = poly.length / 2;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const xi = poly[2 * i];
+    const yi = poly[2 * i + 1];
+    const xj = poly[2 * j];
+    const yj = poly[2 * j + 1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -124,6 +124,8 @@ export class PipSolver {
   private readonly pos = new Float64Array(3);
   private readonly vel = new Float64Array(3);
   private readonly rates = new Float64Array(2);
+  /** Diagonal of a table cell, m. */
+  private readonly cellDiagonalM: number;
   /** Derivative of f at the last evaluation (NaN outside the envelope). */
   private lastSlope = NaN;
 
@@ -153,7 +155,8 @@ export class PipSolver {
     this.sMax = Math.min(envelope.maxRangeM, table.maxRangeM);
     this.hMin = Math.max(envelope.minInterceptAltitudeM, table.grid.altMinM);
     this.hMax = Math.min(envelope.maxInterceptAltitudeM, table.maxAltM);
-    this.reachDist = reachDistances(table, envelope);
+    this.reachDist = cachedReachDistances(table, envelope);
+    this.cellDiagonalM = Math.hypot(table.grid.rangeStepM, table.grid.altStepM);
     this.toleranceS = options.toleranceS ?? 1e-4;
     if (!(this.toleranceS >= 1e-9 && this.toleranceS <= this.minStepS))
       throw argError(
@@ -200,13 +203,13 @@ export class PipSolver {
       // f changes at most at 1 + |grad T| v_T per second (the cell's gradient; half that bound as a
       // margin for steeper cells ahead): a step that cannot pass a root; where f falls, the Newton
       // step to its root (and a tenth beyond, to bracket it) is taken when it is longer.
-      const safe = (0.5 * fv) / (1 + Math.hypot(fp.dTofdRange, fp.dTofdAlt) * vT);
+      const safe = (0.5 * fv) / (1 + gradientNorm(fp.dTofdRange, fp.dTofdAlt) * vT);
       const newton = slope < 0 ? (1.1 * fv) / -slope : 0;
       this.stepHint = Math.max(this.minStepS, safe, newton);
     } else {
       // f <= 0 (a later stretch entered too early): a root needs f back above zero first, no sooner
       // than the same bound allows (or, where f rises, its Newton step to zero).
-      const safe = (0.5 * -fv) / (1 + Math.hypot(fp.dTofdRange, fp.dTofdAlt) * vT);
+      const safe = (0.5 * -fv) / (1 + gradientNorm(fp.dTofdRange, fp.dTofdAlt) * vT);
       const newton = slope > 0 ? (0.9 * -fv) / slope : 0;
       this.stepHint = Math.max(this.minStepS, safe, newton);
     }
@@ -218,7 +221,7 @@ export class PipSolver {
     const g = this.table.grid;
     const i = Math.min(g.rangeCount - 1, Math.max(0, Math.round(s / g.rangeStepM)));
     const j = Math.min(g.altCount - 1, Math.max(0, Math.round((h - g.altMinM) / g.altStepM)));
-    const d = this.reachDist[j * g.rangeCount + i] - Math.hypot(g.rangeStepM, g.altStepM);
+    const d = this.reachDist[j * g.rangeCount + i] - this.cellDiagonalM;
     return d > 0 ? d : 0;
   }
 
@@ -406,6 +409,39 @@ export class PipSolver {
     out.roundVelEcefMps[2] = c * hz + s * uz;
     return out;
   }
+}
+
+/** |grad T| of a table cell, s/m: sqrt of the sum of squares (no overflow at these magnitudes, and
+ *  Math.hypot, a call V8 does not inline, costs a tenth of an evaluation of f). */
+function gradientNorm(dTdRange: number, dTdAlt: number): number {
+  return Math.sqrt(dTdRange * dTdRange + dTdAlt * dTdAlt);
+}
+
+/**
+ * reachDistances memoised per table and envelope: a battle manager and its weapons each build a solver
+ * per battery for every run, and the field depends on nothing else. Read-only once built.
+ */
+const reachCache = new WeakMap<FlyoutTable, Map<string, Float32Array>>();
+function cachedReachDistances(table: FlyoutTable, e: EnvelopeDefinition): Float32Array {
+  let byEnvelope = reachCache.get(table);
+  if (byEnvelope === undefined) {
+    byEnvelope = new Map();
+    reachCache.set(table, byEnvelope);
+  }
+  const key = [
+    e.maxTimeOfFlightS,
+    e.minArrivalSpeedMps,
+    e.minInterceptAltitudeM,
+    e.maxInterceptAltitudeM,
+    e.minRangeM,
+    e.maxRangeM,
+  ].join(",");
+  let d = byEnvelope.get(key);
+  if (d === undefined) {
+    d = reachDistances(table, e);
+    byEnvelope.set(key, d);
+  }
+  return d;
 }
 
 /**

@@ -1,7 +1,8 @@
 // The sparse cut-off assignment (src/tracking/metrics/sparseAssignment.ts) against the dense one
 // (ospa.ts cutoffAssignment over the full matrix): on random small clustered cases the optimal cost,
 // OSPA and GOSPA are the same (the pairs may differ only between assignments of equal cost), and the
-// grid finds exactly the pairs closer than the cut-off.
+// grid finds exactly the pairs closer than the cut-off. Large components (a dense raid) go to the
+// sparse shortest-augmenting-path solve, checked against the dense cost on clouds of 60-150 points.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { gospa } from "../../src/tracking/metrics/gospa.js";
@@ -10,6 +11,7 @@ import {
   closePairs,
   ospaGospaOf,
   sparseCutoffAssignment,
+  sparseMinCostMatching,
 } from "../../src/tracking/metrics/sparseAssignment.js";
 
 const C = 1000;
@@ -73,6 +75,58 @@ describe("sparse cut-off assignment", () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it("solves large components (above 64 x 64) sparsely, at the dense assignment's cost", () => {
+    // One cluster of 60-150 points a side, 4 km across with a 1 km cut-off: one component of 60+
+    // rows with many edges each, above the dense solve's limit.
+    const big = fc
+      .array(
+        fc.tuple(
+          fc.double({ min: -2000, max: 2000, noNaN: true }),
+          fc.double({ min: -2000, max: 2000, noNaN: true }),
+          fc.double({ min: -300, max: 300, noNaN: true }),
+        ),
+        { minLength: 65, maxLength: 150 },
+      )
+      .map((pts) => pts.map(([dx, dy, dz]) => [6.4e6 + dx, 1e5 + dy, -2e5 + dz]));
+    fc.assert(
+      fc.property(big, big, fc.constantFrom(1, 2), (X, Y, p) => {
+        const m = X.length;
+        const n = Y.length;
+        const matched = sparseCutoffAssignment(closePairs(pack(X), m, pack(Y), n, C), m, n, C, p);
+        expect(new Set(matched.map((q) => q.i)).size).toBe(matched.length);
+        expect(new Set(matched.map((q) => q.j)).size).toBe(matched.length);
+        for (const q of matched) expect(q.distanceM).toBeLessThan(C);
+        let cost = C ** p * (Math.min(m, n) - matched.length);
+        for (const q of matched) cost += q.distanceM ** p;
+        const dense = denseCost(X, Y, p);
+        expect(Math.abs(cost - dense)).toBeLessThan(1e-9 * C ** p * Math.min(m, n));
+      }),
+      { numRuns: 12 },
+    );
+  });
+
+  it("sparse matching: leaves a row unmatched rather than take a worse pair, and re-routes", () => {
+    // Rows 0 and 1 both want column 0 (costs -5 and -4); row 1's alternative column 1 costs -3:
+    // the optimum is 0 -> 0, 1 -> 1 (-8), not 1 -> 0 (-4) with row 0 alone.
+    const m = sparseMinCostMatching(
+      2,
+      2,
+      Int32Array.from([1, 0, 1]),
+      Int32Array.from([0, 0, 1]),
+      Float64Array.from([-4, -5, -3]),
+    );
+    expect(Array.from(m)).toEqual([1, 2]);
+    // Row 1 has no column left: it stays unmatched (-1).
+    const lone = sparseMinCostMatching(
+      2,
+      1,
+      Int32Array.from([0, 1]),
+      Int32Array.from([0, 0]),
+      Float64Array.from([-5, -4]),
+    );
+    expect(Array.from(lone)).toEqual([0, -1]);
   });
 
   it("splits into components: two far clusters are solved alone", () => {

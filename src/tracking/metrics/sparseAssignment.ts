@@ -166,6 +166,27 @@ export function sparseCutoffAssignment(
     const swap = xs.length > ys.length;
     const rows = swap ? ys.length : xs.length;
     const cols = swap ? xs.length : ys.length;
+    if (rows * cols > DENSE_LIMIT) {
+      // A large component (a dense raid: truths within the cut-off of many others): the sparse solve.
+      const ri = new Int32Array(list.length);
+      const ci = new Int32Array(list.length);
+      const w = new Float64Array(list.length);
+      for (let e = 0; e < list.length; e++) {
+        const k = list[e];
+        const a = xAt.get(pairs.i[k]) as number;
+        const b = yAt.get(pairs.j[k]) as number;
+        ri[e] = swap ? b : a;
+        ci[e] = swap ? a : b;
+        w[e] = pairs.distanceM[k] ** p - cp;
+      }
+      const match = sparseMinCostMatching(rows, cols, ri, ci, w);
+      for (let e = 0; e < list.length; e++) {
+        if (match[ri[e]] !== e) continue;
+        const k = list[e];
+        out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
+      }
+      continue;
+    }
     const cost: number[][] = [];
     const dist: number[][] = [];
     for (let r = 0; r < rows; r++) {
@@ -190,6 +211,174 @@ export function sparseCutoffAssignment(
   }
   out.sort((u, v) => u.i - v.i);
   return out;
+}
+
+/**
+ * Components above this many matrix cells (rows x cols) are solved by sparseMinCostMatching instead of
+ * the Munkres algorithm on a dense matrix: 64 x 64 and below keep the dense solve (and its choice
+ * among equal-cost optima) that every small case has always had; above it the dense matrices and the
+ * O(n^3) solve of a dense raid's components (a thousand truths within 20 km of each other) cost
+ * hundreds of megabytes and most of the scoring's time.
+ */
+const DENSE_LIMIT = 64 * 64;
+
+/**
+ * The minimum-cost matching of a sparse bipartite graph whose edge costs are all negative (here
+ * d^p - c^p): rows r, columns q, edges e (row ri[e], column ci[e], cost w[e] < 0); a row may stay
+ * unmatched at cost 0. Returns, per row, the index of its matched edge or -1.
+ *
+ * Successive shortest augmenting paths with Dijkstra on reduced costs (the Hungarian method in its
+ * shortest-path form: Kuhn 1955; Edmonds and Karp, JACM 19(2), 1972, for the potentials; as in
+ * Jonker and Volgenant, Computing 38, 1987): each row gets a private "unmatched" column of cost 0, so
+ * every row is assigned and the rows assigned to their own column are the unmatched ones; free
+ * columns lead to a sink. Column potentials start at the column's cheapest edge and the sink's at the
+ * lowest of them, so every reduced cost starts non-negative; each search runs until no column is
+ * nearer than the sink, and the potentials of the nodes it settled move by their distance less the
+ * sink's (Johnson's update), which keeps them so. O(r (E + V) log V) time, O(E + V) memory.
+ */
+export function sparseMinCostMatching(
+  r: number,
+  q: number,
+  ri: Int32Array,
+  ci: Int32Array,
+  w: Float64Array,
+): Int32Array {
+  const E = w.length;
+  // Edges by row (CSR).
+  const start = new Int32Array(r + 1);
+  for (let e = 0; e < E; e++) start[ri[e] + 1]++;
+  for (let i = 0; i < r; i++) start[i + 1] += start[i];
+  const edgeAt = new Int32Array(E);
+  const fill = start.slice(0, r);
+  for (let e = 0; e < E; e++) edgeAt[fill[ri[e]]++] = e;
+  // Columns 0..q-1 real, q + i the private "unmatched" column of row i.
+  const cols = q + r;
+  const potC = new Float64Array(cols);
+  for (let e = 0; e < E; e++) if (w[e] < potC[ci[e]]) potC[ci[e]] = w[e];
+  const potR = new Float64Array(r);
+  // The sink's potential: no higher than any column's, so its edges start non-negative.
+  let potT = 0;
+  for (let j = 0; j < q; j++) if (potC[j] < potT) potT = potC[j];
+  const rowOfCol = new Int32Array(cols).fill(-1);
+  const colOfRow = new Int32Array(r).fill(-1);
+  /** Edge by which each row is matched (-1: its private column or none yet). */
+  const edgeOfRow = new Int32Array(r).fill(-1);
+  // Dijkstra scratch: distances to columns, the row each column was reached from (and by which
+  // edge, -1 for a private column), settled marks, a binary heap of columns.
+  const dist = new Float64Array(cols).fill(Infinity);
+  const fromRow = new Int32Array(cols);
+  const viaEdge = new Int32Array(cols);
+  const settled = new Uint8Array(cols);
+  const touched = new Int32Array(cols);
+  const settledRows = new Int32Array(r);
+  const rowDist = new Float64Array(r);
+  const heap = new Int32Array(cols);
+  const heapPos = new Int32Array(cols).fill(-1);
+  for (let i0 = 0; i0 < r; i0++) {
+    let nTouched = 0;
+    let nHeap = 0;
+    let nRows = 0;
+    const push = (j: number, d: number, from: number, edge: number): void => {
+      if (settled[j] || !(d < dist[j])) return;
+      if (dist[j] === Infinity) touched[nTouched++] = j;
+      dist[j] = d;
+      fromRow[j] = from;
+      viaEdge[j] = edge;
+      let k = heapPos[j];
+      if (k < 0) {
+        k = nHeap++;
+        heap[k] = j;
+        heapPos[j] = k;
+      }
+      // Sift up.
+      while (k > 0) {
+        const parent = (k - 1) >> 1;
+        const pj = heap[parent];
+        if (!(dist[pj] > d)) break;
+        heap[k] = pj;
+        heapPos[pj] = k;
+        k = parent;
+      }
+      heap[k] = j;
+      heapPos[j] = k;
+    };
+    const pop = (): number => {
+      const top = heap[0];
+      heapPos[top] = -1;
+      const last = heap[--nHeap];
+      if (nHeap > 0) {
+        let k = 0;
+        const d = dist[last];
+        for (;;) {
+          const a = 2 * k + 1;
+          if (a >= nHeap) break;
+          const b = a + 1;
+          const c = b < nHeap && dist[heap[b]] < dist[heap[a]] ? b : a;
+          if (!(dist[heap[c]] < d)) break;
+          heap[k] = heap[c];
+          heapPos[heap[k]] = k;
+          k = c;
+        }
+        heap[k] = last;
+        heapPos[last] = k;
+      }
+      return top;
+    };
+    const scanRow = (i: number, di: number): void => {
+      settledRows[nRows] = i;
+      rowDist[nRows++] = di;
+      const base = di + potR[i];
+      for (let t = start[i]; t < start[i + 1]; t++) {
+        const e = edgeAt[t];
+        const j = ci[e];
+        push(j, base + w[e] - potC[j], i, e);
+      }
+      const own = q + i;
+      push(own, base - potC[own], i, -1);
+    };
+    scanRow(i0, 0);
+    // The sink: every free column reaches it at reduced cost potC[j] - potT (>= 0); the search stops
+    // when no column left in the heap is nearer than the sink.
+    let free = -1;
+    let D = Infinity;
+    while (nHeap > 0 && dist[heap[0]] < D) {
+      const j = pop();
+      settled[j] = 1;
+      if (rowOfCol[j] < 0) {
+        const dt = dist[j] + potC[j] - potT;
+        if (dt < D) {
+          D = dt;
+          free = j;
+        }
+        continue;
+      }
+      scanRow(rowOfCol[j], dist[j]);
+    }
+    // Potentials of the settled nodes (Johnson's update, shifted by -D: the sink's stays).
+    for (let t = 0; t < nTouched; t++) {
+      const j = touched[t];
+      if (settled[j]) potC[j] += dist[j] - D;
+    }
+    for (let t = 0; t < nRows; t++) potR[settledRows[t]] += rowDist[t] - D;
+    // Augment along the path back to i0.
+    let j = free;
+    for (;;) {
+      const i = fromRow[j];
+      const prev = colOfRow[i];
+      rowOfCol[j] = i;
+      colOfRow[i] = j;
+      edgeOfRow[i] = viaEdge[j];
+      if (i === i0) break;
+      j = prev;
+    }
+    for (let t = 0; t < nTouched; t++) {
+      const c = touched[t];
+      dist[c] = Infinity;
+      settled[c] = 0;
+      heapPos[c] = -1;
+    }
+  }
+  return edgeOfRow;
 }
 
 /** OSPA and GOSPA of an assignment's matched pairs (same definitions as ospa.ts and gospa.ts). */

@@ -13,6 +13,8 @@ import {
 import { eventsJsonl, runSummary, tracksCsv } from "../../src/analysis/run/outputs.js";
 import { runTrajectoryStudy, trajectorySummaryFile } from "../../src/analysis/trajectory/study.js";
 import { simulateScenario } from "../../src/scenario/build/world.js";
+import { earthModelOf } from "../../src/scenario/build/earth.js";
+import { TrackSampleColumns } from "../../src/sim/trackSamples.js";
 import { loadScenario } from "../../src/scenario/index.js";
 
 const SCENARIO = loadScenario(
@@ -46,6 +48,27 @@ function runFiles(): Record<RunFileKey, string> {
 
 describe("run format", () => {
   const files = runFiles();
+
+  it("writes the same track packets from a run's columns as from its rows", () => {
+    // Interleaved tracks, every status, paired and unpaired rows, a track confirmed once only.
+    const c = new TrackSampleColumns(["t0", "t1"]);
+    const P = new Float64Array(36).fill(1);
+    const statuses = ["tentative", "confirmed", "confirmed", "deleted"] as const;
+    for (let k = 0; k < 40; k++) {
+      const x = [6.4e6 + 10 * k, 1e5 - k, 2e5 + 3 * k, 1, 2, 3];
+      c.push(k, `trk-${k % 3}`, statuses[k % 4], x, P, (k % 5) - 2 < 0 ? -1 : k % 2);
+    }
+    c.push(40, "trk-lone", "confirmed", [6.4e6, 0, 0, 0, 0, 0], P, 0);
+    const earth = earthModelOf(SCENARIO);
+    for (const e of [undefined, earth])
+      expect(JSON.stringify(trackPackets(c, SCENARIO.epoch, e))).toBe(
+        JSON.stringify(trackPackets([...c.rows()], SCENARIO.epoch, e)),
+      );
+    const r = simulateScenario(SCENARIO, { seed: 3 });
+    expect(JSON.stringify(trackPackets(r.trackSamples, SCENARIO.epoch, earth))).toBe(
+      JSON.stringify(trackPackets([...r.trackSamples.rows()], SCENARIO.epoch, earth)),
+    );
+  });
 
   it("reads back what raijin run writes", () => {
     const parsed = parseRunFiles(files);

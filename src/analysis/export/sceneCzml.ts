@@ -14,7 +14,7 @@ import type { Sensor } from "../../sensors/sensor.js";
 import type { RaidFlight } from "../../sim/raid.js";
 import type { EngagementRunResult } from "../../sim/engagement.js";
 import type { SimEvent } from "../../sim/events.js";
-import type { TrackSample } from "../../sim/trackSamples.js";
+import { TrackSampleColumns, type TrackSample } from "../../sim/trackSamples.js";
 import {
   documentPacket,
   folderPacket,
@@ -272,36 +272,59 @@ const TRACK: Rgba = [255, 235, 59, 255];
  */
 export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?: EarthModel): CzmlPacket[] {
   const frame = earth === undefined ? null : displayFrame(earth);
-  const byTrack = new Map<string, TrackSample[]>();
-  for (const s of samples) {
-    const list = byTrack.get(s.trackId);
-    if (list === undefined) byTrack.set(s.trackId, [s]);
-    else list.push(s);
-  }
   const out: CzmlPacket[] = [folderPacket("tracks", "Tracks")];
-  for (const [trackId, list] of byTrack) {
-    const confirmed = list.filter((s) => s.status === "confirmed");
-    if (confirmed.length < 2) continue;
-    const threats = [...new Set(confirmed.map((s) => s.threatId).filter((t) => t !== null))];
+  const add = (trackId: string, timesS: number[], positions: number[], threats: string[]): void => {
+    if (timesS.length < 2) return;
     out.push(
       sampledPathPacket({
         id: `track/${trackId}`,
         name: `${trackId}${threats.length > 0 ? ` (${threats.join(", ")})` : ""}`,
         epoch,
-        timesS: confirmed.map((s) => s.timeS),
-        positionsEcefM:
-          frame === null
-            ? confirmed.flatMap((s) => s.posEcefM)
-            : toDisplay(
-                frame,
-                confirmed.flatMap((s) => s.posEcefM),
-              ),
+        timesS,
+        positionsEcefM: frame === null ? positions : toDisplay(frame, positions),
         color: TRACK,
         parent: "tracks",
         pixelSize: 6,
         widthPx: 1,
         description: `track ${trackId}; threats followed: ${threats.join(", ") || "none (false track)"}`,
       }),
+    );
+  };
+  if (samples instanceof TrackSampleColumns) {
+    // A run's columns, read in place: a 2,000-threat raid's rows as objects would cost a hundred MB.
+    const c = samples;
+    const rows: number[][] = c.trackIds.map(() => []);
+    for (let k = 0; k < c.count; k++) if (c.statusOf(k) === "confirmed") rows[c.trackIndex[k]].push(k);
+    c.trackIds.forEach((trackId, t) => {
+      const list = rows[t];
+      const threats = new Set<string>();
+      const positions: number[] = [];
+      for (const k of list) {
+        if (c.threatIndex[k] >= 0) threats.add(c.threatIds[c.threatIndex[k]]);
+        positions.push(c.posEcefM[3 * k], c.posEcefM[3 * k + 1], c.posEcefM[3 * k + 2]);
+      }
+      add(
+        trackId,
+        list.map((k) => c.timeS[k]),
+        positions,
+        [...threats],
+      );
+    });
+    return out;
+  }
+  const byTrack = new Map<string, TrackSample[]>();
+  for (const s of samples) {
+    const list = byTrack.get(s.trackId);
+    if (list === undefined) byTrack.set(s.trackId, [s]);
+    else list.push(s);
+  }
+  for (const [trackId, list] of byTrack) {
+    const confirmed = list.filter((s) => s.status === "confirmed");
+    add(
+      trackId,
+      confirmed.map((s) => s.timeS),
+      confirmed.flatMap((s) => s.posEcefM),
+      [...new Set(confirmed.map((s) => s.threatId).filter((t) => t !== null))],
     );
   }
   return out;

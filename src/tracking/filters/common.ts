@@ -29,6 +29,11 @@ export function createGaussianState(n: number, timeS = 0): GaussianState {
   return { x: carveFloat64(n), P: carveFloat64(n * n), timeS };
 }
 
+/** A new zero state of the filter's own (valid) dimension, unchecked: the allocating calls' outputs. */
+function newState(n: number): GaussianState {
+  return { x: carveFloat64(n), P: carveFloat64(n * n), timeS: 0 };
+}
+
 /** out = src (same dimension); returns out. */
 export function copyGaussianState(src: GaussianState, out: GaussianState): GaussianState {
   if (src !== out) {
@@ -241,7 +246,7 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
   /** The prediction into a new state, every entry of `state` checked. */
   predict(state: GaussianState, timeS: number): GaussianState {
     checkState("predict", "state", state, this.ndim);
-    return this.predictInto(state, timeS, createGaussianState(this.ndim));
+    return this.predictInto(state, timeS, newState(this.ndim));
   }
 
   /** The update into a new state, verified positive definite (verifyCovariance). */
@@ -254,7 +259,7 @@ export abstract class GaussianFilterBase<T extends TransitionModel> implements T
     // Every entry of the state checked, as predict does (the allocation-free call leaves the covariance
     // off the diagonal to the factorisation of S, which a NaN outside the measured block escapes).
     checkState("update", "predicted", predicted, this.ndim);
-    const out = this.updateInto(predicted, z, createGaussianState(this.ndim), measurement, innovation);
+    const out = this.updateInto(predicted, z, newState(this.ndim), measurement, innovation);
     // Its entries are fresh arithmetic: a NaN fails the factorisation too.
     this.factorOrThrow(out.P);
     return out;

@@ -166,6 +166,26 @@ export class FlightSamples {
     this.thrustN = this.thrustN.subarray(0, n);
     this.surfaceTempK = this.surfaceTempK.subarray(0, n);
   }
+
+  /**
+   * Moves the rows into a buffer of exactly `count` rows and lets the larger one go: growth by doubling
+   * leaves a quarter of a flight's buffer unused on average, which a run keeping thousands of ended
+   * flights (a 2,000-threat raid: 150 MB of samples) should not hold. Same values; views taken before
+   * stay on the old buffer.
+   */
+  compact(): void {
+    if (this.timeS.buffer.byteLength <= Math.max(1, this.count) * (12 * 8 + 1)) return;
+    const c = this.copy();
+    this.timeS = c.timeS;
+    this.posEcefM = c.posEcefM;
+    this.velEcefMps = c.velEcefMps;
+    this.massKg = c.massKg;
+    this.altM = c.altM;
+    this.mach = c.mach;
+    this.thrustN = c.thrustN;
+    this.surfaceTempK = c.surfaceTempK;
+    this.phase = c.phase;
+  }
 }
 
 export interface GeodeticPointRad {

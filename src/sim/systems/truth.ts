@@ -91,6 +91,8 @@ export class TruthSystem implements SimSystem, TruthView {
     this.endedCount++;
     if (endS > this.lastEndS) this.lastEndS = endS;
     const r = f.result();
+    // The run keeps every ended flight's samples: without the growth's slack.
+    r.samples.compact();
     if (f.impacted) {
       const imp = r.summary.impact;
       const miss = r.summary.missDistanceM;

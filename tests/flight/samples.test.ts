@@ -8,6 +8,12 @@ import { FlightSamples } from "../../src/flight/result.js";
 
 const ROW_BYTES = 12 * 8 + 1;
 
+/** Every column's rows, as text to compare. */
+function columnsOf(s: FlightSamples): string {
+  const columns = [s.timeS, s.posEcefM, s.velEcefMps, s.massKg, s.phase, s.altM, s.mach, s.thrustN];
+  return JSON.stringify([...columns, s.surfaceTempK].map((a) => Array.from(a)));
+}
+
 describe("flight samples", () => {
   it("compact keeps every row and drops the unused capacity", () => {
     fc.assert(
@@ -23,33 +29,9 @@ describe("flight samples", () => {
           s.surfaceTempK[j] = 3 * i;
         }
         s.trim();
-        const before = JSON.stringify(
-          [
-            s.timeS,
-            s.posEcefM,
-            s.velEcefMps,
-            s.massKg,
-            s.phase,
-            s.altM,
-            s.mach,
-            s.thrustN,
-            s.surfaceTempK,
-          ].map((a) => Array.from(a)),
-        );
+        const before = columnsOf(s);
         s.compact();
-        const after = JSON.stringify(
-          [
-            s.timeS,
-            s.posEcefM,
-            s.velEcefMps,
-            s.massKg,
-            s.phase,
-            s.altM,
-            s.mach,
-            s.thrustN,
-            s.surfaceTempK,
-          ].map((a) => Array.from(a)),
-        );
+        const after = columnsOf(s);
         expect(after).toBe(before);
         expect(s.count).toBe(rows);
         expect(s.timeS.buffer.byteLength).toBe(Math.max(1, rows) * ROW_BYTES);

@@ -39,6 +39,20 @@ function denseCost(X: number[][], Y: number[][], p: number): number {
   return s + C ** p * (Math.min(X.length, Y.length) - cutoffAssignment(X, Y, C, p).length);
 }
 
+/** The sparse assignment of X and Y, checked (each X and each Y at most once, every matched pair
+ *  closer than the cut-off), and its cost sum min(c, d)^p. */
+function checkedSparse(X: number[][], Y: number[][], p: number) {
+  const m = X.length;
+  const n = Y.length;
+  const matched = sparseCutoffAssignment(closePairs(pack(X), m, pack(Y), n, C), m, n, C, p);
+  expect(new Set(matched.map((q) => q.i)).size).toBe(matched.length);
+  expect(new Set(matched.map((q) => q.j)).size).toBe(matched.length);
+  for (const q of matched) expect(q.distanceM).toBeLessThan(C);
+  let cost = C ** p * (Math.min(m, n) - matched.length);
+  for (const q of matched) cost += q.distanceM ** p;
+  return { matched, cost };
+}
+
 describe("sparse cut-off assignment", () => {
   it("finds exactly the pairs closer than the cut-off", () => {
     fc.assert(
@@ -57,18 +71,10 @@ describe("sparse cut-off assignment", () => {
   it("has the dense assignment's cost, OSPA and GOSPA (p = 1 and 2)", () => {
     fc.assert(
       fc.property(cloud(9), cloud(9), fc.constantFrom(1, 2), (X, Y, p) => {
-        const m = X.length;
-        const n = Y.length;
-        const matched = sparseCutoffAssignment(closePairs(pack(X), m, pack(Y), n, C), m, n, C, p);
-        // Each X and each Y at most once, every matched pair closer than the cut-off.
-        expect(new Set(matched.map((q) => q.i)).size).toBe(matched.length);
-        expect(new Set(matched.map((q) => q.j)).size).toBe(matched.length);
-        for (const q of matched) expect(q.distanceM).toBeLessThan(C);
-        let cost = C ** p * (Math.min(m, n) - matched.length);
-        for (const q of matched) cost += q.distanceM ** p;
+        const { matched, cost } = checkedSparse(X, Y, p);
         expect(cost).toBeCloseTo(denseCost(X, Y, p), 6);
         if (p === 2) {
-          const g = ospaGospaOf(matched, m, n, C, 2);
+          const g = ospaGospaOf(matched, X.length, Y.length, C, 2);
           expect(g.ospa).toBeCloseTo(ospa(X, Y, C).ospa, 6);
           expect(g.gospa).toBeCloseTo(gospa(X, Y, C).gospa, 6);
         }
@@ -92,16 +98,9 @@ describe("sparse cut-off assignment", () => {
       .map((pts) => pts.map(([dx, dy, dz]) => [6.4e6 + dx, 1e5 + dy, -2e5 + dz]));
     fc.assert(
       fc.property(big, big, fc.constantFrom(1, 2), (X, Y, p) => {
-        const m = X.length;
-        const n = Y.length;
-        const matched = sparseCutoffAssignment(closePairs(pack(X), m, pack(Y), n, C), m, n, C, p);
-        expect(new Set(matched.map((q) => q.i)).size).toBe(matched.length);
-        expect(new Set(matched.map((q) => q.j)).size).toBe(matched.length);
-        for (const q of matched) expect(q.distanceM).toBeLessThan(C);
-        let cost = C ** p * (Math.min(m, n) - matched.length);
-        for (const q of matched) cost += q.distanceM ** p;
+        const { cost } = checkedSparse(X, Y, p);
         const dense = denseCost(X, Y, p);
-        expect(Math.abs(cost - dense)).toBeLessThan(1e-9 * C ** p * Math.min(m, n));
+        expect(Math.abs(cost - dense)).toBeLessThan(1e-9 * C ** p * Math.min(X.length, Y.length));
       }),
       { numRuns: 12 },
     );

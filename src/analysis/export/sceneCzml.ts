@@ -294,18 +294,21 @@ export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?
     // A run's columns, read in place: a 2,000-threat raid's rows as objects would cost a hundred MB.
     const c = samples;
     const rows: number[][] = c.trackIds.map(() => []);
-    for (let k = 0; k < c.count; k++) if (c.statusOf(k) === "confirmed") rows[c.trackIndex[k]].push(k);
+    for (let k = 0; k < c.count; k++) if (c.statusOf(k) === "confirmed") rows[c.trackIndexAt(k)].push(k);
+    const p = new Float64Array(3);
     c.trackIds.forEach((trackId, t) => {
       const list = rows[t];
       const threats = new Set<string>();
       const positions: number[] = [];
       for (const k of list) {
-        if (c.threatIndex[k] >= 0) threats.add(c.threatIds[c.threatIndex[k]]);
-        positions.push(c.posEcefM[3 * k], c.posEcefM[3 * k + 1], c.posEcefM[3 * k + 2]);
+        const ti = c.threatIndexAt(k);
+        if (ti >= 0) threats.add(c.threatIds[ti]);
+        c.positionInto(k, p);
+        positions.push(p[0], p[1], p[2]);
       }
       add(
         trackId,
-        list.map((k) => c.timeS[k]),
+        list.map((k) => c.timeAt(k)),
         positions,
         [...threats],
       );

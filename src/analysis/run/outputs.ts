@@ -175,26 +175,25 @@ export function* tracksCsvChunks(r: RunResult): Generator<string> {
   yield TRACK_COLUMNS.join(",") + "\n";
   const geo = new Float64Array(3);
   const p = new Float64Array(3);
+  const v = new Float64Array(3);
   const c = r.trackSamples;
   let lines: string[] = [];
   for (let k = 0; k < c.count; k++) {
-    p[0] = c.posEcefM[3 * k];
-    p[1] = c.posEcefM[3 * k + 1];
-    p[2] = c.posEcefM[3 * k + 2];
-    r.earth.geodeticInto(p, geo);
-    const ti = c.threatIndex[k];
+    r.earth.geodeticInto(c.positionInto(k, p), geo);
+    c.velocityInto(k, v);
+    const ti = c.threatIndexAt(k);
     lines.push(
       [
-        c.timeS[k].toFixed(3),
-        csvField(c.trackIds[c.trackIndex[k]]),
+        c.timeAt(k).toFixed(3),
+        csvField(c.trackIds[c.trackIndexAt(k)]),
         c.statusOf(k),
         ti < 0 ? "" : csvField(c.threatIds[ti]),
         (geo[0] * R2D).toFixed(6),
         (geo[1] * R2D).toFixed(6),
         geo[2].toFixed(1),
-        Math.hypot(c.velEcefMps[3 * k], c.velEcefMps[3 * k + 1], c.velEcefMps[3 * k + 2]).toFixed(2),
-        c.sigmaPosM[k].toFixed(1),
-        c.sigmaVelMps[k].toFixed(2),
+        Math.hypot(v[0], v[1], v[2]).toFixed(2),
+        c.sigmaPosAt(k).toFixed(1),
+        c.sigmaVelAt(k).toFixed(2),
       ].join(","),
     );
     if (lines.length === 10_000) {

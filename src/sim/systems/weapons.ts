@@ -272,9 +272,9 @@ export class WeaponsSystem implements SimSystem {
    * latest track every second (when it has been updated), or sooner when it does not reach untilS.
    * For a firing solution (`full`) the tracker's whole filter predicts, in 1 s steps; for the guidance
    * of rounds in flight its leading mode's mean alone (planningFilter; guidance reads no covariance),
-   * in 2 s steps, at a twentieth of the cost: an IMM's mixture and its leading mode differ by the
-   * spread of its modes, small once one leads, and the round's own seeker or the next update corrects
-   * the rest.
+   * in 2 s steps, without the mixture's and the covariance's cost: an IMM's mixture and its leading
+   * mode differ by the spread of its modes, small once one leads, and the round's own seeker or the
+   * next update corrects the rest.
    */
   private estimate(
     trackId: string,

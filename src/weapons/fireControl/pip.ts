@@ -411,8 +411,8 @@ export class PipSolver {
   }
 }
 
-/** |grad T| of a table cell, s/m: sqrt of the sum of squares (no overflow at these magnitudes, and
- *  Math.hypot, a call V8 does not inline, costs a tenth of an evaluation of f). */
+/** |grad T| of a table cell, s/m: sqrt of the sum of squares (no overflow at these magnitudes;
+ *  Math.hypot is a call V8 does not inline, and it allocated a boxed number per evaluation of f). */
 function gradientNorm(dTdRange: number, dTdAlt: number): number {
   return Math.sqrt(dTdRange * dTdRange + dTdAlt * dTdAlt);
 }

@@ -87,6 +87,25 @@ describe("DormandPrince54 step by step", () => {
     expect(same(dp.interpolate(dp.stepEndS, out), dp.endState)).toBe(true);
   });
 
+  it("after a restart, the slot awaiting the next step answers no history query", () => {
+    const dp = new DormandPrince54(6, { rtol: 1e-9, atol: 1e-11, historySteps: 4 });
+    dp.start(keplerRhs, 0, keplerInitial(0.6), 30);
+    const starts: { t: number; y: Float64Array }[] = [];
+    const out = new Float64Array(6);
+    for (let k = 0; k < 6; k++) {
+      dp.step();
+      starts.push({ t: dp.stepStartS, y: Float64Array.from(dp.interpolate(dp.stepStartS, out)) });
+    }
+    // A restart at the last step's end: its slot is the next step's; the ring shows three steps.
+    const t1 = dp.stepEndS;
+    dp.start(keplerRhs, t1, Float64Array.from(dp.endState), 30);
+    expect(dp.historyStartS).toBe(starts[3].t);
+    // The slot's old step (the one before the oldest shown) ended there: it must not answer.
+    expect(dp.interpolateHistory(starts[3].t, out)).toBe(true);
+    expect(same(out, starts[3].y)).toBe(true);
+    expect(dp.interpolateHistory(starts[2].t, out)).toBe(false);
+  });
+
   it("cut ends a step at an inner time; a restart from there goes on; misuse is a RangeError", () => {
     const dp = new DormandPrince54(2, { rtol: 1e-10, atol: 1e-12 });
     expect(() => dp.step()).toThrow(RangeError);

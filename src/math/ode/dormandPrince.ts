@@ -168,6 +168,11 @@ export class DormandPrince54 {
   private slot = 0;
   /** Slots holding a step (at most historySteps). */
   private slotsUsed = 0;
+  /**
+   * Whether `slot` awaits the next step (a restart retired the last one into the ring): it holds no
+   * step, though slotsUsed still counts it.
+   */
+  private slotPending = false;
   private readonly dense = new Dp54Dense(this);
   private readonly locator: EventLocator;
   /** integrate's result, made on first use (a stepper driven step by step never needs it). */
@@ -273,6 +278,7 @@ export class DormandPrince54 {
     this.rhsEvaluationsTotal = 0;
     this.slot = 0;
     this.slotsUsed = 0;
+    this.slotPending = false;
     this.slotReady.fill(0);
     this.lastOfSegment = false;
   }
@@ -485,6 +491,7 @@ export class DormandPrince54 {
         this.slotT1[s] = tNew;
         this.slotH[s] = h;
         this.slotReady[s] = 0;
+        this.slotPending = false;
         if (this.slotsUsed < this.historySteps) this.slotsUsed++;
         this.t1 = tNew;
         this.lastOfSegment = last;
@@ -531,6 +538,7 @@ export class DormandPrince54 {
       this.slot = (this.slot + 1) % this.historySteps;
     }
     this.slotReady[this.slot] = 0;
+    this.slotPending = true;
   }
 
   /**
@@ -673,7 +681,9 @@ export class DormandPrince54 {
   interpolateHistory(tS: number, out: Float64Array): boolean {
     const nh = this.historySteps;
     const dir = this.dir;
-    for (let k = 0; k < this.slotsUsed; k++) {
+    // A slot awaiting the next step holds an old step's times without its coefficients (retire marked
+    // them stale): it answers nothing. (With one slot it is the only one: left as it was.)
+    for (let k = this.slotPending && nh > 1 ? 1 : 0; k < this.slotsUsed; k++) {
       const s = (this.slot - k + nh) % nh;
       if ((tS - this.slotT0[s]) * dir >= 0 && (this.slotT1[s] - tS) * dir >= 0) {
         if (k === 0) this.interpolate(tS, out);

@@ -38,6 +38,15 @@
  * A step's stages and its dense output live in the stepper's buffers; the buffers are swapped (FSAL)
  * only when the next step begins, so the dense output of the last step stays valid in between.
  *
+ * Steps taken ahead (a propagator that integrates past the time it has been asked for while its data are
+ * in cache, and keeps the steps beyond its own clock out of sight):
+ *   dp.keptStepsFrom(tS)             how many of the latest kept steps start at or after tS
+ *   dp.interpolateHistory(tS, out, skip, count), dp.keptStartS(skip, count): the kept steps without
+ *                                    the latest `skip`, at most `count` of them
+ *   dp.countersBeforeLatest(k, out) stepsTaken and rhsEvaluationsTotal as they were before the latest k
+ *   dp.forgetLatest(k, startOut)     drops the latest k kept steps: the stepper is as before they were
+ *                                    taken (counters, proposedStepS), the last remaining step can be cut
+ *
  * The options are also public mutable fields (hMaxS, hMinS, initialStepS, maxSteps, eventTolS;
  * tolerances through setTolerances). tEndS < t0S integrates backward. All buffers are allocated once
  * per instance, in one ArrayBuffer, and reused by every integrate call, so restarting after a terminal
@@ -133,6 +142,7 @@ function toTolerance(v: number | ArrayLike<number> | undefined, dflt: number, di
 const IDLE = 0; // not started, or the segment is complete / cut: start() before step()
 const READY = 1; // at a point, ready to step
 const STEPPED = 2; // a step was accepted; its buffers await the FSAL swap at the next step()
+const REWOUND = 3; // steps were forgotten: the last kept step can be read and cut, not continued
 
 export class DormandPrince54 {
   readonly dim: number;
@@ -165,6 +175,14 @@ export class DormandPrince54 {
   private readonly slotT1: Float64Array;
   private readonly slotH: Float64Array;
   private readonly slotReady: Uint8Array;
+  /**
+   * The counters and the controller's proposal as they were before each kept step was taken (its
+   * attempts, rejected ones included): what forgetLatest restores and countersBeforeLatest reads.
+   */
+  private readonly slotStepsBefore: Float64Array;
+  private readonly slotRejectedBefore: Float64Array;
+  private readonly slotEvalsBefore: Float64Array;
+  private readonly slotProposedBefore: Float64Array;
   private slot = 0;
   /** Slots holding a step (at most historySteps). */
   private slotsUsed = 0;
@@ -223,7 +241,7 @@ export class DormandPrince54 {
     // One buffer for every vector (a typed array with its own buffer costs V8 a separately tracked
     // backing store; a propagator may hold thousands of steppers).
     const nh = this.historySteps;
-    const buf = new ArrayBuffer(8 * (dim * (10 + 5 * nh) + 3 * nh));
+    const buf = new ArrayBuffer(8 * (dim * (10 + 5 * nh) + 7 * nh));
     const vd = 8 * dim;
     this.y0 = new Float64Array(buf, 0, dim);
     this.y1 = new Float64Array(buf, vd, dim);
@@ -241,6 +259,10 @@ export class DormandPrince54 {
     this.slotT0 = new Float64Array(buf, at, nh);
     this.slotT1 = new Float64Array(buf, at + 8 * nh, nh);
     this.slotH = new Float64Array(buf, at + 16 * nh, nh);
+    this.slotStepsBefore = new Float64Array(buf, at + 24 * nh, nh);
+    this.slotRejectedBefore = new Float64Array(buf, at + 32 * nh, nh);
+    this.slotEvalsBefore = new Float64Array(buf, at + 40 * nh, nh);
+    this.slotProposedBefore = new Float64Array(buf, at + 48 * nh, nh);
     this.slotReady = new Uint8Array(nh);
     this.locator = new EventLocator(dim);
   }
@@ -451,6 +473,10 @@ export class DormandPrince54 {
     const tEnd = this.tEnd;
     let h = this.h;
     const t = this.t;
+    const stepsBefore = this.stepsTaken;
+    const rejectedBefore = this.rejectedTotal;
+    const evalsBefore = this.rhsEvaluationsTotal;
+    const proposedBefore = this.proposedStepS;
     for (;;) {
       if (this.attempts >= this.maxSteps) {
         throw new OdeError(
@@ -491,6 +517,10 @@ export class DormandPrince54 {
         this.slotT1[s] = tNew;
         this.slotH[s] = h;
         this.slotReady[s] = 0;
+        this.slotStepsBefore[s] = stepsBefore;
+        this.slotRejectedBefore[s] = rejectedBefore;
+        this.slotEvalsBefore[s] = evalsBefore;
+        this.slotProposedBefore[s] = proposedBefore;
         this.slotPending = false;
         if (this.slotsUsed < this.historySteps) this.slotsUsed++;
         this.t1 = tNew;
@@ -518,7 +548,8 @@ export class DormandPrince54 {
    * [stepStartS, tS]; call start again (from the state there, possibly changed) to go on.
    */
   cut(tS: number): void {
-    if (this.phase !== STEPPED) throw new RangeError("DormandPrince54.cut: no step to cut");
+    if (this.phase !== STEPPED && (this.phase !== REWOUND || this.slotsUsed === 0))
+      throw new RangeError("DormandPrince54.cut: no step to cut");
     const s = this.slot;
     if (!((tS - this.slotT0[s]) * this.dir >= 0 && (this.slotT1[s] - tS) * this.dir >= 0))
       throw new RangeError(
@@ -669,21 +700,33 @@ export class DormandPrince54 {
 
   /** Earliest time interpolateHistory can answer (NaN before the first step). */
   get historyStartS(): number {
-    if (this.slotsUsed === 0) return NaN;
-    const oldest = (this.slot - this.slotsUsed + 1 + this.historySteps) % this.historySteps;
+    return this.keptStartS(0, this.slotsUsed);
+  }
+
+  /**
+   * Start of the oldest of the kept steps interpolateHistory(tS, out, skipLatest, count) searches (NaN
+   * when there is none).
+   */
+  keptStartS(skipLatest: number, count: number): number {
+    const n = Math.min(this.slotsUsed, skipLatest + count);
+    if (n <= skipLatest) return NaN;
+    const oldest = (this.slot - n + 1 + this.historySteps) % this.historySteps;
     return this.slotT0[oldest];
   }
 
   /**
    * Dense output at tS from the latest of the kept steps (historySteps) whose interval holds it;
-   * returns false, writing nothing, when none does.
+   * returns false, writing nothing, when none does. skipLatest: leave out the latest steps (taken ahead
+   * of the caller's clock); count: search at most this many after them.
    */
-  interpolateHistory(tS: number, out: Float64Array): boolean {
+  interpolateHistory(tS: number, out: Float64Array, skipLatest = 0, count = Infinity): boolean {
     const nh = this.historySteps;
     const dir = this.dir;
+    const n = Math.min(this.slotsUsed, skipLatest + count);
     // A slot awaiting the next step holds an old step's times without its coefficients (retire marked
     // them stale): it answers nothing. (With one slot it is the only one: left as it was.)
-    for (let k = this.slotPending && nh > 1 ? 1 : 0; k < this.slotsUsed; k++) {
+    const from = this.slotPending && nh > 1 ? Math.max(skipLatest, 1) : skipLatest;
+    for (let k = from; k < n; k++) {
       const s = (this.slot - k + nh) % nh;
       if ((tS - this.slotT0[s]) * dir >= 0 && (this.slotT1[s] - tS) * dir >= 0) {
         if (k === 0) this.interpolate(tS, out);
@@ -692,5 +735,80 @@ export class DormandPrince54 {
       }
     }
     return false;
+  }
+
+  /** Steps kept (at most historySteps). */
+  get keptSteps(): number {
+    return this.slotsUsed;
+  }
+
+  /**
+   * How many of the latest kept steps start at or after tS (in the direction of integration); none while
+   * a restart awaits its first step (steps after it would fill the slot it holds).
+   */
+  keptStepsFrom(tS: number): number {
+    if (this.slotPending) return 0;
+    const nh = this.historySteps;
+    let k = 0;
+    while (k < this.slotsUsed && (this.slotT0[(this.slot - k + nh) % nh] - tS) * this.dir >= 0) k++;
+    return k;
+  }
+
+  /**
+   * stepsTaken (out[0]) and rhsEvaluationsTotal (out[1]) as they were before the latest k kept steps
+   * were taken (k = 0: now).
+   */
+  countersBeforeLatest(k: number, out: Float64Array): Float64Array {
+    if (k <= 0) {
+      out[0] = this.stepsTaken;
+      out[1] = this.rhsEvaluationsTotal;
+      return out;
+    }
+    const s = this.keptSlot(k);
+    out[0] = this.slotStepsBefore[s];
+    out[1] = this.slotEvalsBefore[s];
+    return out;
+  }
+
+  /**
+   * Drops the latest k kept steps (steps taken ahead that a change at an earlier time makes void): the
+   * counters and proposedStepS are as they were before the first of them was taken, and the last
+   * remaining step is the last accepted one again, to be read (interpolate, interpolateHistory) or cut;
+   * start() again to go on. startOut, when given, receives the state the first dropped step started
+   * from (the end state of the step before it, exactly). Needs historySteps > 1 when steps remain.
+   */
+  forgetLatest(k: number, startOut?: Float64Array): void {
+    if (!(Number.isInteger(k) && k >= 1 && k <= this.slotsUsed))
+      throw new RangeError(`DormandPrince54.forgetLatest: ${k} is not in [1, ${this.slotsUsed}]`);
+    const nh = this.historySteps;
+    const first = this.keptSlot(k);
+    if (startOut !== undefined) {
+      // A kept step's first coefficient block is a copy of its start state; the latest step's may not
+      // be computed yet, but then its start state is still in y0.
+      const from = this.slotReady[first] === 1 ? this.coef[first] : this.y0;
+      for (let i = 0; i < this.dim; i++) startOut[i] = from[i];
+    }
+    this.stepsTaken = this.slotStepsBefore[first];
+    this.rejectedTotal = this.slotRejectedBefore[first];
+    this.rhsEvaluationsTotal = this.slotEvalsBefore[first];
+    this.proposedStepS = this.slotProposedBefore[first];
+    this.slot = (this.slot - k + nh) % nh;
+    this.slotsUsed -= k;
+    this.slotPending = false;
+    this.lastOfSegment = false;
+    this.phase = REWOUND;
+    if (this.slotsUsed > 0) {
+      // Retired, so its coefficients are computed (historySteps > 1): its stages are gone.
+      const s = this.slot;
+      this.t = this.slotT0[s];
+      this.t1 = this.slotT1[s];
+      this.dense.t0S = this.t;
+      this.dense.t1S = this.t1;
+    }
+  }
+
+  /** The ring slot of the k-th latest kept step (k = 1: the latest). */
+  private keptSlot(k: number): number {
+    return (this.slot - k + 1 + this.historySteps) % this.historySteps;
   }
 }

@@ -58,10 +58,11 @@ export const REENTRY_ALTITUDE_M = 100_000;
 /**
  * Integration steps a sampled threat flight may take ahead of its clock (propagation/flight.ts): an
  * engine advances a raid's flights alternately in small increments, and each flight woken past its
- * step's end comes back from memory; taking a few steps per waking costs a few hundred bytes of kept
- * steps a flight.
+ * step's end comes back from memory. Eight steps a waking leave mostly the wakings no step ahead can
+ * save (events, scheduled times): on the raid benchmark (bench/flight.bench.ts) 4 made stepping about
+ * 1.45 times flying whole, 8 about 1.3, 16 no better; each costs 336 bytes of kept steps a flight.
  */
-const AHEAD_STEPS = 4;
+const AHEAD_STEPS = 8;
 
 /** Options of a threat's flight (and of the whole-flight call, flyThreat). */
 export interface FlyOptions {

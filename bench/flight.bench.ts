@@ -183,7 +183,9 @@ export function run(): void {
  * flights (steering cached: the copies differ only in launch time, which the steering does not depend on),
  * take 1 s samples and keep every result, as the run loop does. What stepping costs beyond flying whole is
  * mostly the memory hierarchy: each flight's integrator, forces and sample columns are cold again when
- * its turn comes round (each step of each flight starts from memory, not cache).
+ * its turn comes round, so a sampled threat flight takes a few steps each time (steps ahead of its clock,
+ * propagation/flight.ts). What is left: the wakings steps ahead cannot save (events, scheduled times),
+ * and the collector copying and marking a thousand flights that are alive at once.
  */
 function stepping(earth: ReturnType<typeof makeEarthModel>): void {
   const file = fileURLToPath(new URL("../scenarios/raid-20.yaml", import.meta.url));

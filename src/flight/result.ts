@@ -132,10 +132,10 @@ export class FlightSamples {
     return i;
   }
 
-  /** An independent copy of the first `count` rows (a snapshot of a flight still in progress). */
-  copy(): FlightSamples {
-    const c = new FlightSamples(Math.max(1, this.count));
-    const n = this.count;
+  /** An independent copy of the first `rows` rows (a snapshot of a flight still in progress). */
+  copy(rows = this.count): FlightSamples {
+    const n = Math.max(0, Math.min(rows, this.count));
+    const c = new FlightSamples(Math.max(1, n));
     c.timeS.set(this.timeS.subarray(0, n));
     c.posEcefM.set(this.posEcefM.subarray(0, 3 * n));
     c.velEcefMps.set(this.velEcefMps.subarray(0, 3 * n));

@@ -5,9 +5,12 @@
  * are handled in time order as the clock passes them. Checked on every kind of threat (boost with
  * staging and coasts, ballistic coast, glide with the kernel, manoeuvres, retarget, cruise with fuel-out),
  * with random increments; plus what a consumer reads between advances (state, truth, a snapshot result).
+ * A flight takes steps ahead of its clock: nothing of them shows, and a change from outside or a kill
+ * at the clock voids them, leaving the flight as one that never took them.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { DormandPrince54 } from "../../src/math/ode/index.js";
 import {
   TargetingCache,
   createThreatFlight,
@@ -169,5 +172,121 @@ describe("stepping a flight equals flying it whole", () => {
     }
     f.advanceTo(Infinity);
     expectIdentical(f.result(), ref);
+  });
+});
+
+describe("steps ahead of the clock", () => {
+  // A flight given an integrator that keeps only its history has no room for steps ahead: the
+  // reference. Its integrator's last step is the one the clock is in (so its end is a step end).
+  function pair(def: ThreatDefinition) {
+    const dp = new DormandPrince54(7, { historySteps: 4 });
+    const plain = createThreatFlight(def, earth, { cache, integrator: dp });
+    const ahead = createThreatFlight(def, earth, { cache });
+    return { plain, ahead, dp };
+  }
+  const y = new Float64Array(7);
+  const z = new Float64Array(7);
+
+  // What a consumer reads between advances. The kept history is compared when no change from outside
+  // came at a restart (two restarts in a row shift the integrator's ring of kept steps by a slot, and
+  // the ring is longer with room for steps ahead).
+  function expectSameView(
+    plain: ReturnType<typeof pair>["plain"],
+    ahead: typeof plain,
+    history = true,
+  ): void {
+    expect(ahead.timeS).toBe(plain.timeS);
+    expect(ahead.steps).toBe(plain.steps);
+    expect(ahead.rhsEvaluations).toBe(plain.rhsEvaluations);
+    if (history) {
+      const h = plain.historyStartS;
+      expect(ahead.historyStartS).toBe(h);
+      expect(ahead.truthValidFromS).toBe(plain.truthValidFromS);
+      // (A time after historyStartS may still be refused: it counts from the last event's state too.)
+      for (const f of [0, 0.25, 0.5, 0.75]) {
+        const t = h + f * (plain.timeS - h);
+        const answer = (fl: typeof plain, out: Float64Array) => {
+          try {
+            return fl.stateAt(t, out);
+          } catch {
+            return null;
+          }
+        };
+        const a = answer(ahead, y);
+        const p = answer(plain, z);
+        expect(a === null).toBe(p === null);
+        if (a !== null && p !== null) expect(same(a, p)).toBe(true);
+      }
+    }
+    expect(same(ahead.state, plain.state)).toBe(true);
+    const a = ahead.result();
+    const p = plain.result();
+    expect(a.samples.count).toBe(p.samples.count);
+    expect(same(a.samples.timeS, p.samples.timeS)).toBe(true);
+    expect(a.steps).toBe(p.steps);
+    expect(a.rhsEvaluations).toBe(p.rhsEvaluations);
+  }
+
+  it("show nothing between advances (counters, history, states, snapshots)", () => {
+    for (const def of [THREATS[0], THREATS[3], THREATS[5]]) {
+      const { plain, ahead } = pair(def);
+      let wentAhead = false;
+      for (let t = Math.ceil(plain.startTimeS); !plain.ended; t += 1) {
+        plain.advanceTo(t);
+        ahead.advanceTo(t);
+        if (t % 7 === 0) expectSameView(plain, ahead);
+        // The integrator's own count shows the steps taken ahead.
+        if ((ahead as unknown as { dp: DormandPrince54 }).dp.stepsTaken > ahead.steps) wentAhead = true;
+      }
+      expect(ahead.ended).toBe(true);
+      expect(wentAhead).toBe(true);
+      expectIdentical(ahead.result(), plain.result());
+      expectIdentical(ahead.result(), wholeOf(def));
+    }
+  });
+
+  it("are void on a change from outside at the clock: inside a step, at a step end, at a restart", () => {
+    for (const def of [THREATS[0], THREATS[1], THREATS[3], THREATS[5]]) {
+      const { plain, ahead, dp } = pair(def);
+      const events = wholeOf(def).events.map((e) => e.timeS);
+      let k = 0;
+      for (let t = Math.ceil(plain.startTimeS); !plain.ended; t += 1) {
+        // Often the clock lands on the end of its step, now and then on an event (a restart), first; a
+        // change comes there, and every 23 s (not more often: steps must get to their ends).
+        let at = t;
+        if (k % 2 === 0 && dp.stepEndS > plain.timeS && dp.stepEndS < t) at = dp.stepEndS;
+        const e = events.find((x) => x > plain.timeS && x < t);
+        if (k % 7 === 3 && e !== undefined) at = e;
+        plain.advanceTo(at);
+        ahead.advanceTo(at);
+        if ((at !== t || k % 23 === 0) && !plain.ended) {
+          plain.invalidate();
+          ahead.invalidate();
+          expectSameView(plain, ahead, false);
+        }
+        k++;
+      }
+      expect(ahead.ended).toBe(true);
+      expectIdentical(ahead.result(), plain.result());
+    }
+  });
+
+  it("are void on a kill ahead of the clock, at it or back in time", () => {
+    for (const def of THREATS) {
+      const span = wholeOf(def).endTimeS - wholeOf(def).startTimeS;
+      for (const frac of [0.2, 0.55, 0.8]) {
+        for (const back of [-0.5, 0, 0.5, 3]) {
+          const { plain, ahead } = pair(def);
+          const t = Math.ceil(plain.startTimeS + frac * span);
+          for (let s = Math.ceil(plain.startTimeS); s <= t; s += 1) {
+            plain.advanceTo(s);
+            ahead.advanceTo(s);
+          }
+          const tk = Math.max(t - back, plain.truthValidFromS);
+          expect(ahead.terminate(tk, "kill")).toBe(plain.terminate(tk, "kill"));
+          expectIdentical(ahead.result(), plain.result());
+        }
+      }
+    }
   });
 });

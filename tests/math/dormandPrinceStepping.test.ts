@@ -3,7 +3,8 @@
  * which `integrate` is a loop over and the flight propagator drives directly. Stepping by hand must give
  * the same steps and the same doubles as one integrate call (the same arithmetic in the same order), the
  * dense output of a step must stay readable until the next step, and the kept history must answer for
- * the steps before it exactly as they answered when they were the last.
+ * the steps before it exactly as they answered when they were the last. Steps taken ahead and forgotten
+ * must leave no trace.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -87,6 +88,25 @@ describe("DormandPrince54 step by step", () => {
     expect(same(dp.interpolate(dp.stepEndS, out), dp.endState)).toBe(true);
   });
 
+  it("after a restart, the slot awaiting the next step answers no history query", () => {
+    const dp = new DormandPrince54(6, { rtol: 1e-9, atol: 1e-11, historySteps: 4 });
+    dp.start(keplerRhs, 0, keplerInitial(0.6), 30);
+    const starts: { t: number; y: Float64Array }[] = [];
+    const out = new Float64Array(6);
+    for (let k = 0; k < 6; k++) {
+      dp.step();
+      starts.push({ t: dp.stepStartS, y: Float64Array.from(dp.interpolate(dp.stepStartS, out)) });
+    }
+    // A restart at the last step's end: its slot is the next step's; the ring shows three steps.
+    const t1 = dp.stepEndS;
+    dp.start(keplerRhs, t1, Float64Array.from(dp.endState), 30);
+    expect(dp.historyStartS).toBe(starts[3].t);
+    // The slot's old step (the one before the oldest shown) ended there: it must not answer.
+    expect(dp.interpolateHistory(starts[3].t, out)).toBe(true);
+    expect(same(out, starts[3].y)).toBe(true);
+    expect(dp.interpolateHistory(starts[2].t, out)).toBe(false);
+  });
+
   it("cut ends a step at an inner time; a restart from there goes on; misuse is a RangeError", () => {
     const dp = new DormandPrince54(2, { rtol: 1e-10, atol: 1e-12 });
     expect(() => dp.step()).toThrow(RangeError);
@@ -104,6 +124,75 @@ describe("DormandPrince54 step by step", () => {
     while (!dp.segmentDone);
     expect(dp.endState[0]).toBeCloseTo(Math.sin(10), 8);
     expect(() => dp.step()).toThrow(RangeError);
+  });
+
+  it("steps taken ahead and forgotten leave the stepper as if they had never been taken", () => {
+    const opts = { rtol: 1e-9, atol: 1e-11, historySteps: 6 };
+    const out = new Float64Array(6);
+    const other = new Float64Array(6);
+    for (const cutInside of [true, false]) {
+      const plain = new DormandPrince54(6, opts);
+      const ahead = new DormandPrince54(6, opts);
+      plain.start(keplerRhs, 0, keplerInitial(0.6), 30);
+      ahead.start(keplerRhs, 0, keplerInitial(0.6), 30);
+      for (let k = 0; k < 3; k++) {
+        plain.step();
+        ahead.step();
+      }
+      const t0 = plain.stepStartS;
+      const t1 = plain.stepEndS;
+      const tc = cutInside ? t0 + 0.4 * (t1 - t0) : t1;
+      ahead.step();
+      ahead.step();
+      expect(ahead.keptStepsFrom(t1)).toBe(2);
+      expect(ahead.keptStepsFrom(tc)).toBe(2);
+      expect(ahead.keptStepsFrom(t0)).toBe(3);
+      // The kept steps without the two ahead answer as the plain stepper's do.
+      expect(ahead.keptStartS(2, 2)).toBe(plain.keptStartS(0, 2));
+      for (const t of [0.5 * (t0 + t1), t0, plain.historyStartS]) {
+        expect(ahead.interpolateHistory(t, out, 2)).toBe(true);
+        plain.interpolateHistory(t, other);
+        expect(same(out, other)).toBe(true);
+      }
+      expect(ahead.interpolateHistory(t1 + 1e-9, out, 2)).toBe(false);
+      const counters = ahead.countersBeforeLatest(2, new Float64Array(2));
+      expect([...counters]).toEqual([plain.stepsTaken, plain.rhsEvaluationsTotal]);
+      const start = new Float64Array(6);
+      ahead.forgetLatest(2, start);
+      expect(same(start, plain.endState)).toBe(true);
+      expect(ahead.stepsTaken).toBe(plain.stepsTaken);
+      expect(ahead.rhsEvaluationsTotal).toBe(plain.rhsEvaluationsTotal);
+      expect(ahead.rejectedTotal).toBe(plain.rejectedTotal);
+      expect(ahead.proposedStepS).toBe(plain.proposedStepS);
+      expect(ahead.stepEndS).toBe(t1);
+      expect(() => ahead.step()).toThrow(RangeError);
+      // Cut there (or restart at the end) and go on: the same steps and states as the plain stepper.
+      const y0 = new Float64Array(6);
+      const y1 = new Float64Array(6);
+      if (cutInside) {
+        plain.interpolate(tc, y0);
+        ahead.interpolate(tc, y1);
+        plain.cut(tc);
+        ahead.cut(tc);
+      } else {
+        y0.set(plain.endState);
+        y1.set(start);
+      }
+      expect(same(y0, y1)).toBe(true);
+      for (const dp of [plain, ahead]) dp.initialStepS = dp.proposedStepS;
+      plain.start(keplerRhs, tc, y0, 30);
+      ahead.start(keplerRhs, tc, y1, 30);
+      do {
+        plain.step();
+        ahead.step();
+        expect(ahead.stepEndS).toBe(plain.stepEndS);
+        expect(same(ahead.endState, plain.endState)).toBe(true);
+      } while (!plain.segmentDone);
+      expect(ahead.segmentDone).toBe(true);
+      expect(ahead.rhsEvaluationsTotal).toBe(plain.rhsEvaluationsTotal);
+      expect(ahead.historyStartS).toBe(plain.historyStartS);
+      expect(() => ahead.forgetLatest(7)).toThrow(RangeError);
+    }
   });
 
   it("the locator's locate/commit find the events integrate finds, without acting on them", () => {

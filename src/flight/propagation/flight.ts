@@ -24,6 +24,15 @@
  * a pitch-programme kink, a retarget, the time limit) is a segment end the integrator lands on; a state
  * event whose handler changes the dynamics cuts the step at the event and restarts there.
  *
+ * Steps ahead (option aheadSteps). Each time a flight among thousands is advanced past the end of its
+ * step, its integrator, forces and samples come back from memory, not cache: that, more than the
+ * arithmetic, is what stepping costs beyond flying whole. A flight given aheadSteps takes up to that many
+ * further steps while it is in cache, as long as none holds an event or a segment end, and writes their
+ * samples; its clock stays where it was asked to go, and what it shows (states, truth, the kept history,
+ * the counters, a snapshot result) is what it would show without them. A change from outside, or a
+ * kill, at the clock forgets the steps ahead (the integrator is as it was before them) and goes on as it
+ * would have; the steps themselves are those of flying whole either way.
+ *
  * Changes from outside (a target update, other forces or another law) are discontinuities at the flight's
  * current time: the step in progress is cut there, the state interpolated, and the integration restarts
  * from it with the new right-hand side (one evaluation and a first step from the last proposed size). A
@@ -79,6 +88,8 @@ const SCHEDULE_SLACK_ULP = 64;
 const EVENT_TOL_S = 1e-7;
 /** Altitude of perigee above which a vehicle at its time limit is said to be in orbit, m. */
 const ORBIT_PERIGEE_ALT_M = 100_000;
+/** Most steps a DormandPrince54 keeps (its historySteps limit). */
+const MAX_KEPT_STEPS = 1024;
 
 export interface FlightOptions {
   readonly id: string;
@@ -119,6 +130,12 @@ export interface FlightOptions {
   readonly atol?: number;
   /** Integration steps whose dense output stateAt can read (default 4; at least 1). */
   readonly historySteps?: number;
+  /**
+   * Integration steps the flight may take ahead of its clock (default 0; see the file header): for a
+   * flight advanced in small increments among many. Its integrator keeps historySteps + aheadSteps
+   * steps (a given integrator that keeps fewer limits the steps ahead).
+   */
+  readonly aheadSteps?: number;
   /** Stagnation-point heating for the surface temperature (heating.ts): nose radius (m), emissivity. */
   readonly noseRadiusM?: number;
   readonly emissivity?: number;
@@ -164,6 +181,12 @@ export class Flight implements FlightControl {
   readonly context: FlightContext;
 
   private readonly dp: DormandPrince54;
+  /** Kept steps stateAt and truthInto read (the latest at or before the clock). */
+  private readonly historyWindow: number;
+  /** Most steps taken ahead of the clock (0: none). */
+  private readonly aheadMax: number;
+  /** countersBeforeLatest's output. */
+  private readonly counters = new Float64Array(2);
   private readonly cmd = new GuidanceCommand();
   private readonly acc = new Float64Array(4);
   /** The state at yTimeS (a restart point or an event). */
@@ -201,6 +224,8 @@ export class Flight implements FlightControl {
   private stepOpen = false;
   private pendCount = 0;
   private pendNext = 0;
+  /** Time of the last restart. */
+  private restartS = NaN;
 
   // Records.
   private readonly eventList: FlightEvent[] = [];
@@ -255,12 +280,17 @@ export class Flight implements FlightControl {
     this.configSinceS = o.startTimeS;
     this.context = new FlightContext(o.earth);
     const history = o.historySteps ?? 4;
+    const ahead = o.aheadSteps ?? 0;
+    if (!(Number.isInteger(ahead) && ahead >= 0))
+      throw argError(`Flight ${o.id}`, "options.aheadSteps", "a whole number >= 0", ahead);
     const given = o.integrator;
     if (given !== undefined) {
       if (given.dim !== 7 || given.historySteps < history)
         throw new RangeError(
           `Flight ${o.id}: the integrator given must have 7 states and keep ${history} steps`,
         );
+      // The steps it keeps beyond the history are the room for steps ahead.
+      this.aheadMax = Math.min(ahead, given.historySteps - history);
       given.reset();
       given.setTolerances(o.rtol ?? DEFAULT_RTOL, o.atol ?? DEFAULT_ATOL);
       given.eventTolS = EVENT_TOL_S;
@@ -269,13 +299,16 @@ export class Flight implements FlightControl {
       given.maxSteps = 100_000;
       this.dp = given;
     } else {
+      // The integrator's ring holds at most MAX_KEPT_STEPS steps.
+      this.aheadMax = Math.max(0, Math.min(ahead, MAX_KEPT_STEPS - history));
       this.dp = new DormandPrince54(7, {
         rtol: o.rtol ?? DEFAULT_RTOL,
         atol: o.atol ?? DEFAULT_ATOL,
         eventTolS: EVENT_TOL_S,
-        historySteps: history,
+        historySteps: history + this.aheadMax,
       });
     }
+    this.historyWindow = this.dp.historySteps - this.aheadMax;
     for (let i = 0; i < 7; i++) this.y[i] = o.initialState[i];
     this.sampleDt = dt;
     this.capacityKey = o.sampleCapacityKey ?? null;
@@ -348,18 +381,18 @@ export class Flight implements FlightControl {
     return this.stateAt(this.timeS, this.now);
   }
 
-  /** Right-hand-side evaluations and accepted integration steps so far. */
+  /** Right-hand-side evaluations and accepted integration steps so far (not counting steps ahead). */
   get rhsEvaluations(): number {
-    return this.dp.rhsEvaluationsTotal;
+    return this.dp.countersBeforeLatest(this.stepsAhead(), this.counters)[1];
   }
 
   get steps(): number {
-    return this.dp.stepsTaken;
+    return this.dp.countersBeforeLatest(this.stepsAhead(), this.counters)[0];
   }
 
   /** Earliest time stateAt can answer now (the start of the kept steps). */
   get historyStartS(): number {
-    const h = this.dp.historyStartS;
+    const h = this.dp.keptStartS(this.stepsAhead(), this.historyWindow);
     return Number.isNaN(h) ? this.yTimeS : Math.min(h, this.yTimeS);
   }
 
@@ -379,7 +412,7 @@ export class Flight implements FlightControl {
     }
     if (!(tS <= this.timeS))
       throw new RangeError(`Flight ${this.id}: stateAt(${tS}) is after the flight's time ${this.timeS} s`);
-    if (!this.dp.interpolateHistory(tS, out))
+    if (!this.dp.interpolateHistory(tS, out, this.stepsAhead(), this.historyWindow))
       throw new RangeError(
         `Flight ${this.id}: stateAt(${tS}) is before the kept integration steps (from ${this.historyStartS} s)`,
       );
@@ -506,30 +539,39 @@ export class Flight implements FlightControl {
         if (!this.stepOpen) continue;
         const t1 = dp.stepEndS;
         if (t1 > tS) {
-          this.nextStopS = t1;
-          this.timeS = tS;
-          return tS;
+          // The clock stops inside the step. With room for a step ahead, and unless the step ends at a
+          // scheduled time (handlers to run when the clock gets there), write its samples and take the
+          // next step now, while the flight is in cache; the clock stays at tS (see the file header).
+          if (dp.segmentDone || !this.roomAhead(tS)) {
+            this.nextStopS = t1;
+            this.timeS = tS;
+            return tS;
+          }
+          this.sampleThrough(t1);
+          this.stepOpen = false;
+          loc.commit();
+        } else {
+          // At a scheduled time the samples before it are the step's; the one at it follows the handlers
+          // (their event sample, or the next step's first), so that it carries the state and phase after.
+          if (dp.segmentDone) this.sampleBefore(t1);
+          else this.sampleThrough(t1);
+          this.timeS = t1;
+          this.stepOpen = false;
+          this.nextStopS = -Infinity;
+          if (dp.segmentDone) {
+            // A scheduled time: the integrator landed on it exactly.
+            this.y.set(dp.endState);
+            this.yTimeS = t1;
+            this.runScheduled(t1);
+            if (this.ended) return this.timeS;
+            this.restart(t1);
+            if (this.ended) return this.timeS;
+            continue;
+          }
+          loc.commit();
+          if (this.timeS >= tS && !this.roomAhead(tS)) return this.timeS;
         }
-        // At a scheduled time the samples before it are the step's; the one at it follows the handlers
-        // (their event sample, or the next step's first), so that it carries the state and phase after.
-        if (dp.segmentDone) this.sampleBefore(t1);
-        else this.sampleThrough(t1);
-        this.timeS = t1;
-        this.stepOpen = false;
-        this.nextStopS = -Infinity;
-        if (dp.segmentDone) {
-          // A scheduled time: the integrator landed on it exactly.
-          this.y.set(dp.endState);
-          this.yTimeS = t1;
-          this.runScheduled(t1);
-          if (this.ended) return this.timeS;
-          this.restart(t1);
-          if (this.ended) return this.timeS;
-          continue;
-        }
-        loc.commit();
-      }
-      if (this.timeS >= tS) return this.timeS;
+      } else if (this.timeS >= tS && !this.roomAhead(tS)) return this.timeS;
       dp.step();
       this.pendCount = loc.locate(dp.denseOutput, dp.stepEndS, dp.endState, EVENT_TOL_S);
       this.pendNext = 0;
@@ -562,6 +604,13 @@ export class Flight implements FlightControl {
       throw new RangeError(
         `Flight ${this.id}: terminate at ${tS} s is before ${from} s (its last change of forces or guidance, or the kept steps)`,
       );
+    // Steps ahead of the clock are void (the counters as before them); their samples lie after tS and
+    // go below with the others there.
+    const ahead = this.stepsAhead();
+    if (ahead > 0) {
+      this.dp.forgetLatest(ahead);
+      this.stepOpen = false;
+    }
     // Samples not yet written lie in the open step; then drop what was recorded after tS (only samples
     // and continue-events can lie there).
     if (this.stepOpen) this.sampleBefore(tS);
@@ -684,7 +733,7 @@ export class Flight implements FlightControl {
       events = this.eventList;
       phases = this.phaseList;
     } else {
-      samples = this.samples === null ? new FlightSamples(0) : this.samples.copy();
+      samples = this.samples === null ? new FlightSamples(0) : this.samples.copy(this.rowsShown());
       events = this.eventList.slice();
       phases = this.phaseList.map((p) => ({ ...p }));
       phases[phases.length - 1].endS = this.timeS;
@@ -708,8 +757,8 @@ export class Flight implements FlightControl {
         this.aim,
       ),
       targeting: this.targeting,
-      rhsEvaluations: this.dp.rhsEvaluationsTotal,
-      steps: this.dp.stepsTaken,
+      rhsEvaluations: this.rhsEvaluations,
+      steps: this.steps,
     };
     if (ended) this.finalResult = res;
     return res;
@@ -875,12 +924,28 @@ export class Flight implements FlightControl {
     this.pendCount = 0;
     this.pendNext = 0;
     this.lawRevision = this.law?.revision;
+    this.restartS = t;
   }
 
   /** A change from outside at the flight's time: cut the step in progress there and restart. */
   private discontinuity(): void {
     if (this.ended) return;
     const t = this.timeS;
+    const ahead = this.stepsAhead();
+    if (ahead > 0) {
+      // The steps ahead of the clock are void: the integrator as it was before them, their samples
+      // dropped. The clock is then inside the last kept step (cut there below) or at its end (the
+      // exact end state is where the first step ahead started from).
+      const dp = this.dp;
+      this.unsampleAfter(this.rowsShown());
+      dp.forgetLatest(ahead, this.before);
+      this.nextStopS = -Infinity;
+      this.stepOpen = dp.keptSteps > 0 && t < dp.stepEndS;
+      if (!this.stepOpen && this.yTimeS !== t) {
+        this.y.set(this.before);
+        this.yTimeS = t;
+      }
+    }
     if (this.stepOpen) {
       this.sampleThrough(t);
       this.dp.interpolate(t, this.y);
@@ -912,6 +977,43 @@ export class Flight implements FlightControl {
       if (key !== null)
         capacityHints.set(key, Math.max(capacityHints.get(key) ?? 0, this.samples.count + 16));
     }
+  }
+
+  /** Steps taken ahead of the clock: the latest kept steps that start at or after it (none once ended). */
+  private stepsAhead(): number {
+    return this.aheadMax > 0 && !this.ended ? this.dp.keptStepsFrom(this.timeS) : 0;
+  }
+
+  /**
+   * Whether the flight may take a step ahead of a clock at tS: not with a homing law (its target moves
+   * between advances), nor from a restart at tS (the step after a restart is the clock's own: its first
+   * sample, and the integrator's slot for it, belong to the flight as shown), nor beyond aheadMax.
+   */
+  private roomAhead(tS: number): boolean {
+    return (
+      this.aheadMax > 0 &&
+      !this.lawTracked &&
+      this.restartS !== tS &&
+      this.dp.keptStepsFrom(tS) < this.aheadMax
+    );
+  }
+
+  /** Keeps the first `rows` sample rows (the rest were written ahead): the next due is the first dropped. */
+  private unsampleAfter(rows: number): void {
+    const s = this.samples;
+    if (s === null || rows >= s.count) return;
+    this.nextSampleS = s.timeS[rows];
+    s.count = rows;
+  }
+
+  /** Sample rows at or before the clock (those after it were written ahead of it). */
+  private rowsShown(): number {
+    const s = this.samples;
+    if (s === null) return 0;
+    const t = this.timeS;
+    let n = s.count;
+    while (n > 0 && s.timeS[n - 1] > t) n--;
+    return n;
   }
 
   private sampleThrough(t: number): void {

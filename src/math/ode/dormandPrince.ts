@@ -38,6 +38,15 @@
  * A step's stages and its dense output live in the stepper's buffers; the buffers are swapped (FSAL)
  * only when the next step begins, so the dense output of the last step stays valid in between.
  *
+ * Steps taken ahead (a propagator that integrates past the time it has been asked for while its data are
+ * in cache, and keeps the steps beyond its own clock out of sight):
+ *   dp.keptStepsFrom(tS)             how many of the latest kept steps start at or after tS
+ *   dp.interpolateHistory(tS, out, skip, count), dp.keptStartS(skip, count): the kept steps without
+ *                                    the latest `skip`, at most `count` of them
+ *   dp.countersBeforeLatest(k, out) stepsTaken and rhsEvaluationsTotal as they were before the latest k
+ *   dp.forgetLatest(k, startOut)     drops the latest k kept steps: the stepper is as before they were
+ *                                    taken (counters, proposedStepS), the last remaining step can be cut
+ *
  * The options are also public mutable fields (hMaxS, hMinS, initialStepS, maxSteps, eventTolS;
  * tolerances through setTolerances). tEndS < t0S integrates backward. All buffers are allocated once
  * per instance, in one ArrayBuffer, and reused by every integrate call, so restarting after a terminal
@@ -133,6 +142,19 @@ function toTolerance(v: number | ArrayLike<number> | undefined, dflt: number, di
 const IDLE = 0; // not started, or the segment is complete / cut: start() before step()
 const READY = 1; // at a point, ready to step
 const STEPPED = 2; // a step was accepted; its buffers await the FSAL swap at the next step()
+const REWOUND = 3; // steps were forgotten: the last kept step can be read and cut, not continued
+
+// A ring slot's numbers, a row of SLOT_FIELDS doubles: its step's start, end and size, and the counters
+// and the controller's proposal as they were before the step was taken (its attempts, rejected ones
+// included: what forgetLatest restores and countersBeforeLatest reads).
+const SLOT_T0 = 0;
+const SLOT_T1 = 1;
+const SLOT_H = 2;
+const SLOT_STEPS_BEFORE = 3;
+const SLOT_REJECTED_BEFORE = 4;
+const SLOT_EVALS_BEFORE = 5;
+const SLOT_PROPOSED_BEFORE = 6;
+const SLOT_FIELDS = 7;
 
 export class DormandPrince54 {
   readonly dim: number;
@@ -157,17 +179,22 @@ export class DormandPrince54 {
   private readonly ys: Float64Array;
   /**
    * Dense-output coefficients (Hairer's RCONT: 5 x dim per step) of the last `historySteps` steps, in
-   * a ring; slot `slot` is the current step's. A slot's coefficients are computed on first use, or when
-   * the step is retired (history > 1).
+   * a ring, 5 x dim a slot; slot `slot` is the current step's. A slot's coefficients are computed on
+   * first use, or when the step is retired (history > 1). One array for the ring, and one for its slots'
+   * numbers (SLOT_FIELDS a slot), not one a slot: each typed array is an object the collector copies and
+   * marks, and a propagator may hold thousands of steppers.
    */
-  private readonly coef: Float64Array[];
-  private readonly slotT0: Float64Array;
-  private readonly slotT1: Float64Array;
-  private readonly slotH: Float64Array;
+  private readonly coef: Float64Array;
+  private readonly slots: Float64Array;
   private readonly slotReady: Uint8Array;
   private slot = 0;
   /** Slots holding a step (at most historySteps). */
   private slotsUsed = 0;
+  /**
+   * Whether `slot` awaits the next step (a restart retired the last one into the ring): it holds no
+   * step, though slotsUsed still counts it.
+   */
+  private slotPending = false;
   private readonly dense = new Dp54Dense(this);
   private readonly locator: EventLocator;
   /** integrate's result, made on first use (a stepper driven step by step never needs it). */
@@ -218,7 +245,7 @@ export class DormandPrince54 {
     // One buffer for every vector (a typed array with its own buffer costs V8 a separately tracked
     // backing store; a propagator may hold thousands of steppers).
     const nh = this.historySteps;
-    const buf = new ArrayBuffer(8 * (dim * (10 + 5 * nh) + 3 * nh));
+    const buf = new ArrayBuffer(8 * (dim * (10 + 5 * nh) + SLOT_FIELDS * nh));
     const vd = 8 * dim;
     this.y0 = new Float64Array(buf, 0, dim);
     this.y1 = new Float64Array(buf, vd, dim);
@@ -230,12 +257,8 @@ export class DormandPrince54 {
     this.k6 = new Float64Array(buf, 7 * vd, dim);
     this.k7 = new Float64Array(buf, 8 * vd, dim);
     this.ys = new Float64Array(buf, 9 * vd, dim);
-    this.coef = [];
-    for (let i = 0; i < nh; i++) this.coef.push(new Float64Array(buf, (10 + 5 * i) * vd, 5 * dim));
-    const at = (10 + 5 * nh) * vd;
-    this.slotT0 = new Float64Array(buf, at, nh);
-    this.slotT1 = new Float64Array(buf, at + 8 * nh, nh);
-    this.slotH = new Float64Array(buf, at + 16 * nh, nh);
+    this.coef = new Float64Array(buf, 10 * vd, 5 * dim * nh);
+    this.slots = new Float64Array(buf, (10 + 5 * nh) * vd, SLOT_FIELDS * nh);
     this.slotReady = new Uint8Array(nh);
     this.locator = new EventLocator(dim);
   }
@@ -273,6 +296,7 @@ export class DormandPrince54 {
     this.rhsEvaluationsTotal = 0;
     this.slot = 0;
     this.slotsUsed = 0;
+    this.slotPending = false;
     this.slotReady.fill(0);
     this.lastOfSegment = false;
   }
@@ -357,7 +381,7 @@ export class DormandPrince54 {
 
   /** End of the last accepted step (s): the segment end or the cut time when it was cut. */
   get stepEndS(): number {
-    return this.slotT1[this.slot];
+    return this.slots[SLOT_FIELDS * this.slot + SLOT_T1];
   }
 
   /** Whether the last accepted step ended the segment (reached tEndS). */
@@ -445,6 +469,10 @@ export class DormandPrince54 {
     const tEnd = this.tEnd;
     let h = this.h;
     const t = this.t;
+    const stepsBefore = this.stepsTaken;
+    const rejectedBefore = this.rejectedTotal;
+    const evalsBefore = this.rhsEvaluationsTotal;
+    const proposedBefore = this.proposedStepS;
     for (;;) {
       if (this.attempts >= this.maxSteps) {
         throw new OdeError(
@@ -481,10 +509,17 @@ export class DormandPrince54 {
         this.stepsTaken++;
         const tNew = last ? tEnd : t + h;
         const s = this.slot;
-        this.slotT0[s] = t;
-        this.slotT1[s] = tNew;
-        this.slotH[s] = h;
+        const row = SLOT_FIELDS * s;
+        const slots = this.slots;
+        slots[row + SLOT_T0] = t;
+        slots[row + SLOT_T1] = tNew;
+        slots[row + SLOT_H] = h;
+        slots[row + SLOT_STEPS_BEFORE] = stepsBefore;
+        slots[row + SLOT_REJECTED_BEFORE] = rejectedBefore;
+        slots[row + SLOT_EVALS_BEFORE] = evalsBefore;
+        slots[row + SLOT_PROPOSED_BEFORE] = proposedBefore;
         this.slotReady[s] = 0;
+        this.slotPending = false;
         if (this.slotsUsed < this.historySteps) this.slotsUsed++;
         this.t1 = tNew;
         this.lastOfSegment = last;
@@ -511,13 +546,14 @@ export class DormandPrince54 {
    * [stepStartS, tS]; call start again (from the state there, possibly changed) to go on.
    */
   cut(tS: number): void {
-    if (this.phase !== STEPPED) throw new RangeError("DormandPrince54.cut: no step to cut");
-    const s = this.slot;
-    if (!((tS - this.slotT0[s]) * this.dir >= 0 && (this.slotT1[s] - tS) * this.dir >= 0))
-      throw new RangeError(
-        `DormandPrince54.cut: ${tS} s is outside the step [${this.slotT0[s]}, ${this.slotT1[s]}] s`,
-      );
-    this.slotT1[s] = tS;
+    if (this.phase !== STEPPED && (this.phase !== REWOUND || this.slotsUsed === 0))
+      throw new RangeError("DormandPrince54.cut: no step to cut");
+    const row = SLOT_FIELDS * this.slot;
+    const t0 = this.slots[row + SLOT_T0];
+    const t1 = this.slots[row + SLOT_T1];
+    if (!((tS - t0) * this.dir >= 0 && (t1 - tS) * this.dir >= 0))
+      throw new RangeError(`DormandPrince54.cut: ${tS} s is outside the step [${t0}, ${t1}] s`);
+    this.slots[row + SLOT_T1] = tS;
     this.dense.t1S = tS;
     this.lastOfSegment = false;
     this.phase = IDLE;
@@ -531,6 +567,7 @@ export class DormandPrince54 {
       this.slot = (this.slot + 1) % this.historySteps;
     }
     this.slotReady[this.slot] = 0;
+    this.slotPending = true;
   }
 
   /**
@@ -616,8 +653,9 @@ export class DormandPrince54 {
   /** Hairer's RCONT of the step in `slot`, from the stage buffers (valid while that step is the last). */
   private denseCoefficients(slot: number): void {
     const n = this.dim;
-    const h = this.slotH[slot];
-    const c = this.coef[slot];
+    const h = this.slots[SLOT_FIELDS * slot + SLOT_H];
+    const c = this.coef;
+    const o = 5 * n * slot;
     const y0 = this.y0;
     const y1 = this.y1;
     const k1 = this.k1;
@@ -629,22 +667,25 @@ export class DormandPrince54 {
     for (let i = 0; i < n; i++) {
       const ydiff = y1[i] - y0[i];
       const bspl = h * k1[i] - ydiff;
-      c[i] = y0[i];
-      c[n + i] = ydiff;
-      c[2 * n + i] = bspl;
-      c[3 * n + i] = ydiff - h * k7[i] - bspl;
-      c[4 * n + i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
+      c[o + i] = y0[i];
+      c[o + n + i] = ydiff;
+      c[o + 2 * n + i] = bspl;
+      c[o + 3 * n + i] = ydiff - h * k7[i] - bspl;
+      c[o + 4 * n + i] = h * (D1 * k1[i] + D3 * k3[i] + D4 * k4[i] + D5 * k5[i] + D6 * k6[i] + D7 * k7[i]);
     }
     this.slotReady[slot] = 1;
   }
 
   private evaluateSlot(slot: number, tS: number, out: Float64Array): Float64Array {
     const n = this.dim;
-    const c = this.coef[slot];
-    const s = (tS - this.slotT0[slot]) / this.slotH[slot];
+    const c = this.coef;
+    const o = 5 * n * slot;
+    const row = SLOT_FIELDS * slot;
+    const s = (tS - this.slots[row + SLOT_T0]) / this.slots[row + SLOT_H];
     const s1 = 1 - s;
     for (let i = 0; i < n; i++) {
-      out[i] = c[i] + s * (c[n + i] + s1 * (c[2 * n + i] + s * (c[3 * n + i] + s1 * c[4 * n + i])));
+      const j = o + i;
+      out[i] = c[j] + s * (c[j + n] + s1 * (c[j + 2 * n] + s * (c[j + 3 * n] + s1 * c[j + 4 * n])));
     }
     return out;
   }
@@ -661,26 +702,124 @@ export class DormandPrince54 {
 
   /** Earliest time interpolateHistory can answer (NaN before the first step). */
   get historyStartS(): number {
-    if (this.slotsUsed === 0) return NaN;
-    const oldest = (this.slot - this.slotsUsed + 1 + this.historySteps) % this.historySteps;
-    return this.slotT0[oldest];
+    return this.keptStartS(0, this.slotsUsed);
+  }
+
+  /**
+   * Start of the oldest of the kept steps interpolateHistory(tS, out, skipLatest, count) searches (NaN
+   * when there is none).
+   */
+  keptStartS(skipLatest: number, count: number): number {
+    const n = Math.min(this.slotsUsed, skipLatest + count);
+    if (n <= skipLatest) return NaN;
+    const oldest = (this.slot - n + 1 + this.historySteps) % this.historySteps;
+    return this.slots[SLOT_FIELDS * oldest + SLOT_T0];
   }
 
   /**
    * Dense output at tS from the latest of the kept steps (historySteps) whose interval holds it;
-   * returns false, writing nothing, when none does.
+   * returns false, writing nothing, when none does. skipLatest: leave out the latest steps (taken ahead
+   * of the caller's clock); count: search at most this many after them.
    */
-  interpolateHistory(tS: number, out: Float64Array): boolean {
+  interpolateHistory(tS: number, out: Float64Array, skipLatest = 0, count = Infinity): boolean {
     const nh = this.historySteps;
     const dir = this.dir;
-    for (let k = 0; k < this.slotsUsed; k++) {
+    const n = Math.min(this.slotsUsed, skipLatest + count);
+    // A slot awaiting the next step holds an old step's times without its coefficients (retire marked
+    // them stale): it answers nothing. (With one slot it is the only one: left as it was.)
+    const from = this.slotPending && nh > 1 ? Math.max(skipLatest, 1) : skipLatest;
+    for (let k = from; k < n; k++) {
       const s = (this.slot - k + nh) % nh;
-      if ((tS - this.slotT0[s]) * dir >= 0 && (this.slotT1[s] - tS) * dir >= 0) {
+      const row = SLOT_FIELDS * s;
+      if ((tS - this.slots[row + SLOT_T0]) * dir >= 0 && (this.slots[row + SLOT_T1] - tS) * dir >= 0) {
         if (k === 0) this.interpolate(tS, out);
         else this.evaluateSlot(s, tS, out);
         return true;
       }
     }
     return false;
+  }
+
+  /** Steps kept (at most historySteps). */
+  get keptSteps(): number {
+    return this.slotsUsed;
+  }
+
+  /**
+   * How many of the latest kept steps start at or after tS (in the direction of integration); none while
+   * a restart awaits its first step (steps after it would fill the slot it holds).
+   */
+  keptStepsFrom(tS: number): number {
+    if (this.slotPending) return 0;
+    const nh = this.historySteps;
+    let k = 0;
+    const slots = this.slots;
+    while (
+      k < this.slotsUsed &&
+      (slots[SLOT_FIELDS * ((this.slot - k + nh) % nh) + SLOT_T0] - tS) * this.dir >= 0
+    )
+      k++;
+    return k;
+  }
+
+  /**
+   * stepsTaken (out[0]) and rhsEvaluationsTotal (out[1]) as they were before the latest k kept steps
+   * were taken (k = 0: now).
+   */
+  countersBeforeLatest(k: number, out: Float64Array): Float64Array {
+    if (k <= 0) {
+      out[0] = this.stepsTaken;
+      out[1] = this.rhsEvaluationsTotal;
+      return out;
+    }
+    const row = SLOT_FIELDS * this.keptSlot(k);
+    out[0] = this.slots[row + SLOT_STEPS_BEFORE];
+    out[1] = this.slots[row + SLOT_EVALS_BEFORE];
+    return out;
+  }
+
+  /**
+   * Drops the latest k kept steps (steps taken ahead that a change at an earlier time makes void): the
+   * counters and proposedStepS are as they were before the first of them was taken, and the last
+   * remaining step is the last accepted one again, to be read (interpolate, interpolateHistory) or cut;
+   * start() again to go on. startOut, when given, receives the state the first dropped step started
+   * from (the end state of the step before it, exactly). Needs historySteps > 1 when steps remain.
+   */
+  forgetLatest(k: number, startOut?: Float64Array): void {
+    if (!(Number.isInteger(k) && k >= 1 && k <= this.slotsUsed))
+      throw new RangeError(`DormandPrince54.forgetLatest: ${k} is not in [1, ${this.slotsUsed}]`);
+    const nh = this.historySteps;
+    const first = this.keptSlot(k);
+    if (startOut !== undefined) {
+      // A kept step's first coefficient block is a copy of its start state; the latest step's may not
+      // be computed yet, but then its start state is still in y0.
+      const n = this.dim;
+      const ready = this.slotReady[first] === 1;
+      for (let i = 0; i < n; i++) startOut[i] = ready ? this.coef[5 * n * first + i] : this.y0[i];
+    }
+    const row = SLOT_FIELDS * first;
+    const slots = this.slots;
+    this.stepsTaken = slots[row + SLOT_STEPS_BEFORE];
+    this.rejectedTotal = slots[row + SLOT_REJECTED_BEFORE];
+    this.rhsEvaluationsTotal = slots[row + SLOT_EVALS_BEFORE];
+    this.proposedStepS = slots[row + SLOT_PROPOSED_BEFORE];
+    this.slot = (this.slot - k + nh) % nh;
+    this.slotsUsed -= k;
+    this.slotPending = false;
+    this.lastOfSegment = false;
+    this.phase = REWOUND;
+    if (this.slotsUsed > 0) {
+      // Retired, so its coefficients are computed (historySteps > 1): its stages are gone.
+      const last = SLOT_FIELDS * this.slot;
+      this.t = slots[last + SLOT_T0];
+      this.t1 = slots[last + SLOT_T1];
+      this.dense.t0S = this.t;
+      this.dense.t1S = this.t1;
+    }
+  }
+
+  /** The ring slot of the k-th latest kept step (k = 1: the latest). */
+  private keptSlot(k: number): number {
+    return (this.slot - k + 1 + this.historySteps) % this.historySteps;
   }
 }

@@ -175,9 +175,9 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
   const ringCount = 2 * trackPoints + edgePoints;
   const ring = new Float64Array(3 * ringCount);
   /**
-   * Ground track at bank sigma (positive: right) on the unit sphere from v0 to endSpeed: every point
-   * into ring from point `at` (in steps of `stride` points, -1 to write it backwards), or, with `at` < 0,
-   * only the end point into ring at point `-at - 1`.
+   * Ground track at bank sigma (positive: right) on the unit sphere from v0 to endSpeed, into ring from
+   * point `at` on in steps of `stride` points (-1 writes it backwards), or with stride 0 only its end
+   * point, at `at`.
    */
   const fly = (sigma: number, at: number, stride: number): void => {
     let px = up[0];
@@ -186,8 +186,8 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
     let ex = e0[0];
     let ey = e0[1];
     let ez = e0[2];
-    const keepAll = at >= 0;
-    let k = keepAll ? at : -at - 1;
+    const keepAll = stride !== 0;
+    let k = at;
     const put = () => {
       ring[3 * k] = px;
       ring[3 * k + 1] = py;
@@ -245,7 +245,7 @@ export function glideFootprint(state: GaussianState, options: GlideFootprintOpti
   fly(maxBank, 0, 1);
   for (let b = 1; b < banks - 1; b++) {
     const sigma = maxBank - (2 * maxBank * b) / (banks - 1);
-    fly(sigma, -(trackPoints + b - 1) - 1, 0);
+    fly(sigma, trackPoints + b - 1, 0);
   }
   fly(-maxBank, ringCount - 1, -1);
   // Local plane (azimuthal, x east y north, m) for the extents and the containment test.

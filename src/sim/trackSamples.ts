@@ -32,6 +32,14 @@ export interface TrackSample {
   readonly threatId: string | null;
 }
 
+/** Row i of an interleaved xyz column into out. */
+function xyzInto<T extends Float64Array | number[]>(column: Float64Array, i: number, out: T): T {
+  out[0] = column[3 * i];
+  out[1] = column[3 * i + 1];
+  out[2] = column[3 * i + 2];
+  return out;
+}
+
 /** One chunk's columns (positions and velocities interleaved xyz). */
 class Chunk {
   readonly timeS: Float64Array;
@@ -144,22 +152,12 @@ export class TrackSampleColumns {
 
   /** ECEF position of row k into out (3), m. */
   positionInto<T extends Float64Array | number[]>(k: number, out: T): T {
-    const p = this.chunkOf(k).posEcefM;
-    const i = 3 * (k & (CHUNK_ROWS - 1));
-    out[0] = p[i];
-    out[1] = p[i + 1];
-    out[2] = p[i + 2];
-    return out;
+    return xyzInto(this.chunkOf(k).posEcefM, k & (CHUNK_ROWS - 1), out);
   }
 
   /** ECEF velocity of row k into out (3), m/s. */
   velocityInto<T extends Float64Array | number[]>(k: number, out: T): T {
-    const v = this.chunkOf(k).velEcefMps;
-    const i = 3 * (k & (CHUNK_ROWS - 1));
-    out[0] = v[i];
-    out[1] = v[i + 1];
-    out[2] = v[i + 2];
-    return out;
+    return xyzInto(this.chunkOf(k).velEcefMps, k & (CHUNK_ROWS - 1), out);
   }
 
   /** Root of the trace of row k's position covariance, m. */

@@ -155,6 +155,15 @@ export interface TrackingFilter<S extends GaussianState = GaussianState> {
     measurement?: MeasurementModel,
     innovation?: Innovation,
   ): S;
+  /**
+   * The state's single Gaussian into out, `state` left as it was: for a mixture (the IMM) its
+   * moment-matched combination, which a tracker pre-gates on (management/pregate.ts). Optional: a
+   * filter whose state is one Gaussian has none (its own innovation is as cheap).
+   */
+  momentMatchedInto?(state: S, out: GaussianState): GaussianState;
+  /** The mixture's components and their weights (the IMM: its modes and mode probabilities), read-only;
+   *  present with momentMatchedInto. */
+  mixtureOf?(state: S): { readonly weights: Float64Array; readonly components: readonly GaussianState[] };
   /** Innovation of z against `predicted` without updating (gating, association costs). */
   innovationInto(
     predicted: S,

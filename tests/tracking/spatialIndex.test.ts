@@ -4,7 +4,8 @@
  *   inside the pre-gate's bound), the scan index lists every detection the brute-force pre-gate passes;
  * - property: the duplicate search finds the same tracks with and without its index;
  * - end to end: the tracker's events, update records and final states on the reference raid and the
- *   20-threat raid are identical with the indexes always on and never on.
+ *   20-threat raid are identical with the indexes and the IMM's pre-gate (pregate.ts) always on and
+ *   with neither.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -214,7 +215,7 @@ describe("duplicate search index", () => {
   });
 });
 
-describe("tracker with and without the spatial indexes", () => {
+describe("tracker with and without the spatial indexes and the mixture pre-gate", () => {
   const parts: string[] = [];
   for (const [name, seed] of [
     ["mixed-raid", 1],
@@ -232,13 +233,14 @@ describe("tracker with and without the spatial indexes", () => {
         const k = Math.max(0, Math.ceil(d.arrivalTimeS - 1e-9));
         if (k < steps.length) steps[k].push(d);
       }
-      const runWith = (spatialIndexMinPairs: number) => {
+      const runWith = (spatialIndexMinPairs: number, mixturePregate = true) => {
         const tracker = new Tracker({
           filter: trackingFilter(scenario.tracking),
           association: scenario.tracking.association,
           deleteAfterMisses: scenario.tracking.deleteAfterMisses,
           recordUpdates: true,
           spatialIndexMinPairs,
+          mixturePregate,
         });
         const log: string[] = [];
         for (let k = 0; k < steps.length; k++) {
@@ -253,7 +255,7 @@ describe("tracker with and without the spatial indexes", () => {
         return { log, states, stats: tracker.stats };
       };
       const on = runWith(0);
-      const off = runWith(Infinity);
+      const off = runWith(Infinity, false);
       expect(on.log).toEqual(off.log);
       expect(on.states).toEqual(off.states);
       expect(on.stats).toEqual(off.stats);
@@ -262,9 +264,9 @@ describe("tracker with and without the spatial indexes", () => {
       if (parts.length === 2)
         recordValidation({
           area: "tracking",
-          model: "Tracker spatial indexes (pre-gate, duplicate search)",
+          model: "Tracker spatial indexes (pre-gate, duplicate search) and IMM pre-gate",
           reference:
-            "the same tracker testing every track-detection and track-track pair: the indexes only skip pairs that cannot pass (property tests on random scans and crowds)",
+            "the same tracker testing every track-detection and track-track pair with the exact gate: the indexes and the pre-gate only skip pairs that cannot pass (property tests on random scans and crowds)",
           figure: `bit-identical events, update records and final states: ${parts.join("; ")}`,
           tolerance: "identical",
         });

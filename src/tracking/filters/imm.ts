@@ -155,6 +155,22 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     else this.layout.combine(out, out.x, out.P);
   }
 
+  /** The moment-matched combination of `state`'s modes into out (a plain Gaussian of the combined
+   *  space), without forming or marking `state`'s own combination. */
+  momentMatchedInto(state: ImmState, out: GaussianState): GaussianState {
+    this.checkImmState("momentMatchedInto", "state", state, false);
+    this.layout.combine(state, out.x, out.P);
+    out.timeS = state.timeS;
+    return out;
+  }
+
+  mixtureOf(state: ImmState): {
+    readonly weights: Float64Array;
+    readonly components: readonly GaussianState[];
+  } {
+    return { weights: state.probabilities, components: state.modes };
+  }
+
   copyInto(src: ImmState, out: ImmState): ImmState {
     if (src === out) return out;
     out.timeS = src.timeS;

@@ -61,6 +61,7 @@ import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
+import { MixturePregate, PREGATE_WIDENING } from "./pregate.js";
 import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
 import { TrackUpdater, measuredBy } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
@@ -186,6 +187,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private readonly applyFn: ApplyUpdate<S>;
   private readonly gnn = new GnnAssigner();
   private readonly inn: Innovation = createInnovation(4);
+  /** The mixture filter's pre-gate (pregate.ts), or null for a single-Gaussian filter. */
+  private readonly pregate: MixturePregate<S> | null;
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
   private readonly pv = new Float64Array(9);
@@ -195,6 +198,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
 
   constructor(options: TrackerOptions<S>) {
     this.filter = options.filter;
+    const pregate = new MixturePregate(options.filter);
+    this.pregate = pregate.applies && (options.mixturePregate ?? true) ? pregate : null;
     this.association = options.association ?? "gnn";
     this.gateProbability = options.gateProbability ?? 0.99;
     this.confirmHits = options.confirmHits ?? 3;
@@ -428,13 +433,20 @@ export class Tracker<S extends GaussianState = GaussianState> {
       const fullModel = !reducible || this.updater.usesRangeRate(c.pred);
       const ms = fullModel ? full : reduced;
       const gates = fullModel ? sc.gateFull : sc.gateReduced;
+      const pregate = this.pregate;
+      pregate?.reset();
       let failed = false;
       for (let q = 0; q < n && !failed; q++) {
         const k = near[q];
         if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
+        const z = fullModel ? scan[k].z : sc.reducedZ[k];
+        const gate = gates[k];
+        // NaN (not evaluable, or h too curved over the modes) passes: the exact gate decides.
+        const widened = PREGATE_WIDENING * gate;
+        if (pregate !== null && pregate.nis(c.pred, z, ms[k], measurementDim(ms[k]), widened) > widened)
+          continue;
         try {
-          this.filter.innovationInto(c.pred, fullModel ? scan[k].z : sc.reducedZ[k], this.inn, ms[k]);
-          const gate = gates[k];
+          this.filter.innovationInto(c.pred, z, this.inn, ms[k]);
           // Cost normalised by the gate, so tracks using 3 or 4 components compare.
           if (this.inn.nis <= gate) sc.addPair(k, this.inn.nis / gate, this.inn.logLikelihood);
         } catch (e) {

@@ -57,6 +57,12 @@ export interface TrackerOptions<S extends GaussianState> {
    * 1024. The indexes change no decision (0: always, Infinity: never).
    */
   spatialIndexMinPairs?: number;
+  /**
+   * With a mixture filter (the IMM), pre-gate each pair on the mixture's moment-matched Gaussian before
+   * the exact gate (pregate.ts); default true. It changes no decision (false: every pair that passes
+   * the coarse gate gets the exact gate).
+   */
+  mixturePregate?: boolean;
 }
 
 /** One track start or update of a step: the detections used (JPDA: several, with their weights). */

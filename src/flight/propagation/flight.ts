@@ -1046,23 +1046,30 @@ export class Flight implements FlightControl {
   private pushSample(t: number, y: Float64Array): void {
     const s = this.samples as FlightSamples;
     const i = s.push(t, y, this.phaseIdx);
-    const air = this.earth.airInto(y, this.air) as Float64Array;
+    // A thrust that needs the right-hand side evaluated reads the air data that evaluation computed at
+    // this same state (FlightContext.update), rather than looking it up a second time.
+    const evaluated = this.thrustNeedsEvaluation && this.needsAir && this.whole === null;
+    const thrust = evaluated ? this.thrustEvaluated(t, y) : 0;
+    const air = evaluated ? this.context.air : (this.earth.airInto(y, this.air) as Float64Array);
     const speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
     s.altM[i] = air[0];
     s.mach[i] = air[4] > 0 ? speed / air[4] : 0;
-    s.thrustN[i] = this.thrustAt(t, y, air[2]);
+    s.thrustN[i] = evaluated ? thrust : this.thrustAt(t, y, air[2]);
     // Sutton-Graves flux and radiative equilibrium (heating.ts), folded into one coefficient per flight.
     s.surfaceTempK[i] = stagnationTempK(this.stagnationCoef, air[3], speed, air[1]);
+  }
+
+  /** Thrust from one evaluation of the right-hand side at (t, y) (the forces' diagnostics), N. */
+  private thrustEvaluated(t: number, y: Float64Array): number {
+    this.context.thrustN = 0;
+    this.rhs(t, y, this.dydt);
+    return this.context.thrustN;
   }
 
   private thrustAt(t: number, y: Float64Array, pressurePa: number): number {
     const pf = this.propulsiveForces;
     if (pf.length === 0) return 0;
-    if (this.thrustNeedsEvaluation) {
-      this.context.thrustN = 0;
-      this.rhs(t, y, this.dydt);
-      return this.context.thrustN;
-    }
+    if (this.thrustNeedsEvaluation) return this.thrustEvaluated(t, y);
     let thrust = 0;
     for (let i = 0; i < pf.length; i++)
       thrust += (pf[i].thrustAtPressureN as (p: number) => number)(pressurePa);

@@ -376,6 +376,7 @@ export type {
   TrackerStepResult,
   TrackEvent,
   TrackEventType,
+  TrackFloor,
   TrackUpdate,
 } from "./tracking/management/trackerTypes.js";
 export type { HistoryEntry, Track, TrackDeletionReason, TrackStatus } from "./tracking/management/track.js";

@@ -5,6 +5,7 @@
  * tracks started by triangulation, M-of-N confirmation, deletion after misses, stable ids.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { makeEarthModel } from "../../src/earth/model.js";
 import { Tracker } from "../../src/tracking/management/tracker.js";
 import type { Track } from "../../src/tracking/management/track.js";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
@@ -252,5 +253,43 @@ describe("tracker: confirmation, deletion, ids", () => {
         `the fourth miss after its last hit at 10 s; A's return at 20 s starts ${later[0].id} (confirmed at ${confirmedAt("T3")} s)`,
       tolerance: "exactly: 2 s; 14 s; a new id T3",
     });
+  });
+});
+
+describe("tracker: a floor under the tracks", () => {
+  // A target diving straight down at 2 km/s from 20 km, seen by a radar 1 Hz (the synthetic radar goes
+  // on seeing it below the surface): its estimate crosses 5 km below the WGS-84 surface between the
+  // scans at 12 s (-4 km) and 13 s (-6 km).
+  const earth = makeEarthModel();
+  const p0 = ecef(35.6, 140.0, 20e3);
+  const r = Math.hypot(p0[0], p0[1], p0[2]);
+  const diver: Target = { id: "D", p0, v: p0.map((c) => (-2000 * c) / r) };
+  const run = (floor: boolean) => {
+    const rng = new TestRng(5);
+    const tracker = new Tracker({
+      filter: cvEkf(),
+      ...(floor ? { floor: { heightM: (p: Float64Array) => earth.altitudeM(p), depthM: 5000 } } : {}),
+    });
+    const drops: { t: number; reason?: string }[] = [];
+    for (let t = 0; t <= 16; t++)
+      for (const e of tracker.step(t, [radarDetection(radarA, diver, t, rng)]).events)
+        if (e.type === "track-dropped") drops.push({ t: e.timeS, reason: e.reason });
+    return { drops, tracks: tracker.tracks.length };
+  };
+
+  it("deletes a track whose estimate is more than the floor's depth underground, at that update", () => {
+    // The first drop is the track's, at 13 s; each track a later detection starts there goes at once.
+    expect(run(true)).toEqual({
+      drops: [13, 14, 15, 16].map((t) => ({ t, reason: "underground" })),
+      tracks: 0,
+    });
+    // Without a floor the same track is kept (the detections keep coming).
+    expect(run(false)).toEqual({ drops: [], tracks: 1 });
+  });
+
+  it("refuses a floor without a positive depth", () => {
+    expect(() => new Tracker({ filter: cvEkf(), floor: { heightM: () => 0, depthM: 0 } })).toThrow(
+      /options\.floor\.depthM/,
+    );
   });
 });

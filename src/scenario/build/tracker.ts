@@ -47,7 +47,7 @@
  *   kilometres off (after a coast, or seen by one satellite alone) is not made overconfident by a
  *   radar or a second satellite's first detection.
  */
-import type { EarthModel } from "../../earth/model.js";
+import { makeEarthModel, type EarthModel } from "../../earth/model.js";
 import { ExtendedKalmanFilter } from "../../tracking/filters/extendedKalman.js";
 import { ImmFilter } from "../../tracking/filters/imm.js";
 import type { MotionAssessmentOptions } from "../../tracking/predict/motion.js";
@@ -140,6 +140,14 @@ export function trackingFilter(
 }
 
 /**
+ * Depth below the surface at which a track's estimate is deleted ("underground"), m: 5 km, several
+ * times the vertical error of a radar or two-satellite estimate near the ground (hundreds of metres),
+ * so that only a track that has followed its threat into the ground, or been carried there by lines of
+ * sight to other threats (a saturation raid's coasting tracks reached 46 km), is dropped.
+ */
+export const UNDERGROUND_DEPTH_M = 5_000;
+
+/**
  * The scenario's tracker; `earth` is the scenario's Earth model (default WGS-84 with every effect);
  * `maxLatenessS`, how late a measurement can arrive after later ones were processed (default the
  * tracker's 10 s): the longest sensor latency of the scenario and a margin, so tracks keep only the
@@ -147,7 +155,9 @@ export function trackingFilter(
  * tracks kept ten seconds of them).
  */
 export function trackerOf(t: Tracking, earth?: EarthModel, maxLatenessS?: number): Tracker<GaussianState> {
+  const surface = earth ?? makeEarthModel();
   return new Tracker({
+    floor: { heightM: (p) => surface.altitudeM(p), depthM: UNDERGROUND_DEPTH_M },
     maxLatenessS,
     filter: trackingFilter(t, earth),
     association: t.association,

@@ -12,7 +12,8 @@ import type { SensorLooks } from "./missEvidence.js";
 
 export type TrackStatus = "tentative" | "confirmed" | "deleted";
 
-export type TrackDeletionReason = "misses" | "coast" | "covariance" | "duplicate" | "unconfirmed";
+export type TrackDeletionReason =
+  "misses" | "coast" | "covariance" | "duplicate" | "unconfirmed" | "underground";
 
 /** One update kept for reprocessing: the state after it, and what produced it. */
 export interface HistoryEntry<S extends GaussianState> {
@@ -49,6 +50,8 @@ export class Track<S extends GaussianState = GaussianState> {
   pvMomentsRevision = -1;
   /** The revision whose state the tracker last found healthy (finite, positive definite). */
   healthyRevision = -1;
+  /** The revision whose state the tracker last found above its floor (TrackerOptions.floor). */
+  aboveFloorRevision = -1;
   /** Tracker bookkeeping: the number of the last scan that updated the track. */
   scanHit = 0;
   /** The current run of misses: scans of sensors that had seen it, and its evidence (missEvidence.ts). */

@@ -37,8 +37,9 @@
  * since its last update reaches that of `deleteAfterMisses` misses of a sensor that saw it on every
  * look (fewer misses of such sensors, more of sensors that see it intermittently), when not updated
  * for `dropAfterS`, when the predicted position standard deviation exceeds `maxPositionSigmaM`, when a
- * tentative track fails M of N, or as a duplicate of an older or better track (position and velocity
- * both within a 99.9 % chi-square gate of each other).
+ * tentative track fails M of N, as a duplicate of an older or better track (position and velocity
+ * both within a 99.9 % chi-square gate of each other), or, given a floor (the Earth's surface), when
+ * its latest estimate lies deeper below it than the floor's depth ("underground").
  * A filter error (non-positive-definite covariance) deletes the track ("covariance") instead of
  * stopping the run; `stats.filterErrors` counts them.
  */
@@ -71,12 +72,14 @@ import type {
   TrackerOptions,
   TrackerStats,
   TrackerStepResult,
+  TrackFloor,
   TrackUpdate,
 } from "./trackerTypes.js";
 
 export type {
   TrackEvent,
   TrackEventType,
+  TrackFloor,
   TrackerOptions,
   TrackerStats,
   TrackerStepResult,
@@ -157,6 +160,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
   readonly clutterDensity: number;
   readonly mergeDuplicates: boolean;
   readonly rangeRateMaxVelocitySigmaMps: number;
+  /** The surface under the tracks, or null (TrackerOptions.floor). */
+  readonly floor: TrackFloor | null;
   readonly stats: TrackerStats = {
     detections: 0,
     scans: 0,
@@ -192,6 +197,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
   private readonly pv = new Float64Array(9);
+  /** The position part of pv (the floor's argument). */
+  private readonly pvPosition = this.pv.subarray(0, 3);
   private readonly reach4 = new Float64Array(4);
   private readonly mean6 = new Float64Array(6);
   private readonly cov36 = new Float64Array(36);
@@ -215,6 +222,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
     this.mergeDuplicates = options.mergeDuplicates ?? true;
     this.rangeRateMaxVelocitySigmaMps = options.rangeRateMaxVelocitySigmaMps ?? 300;
     this.recordUpdates = options.recordUpdates ?? false;
+    this.floor = options.floor ?? null;
+    if (this.floor !== null) positiveArg("Tracker", "options.floor.depthM", this.floor.depthM);
     this.spatialIndexMinPairs = options.spatialIndexMinPairs ?? 1024;
     // 0: always use the index, Infinity: never.
     if (!(this.spatialIndexMinPairs >= 0))
@@ -623,10 +632,24 @@ export class Tracker<S extends GaussianState = GaussianState> {
     }
   }
 
+  /**
+   * Whether the track's latest estimate lies above its floor's depth (TrackerOptions.floor). Checked
+   * once a revision, like its health: the estimate changes only at updates.
+   */
+  private aboveFloor(track: Track<S>): boolean {
+    const floor = this.floor;
+    if (floor === null || track.aboveFloorRevision === track.stateRevision) return true;
+    positionVelocityMomentsInto(track.state, this.pv);
+    if (!(floor.heightM(this.pvPosition) >= -floor.depthM)) return false;
+    track.aboveFloorRevision = track.stateRevision;
+    return true;
+  }
+
   private maintain(nowS: number): void {
     for (const track of this.live) {
       if (!track.isLive) continue;
       if (!this.covarianceHealthy(track)) this.failTrack(track, nowS);
+      else if (!this.aboveFloor(track)) this.drop(track, nowS, "underground");
       else if (track.status === "tentative" && track.confirmation.failed)
         this.drop(track, nowS, "unconfirmed");
       else if (track.misses.evidence >= this.missLimit) this.drop(track, nowS, "misses");

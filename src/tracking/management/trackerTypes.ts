@@ -63,6 +63,23 @@ export interface TrackerOptions<S extends GaussianState> {
    * the coarse gate gets the exact gate).
    */
   mixturePregate?: boolean;
+  /**
+   * The surface under the tracks (the Earth's): a track whose estimated position at its latest update
+   * lies deeper below it than `floor.depthM` is deleted ("underground"); default none (nothing is
+   * deleted for its position). No target flies there: the target has hit the ground and the track
+   * followed it, or the track has gone wrong. In a saturation raid a track coasting past its threat's
+   * impact can take a satellite's line of sight to another threat, which says nothing of range, and be
+   * carried tens of kilometres underground by it, taking detections from the tracks they belong to.
+   */
+  floor?: TrackFloor;
+}
+
+/** What lies under the tracks (TrackerOptions.floor). */
+export interface TrackFloor {
+  /** Height above the surface of a position [x, y, z] (a state's first three components), m. */
+  heightM(position: Float64Array): number;
+  /** Depth below the surface at which an estimate is no target's, m (> 0). */
+  readonly depthM: number;
 }
 
 /** One track start or update of a step: the detections used (JPDA: several, with their weights). */

@@ -285,6 +285,15 @@ describe("tracker: a floor under the tracks", () => {
     });
     // Without a floor the same track is kept (the detections keep coming).
     expect(run(false)).toEqual({ drops: [], tracks: 1 });
+    recordValidation({
+      area: "tracking",
+      model: "Tracker floor (tracks deleted underground)",
+      reference:
+        "closed form: a target diving vertically at 2 km/s from 20 km is 5 km below the WGS-84 surface at 12.5 s; with 1 Hz radar updates the first estimate deeper than 5 km is the one at 13 s",
+      figure:
+        "track dropped as underground at 13 s; each track a later detection starts below the floor is dropped at its start; without a floor the track is kept to the end",
+      tolerance: "exactly: 13 s",
+    });
   });
 
   it("refuses a floor without a positive depth", () => {

@@ -235,7 +235,9 @@ export class BallisticModel implements NonlinearTransitionModel {
   private rho(x: ArrayLike<number>): number {
     if (!this.drag) return 0;
     const h = this.altitudeM(x);
-    return h > this.dragCeilingM ? 0 : this.density(h);
+    // Below the surface (a prediction past impact) the surface density, not the atmosphere's law
+    // extrapolated into the ground (34 kg/m^3 at -52 km, where a coasting track's mode diverged).
+    return h > this.dragCeilingM ? 0 : this.density(h > 0 ? h : 0);
   }
 
   /** d[r, v]/dt at state x (7) into out (6). */
@@ -410,7 +412,7 @@ export class BallisticModel implements NonlinearTransitionModel {
       // da_d/dr = -1/2 kappa |v| v (drho/dh) r_hat^T
       const h = this.altitudeM(x);
       const dh = 50;
-      const drho = (this.density(h + dh) - rho) / dh;
+      const drho = h > 0 ? (this.density(h + dh) - rho) / dh : 0;
       for (let i = 0; i < 3; i++) {
         const a = -0.5 * kappa * speed * v[i] * drho;
         for (let j = 0; j < 3; j++) G[i * 3 + j] += (a * p[j]) / r;

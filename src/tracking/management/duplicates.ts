@@ -22,7 +22,6 @@
 import type { GaussianState } from "../types.js";
 import { cholesky, choleskyMahalanobisSq } from "../../math/matrix.js";
 import { gateThreshold } from "../association/gating.js";
-import { positionVelocityMomentsInto } from "../filters/immState.js";
 import { medianInPlace, PointGrid } from "./spatialIndex.js";
 import type { Track } from "./track.js";
 
@@ -118,13 +117,8 @@ export class DuplicateFinder<S extends GaussianState> {
     let latest = -Infinity;
     for (let i = 0; i < T; i++) {
       const tr = tracks[i];
-      const s = tr.state;
-      if (tr.pvMomentsRevision !== tr.stateRevision) {
-        positionVelocityMomentsInto(s, tr.pvMoments);
-        tr.pvMomentsRevision = tr.stateRevision;
-      }
-      M.set(tr.pvMoments, 10 * i);
-      M[10 * i + 9] = s.timeS;
+      M.set(tr.latestMoments(), 10 * i);
+      M[10 * i + 9] = tr.state.timeS;
       if (tracks[i].isLive && tracks[i].lastUpdateS > latest) latest = tracks[i].lastUpdateS;
     }
     if (this.dirty.length < T) this.dirty = new Uint8Array(2 * T);

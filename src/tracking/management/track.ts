@@ -5,6 +5,7 @@
  * tracker for its update records (TrackerOptions.recordUpdates).
  */
 import type { Detection } from "../../sensors/detection.js";
+import { positionVelocityMomentsInto } from "../filters/immState.js";
 import type { GaussianState } from "../types.js";
 import { MOfN } from "./confirmation.js";
 import { MissRun } from "./missEvidence.js";
@@ -44,8 +45,7 @@ export class Track<S extends GaussianState = GaussianState> {
   /** Counts the changes of the track's state (updates, late reprocessing): who compares tracks can
    *  tell which changed since it last looked. */
   stateRevision = 0;
-  /** Position-velocity moments of the latest state (positionVelocityMomentsInto) and the revision they
-   *  were taken at: every scan's pre-gate reads them, and the state changes far less often. */
+  /** Position-velocity moments of the latest state and the revision they were taken at (latestMoments). */
   readonly pvMoments = new Float64Array(9);
   pvMomentsRevision = -1;
   /** The revision whose state the tracker last found healthy (finite, positive definite). */
@@ -79,6 +79,19 @@ export class Track<S extends GaussianState = GaussianState> {
   /** The latest state (at lastUpdateS). */
   get state(): S {
     return this.history[this.history.length - 1].state;
+  }
+
+  /**
+   * Position-velocity moments of the latest state (positionVelocityMomentsInto: mean position and
+   * velocity, then the traces of the blocks), taken once per revision: every scan's pre-gate, the
+   * duplicate search and the maintenance checks read them, and the state changes far less often.
+   */
+  latestMoments(): Float64Array {
+    if (this.pvMomentsRevision !== this.stateRevision) {
+      positionVelocityMomentsInto(this.state, this.pvMoments);
+      this.pvMomentsRevision = this.stateRevision;
+    }
+    return this.pvMoments;
   }
 
   get lastUpdateS(): number {

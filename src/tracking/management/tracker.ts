@@ -197,8 +197,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
   private readonly pv = new Float64Array(9);
-  /** The position part of pv (the floor's argument). */
-  private readonly pvPosition = this.pv.subarray(0, 3);
+  /** The floor's argument: a track's mean position. */
+  private readonly position3 = new Float64Array(3);
   private readonly reach4 = new Float64Array(4);
   private readonly mean6 = new Float64Array(6);
   private readonly cov36 = new Float64Array(36);
@@ -398,11 +398,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
       let moments: Float64Array;
       if (base === h.length - 1) {
         // The latest state: its moments once per change.
-        if (track.pvMomentsRevision !== track.stateRevision) {
-          positionVelocityMomentsInto(baseState, track.pvMoments);
-          track.pvMomentsRevision = track.stateRevision;
-        }
-        moments = track.pvMoments;
+        moments = track.latestMoments();
       } else {
         moments = positionVelocityMomentsInto(baseState, this.pv);
       }
@@ -610,9 +606,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
 
   /** Predicted position variance (trace) of a track at timeS, by linear extrapolation. */
   private positionVariance(track: Track<S>, timeS: number): number {
-    const s = track.state;
-    const m = positionVelocityMomentsInto(s, this.pv);
-    const dt = timeS - s.timeS;
+    const m = track.latestMoments();
+    const dt = timeS - track.state.timeS;
     return m[6] + 2 * dt * m[7] + dt * dt * m[8];
   }
 
@@ -639,8 +634,12 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private aboveFloor(track: Track<S>): boolean {
     const floor = this.floor;
     if (floor === null || track.aboveFloorRevision === track.stateRevision) return true;
-    positionVelocityMomentsInto(track.state, this.pv);
-    if (!(floor.heightM(this.pvPosition) >= -floor.depthM)) return false;
+    const m = track.latestMoments();
+    const p = this.position3;
+    p[0] = m[0];
+    p[1] = m[1];
+    p[2] = m[2];
+    if (!(floor.heightM(p) >= -floor.depthM)) return false;
     track.aboveFloorRevision = track.stateRevision;
     return true;
   }

@@ -1046,15 +1046,19 @@ export class Flight implements FlightControl {
   private pushSample(t: number, y: Float64Array): void {
     const s = this.samples as FlightSamples;
     const i = s.push(t, y, this.phaseIdx);
-    // A thrust that needs the right-hand side evaluated reads the air data that evaluation computed at
-    // this same state (FlightContext.update), rather than looking it up a second time.
-    const evaluated = this.thrustNeedsEvaluation && this.needsAir && this.whole === null;
-    const thrust = evaluated ? this.thrustEvaluated(t, y) : 0;
-    const air = evaluated ? this.context.air : (this.earth.airInto(y, this.air) as Float64Array);
+    let air: Float64Array;
+    if (this.thrustNeedsEvaluation && this.needsAir && this.whole === null) {
+      // The thrust needs the right-hand side evaluated, and that evaluation computes the air data at
+      // this same state (FlightContext.update): read it there rather than look it up a second time.
+      s.thrustN[i] = this.thrustEvaluated(t, y);
+      air = this.context.air;
+    } else {
+      air = this.earth.airInto(y, this.air) as Float64Array;
+      s.thrustN[i] = this.thrustAt(t, y, air[2]);
+    }
     const speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
     s.altM[i] = air[0];
     s.mach[i] = air[4] > 0 ? speed / air[4] : 0;
-    s.thrustN[i] = evaluated ? thrust : this.thrustAt(t, y, air[2]);
     // Sutton-Graves flux and radiative equilibrium (heating.ts), folded into one coefficient per flight.
     s.surfaceTempK[i] = stagnationTempK(this.stagnationCoef, air[3], speed, air[1]);
   }

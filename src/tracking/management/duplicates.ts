@@ -286,7 +286,14 @@ export class DuplicateFinder<S extends GaussianState> {
         const m = this.grids[l].query(cx, cy, cz, r + maxR[l], hits, 0, Infinity);
         for (let q = 0; q < m; q++) {
           const j = ids[hits[q]];
-          if (j !== i && (dirty[i] || dirty[j])) np = this.pushPair(np, key(i, j));
+          if (j === i || !(dirty[i] || dirty[j])) continue;
+          // The cells hold a cube around the ball: only balls that meet can pair.
+          const dx = B[4 * j] - cx;
+          const dy = B[4 * j + 1] - cy;
+          const dz = B[4 * j + 2] - cz;
+          const reach = r + B[4 * j + 3];
+          if (dx * dx + dy * dy + dz * dz > reach * reach) continue;
+          np = this.pushPair(np, key(i, j));
         }
       }
     }

@@ -181,6 +181,16 @@ export class ScanIndex {
    * may pass the pre-gate with, into out; returns their count. out must hold the scan's detections.
    */
   candidates(cx: number, cy: number, cz: number, radius: number, out: Int32Array): number {
+    const n = this.candidatesUnsorted(cx, cy, cz, radius, out);
+    sortInts(out, n);
+    return n;
+  }
+
+  /**
+   * As `candidates`, each once but in no particular order: the tracker sorts only those that pass the
+   * pre-gate (in a dense raid a few of the tens listed).
+   */
+  candidatesUnsorted(cx: number, cy: number, cz: number, radius: number, out: Int32Array): number {
     let n = 0;
     const tmp = this.scratch;
     if (this.nPoints > 0) {
@@ -206,7 +216,6 @@ export class ScanIndex {
       else for (let q = 0; q < end; q++) out[n++] = this.bearingIds[tmp[q]];
     }
     for (let q = 0; q < this.nLoose; q++) out[n++] = this.loose[q];
-    sortInts(out, n);
     return n;
   }
 }

@@ -63,6 +63,7 @@ import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
 import { MixturePregate, PREGATE_WIDENING } from "./pregate.js";
+import { sortInts } from "./scanIndex.js";
 import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
 import { TrackUpdater, measuredBy } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
@@ -420,9 +421,10 @@ export class Tracker<S extends GaussianState = GaussianState> {
       // Detections near the track, then those passing the pre-gate (ascending).
       let n = 0;
       if (indexed) {
-        const m = sc.index.candidates(px, py, pz, radius, near);
+        const m = sc.index.candidatesUnsorted(px, py, pz, radius, near);
         for (let q = 0; q < m; q++)
           if (coarseGatePasses(px, py, pz, radius, geo, near[q], sigmas)) near[n++] = near[q];
+        sortInts(near, n);
       } else {
         for (let k = 0; k < D; k++) if (coarseGatePasses(px, py, pz, radius, geo, k, sigmas)) near[n++] = k;
       }

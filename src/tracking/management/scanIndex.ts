@@ -3,9 +3,11 @@
  * the detections near it instead of all of them, so a scan costs O(tracks + detections + pairs near
  * each other) rather than O(tracks x detections).
  *
- * - Points (detections that fix a position) are bucketed by that position in a uniform grid (ECEF m).
- *   A track of reach (c, rho) passes the pre-gate with point d only if |x_d - c| <= rho + k s_d, so
- *   the cells meeting the cube of half-side rho + max_d k s_d around c hold every point it can pass.
+ * - Points (detections that fix a position) are bucketed by that position in uniform grids (ECEF m),
+ *   one per class of spread (k s_d within a factor 4 of each other: a radar's cross-range spread grows
+ *   with range, and a few far detections would otherwise widen every query). A track of reach
+ *   (c, rho) passes the pre-gate with point d only if |x_d - c| <= rho + k s_d, so in each class the
+ *   cells meeting the cube of half-side rho + max_class k s_d around c hold every point it can pass.
  * - Bearings from one origin o (a scan is one sensor at one instant) are bucketed by their unit
  *   direction u_d (a grid over the unit sphere's neighbourhood). With w = c - o, rho_w = |w| and theta
  *   the angle between u_d and w, the pre-gate (perpendicular distance within rho + k |along| s_d,
@@ -75,21 +77,30 @@ class LeveledGrid {
   }
 }
 
+/** Classes of point spread: class c holds the points with spread in (max / 4^(c+1), max / 4^c], the
+ *  last class everything smaller. */
+const SPREAD_CLASSES = 3;
+const SPREAD_RATIO = 4;
+
 export class ScanIndex {
-  private readonly points = new LeveledGrid();
+  /** Points by class of spread (see SPREAD_CLASSES): a query's cube grows with the largest spread of
+   *  the points it looks for, so a few far radar detections (kilometres of cross-range spread) no
+   *  longer widen every query. */
+  private readonly points = Array.from({ length: SPREAD_CLASSES }, () => new LeveledGrid());
   private readonly bearings = new LeveledGrid();
   /** Per grid: scan index of each bucketed detection, and its coordinates. */
-  private pointIds = new Int32Array(16);
+  private pointIds = Array.from({ length: SPREAD_CLASSES }, () => new Int32Array(16));
   private bearingIds = new Int32Array(16);
-  private pointXyz = new Float64Array(48);
+  private pointXyz = Array.from({ length: SPREAD_CLASSES }, () => new Float64Array(48));
   private bearingXyz = new Float64Array(48);
+  private readonly nPointsOf = new Int32Array(SPREAD_CLASSES);
+  private readonly spreadOf = new Float64Array(SPREAD_CLASSES);
   private nPoints = 0;
   private nBearings = 0;
   /** Bearings from another origin than the first (always listed). */
   private loose = new Int32Array(16);
   private nLoose = 0;
   private readonly origin = new Float64Array(3);
-  private maxPointSpread = 0;
   private maxAngleSpread = 0;
   private sigmas = 6;
   private scratch = new Int32Array(16);
@@ -102,10 +113,12 @@ export class ScanIndex {
   build(g: ScanGeometry, sigmas: number, reach: Float64Array, tracks: number): void {
     const D = g.count;
     this.sigmas = sigmas;
-    if (this.pointIds.length < D) {
-      this.pointIds = new Int32Array(2 * D);
+    if (this.bearingIds.length < D) {
+      for (let c = 0; c < SPREAD_CLASSES; c++) {
+        this.pointIds[c] = new Int32Array(2 * D);
+        this.pointXyz[c] = new Float64Array(6 * D);
+      }
       this.bearingIds = new Int32Array(2 * D);
-      this.pointXyz = new Float64Array(6 * D);
       this.bearingXyz = new Float64Array(6 * D);
       this.loose = new Int32Array(2 * D);
       this.scratch = new Int32Array(2 * D);
@@ -137,18 +150,35 @@ export class ScanIndex {
         if (g.spread[k] > maxA) maxA = g.spread[k];
         nb++;
       } else {
-        this.pointIds[np] = k;
-        this.pointXyz[3 * np] = g.pos[p];
-        this.pointXyz[3 * np + 1] = g.pos[p + 1];
-        this.pointXyz[3 * np + 2] = g.pos[p + 2];
         if (g.spread[k] > maxP) maxP = g.spread[k];
         np++;
+      }
+    }
+    // Points by class of spread (a second pass: the classes are fractions of the largest spread).
+    const nOf = this.nPointsOf;
+    const spreadOf = this.spreadOf;
+    nOf.fill(0);
+    spreadOf.fill(0);
+    if (np > 0) {
+      for (let k = 0; k < D; k++) {
+        if (g.kind[k] === BEARING) continue;
+        const sp = g.spread[k];
+        let c = 0;
+        // NaN or infinite spreads stay in class 0 (with the largest): they are tested like the rest.
+        for (let lim = maxP / SPREAD_RATIO; c < SPREAD_CLASSES - 1 && sp <= lim; lim /= SPREAD_RATIO) c++;
+        const q = nOf[c]++;
+        this.pointIds[c][q] = k;
+        const p = 3 * k;
+        const xyz = this.pointXyz[c];
+        xyz[3 * q] = g.pos[p];
+        xyz[3 * q + 1] = g.pos[p + 1];
+        xyz[3 * q + 2] = g.pos[p + 2];
+        if (!(sp <= spreadOf[c])) spreadOf[c] = sp;
       }
     }
     this.nPoints = np;
     this.nBearings = nb;
     this.nLoose = nl;
-    this.maxPointSpread = maxP;
     this.maxAngleSpread = maxA;
     // Cells about twice a typical query's half-side, so a query meets a few cells.
     if (this.values.length < tracks) this.values = new Float64Array(2 * tracks);
@@ -159,8 +189,12 @@ export class ScanIndex {
         const r = reach[4 * t + 3];
         if (r < Infinity) v[n++] = r;
       }
-      const typical = medianInPlace(v, n) + maxP;
-      this.points.reset(this.pointXyz, np, typical < 5e5 ? Math.max(2 * typical, 1) : 1e6);
+      const median = medianInPlace(v, n);
+      for (let c = 0; c < SPREAD_CLASSES; c++) {
+        if (nOf[c] === 0) continue;
+        const typical = median + spreadOf[c];
+        this.points[c].reset(this.pointXyz[c], nOf[c], typical < 5e5 ? Math.max(2 * typical, 1) : 1e6);
+      }
     }
     if (nb > 0) {
       let n = 0;
@@ -194,11 +228,16 @@ export class ScanIndex {
     let n = 0;
     const tmp = this.scratch;
     if (this.nPoints > 0) {
-      const r = radius + this.maxPointSpread;
-      const half = r + REL * r + ABS_M;
-      const end = this.points.query(cx, cy, cz, half, tmp);
-      if (end < 0) for (let q = 0; q < this.nPoints; q++) out[n++] = this.pointIds[q];
-      else for (let q = 0; q < end; q++) out[n++] = this.pointIds[tmp[q]];
+      for (let c = 0; c < SPREAD_CLASSES; c++) {
+        const count = this.nPointsOf[c];
+        if (count === 0) continue;
+        const ids = this.pointIds[c];
+        const r = radius + this.spreadOf[c];
+        const half = r + REL * r + ABS_M;
+        const end = this.points[c].query(cx, cy, cz, half, tmp);
+        if (end < 0) for (let q = 0; q < count; q++) out[n++] = ids[q];
+        else for (let q = 0; q < end; q++) out[n++] = ids[tmp[q]];
+      }
     }
     if (this.nBearings > 0) {
       const o = this.origin;

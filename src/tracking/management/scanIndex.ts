@@ -164,7 +164,9 @@ export class ScanIndex {
         if (g.kind[k] === BEARING) continue;
         const sp = g.spread[k];
         let c = 0;
-        // NaN or infinite spreads stay in class 0 (with the largest): they are tested like the rest.
+        // An infinite spread makes every bound infinite: all points fall in the last class, whose
+        // infinite spread makes its queries decline, so it is listed whole. A NaN spread (class 0)
+        // never passes the pre-gate itself, so its listing does not matter.
         for (let lim = maxP / SPREAD_RATIO; c < SPREAD_CLASSES - 1 && sp <= lim; lim /= SPREAD_RATIO) c++;
         const q = nOf[c]++;
         this.pointIds[c][q] = k;

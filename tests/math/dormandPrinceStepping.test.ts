@@ -220,4 +220,77 @@ describe("DormandPrince54 step by step", () => {
     expect(found).toHaveLength(6);
     for (let k = 0; k < 6; k++) expect(found[k]).toBeCloseTo((k + 1) * Math.PI, 8);
   });
+
+  it("locateInOrder gives locate's events, in the same order at the same times (random detectors, one root per step at most)", () => {
+    // g_i = sin(w_i t + phi_i): roots pi / w_i apart, and hMaxS below that, so no bracket holds two.
+    const det = fc.record({
+      w: fc.double({ min: 0.3, max: 3, noNaN: true }),
+      phi: fc.double({ min: 0, max: 6.28, noNaN: true }),
+      direction: fc.constantFrom(-1 as const, 0 as const, 1 as const),
+      maxCheckS: fc.option(fc.double({ min: 0.05, max: 0.5, noNaN: true }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(det, { minLength: 1, maxLength: 6 }), (ds) => {
+        const hMaxS = Math.PI / Math.max(...ds.map((d) => d.w)) / 1.5;
+        const gs = ds.map((d) => ({
+          g: (t: number) => Math.sin(d.w * t + d.phi),
+          direction: d.direction,
+          maxCheckS: d.maxCheckS,
+        }));
+        const run = (inOrder: boolean): number[] => {
+          const stepper = new DormandPrince54(2, { rtol: 1e-9, atol: 1e-12, hMaxS });
+          stepper.start(oscillatorRhs, 0, [0, 1], 12);
+          const loc = stepper.eventLocator;
+          loc.begin(gs, 0, Float64Array.from([0, 1]), 1);
+          const found: number[] = [];
+          do {
+            stepper.step();
+            const n = inOrder
+              ? loc.locateInOrder(stepper.denseOutput, stepper.stepEndS, stepper.endState, 1e-9)
+              : loc.locate(stepper.denseOutput, stepper.stepEndS, stepper.endState, 1e-9);
+            for (let k = 0; k < n; k++) found.push(loc.candidateDetector(k), loc.candidateTime(k));
+            loc.commit();
+          } while (!stepper.segmentDone);
+          return found;
+        };
+        const eager = run(false);
+        expect(run(true)).toEqual(eager);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("locateInOrder leaves a later root unsearched when only the first event is read (a jump in g costs one evaluation, not a bisection)", () => {
+    let jumpCalls = 0;
+    const smooth = { g: (t: number) => t - 0.3, direction: 0 as const };
+    // A discontinuity at t = 0.7 (g jumps from -1 to +1): Brent can only bisect to it.
+    const jump = {
+      g: (t: number) => {
+        jumpCalls++;
+        return t < 0.7 ? -1 : 1;
+      },
+      direction: 0 as const,
+    };
+    // One step over [0, 1] (loose tolerances: the events read the dense output, not the accuracy).
+    const stepper = new DormandPrince54(2, { rtol: 1e-2, atol: 1e-2, initialStepS: 1 });
+    stepper.start(oscillatorRhs, 0, [0, 1], 1);
+    const loc = stepper.eventLocator;
+    loc.begin([smooth, jump], 0, Float64Array.from([0, 1]), 1);
+    stepper.step();
+    expect(stepper.stepEndS).toBe(1);
+    jumpCalls = 0;
+    expect(loc.locateInOrder(stepper.denseOutput, stepper.stepEndS, stepper.endState, 1e-9)).toBe(2);
+    expect(loc.candidateDetector(0)).toBe(0);
+    expect(loc.candidateTime(0)).toBeCloseTo(0.3, 8);
+    // g at the step end, then at the first event: no search of its bracket.
+    expect(jumpCalls).toBe(2);
+    // Reading the second event searches it then, as locate would have.
+    expect(loc.candidateDetector(1)).toBe(1);
+    expect(loc.candidateTime(1)).toBeCloseTo(0.7, 8);
+    expect(jumpCalls).toBeGreaterThan(20);
+    loc.begin([smooth, jump], 0, Float64Array.from([0, 1]), 1);
+    jumpCalls = 0;
+    loc.locate(stepper.denseOutput, stepper.stepEndS, stepper.endState, 1e-9);
+    expect(jumpCalls).toBeGreaterThan(20);
+  });
 });

@@ -573,7 +573,7 @@ export class Flight implements FlightControl {
         }
       } else if (this.timeS >= tS && !this.roomAhead(tS)) return this.timeS;
       dp.step();
-      this.pendCount = loc.locate(dp.denseOutput, dp.stepEndS, dp.endState, EVENT_TOL_S);
+      this.pendCount = loc.locateInOrder(dp.denseOutput, dp.stepEndS, dp.endState, EVENT_TOL_S);
       this.pendNext = 0;
       this.stepOpen = true;
     }

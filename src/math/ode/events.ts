@@ -15,6 +15,10 @@
  * restart at the returned event state) does not fire the same event again; the located time is the
  * bracket end *after* the root, so g there has already changed sign (or is zero).
  *
+ * A propagator that acts on events one at a time (the flight's) uses locateInOrder: the brackets are
+ * found at once but a root is searched only when it may come before the events already found, since a
+ * restart at the first event makes the step's later ones moot.
+ *
  * At most one root per step and detector is found (the first wanted one). By default g is checked
  * only at step ends, so two crossings inside one step cancel out: give the detector a maxCheckS (g
  * is then also sampled on the dense output every maxCheckS seconds) or bound the step with hMaxS.
@@ -72,6 +76,16 @@ export class EventLocator {
   private candDetector = new Int32Array(8);
   private candTime = new Float64Array(8);
   private candCount = 0;
+  // Brackets found by locateInOrder and not searched yet (see there): detector, ends, g at the ends.
+  private pendDetector = new Int32Array(8);
+  private pendTa = new Float64Array(8);
+  private pendTb = new Float64Array(8);
+  private pendGa = new Float64Array(8);
+  private pendGb = new Float64Array(8);
+  private pendCount = 0;
+  /** Candidates 0..settled are final (their time order cannot change); -1: none yet. */
+  private settled = -1;
+  private pendTol = 0;
   private readonly scratch: Float64Array;
   private readonly root = new RootResult();
   private detectors: readonly SwitchingFunction[] = [];
@@ -100,7 +114,16 @@ export class EventLocator {
       this.gNew = new Float64Array(cap);
       this.candDetector = new Int32Array(cap);
       this.candTime = new Float64Array(cap);
+      this.pendDetector = new Int32Array(cap);
+      this.pendTa = new Float64Array(cap);
+      this.pendTb = new Float64Array(cap);
+      this.pendGa = new Float64Array(cap);
+      this.pendGb = new Float64Array(cap);
     }
+    this.candCount = 0;
+    this.pendCount = 0;
+    this.settled = -1;
+    this.dense = null;
     for (let i = 0; i < n; i++) this.gPrev[i] = detectors[i].g(t0S, y0);
   }
 
@@ -138,10 +161,47 @@ export class EventLocator {
    * when it goes on past the step's end, or begin() again when it restarts at an event inside it.
    */
   locate(dense: DenseOutput, t1S: number, y1: Float64Array, tolS: number): number {
+    this.bracket(dense, t1S, y1, tolS);
+    // Every bracket searched, in detector order (ties in time keep that order).
+    for (let p = 0; p < this.pendCount; p++) this.search(p);
+    this.pendCount = 0;
+    this.settled = this.candCount - 1;
+    this.current = null;
+    this.dense = null;
+    return this.candCount;
+  }
+
+  /**
+   * As locate, for a propagator that acts on the events one at a time and restarts at the first that
+   * changes the state (the later ones of the step are then never used): the brackets are found at once,
+   * but each root is searched only when candidateTime or candidateDetector needs to know whether it
+   * comes before the events already found. A bracket that starts after the earliest event found, or whose
+   * g shows no wanted sign change between its start and that event, holds its root after it and is left
+   * unsearched (an event found on a discontinuity of g costs about 40 evaluations of g, bisection to
+   * tolS). Returns the number of events, as locate; the k-th in time order is the same event, at the same
+   * time, as locate's k-th, except when a g crosses more than once inside one bracket (which locate does
+   * not resolve either: it finds one of the roots). The dense output must stay valid (no step, no cut)
+   * until the candidates needed have been read.
+   */
+  locateInOrder(dense: DenseOutput, t1S: number, y1: Float64Array, tolS: number): number {
+    this.bracket(dense, t1S, y1, tolS);
+    if (this.pendCount === 0) {
+      this.current = null;
+      this.dense = null;
+    }
+    return this.candCount + this.pendCount;
+  }
+
+  /** The brackets of the step: g at t1S, then the first wanted sign change (maxCheckS sub-intervals). */
+  private bracket(dense: DenseOutput, t1S: number, y1: Float64Array, tolS: number): void {
     const dets = this.detectors;
     const n = dets.length;
     const t0S = dense.t0S;
     this.candCount = 0;
+    this.pendCount = 0;
+    this.settled = -1;
+    this.pendTol = tolS;
+    this.dense = dense;
     for (let i = 0; i < n; i++) {
       const det = dets[i];
       const g1 = det.g(t1S, y1);
@@ -159,31 +219,92 @@ export class EventLocator {
       for (let k = 1; k <= parts; k++) {
         const tb = k === parts ? t1S : t0S + (span * k) / parts;
         const gb = k === parts ? g1 : det.g(tb, dense.interpolate(tb, this.scratch));
-        const up = ga < 0 && gb >= 0;
-        const down = ga > 0 && gb <= 0;
-        if ((want >= 0 && up) || (want <= 0 && down)) {
-          this.current = det;
-          this.dense = dense;
-          const r = brentRoot(this.gOnDense, ta, tb, ga, gb, tolS, this.root);
-          this.insertCandidate(i, r.x);
+        if (crosses(want, ga, gb)) {
+          const p = this.pendCount++;
+          this.pendDetector[p] = i;
+          this.pendTa[p] = ta;
+          this.pendTb[p] = tb;
+          this.pendGa[p] = ga;
+          this.pendGb[p] = gb;
           break;
         }
         ta = tb;
         ga = gb;
       }
     }
-    this.current = null;
-    this.dense = null;
-    return this.candCount;
+  }
+
+  /** Brent's search of pending bracket p; its root becomes a candidate (after the settled ones). */
+  private search(p: number): void {
+    const i = this.pendDetector[p];
+    this.current = this.detectors[i];
+    const r = brentRoot(
+      this.gOnDense,
+      this.pendTa[p],
+      this.pendTb[p],
+      this.pendGa[p],
+      this.pendGb[p],
+      this.pendTol,
+      this.root,
+    );
+    this.insertCandidate(i, r.x);
+  }
+
+  /** Removes pending bracket p (order kept: the next search is always the lowest detector's). */
+  private dropPending(p: number): void {
+    const last = --this.pendCount;
+    for (let q = p; q < last; q++) {
+      this.pendDetector[q] = this.pendDetector[q + 1];
+      this.pendTa[q] = this.pendTa[q + 1];
+      this.pendTb[q] = this.pendTb[q + 1];
+      this.pendGa[q] = this.pendGa[q + 1];
+      this.pendGb[q] = this.pendGb[q + 1];
+    }
+  }
+
+  /** Makes candidates 0..k final: searches the pending brackets that may hold a root before the k-th. */
+  private settle(k: number): void {
+    if (k <= this.settled) return;
+    const dense = this.dense as DenseOutput;
+    const dir = this.dir;
+    while (this.pendCount > 0) {
+      if (this.candCount <= k) {
+        // Not enough events found yet: search the lowest detector's bracket.
+        this.search(0);
+        this.dropPending(0);
+        continue;
+      }
+      const tk = this.candTime[k];
+      let before = -1;
+      for (let p = 0; p < this.pendCount; p++) {
+        if ((this.pendTa[p] - tk) * dir >= 0) continue;
+        const det = this.detectors[this.pendDetector[p]];
+        const gk = det.g(tk, dense.interpolate(tk, this.scratch));
+        if (crosses(det.direction * dir, this.pendGa[p], gk)) {
+          before = p;
+          break;
+        }
+      }
+      if (before < 0) break;
+      this.search(before);
+      this.dropPending(before);
+    }
+    this.settled = k;
+    if (this.pendCount === 0) {
+      this.current = null;
+      this.dense = null;
+    }
   }
 
   /** Detector index (into the array given to begin) of the k-th event located by the last locate. */
   candidateDetector(k: number): number {
+    if (this.pendCount > 0) this.settle(k);
     return this.candDetector[k];
   }
 
   /** Time (s) of the k-th event located by the last locate. */
   candidateTime(k: number): number {
+    if (this.pendCount > 0) this.settle(k);
     return this.candTime[k];
   }
 
@@ -194,10 +315,16 @@ export class EventLocator {
     this.gNew = tmp;
   }
 
-  /** Insertion into the candidate list, ordered by time in marching order (ties: detector order). */
+  /**
+   * Insertion into the candidate list after the settled ones, ordered by time in marching order (ties:
+   * detector order).
+   */
   private insertCandidate(detector: number, tS: number): void {
     let k = this.candCount++;
-    while (k > 0 && (this.candTime[k - 1] - tS) * this.dir > 0) {
+    const floor = this.settled + 1;
+    while (k > floor) {
+      const dt = (this.candTime[k - 1] - tS) * this.dir;
+      if (dt < 0 || (dt === 0 && this.candDetector[k - 1] < detector)) break;
       this.candTime[k] = this.candTime[k - 1];
       this.candDetector[k] = this.candDetector[k - 1];
       k--;
@@ -205,4 +332,12 @@ export class EventLocator {
     this.candTime[k] = tS;
     this.candDetector[k] = detector;
   }
+}
+
+/**
+ * Whether g goes from ga to gb across zero in the wanted direction (marching order: > 0 rising, < 0
+ * falling, 0 either): rising is ga < 0 <= gb, falling ga > 0 >= gb (see the file comment).
+ */
+function crosses(want: number, ga: number, gb: number): boolean {
+  return (want >= 0 && ga < 0 && gb >= 0) || (want <= 0 && ga > 0 && gb <= 0);
 }

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { gospa } from "../../src/tracking/metrics/gospa.js";
 import { cutoffAssignment, ospa } from "../../src/tracking/metrics/ospa.js";
 import {
+  CloseComponents,
   closePairs,
   ospaGospaOf,
   sparseCutoffAssignment,
@@ -65,6 +66,22 @@ describe("sparse cut-off assignment", () => {
         expect(found).toEqual(want);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it("one set of components solved for p = 1, then 2, then 1 again gives the one-call answers", () => {
+    // The scorer groups the close pairs once and solves both exponents on them: the scratch of one solve
+    // must not leak into the next (clouds of up to 150 points reach the sparse solve too).
+    fc.assert(
+      fc.property(cloud(150), cloud(150), (X, Y) => {
+        const m = X.length;
+        const n = Y.length;
+        const pairs = closePairs(pack(X), m, pack(Y), n, C);
+        const components = new CloseComponents(pairs, m, n);
+        for (const p of [1, 2, 1])
+          expect(components.assign(C, p)).toEqual(sparseCutoffAssignment(pairs, m, n, C, p));
+      }),
+      { numRuns: 60 },
     );
   });
 

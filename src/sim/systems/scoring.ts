@@ -19,7 +19,7 @@ import { geodesicInverse } from "../../earth/geodesic.js";
 import { nees } from "../../tracking/metrics/consistency.js";
 import { ContinuityAccumulator } from "../../tracking/metrics/continuity.js";
 import { RmseAccumulator } from "../../tracking/metrics/rmse.js";
-import { closePairs, ospaGospaOf, sparseCutoffAssignment } from "../../tracking/metrics/sparseAssignment.js";
+import { CloseComponents, closePairs, ospaGospaOf } from "../../tracking/metrics/sparseAssignment.js";
 import type { Track } from "../../tracking/management/track.js";
 import { NonPositiveDefiniteError } from "../../math/matrix.js";
 import { enuRotationInto } from "../../earth/enu.js";
@@ -268,9 +268,11 @@ export class ScoringSystem implements SimSystem {
       Y[3 * j + 2] = x[2] + x[5] * dt;
     }
     const close = closePairs(X, m, Y, n, SCORING_CUTOFF_M);
+    // The components of the close pairs once, for the pairing (p = 1) and the metrics (p = 2).
+    const components = new CloseComponents(close, m, n);
     const pairing = new Map<string, string>();
     const trackOfTruth: (string | null)[] = new Array<string | null>(m).fill(null);
-    for (const pr of sparseCutoffAssignment(close, m, n, SCORING_CUTOFF_M, 1)) {
+    for (const pr of components.assign(SCORING_CUTOFF_M, 1)) {
       const threatId = truths[pr.i].id;
       const trackId = confirmed[pr.j].id;
       pairing.set(trackId, threatId);
@@ -282,13 +284,7 @@ export class ScoringSystem implements SimSystem {
     for (let i = 0; i < m; i++) this.continuity.add(truths[i].id, trackOfTruth[i]);
     this.pairing = pairing;
     if (m > 0 || n > 0) {
-      const g = ospaGospaOf(
-        sparseCutoffAssignment(close, m, n, SCORING_CUTOFF_M, 2),
-        m,
-        n,
-        SCORING_CUTOFF_M,
-        2,
-      );
+      const g = ospaGospaOf(components.assign(SCORING_CUTOFF_M, 2), m, n, SCORING_CUTOFF_M, 2);
       this.ospaSum += g.ospa;
       this.gospaSum += g.gospa;
       this.metricSteps++;

@@ -117,100 +117,165 @@ export function sparseCutoffAssignment(
   p: number,
 ): MatchedPair[] {
   if (pairs.count === 0) return [];
-  // Union-find over X (0..m-1) and Y (m..m+n-1).
-  const parent = new Int32Array(m + n);
-  for (let k = 0; k < parent.length; k++) parent[k] = k;
-  const find = (a: number): number => {
-    while (parent[a] !== a) {
-      parent[a] = parent[parent[a]];
-      a = parent[a];
+  return new CloseComponents(pairs, m, n).assign(c, p);
+}
+
+/**
+ * The connected components of a close-pair graph, found once and solved for any exponent p (the scorer
+ * pairs with p = 1 and scores OSPA and GOSPA with p = 2 on the same pairs). Components are in the order
+ * of their first pair, and each one's pairs in increasing pair index: the local matrices are those the
+ * one-call form built, so the solves (and their choices among equal-cost optima) are the same.
+ */
+export class CloseComponents {
+  /** Number of components. */
+  readonly count: number;
+  /** Component k's pairs are order[start[k]] .. order[start[k + 1] - 1] (indices into the pairs). */
+  private readonly start: Int32Array;
+  private readonly order: Int32Array;
+
+  constructor(
+    private readonly pairs: ClosePairs,
+    private readonly m: number,
+    private readonly n: number,
+  ) {
+    // Union-find over X (0..m-1) and Y (m..m+n-1), roots the smallest index.
+    const parent = new Int32Array(m + n);
+    for (let k = 0; k < parent.length; k++) parent[k] = k;
+    const find = (a: number): number => {
+      while (parent[a] !== a) {
+        parent[a] = parent[parent[a]];
+        a = parent[a];
+      }
+      return a;
+    };
+    const P = pairs.count;
+    for (let k = 0; k < P; k++) {
+      const a = find(pairs.i[k]);
+      const b = find(m + pairs.j[k]);
+      if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
     }
-    return a;
-  };
-  for (let k = 0; k < pairs.count; k++) {
-    const a = find(pairs.i[k]);
-    const b = find(m + pairs.j[k]);
-    if (a !== b) parent[a < b ? b : a] = a < b ? a : b;
-  }
-  // Group the pairs by component (root), in the order of their first pair.
-  const byRoot = new Map<number, number[]>();
-  for (let k = 0; k < pairs.count; k++) {
-    const r = find(pairs.i[k]);
-    const list = byRoot.get(r);
-    if (list === undefined) byRoot.set(r, [k]);
-    else list.push(k);
-  }
-  const out: MatchedPair[] = [];
-  const cp = c ** p;
-  for (const list of byRoot.values()) {
-    if (list.length === 1) {
-      const k = list[0];
-      out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
-      continue;
+    // Component ids in the order of their first pair, then a counting sort of the pairs by component.
+    const idOfRoot = new Int32Array(m + n).fill(-1);
+    const compOfPair = new Int32Array(P);
+    let count = 0;
+    for (let k = 0; k < P; k++) {
+      const r = find(pairs.i[k]);
+      if (idOfRoot[r] < 0) idOfRoot[r] = count++;
+      compOfPair[k] = idOfRoot[r];
     }
-    // Local indices of the component's X and Y members.
+    const start = new Int32Array(count + 1);
+    for (let k = 0; k < P; k++) start[compOfPair[k] + 1]++;
+    for (let q = 0; q < count; q++) start[q + 1] += start[q];
+    const fill = start.slice(0, count);
+    const order = new Int32Array(P);
+    for (let k = 0; k < P; k++) order[fill[compOfPair[k]]++] = k;
+    this.count = count;
+    this.start = start;
+    this.order = order;
+  }
+
+  /** The optimal assignment for cost min(c, d)^p: the matched close pairs, in increasing i. */
+  assign(c: number, p: number): MatchedPair[] {
+    const { pairs, start, order } = this;
+    const out: MatchedPair[] = [];
+    const cp = c ** p;
+    // Local indices of a component's X and Y members (-1: not yet seen; each point is in one component).
+    const xAt = new Int32Array(this.m).fill(-1);
+    const yAt = new Int32Array(this.n).fill(-1);
     const xs: number[] = [];
     const ys: number[] = [];
-    const xAt = new Map<number, number>();
-    const yAt = new Map<number, number>();
-    for (const k of list) {
-      if (!xAt.has(pairs.i[k])) {
-        xAt.set(pairs.i[k], xs.length);
-        xs.push(pairs.i[k]);
-      }
-      if (!yAt.has(pairs.j[k])) {
-        yAt.set(pairs.j[k], ys.length);
-        ys.push(pairs.j[k]);
-      }
-    }
-    const swap = xs.length > ys.length;
-    const rows = swap ? ys.length : xs.length;
-    const cols = swap ? xs.length : ys.length;
-    if (rows * cols > DENSE_LIMIT) {
-      // A large component (a dense raid: truths within the cut-off of many others): the sparse solve.
-      const ri = new Int32Array(list.length);
-      const ci = new Int32Array(list.length);
-      const w = new Float64Array(list.length);
-      for (let e = 0; e < list.length; e++) {
-        const k = list[e];
-        const a = xAt.get(pairs.i[k]) as number;
-        const b = yAt.get(pairs.j[k]) as number;
-        ri[e] = swap ? b : a;
-        ci[e] = swap ? a : b;
-        w[e] = pairs.distanceM[k] ** p - cp;
-      }
-      const match = sparseMinCostMatching(rows, cols, ri, ci, w);
-      for (let e = 0; e < list.length; e++) {
-        if (match[ri[e]] !== e) continue;
-        const k = list[e];
+    for (let q = 0; q < this.count; q++) {
+      const k0 = start[q];
+      const k1 = start[q + 1];
+      if (k1 - k0 === 1) {
+        const k = order[k0];
         out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
+        continue;
       }
-      continue;
+      xs.length = 0;
+      ys.length = 0;
+      for (let t = k0; t < k1; t++) {
+        const k = order[t];
+        const i = pairs.i[k];
+        const j = pairs.j[k];
+        if (xAt[i] < 0) {
+          xAt[i] = xs.length;
+          xs.push(i);
+        }
+        if (yAt[j] < 0) {
+          yAt[j] = ys.length;
+          ys.push(j);
+        }
+      }
+      solveComponent(pairs, order, k0, k1, xs, ys, xAt, yAt, c, p, cp, out);
     }
-    const cost: number[][] = [];
-    const dist: number[][] = [];
-    for (let r = 0; r < rows; r++) {
-      cost.push(new Array<number>(cols).fill(cp));
-      dist.push(new Array<number>(cols).fill(Infinity));
-    }
-    for (const k of list) {
-      const a = xAt.get(pairs.i[k]) as number;
-      const b = yAt.get(pairs.j[k]) as number;
-      const r = swap ? b : a;
-      const q = swap ? a : b;
-      cost[r][q] = pairs.distanceM[k] ** p;
-      dist[r][q] = pairs.distanceM[k];
-    }
-    for (const [r, q] of munkres(cost)) {
-      const d = dist[r][q];
-      if (!(d < c)) continue;
-      const a = swap ? q : r;
-      const b = swap ? r : q;
-      out.push({ i: xs[a], j: ys[b], distanceM: d });
-    }
+    out.sort((u, v) => u.i - v.i);
+    return out;
   }
-  out.sort((u, v) => u.i - v.i);
-  return out;
+}
+
+/** One component (pairs order[k0..k1), members xs and ys at local indices xAt, yAt): its matches into out. */
+function solveComponent(
+  pairs: ClosePairs,
+  order: Int32Array,
+  k0: number,
+  k1: number,
+  xs: readonly number[],
+  ys: readonly number[],
+  xAt: Int32Array,
+  yAt: Int32Array,
+  c: number,
+  p: number,
+  cp: number,
+  out: MatchedPair[],
+): void {
+  const swap = xs.length > ys.length;
+  const rows = swap ? ys.length : xs.length;
+  const cols = swap ? xs.length : ys.length;
+  const E = k1 - k0;
+  if (rows * cols > DENSE_LIMIT) {
+    // A large component (a dense raid: truths within the cut-off of many others): the sparse solve.
+    const ri = new Int32Array(E);
+    const ci = new Int32Array(E);
+    const w = new Float64Array(E);
+    for (let e = 0; e < E; e++) {
+      const k = order[k0 + e];
+      const a = xAt[pairs.i[k]];
+      const b = yAt[pairs.j[k]];
+      ri[e] = swap ? b : a;
+      ci[e] = swap ? a : b;
+      w[e] = pairs.distanceM[k] ** p - cp;
+    }
+    const match = sparseMinCostMatching(rows, cols, ri, ci, w);
+    for (let e = 0; e < E; e++) {
+      if (match[ri[e]] !== e) continue;
+      const k = order[k0 + e];
+      out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
+    }
+    return;
+  }
+  const cost: number[][] = [];
+  const dist: number[][] = [];
+  for (let r = 0; r < rows; r++) {
+    cost.push(new Array<number>(cols).fill(cp));
+    dist.push(new Array<number>(cols).fill(Infinity));
+  }
+  for (let t = k0; t < k1; t++) {
+    const k = order[t];
+    const a = xAt[pairs.i[k]];
+    const b = yAt[pairs.j[k]];
+    const r = swap ? b : a;
+    const q = swap ? a : b;
+    cost[r][q] = pairs.distanceM[k] ** p;
+    dist[r][q] = pairs.distanceM[k];
+  }
+  for (const [r, q] of munkres(cost)) {
+    const d = dist[r][q];
+    if (!(d < c)) continue;
+    const a = swap ? q : r;
+    const b = swap ? r : q;
+    out.push({ i: xs[a], j: ys[b], distanceM: d });
+  }
 }
 
 /**

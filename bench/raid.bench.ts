@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 import { bestTimeMs, peakRssMb, report, timeRepeats } from "./harness.js";
 import { copiedRaid } from "./raidCopies.js";
 import { trajectoriesCsvChunks } from "../src/analysis/export/csv.js";
-import { sceneCzml, trackPackets } from "../src/analysis/export/sceneCzml.js";
+import { scenePacketStream, trackPacketStream } from "../src/analysis/export/sceneCzml.js";
 import { eventsJsonl, runSummary, tracksCsvChunks } from "../src/analysis/run/outputs.js";
 import { threatSteering } from "../src/flight/fly.js";
 import { defaultTargetingCache } from "../src/flight/targeting.js";
@@ -98,8 +98,9 @@ function outputBytes(r: ScenarioRun): number {
   let n = JSON.stringify(runSummary(r)).length + eventsJsonl(r).length;
   for (const c of trajectoriesCsvChunks(r.flights.map((f) => f.result))) n += c.length;
   for (const c of tracksCsvChunks(r)) n += c.length;
-  for (const p of [...sceneCzml(r), ...trackPackets(r.trackSamples, r.scenario.epoch)])
-    n += JSON.stringify(p).length + 1;
+  // As `raijin run` writes scene.czml: each packet serialised as it is made.
+  for (const p of scenePacketStream(r)) n += JSON.stringify(p).length + 1;
+  for (const p of trackPacketStream(r.trackSamples, r.scenario.epoch)) n += JSON.stringify(p).length + 1;
   return n;
 }
 

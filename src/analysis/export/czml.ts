@@ -216,8 +216,12 @@ function round(v: number, digits: number): number {
 }
 
 /** A CZML document's text in chunks (one packet each), as JSON.stringify(packets) would write it. */
-export function* czmlChunks(packets: readonly CzmlPacket[]): Generator<string> {
+export function* czmlChunks(packets: Iterable<CzmlPacket>): Generator<string> {
   yield "[";
-  for (let i = 0; i < packets.length; i++) yield (i > 0 ? "," : "") + JSON.stringify(packets[i]);
+  let first = true;
+  for (const p of packets) {
+    yield (first ? "" : ",") + JSON.stringify(p);
+    first = false;
+  }
   yield "]";
 }

@@ -65,53 +65,60 @@ export interface SceneInput {
 }
 
 export function sceneCzml(study: SceneInput): CzmlPacket[] {
+  return [...scenePacketStream(study)];
+}
+
+/**
+ * The packets of sceneCzml one at a time, in the same order: a writer that serialises each as it comes
+ * never holds every threat's path at once (a 2,000-threat raid's paths are about 100 MB as packets).
+ */
+export function* scenePacketStream(study: SceneInput): Generator<CzmlPacket> {
   const { scenario } = study;
   const frame = displayFrame(study.earth ?? earthModelOf(scenario));
   const epoch = scenario.epoch;
-  const endS = Math.max(60, ...study.flights.map((f) => f.result.endTimeS));
-  const packets: CzmlPacket[] = [documentPacket(scenario.name, { epoch, startS: 0, endS, multiplier: 20 })];
+  let endS = 60;
+  for (const f of study.flights) endS = Math.max(endS, f.result.endTimeS);
+  yield documentPacket(scenario.name, { epoch, startS: 0, endS, multiplier: 20 });
 
-  packets.push(folderPacket("assets", "Defended assets"));
+  yield folderPacket("assets", "Defended assets");
   for (const a of scenario.assets) {
-    packets.push(
-      staticPointPacket({
-        id: `asset/${a.id}`,
-        name: a.id,
-        latDeg: a.at.lat * R2D,
-        lonDeg: a.at.lon * R2D,
-        altM: a.at.alt,
-        color: ASSET,
-        parent: "assets",
-        description: `value ${a.value}, radius ${(a.radius / 1000).toFixed(1)} km`,
-      }),
-    );
+    yield staticPointPacket({
+      id: `asset/${a.id}`,
+      name: a.id,
+      latDeg: a.at.lat * R2D,
+      lonDeg: a.at.lon * R2D,
+      altM: a.at.alt,
+      color: ASSET,
+      parent: "assets",
+      description: `value ${a.value}, radius ${(a.radius / 1000).toFixed(1)} km`,
+    });
   }
 
-  packets.push(folderPacket("threats", "Threats"));
+  yield folderPacket("threats", "Threats");
   for (const { result: f } of study.flights) {
     const n = f.samples.count;
     if (n < 2) continue;
     const s = f.summary;
-    packets.push(
-      sampledPathPacket({
-        id: `threat/${f.id}`,
-        name: f.id,
-        epoch,
-        timesS: f.samples.timeS.subarray(0, n),
-        positionsEcefM: toDisplay(frame, f.samples.posEcefM.subarray(0, 3 * n)),
-        color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
-        parent: "threats",
-        description:
-          `${f.vehicleName}: range ${(s.groundRangeM / 1000).toFixed(0)} km, apogee ` +
-          `${(s.apogeeAltM / 1000).toFixed(0)} km, time of flight ${s.timeOfFlightS.toFixed(0)} s, ` +
-          `max Mach ${s.maxMach.toFixed(1)}`,
-      }),
-    );
+    yield sampledPathPacket({
+      id: `threat/${f.id}`,
+      name: f.id,
+      epoch,
+      timesS: f.samples.timeS.subarray(0, n),
+      positionsEcefM: toDisplay(frame, f.samples.posEcefM.subarray(0, 3 * n)),
+      color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
+      parent: "threats",
+      description:
+        `${f.vehicleName}: range ${(s.groundRangeM / 1000).toFixed(0)} km, apogee ` +
+        `${(s.apogeeAltM / 1000).toFixed(0)} km, time of flight ${s.timeOfFlightS.toFixed(0)} s, ` +
+        `max Mach ${s.maxMach.toFixed(1)}`,
+    });
   }
 
   // Where each threat came down, from its impact to the end of the clock (the threat's own point ends
   // at impact). Labels sit left of the point, away from the asset labels on the right; impacts within
   // IMPACT_LABEL_MERGE_M of an earlier one share its label, so threats on one target do not overprint.
+  // These are held until their labels are known (a later impact may join one).
+  const impacts: CzmlPacket[] = [];
   const labelled: { latRad: number; lonRad: number; ids: string[]; timesS: number[]; packet: CzmlPacket }[] =
     [];
   for (const { result: f } of study.flights) {
@@ -123,7 +130,7 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
         Math.hypot(l.latRad - imp.latRad, (l.lonRad - imp.lonRad) * Math.cos(imp.latRad)) * 6.371e6 <
         IMPACT_LABEL_MERGE_M,
     );
-    packets.push(
+    impacts.push(
       staticPointPacket({
         id: `impact/${f.id}`,
         name: `${f.id} impact`,
@@ -149,7 +156,7 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
         lonRad: imp.lonRad,
         ids: [f.id],
         timesS: [f.endTimeS],
-        packet: packets[packets.length - 1],
+        packet: impacts[impacts.length - 1],
       });
     else {
       near.ids.push(f.id);
@@ -169,12 +176,13 @@ export function sceneCzml(study: SceneInput): CzmlPacket[] {
     }));
   }
 
-  packets.push(folderPacket("sensors", "Sensors"));
+  yield* impacts;
+
+  yield folderPacket("sensors", "Sensors");
   for (const sensor of study.sensors) {
-    if (sensor instanceof Radar) packets.push(...radarPackets(sensor, study, endS, frame));
-    else if (sensor instanceof IrConstellation) packets.push(...satellitePackets(sensor, study, endS, frame));
+    if (sensor instanceof Radar) yield* radarPackets(sensor, study, endS, frame);
+    else if (sensor instanceof IrConstellation) yield* satellitePackets(sensor, study, endS, frame);
   }
-  return packets;
 }
 
 function radarPackets(radar: Radar, study: SceneInput, endS: number, frame: DisplayFrame): CzmlPacket[] {
@@ -271,32 +279,44 @@ const TRACK: Rgba = [255, 235, 59, 255];
  * the threat it followed, so a gap or a swap shows where it happened.
  */
 export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?: EarthModel): CzmlPacket[] {
+  return [...trackPacketStream(samples, epoch, earth)];
+}
+
+/** The packets of trackPackets one at a time, in the same order (see scenePacketStream). */
+export function* trackPacketStream(
+  samples: Iterable<TrackSample>,
+  epoch: Date,
+  earth?: EarthModel,
+): Generator<CzmlPacket> {
   const frame = earth === undefined ? null : displayFrame(earth);
-  const out: CzmlPacket[] = [folderPacket("tracks", "Tracks")];
-  const add = (trackId: string, timesS: number[], positions: number[], threats: string[]): void => {
-    if (timesS.length < 2) return;
-    out.push(
-      sampledPathPacket({
-        id: `track/${trackId}`,
-        name: `${trackId}${threats.length > 0 ? ` (${threats.join(", ")})` : ""}`,
-        epoch,
-        timesS,
-        positionsEcefM: frame === null ? positions : toDisplay(frame, positions),
-        color: TRACK,
-        parent: "tracks",
-        pixelSize: 6,
-        widthPx: 1,
-        description: `track ${trackId}; threats followed: ${threats.join(", ") || "none (false track)"}`,
-      }),
-    );
-  };
+  yield folderPacket("tracks", "Tracks");
+  const packet = (
+    trackId: string,
+    timesS: number[],
+    positions: number[],
+    threats: string[],
+  ): CzmlPacket | null =>
+    timesS.length < 2
+      ? null
+      : sampledPathPacket({
+          id: `track/${trackId}`,
+          name: `${trackId}${threats.length > 0 ? ` (${threats.join(", ")})` : ""}`,
+          epoch,
+          timesS,
+          positionsEcefM: frame === null ? positions : toDisplay(frame, positions),
+          color: TRACK,
+          parent: "tracks",
+          pixelSize: 6,
+          widthPx: 1,
+          description: `track ${trackId}; threats followed: ${threats.join(", ") || "none (false track)"}`,
+        });
   if (samples instanceof TrackSampleColumns) {
     // A run's columns, read in place: a 2,000-threat raid's rows as objects would cost a hundred MB.
     const c = samples;
     const rows: number[][] = c.trackIds.map(() => []);
     for (let k = 0; k < c.count; k++) if (c.statusOf(k) === "confirmed") rows[c.trackIndexAt(k)].push(k);
     const p = new Float64Array(3);
-    c.trackIds.forEach((trackId, t) => {
+    for (let t = 0; t < c.trackIds.length; t++) {
       const list = rows[t];
       const threats = new Set<string>();
       const positions: number[] = [];
@@ -306,14 +326,15 @@ export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?
         c.positionInto(k, p);
         positions.push(p[0], p[1], p[2]);
       }
-      add(
-        trackId,
+      const q = packet(
+        c.trackIds[t],
         list.map((k) => c.timeAt(k)),
         positions,
         [...threats],
       );
-    });
-    return out;
+      if (q !== null) yield q;
+    }
+    return;
   }
   const byTrack = new Map<string, TrackSample[]>();
   for (const s of samples) {
@@ -323,14 +344,14 @@ export function trackPackets(samples: Iterable<TrackSample>, epoch: Date, earth?
   }
   for (const [trackId, list] of byTrack) {
     const confirmed = list.filter((s) => s.status === "confirmed");
-    add(
+    const q = packet(
       trackId,
       confirmed.map((s) => s.timeS),
       confirmed.flatMap((s) => s.posEcefM),
       [...new Set(confirmed.map((s) => s.threatId).filter((t) => t !== null))],
     );
+    if (q !== null) yield q;
   }
-  return out;
 }
 
 const KILL: Rgba = [255, 60, 60, 255];

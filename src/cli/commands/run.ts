@@ -9,7 +9,7 @@
 import type { Command } from "commander";
 import { trajectoriesCsvChunks } from "../../analysis/export/csv.js";
 import { czmlChunks } from "../../analysis/export/czml.js";
-import { engagementPackets, sceneCzml, trackPackets } from "../../analysis/export/sceneCzml.js";
+import { engagementPackets, scenePacketStream, trackPacketStream } from "../../analysis/export/sceneCzml.js";
 import { eventsJsonl, runSummary, tracksCsvChunks } from "../../analysis/run/outputs.js";
 import { simulateScenario, type ScenarioRun as RunResult } from "../../scenario/build/world.js";
 import type { CliContext } from "../context.js";
@@ -63,11 +63,12 @@ export function register(program: Command, ctx: CliContext): void {
               totals(result),
           );
         if (folder === null) return null;
-        const scene = [
-          ...sceneCzml(result),
-          ...trackPackets(result.trackSamples, scenario.epoch, result.earth),
-          ...engagementPackets(result),
-        ];
+        // Packets made as the file is written, not held all at once (a large raid's paths).
+        const scene = (function* () {
+          yield* scenePacketStream(result);
+          yield* trackPacketStream(result.trackSamples, scenario.epoch, result.earth);
+          yield* engagementPackets(result);
+        })();
         return [
           { name: "summary.json", text: JSON.stringify(summary, null, 2) + "\n" },
           { name: "events.jsonl", text: eventsJsonl(result) },

@@ -70,8 +70,8 @@ describe("sparse cut-off assignment", () => {
   });
 
   it("one set of components solved for p = 1, then 2, then 1 again gives the one-call answers", () => {
-    // The scorer groups the close pairs once and solves both exponents on them: the scratch of one solve
-    // must not leak into the next (clouds of up to 150 points reach the sparse solve too).
+    // The scorer groups the close pairs once and solves both exponents on them: a solve must leave the
+    // components as it found them (clouds of up to 150 points reach the sparse solve too).
     fc.assert(
       fc.property(cloud(150), cloud(150), (X, Y) => {
         const m = X.length;

@@ -123,20 +123,27 @@ export function sparseCutoffAssignment(
 /**
  * The connected components of a close-pair graph, found once and solved for any exponent p (the scorer
  * pairs with p = 1 and scores OSPA and GOSPA with p = 2 on the same pairs). Components are in the order
- * of their first pair, and each one's pairs in increasing pair index: the local matrices are those the
- * one-call form built, so the solves (and their choices among equal-cost optima) are the same.
+ * of their first pair, and each one's pairs in increasing pair index; a component's X and Y members are
+ * numbered in the order they first appear there. Those are the local matrices the one-call form built,
+ * so the solves (and their choices among equal-cost optima) are the same.
  */
 export class CloseComponents {
   /** Number of components. */
   readonly count: number;
-  /** Component k's pairs are order[start[k]] .. order[start[k + 1] - 1] (indices into the pairs). */
+  /** Component q's pairs are order[start[q]] .. order[start[q + 1] - 1] (indices into the pairs). */
   private readonly start: Int32Array;
   private readonly order: Int32Array;
+  /** Per pair: the local index of its X and of its Y member within its component. */
+  private readonly localX: Int32Array;
+  private readonly localY: Int32Array;
+  /** Per component: how many X and how many Y members it has. */
+  private readonly xCount: Int32Array;
+  private readonly yCount: Int32Array;
 
   constructor(
     private readonly pairs: ClosePairs,
-    private readonly m: number,
-    private readonly n: number,
+    m: number,
+    n: number,
   ) {
     // Union-find over X (0..m-1) and Y (m..m+n-1), roots the smallest index.
     const parent = new Int32Array(m + n);
@@ -169,112 +176,86 @@ export class CloseComponents {
     const fill = start.slice(0, count);
     const order = new Int32Array(P);
     for (let k = 0; k < P; k++) order[fill[compOfPair[k]]++] = k;
+    // Local indices: each point belongs to one component, so one table per side serves them all.
+    const xAt = new Int32Array(m).fill(-1);
+    const yAt = new Int32Array(n).fill(-1);
+    const localX = new Int32Array(P);
+    const localY = new Int32Array(P);
+    const xCount = new Int32Array(count);
+    const yCount = new Int32Array(count);
+    for (let q = 0; q < count; q++) {
+      for (let t = start[q]; t < start[q + 1]; t++) {
+        const k = order[t];
+        const i = pairs.i[k];
+        const j = pairs.j[k];
+        if (xAt[i] < 0) xAt[i] = xCount[q]++;
+        if (yAt[j] < 0) yAt[j] = yCount[q]++;
+        localX[k] = xAt[i];
+        localY[k] = yAt[j];
+      }
+    }
     this.count = count;
     this.start = start;
     this.order = order;
+    this.localX = localX;
+    this.localY = localY;
+    this.xCount = xCount;
+    this.yCount = yCount;
   }
 
   /** The optimal assignment for cost min(c, d)^p: the matched close pairs, in increasing i. */
   assign(c: number, p: number): MatchedPair[] {
-    const { pairs, start, order } = this;
     const out: MatchedPair[] = [];
     const cp = c ** p;
-    // Local indices of a component's X and Y members (-1: not yet seen; each point is in one component).
-    const xAt = new Int32Array(this.m).fill(-1);
-    const yAt = new Int32Array(this.n).fill(-1);
-    const xs: number[] = [];
-    const ys: number[] = [];
-    for (let q = 0; q < this.count; q++) {
-      const k0 = start[q];
-      const k1 = start[q + 1];
-      if (k1 - k0 === 1) {
-        const k = order[k0];
-        out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
-        continue;
-      }
-      xs.length = 0;
-      ys.length = 0;
-      for (let t = k0; t < k1; t++) {
-        const k = order[t];
-        const i = pairs.i[k];
-        const j = pairs.j[k];
-        if (xAt[i] < 0) {
-          xAt[i] = xs.length;
-          xs.push(i);
-        }
-        if (yAt[j] < 0) {
-          yAt[j] = ys.length;
-          ys.push(j);
-        }
-      }
-      solveComponent(pairs, order, k0, k1, xs, ys, xAt, yAt, c, p, cp, out);
-    }
+    for (let q = 0; q < this.count; q++) this.solve(q, p, cp, out);
     out.sort((u, v) => u.i - v.i);
     return out;
   }
-}
 
-/** One component (pairs order[k0..k1), members xs and ys at local indices xAt, yAt): its matches into out. */
-function solveComponent(
-  pairs: ClosePairs,
-  order: Int32Array,
-  k0: number,
-  k1: number,
-  xs: readonly number[],
-  ys: readonly number[],
-  xAt: Int32Array,
-  yAt: Int32Array,
-  c: number,
-  p: number,
-  cp: number,
-  out: MatchedPair[],
-): void {
-  const swap = xs.length > ys.length;
-  const rows = swap ? ys.length : xs.length;
-  const cols = swap ? xs.length : ys.length;
-  const E = k1 - k0;
-  if (rows * cols > DENSE_LIMIT) {
-    // A large component (a dense raid: truths within the cut-off of many others): the sparse solve.
-    const ri = new Int32Array(E);
-    const ci = new Int32Array(E);
-    const w = new Float64Array(E);
+  /** Component q's matched pairs into out (cost min(c, d)^p, cp = c^p). */
+  private solve(q: number, p: number, cp: number, out: MatchedPair[]): void {
+    const { pairs, order, localX, localY } = this;
+    const k0 = this.start[q];
+    const E = this.start[q + 1] - k0;
+    const matched = (k: number) => out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
+    if (E === 1) {
+      matched(order[k0]);
+      return;
+    }
+    // Rows are the smaller side.
+    const swap = this.xCount[q] > this.yCount[q];
+    const rowOf = swap ? localY : localX;
+    const colOf = swap ? localX : localY;
+    const rows = swap ? this.yCount[q] : this.xCount[q];
+    const cols = swap ? this.xCount[q] : this.yCount[q];
+    if (rows * cols > DENSE_LIMIT) {
+      // A large component (a dense raid: truths within the cut-off of many others): the sparse solve.
+      const ri = new Int32Array(E);
+      const ci = new Int32Array(E);
+      const w = new Float64Array(E);
+      for (let e = 0; e < E; e++) {
+        const k = order[k0 + e];
+        ri[e] = rowOf[k];
+        ci[e] = colOf[k];
+        w[e] = pairs.distanceM[k] ** p - cp;
+      }
+      const match = sparseMinCostMatching(rows, cols, ri, ci, w);
+      for (let e = 0; e < E; e++) if (match[ri[e]] === e) matched(order[k0 + e]);
+      return;
+    }
+    // Dense: cost c^p off the close pairs (the same as leaving both ends unmatched).
+    const cost: number[][] = [];
+    const pairAt: number[][] = [];
+    for (let r = 0; r < rows; r++) {
+      cost.push(new Array<number>(cols).fill(cp));
+      pairAt.push(new Array<number>(cols).fill(-1));
+    }
     for (let e = 0; e < E; e++) {
       const k = order[k0 + e];
-      const a = xAt[pairs.i[k]];
-      const b = yAt[pairs.j[k]];
-      ri[e] = swap ? b : a;
-      ci[e] = swap ? a : b;
-      w[e] = pairs.distanceM[k] ** p - cp;
+      cost[rowOf[k]][colOf[k]] = pairs.distanceM[k] ** p;
+      pairAt[rowOf[k]][colOf[k]] = k;
     }
-    const match = sparseMinCostMatching(rows, cols, ri, ci, w);
-    for (let e = 0; e < E; e++) {
-      if (match[ri[e]] !== e) continue;
-      const k = order[k0 + e];
-      out.push({ i: pairs.i[k], j: pairs.j[k], distanceM: pairs.distanceM[k] });
-    }
-    return;
-  }
-  const cost: number[][] = [];
-  const dist: number[][] = [];
-  for (let r = 0; r < rows; r++) {
-    cost.push(new Array<number>(cols).fill(cp));
-    dist.push(new Array<number>(cols).fill(Infinity));
-  }
-  for (let t = k0; t < k1; t++) {
-    const k = order[t];
-    const a = xAt[pairs.i[k]];
-    const b = yAt[pairs.j[k]];
-    const r = swap ? b : a;
-    const q = swap ? a : b;
-    cost[r][q] = pairs.distanceM[k] ** p;
-    dist[r][q] = pairs.distanceM[k];
-  }
-  for (const [r, q] of munkres(cost)) {
-    const d = dist[r][q];
-    if (!(d < c)) continue;
-    const a = swap ? q : r;
-    const b = swap ? r : q;
-    out.push({ i: xs[a], j: ys[b], distanceM: d });
+    for (const [r, col] of munkres(cost)) if (pairAt[r][col] >= 0) matched(pairAt[r][col]);
   }
 }
 

@@ -150,8 +150,13 @@ export class FireControlUnit {
     if (b.roundsLeft <= 0) return null;
     const step = this.scanStepS;
     const lastStart = Math.min(nowS + horizonS, pred.endS);
-    // The earliest shot: scan, then bisect on the edge.
     let t = nowS + this.reactionTimeS;
+    // Against most tracks in a raid a battery has no shot within the horizon: one pass over the
+    // prediction shows it (PipSolver.interceptPossible, allowing for how far a ship moves meanwhile),
+    // instead of a failed solve at every step of the scan.
+    const driftM = b.launcherMaxSpeedMps * Math.max(0, lastStart - t);
+    if (!this.solver.interceptPossible(pred, this.launcherAt(t), t, lastStart, driftM)) return null;
+    // The earliest shot: scan, then bisect on the edge.
     let ok = this.feasibleCounted(pred, t);
     let prev = t;
     while (!ok && t < lastStart) {

@@ -38,6 +38,8 @@ export interface BatteryView {
   readonly shotIntervalS: number;
   /** The launcher's position and orientation at tS (a ship moves). */
   launcherAt(tS: number, out: SiteState): SiteState;
+  /** The launcher's fastest speed, m/s (0: fixed; a ship's fastest leg): how far it can move between shots. */
+  readonly launcherMaxSpeedMps: number;
   /** Earliest time >= tS a shot at (az, el) can leave (reaction, rate of fire, power, mount); Infinity if refused. */
   earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number;
   /** Why no shot at (az, el) is possible at all, or null. */
@@ -68,6 +70,7 @@ export function batteryView(b: WeaponBattery): BatteryView {
     },
     shotIntervalS: interval,
     launcherAt: (tS: number, out: SiteState) => b.site.stateInto(tS, out),
+    launcherMaxSpeedMps: b.site.maxSpeedMps,
     earliestShotS: (tS: number, az: number, el: number) => b.earliestShotS(tS, az, el),
     refusal: (az: number, el: number) => b.refusal(az, el),
   });

@@ -8,8 +8,11 @@
  *   Ballistics", 1999, ch. 3, vacuum trajectories);
  * - the predicted intercept point against a constant-velocity target: the round fired at the solution's
  *   azimuth and elevation passes the target at the intercept time within the table's resolution;
- * - the engagement window's boundaries against a dense scan of shot times.
+ * - the engagement window's boundaries against a dense scan of shot times;
+ * - a span of shot times told in one pass to have no intercept (PipSolver.interceptPossible) against
+ *   dense solves over the span, from the launcher and from launchers moved by the allowed drift.
  */
+import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   FlyoutTable,
@@ -211,5 +214,121 @@ describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)"
     expect(a.pk).toBeGreaterThan(b.pk);
     expect(a.pk).toBeGreaterThan(0);
     expect(a.sigma1M).toBeGreaterThan(a.sigma2M * 0.99);
+  });
+});
+
+describe("PipSolver.interceptPossible: a span of shots that cannot intercept is told in one pass", () => {
+  const table: FlyoutTable = tableFromTrajectories(gunTrajectories(1500, range(0.5, 89.5, 0.5), 0.05), {
+    rangeStepM: 500,
+    rangeCount: 100,
+    altMinM: 0,
+    altStepM: 500,
+    altCount: 60,
+  });
+  /** The launcher moved east and north by (de, dn) m. */
+  const moved = (de: number, dn: number) => {
+    const r = SITE.rotEcefToEnu;
+    const p = [0, 1, 2].map((c) => SITE.posEcefM[c] + r[c] * de + r[3 + c] * dn);
+    const lat = Math.atan2(p[2], Math.hypot(p[0], p[1]));
+    const lon = Math.atan2(p[1], p[0]);
+    return launcher(VACUUM, lat / DEG, lon / DEG, 0);
+  };
+  /** Spans 10 s or more from every shot that intercepts, and how many of them were told in one pass. */
+  const clear = { spans: 0, told: 0 };
+  afterAll(() => {
+    // The pass is worth running: most spans well clear of every intercept are told without a solve.
+    expect(clear.spans).toBeGreaterThan(50);
+    expect(clear.told / clear.spans).toBeGreaterThan(0.8);
+  });
+
+  it("false only when no shot of the span, from any launcher position within the drift, intercepts", () => {
+    const sol = createPipSolution();
+    fc.assert(
+      fc.property(
+        fc.record({
+          rangeM: fc.double({ min: 20_000, max: 90_000, noNaN: true }),
+          bearing: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+          altM: fc.double({ min: 1000, max: 28_000, noNaN: true }),
+          speed: fc.double({ min: 300, max: 3000, noNaN: true }),
+          offHeading: fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+          climb: fc.double({ min: -150, max: 150, noNaN: true }),
+          minAltM: fc.constantFrom(0, 2000, 6000),
+          minRangeM: fc.constantFrom(0, 0, 12_000),
+          maxTofS: fc.double({ min: 15, max: 90, noNaN: true }),
+          where: fc.constantFrom("before", "after", "anywhere"),
+          gapS: fc.double({ min: 0, max: 15, noNaN: true }),
+          spanS: fc.double({ min: 0, max: 40, noNaN: true }),
+          driftM: fc.constantFrom(0, 0, 1500),
+        }),
+        (c) => {
+          const solver = new PipSolver(
+            table,
+            {
+              ...OPEN,
+              minInterceptAltitudeM: c.minAltM,
+              minRangeM: c.minRangeM,
+              maxRangeM: 40_000,
+              maxTimeOfFlightS: c.maxTofS,
+            },
+            VACUUM,
+          );
+          // A straight flight from rangeM out on `bearing`, heading back towards the launcher give or take
+          // offHeading.
+          const r = SITE.rotEcefToEnu;
+          const e0 = c.rangeM * Math.sin(c.bearing);
+          const n0 = c.rangeM * Math.cos(c.bearing);
+          const heading = c.bearing + Math.PI + c.offHeading;
+          const ve = c.speed * Math.sin(heading);
+          const vn = c.speed * Math.cos(heading);
+          const start = [0, 1, 2].map(
+            (k) => SITE.posEcefM[k] + r[k] * e0 + r[3 + k] * n0 + r[6 + k] * c.altM,
+          );
+          const vel = [0, 1, 2].map((k) => r[k] * ve + r[3 + k] * vn + r[6 + k] * c.climb);
+          const pred = new TrackPrediction().fromSource(
+            0,
+            240,
+            1,
+            (t, p, w) => {
+              for (let k = 0; k < 3; k++) {
+                p[k] = start[k] + vel[k] * t;
+                w[k] = vel[k];
+              }
+              return true;
+            },
+            VACUUM,
+          );
+          const d = c.driftM / Math.SQRT2;
+          const sites =
+            c.driftM > 0 ? [SITE, moved(d, d), moved(-d, d), moved(d, -d), moved(-d, -d)] : [SITE];
+          // Shots that intercept, every 0.25 s over 150 s, from any of the sites.
+          const hits: number[] = [];
+          for (let ts = 0; ts <= 150; ts += 0.25)
+            if (sites.some((site) => solver.solve(pred, site, ts, sol).outcome === "intercept"))
+              hits.push(ts);
+          // The span: just before the first shot that intercepts, just after the last, or anywhere.
+          let first = 20 + c.gapS;
+          if (hits.length > 0 && c.where === "before") first = hits[0] - c.gapS - c.spanS;
+          if (hits.length > 0 && c.where === "after") first = hits[hits.length - 1] + c.gapS;
+          const last = first + c.spanS;
+          const possible = solver.interceptPossible(pred, SITE, first, last, c.driftM);
+          if (!hits.some((h) => h > first - 10 && h < last + 10)) {
+            clear.spans++;
+            if (!possible) clear.told++;
+          }
+          if (possible) return;
+          for (const site of sites)
+            for (let ts = first; ts <= last + 1e-9; ts += Math.max(0.05, c.spanS / 200))
+              expect(solver.solve(pred, site, ts, sol).outcome).not.toBe("intercept");
+        },
+      ),
+      { numRuns: 400, seed: 7 },
+    );
+  });
+
+  it("names a bad argument", () => {
+    const solver = new PipSolver(table, OPEN, VACUUM);
+    const pred = new TrackPrediction().fromSource(0, 10, 1, () => false, VACUUM);
+    expect(() => solver.interceptPossible(pred, SITE, NaN, 1)).toThrow(/firstShotS/);
+    expect(() => solver.interceptPossible(pred, SITE, 0, 1, -1)).toThrow(/launcherDriftM/);
   });
 });

@@ -85,6 +85,8 @@ interface Leg {
 /** A radar site: fixed, or moving along a ship track. */
 export class RadarSite {
   readonly moving: boolean;
+  /** Fastest speed along the track (its fastest leg), m/s; 0 for a fixed site. */
+  readonly maxSpeedMps: number;
   private readonly legs: Leg[] = [];
   private readonly first: GeodeticPosition;
   private readonly last: GeodeticPosition;
@@ -93,6 +95,7 @@ export class RadarSite {
     if (spec.kind === "fixed") {
       checkGeodetic("RadarSite", "site.at", spec.at);
       this.moving = false;
+      this.maxSpeedMps = 0;
       this.first = spec.at;
       this.last = spec.at;
       return;
@@ -120,6 +123,7 @@ export class RadarSite {
       });
     }
     this.moving = this.legs.some((l) => l.distanceM > 0);
+    this.maxSpeedMps = this.legs.reduce((v, l) => Math.max(v, l.distanceM / (l.t1 - l.t0)), 0);
     this.first = { latDeg: w[0].latDeg, lonDeg: w[0].lonDeg, altM: spec.altM };
     const z = w[w.length - 1];
     this.last = { latDeg: z.latDeg, lonDeg: z.lonDeg, altM: spec.altM };

@@ -26,7 +26,14 @@
  * - "no-track": the prediction does not cover the shot time.
  * A pocket of reach shorter than `holeStepS` inside an unreachable stretch of the band can be missed.
  */
-import { argError, finiteArg, finiteArrayArg, finiteVec3Arg, positiveArg } from "../../math/check.js";
+import {
+  argError,
+  finiteArg,
+  finiteArrayArg,
+  finiteVec3Arg,
+  nonNegativeArg,
+  positiveArg,
+} from "../../math/check.js";
 import { validateEnvelope } from "../envelope.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import type { EnvelopeDefinition } from "../definitions.js";
@@ -129,6 +136,11 @@ export class PipSolver {
   private readonly cellDiagonalM: number;
   /** Derivative of f at the last evaluation (NaN outside the envelope). */
   private lastSlope = NaN;
+  /** The target's speed at the last evaluation inside the band (plus 1e-9), m/s. */
+  private targetSpeedMps = NaN;
+  /** A lower bound on the distance from the last point outside the envelope to it, m (Infinity:
+   *  no prediction there). */
+  private outsideByM = NaN;
 
   constructor(
     table: FlyoutTable,
@@ -169,22 +181,26 @@ export class PipSolver {
   }
 
   /**
-   * f(t) at intercept time t for a shot at ts; NaN when p(t) is outside the envelope. Leaves the table
-   * entry in this.fp and the slope in this.lastSlope.
+   * The table's time of flight to p(t), s, or NaN when p(t) is outside the envelope (the step hint
+   * then set to one that cannot pass an entry). Leaves the table entry in this.fp and the target's
+   * speed in this.targetSpeedMps. What f needs that does not depend on the shot time.
    */
-  private f(pred: TrackPrediction, launcher: ArrayLike<number>, ts: number, t: number): number {
+  private tofTo(pred: TrackPrediction, launcher: ArrayLike<number>, t: number): number {
     const v = this.vel;
     if (!pred.stateAt(t, this.pos, v)) {
       this.stepHint = this.holeStepS;
+      this.outsideByM = Infinity;
       return NaN;
     }
     const vT = Math.sqrt(v[0] * v[0] + v[1] * v[1] + v[2] * v[2]) + 1e-9;
+    this.targetSpeedMps = vT;
     const s = groundRangeM(launcher, this.pos);
     const h = this.earth.altitudeM(this.pos);
     // Outside the band: no entry before the target has covered the distance to it.
     const out = Math.max(s - this.sMax, this.sMin - s, h - this.hMax, this.hMin - h);
     if (out > 0) {
       this.stepHint = Math.max(this.minStepS, out / vT);
+      this.outsideByM = out;
       return NaN;
     }
     const fp = this.fp;
@@ -194,9 +210,23 @@ export class PipSolver {
       // nearest point in reach (the distance field's value at the cell's nearest corner, less a cell).
       const d = this.holeDistanceM(s, h);
       this.stepHint = Math.max(this.minStepS, Math.min(this.holeStepS * 20, d / vT));
+      this.outsideByM = d;
       return NaN;
     }
-    const fv = ts + fp.tofS - t;
+    return fp.tofS;
+  }
+
+  /**
+   * f(t) at intercept time t for a shot at ts; NaN when p(t) is outside the envelope. Leaves the table
+   * entry in this.fp and the slope in this.lastSlope.
+   */
+  private f(pred: TrackPrediction, launcher: ArrayLike<number>, ts: number, t: number): number {
+    const tof = this.tofTo(pred, launcher, t);
+    if (tof !== tof) return NaN;
+    const fp = this.fp;
+    const v = this.vel;
+    const vT = this.targetSpeedMps;
+    const fv = ts + tof - t;
     rangeAltitudeRatesInto(launcher, this.pos, v, this.rates);
     const slope = fp.dTofdRange * this.rates[0] + fp.dTofdAlt * this.rates[1] - 1;
     this.lastSlope = slope;
@@ -215,6 +245,72 @@ export class PipSolver {
       this.stepHint = Math.max(this.minStepS, safe, newton);
     }
     return fv;
+  }
+
+  /**
+   * Whether some shot from `launcher` (taken as fixed) at a time in [firstShotS, lastShotS] may
+   * intercept: false only when none can, so a scan of shot times over that span may be skipped.
+   * A shot at ts intercepts only between two points a < b inside the envelope and within its time of
+   * flight with L(a) < ts <= L(b), L(t) = t - T(t) the latest launch time that still meets the target
+   * at t (f = ts - L). So no shot in the span intercepts unless some inside point in
+   * [firstShotS, lastShotS + maxTimeOfFlight] has L within the span, or one with L before the span
+   * precedes one with L after it. One pass over that stretch, with f's steps: outside the envelope the
+   * same steps as the solver's scan, inside it half the time L needs, at its cell's rate
+   * 1 + |grad T| v_T, to come within the span; true as soon as it may (L near the span, or closer to it
+   * than the last step outside could have hidden).
+   */
+  interceptPossible(
+    prediction: TrackPrediction,
+    launcher: LauncherState,
+    firstShotS: number,
+    lastShotS: number,
+    launcherDriftM = 0,
+  ): boolean {
+    finiteArg("PipSolver.interceptPossible", "firstShotS", firstShotS);
+    finiteArg("PipSolver.interceptPossible", "lastShotS", lastShotS);
+
+    finiteVec3Arg("PipSolver.interceptPossible", "launcher.posEcefM", launcher.posEcefM);
+    nonNegativeArg("PipSolver.interceptPossible", "launcherDriftM", launcherDriftM);
+    // Ground range is an arc of the launcher's geocentric radius: a 1 % margin covers the ellipsoid.
+    const drift = launcherDriftM > 0 ? 1.01 * launcherDriftM + 1 : 0;
+    const first = firstShotS;
+    const last = Math.max(firstShotS, lastShotS);
+    const lp = launcher.posEcefM;
+    const tA = Math.max(first, prediction.t0S);
+    const tEnd = Math.min(last + this.envelope.maxTimeOfFlightS, prediction.endS, prediction.groundS);
+    if (!(prediction.count > 0) || !(tEnd > tA)) return false;
+    let below = false;
+    let prevInside = false;
+    let tPrev = NaN;
+    for (let t = tA; ;) {
+      const tof = this.tofTo(prediction, lp, t);
+      let step = this.stepHint;
+      if (tof === tof) {
+        const fp = this.fp;
+        const gradient = gradientNorm(fp.dTofdRange, fp.dTofdAlt);
+        const latest = t - tof;
+        const widen = 2 * gradient * drift;
+        const dist = latest + widen < first ? first - latest - widen : latest - widen - last;
+        step = (0.5 * dist) / (1 + gradient * this.targetSpeedMps);
+        // Within the span, too close to it to step, or entered since the last point outside with
+        // room to have crossed it: a shot may intercept.
+        if (!(step >= this.minStepS) || (tPrev === tPrev && !prevInside && step < t - tPrev)) return true;
+        // A stretch below the span then one above it: the solver brackets a root only within one
+        // stretch, so this cannot intercept unless a hole was stepped over; kept as the safe side.
+        if (latest < first) below = true;
+        else if (below) return true;
+        prevInside = true;
+      } else {
+        if (drift > 0) {
+          if (this.outsideByM <= drift) return true;
+          step = Math.max(this.minStepS, (step * (this.outsideByM - drift)) / this.outsideByM);
+        }
+        prevInside = false;
+      }
+      if (t >= tEnd) return false;
+      tPrev = t;
+      t = Math.min(tEnd, t + Math.min(this.scanStepS, step));
+    }
   }
 
   /** Lower bound on the distance from (s, h) to a point in reach, m (0 near one). */

@@ -268,6 +268,15 @@ export const WEAPON_CASES: Record<string, Entry> = {
       names: ["prediction", "launcher", "shotTimeS"],
       leaves: [...vectorLeaves(1, "posEcefM"), [1, "rotEcefToEnu", 0], [2]],
     },
+    {
+      kind: "checks",
+      label: "interceptPossible",
+      call: (p, l, a, b, d) =>
+        solver().interceptPossible(p as never, l as never, a as number, b as number, d as number),
+      args: () => [prediction(), site(), 0, 10, 0],
+      names: ["prediction", "launcher", "firstShotS", "lastShotS", "launcherDriftM"],
+      leaves: [...vectorLeaves(1, "posEcefM"), [2], [3], [4]],
+    },
   ],
   engagementWindow: {
     kind: "checks",

@@ -61,3 +61,31 @@ export function geodesicDirect(
   const r = WGS84.Direct(latDeg, lonDeg, azimuthDeg, distanceM);
   return { latDeg: r.lat2 ?? Number.NaN, lonDeg: r.lon2 ?? Number.NaN, azimuth2Deg: r.azi2 ?? Number.NaN };
 }
+
+/** GeographicLib's Direct asks for its standard results, with the distance as input. */
+const DIRECT_CAPS = geographiclib.Geodesic.STANDARD | geographiclib.Geodesic.DISTANCE_IN;
+
+/**
+ * The geodesic leaving (latDeg, lonDeg) at azimuthDeg, set up once: `position(s)` equals
+ * geodesicDirect(latDeg, lonDeg, azimuthDeg, s) to the last bit (GeographicLib's Direct builds this
+ * same line and asks it for the same position), without building the line again at every call (a
+ * ship's track asks for many points of each leg).
+ */
+export class GeodesicPath {
+  private readonly line: ReturnType<typeof WGS84.DirectLine>;
+
+  constructor(latDeg: number, lonDeg: number, azimuthDeg: number) {
+    checkLat("GeodesicPath", "latDeg", latDeg);
+    finiteArg("GeodesicPath", "lonDeg", lonDeg);
+    finiteArg("GeodesicPath", "azimuthDeg", azimuthDeg);
+    // DirectLine with these capabilities builds the line Direct builds (its distance 0 is unused).
+    this.line = WGS84.DirectLine(latDeg, lonDeg, azimuthDeg, 0, DIRECT_CAPS);
+  }
+
+  /** End point (deg) and forward azimuth there after distanceM along the path. */
+  position(distanceM: number): GeodesicDirectResult {
+    finiteArg("GeodesicPath.position", "distanceM", distanceM);
+    const r = this.line.GenPosition(false, distanceM, DIRECT_CAPS);
+    return { latDeg: r.lat2 ?? Number.NaN, lonDeg: r.lon2 ?? Number.NaN, azimuth2Deg: r.azi2 ?? Number.NaN };
+  }
+}

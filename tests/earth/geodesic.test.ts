@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { geodesicDirect, geodesicInverse } from "../../src/earth/index.js";
+import { GeodesicPath, geodesicDirect, geodesicInverse } from "../../src/earth/index.js";
 import { Worst, recordValidation, sig } from "../validation.js";
 
 const uniform = (min: number, max: number) =>
@@ -63,6 +63,24 @@ describe("geodesics (GeographicLib)", () => {
       ),
       { numRuns: 500, endOnFailure: true, seed: 20301319 },
     );
+  });
+
+  it("a path set up once gives geodesicDirect's points to the last bit (property)", () => {
+    fc.assert(
+      fc.property(
+        uniform(-89, 89),
+        uniform(-180, 180),
+        uniform(-180, 180),
+        fc.array(uniform(0, 1.9e7), { minLength: 1, maxLength: 5 }),
+        (lat, lon, az, distances) => {
+          const path = new GeodesicPath(lat, lon, az);
+          for (const s of distances) expect(path.position(s)).toStrictEqual(geodesicDirect(lat, lon, az, s));
+        },
+      ),
+      { numRuns: 300, seed: 20261204 },
+    );
+    expect(() => new GeodesicPath(0, 0, NaN)).toThrow(/azimuthDeg/);
+    expect(() => new GeodesicPath(0, 0, 0).position(NaN)).toThrow(/distanceM/);
   });
 
   it("rejects latitudes outside [-90, 90]", () => {

@@ -15,7 +15,7 @@
  * WGS-84 geodesic: on the sphere the great circle differs from it by a few tenths of a percent of a
  * leg's length (the flattening), metres over a ship's leg, and the speed likewise.
  */
-import { geodesicDirect, geodesicInverse } from "../../earth/geodesic.js";
+import { GeodesicPath, geodesicInverse } from "../../earth/geodesic.js";
 import { enuRotationInto } from "../../earth/enu.js";
 import { geodeticToEcefInto } from "../../earth/geodetic.js";
 import type { EarthModel } from "../../earth/model.js";
@@ -80,6 +80,8 @@ interface Leg {
   lon0: number;
   azimuthDeg: number;
   distanceM: number;
+  /** The leg's geodesic, set up once (each call of stateInto asks it for one point). */
+  path: GeodesicPath;
 }
 
 /** A radar site: fixed, or moving along a ship track. */
@@ -120,6 +122,7 @@ export class RadarSite {
         lon0: w[i].lonDeg,
         azimuthDeg: inv.azimuth1Deg,
         distanceM: inv.distanceM,
+        path: new GeodesicPath(w[i].latDeg, w[i].lonDeg, inv.azimuth1Deg),
       });
     }
     this.moving = this.legs.some((l) => l.distanceM > 0);
@@ -149,7 +152,7 @@ export class RadarSite {
         const leg = legs[i];
         const span = leg.t1 - leg.t0;
         const s = (leg.distanceM * (timeS - leg.t0)) / span;
-        const p = geodesicDirect(leg.lat0, leg.lon0, leg.azimuthDeg, s);
+        const p = leg.path.position(s);
         latDeg = p.latDeg;
         lonDeg = p.lonDeg;
         azDeg = p.azimuth2Deg;

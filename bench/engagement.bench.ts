@@ -11,15 +11,14 @@
  * is visible.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { report, timeRepeats } from "./harness.js";
+import { repoPath, report, timeRepeats } from "./harness.js";
 import { copiedBatteries, copiedRaid } from "./raidCopies.js";
 import { defaultTargetingCache } from "../src/flight/targeting.js";
 import { buildWorld, simulateScenario, type ScenarioRun } from "../src/scenario/build/world.js";
 import { loadScenario, type Scenario } from "../src/scenario/index.js";
 import { simulate, type RunResult } from "../src/sim/run.js";
 
-const SCENARIO = fileURLToPath(new URL("../scenarios/reference-raid.yaml", import.meta.url));
+const SCENARIO = repoPath("scenarios/reference-raid.yaml");
 const SEED = 1;
 
 /** Shots fired, kills and leaks of a run (what the figure's speed bought). */

@@ -12,7 +12,6 @@
  *   beside wall time and the median and spread of the repeats beside the best.
  */
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { makeEarthModel } from "../src/earth/model.js";
 import { threatDefinitions } from "../src/scenario/build/index.js";
 import { loadScenario } from "../src/scenario/index.js";
@@ -32,7 +31,7 @@ import {
   type GeodeticPoint,
   type ThreatDefinition,
 } from "../src/flight/index.js";
-import { bestTimeMs, measureInterleaved, ratePerSecond, report, runTimingOf } from "./harness.js";
+import { bestTimeMs, measureInterleaved, ratePerSecond, repoPath, report, runTimingOf } from "./harness.js";
 
 const DEG = Math.PI / 180;
 
@@ -188,7 +187,7 @@ export function run(): void {
  * and the collector copying and marking a thousand flights that are alive at once.
  */
 function stepping(earth: ReturnType<typeof makeEarthModel>): void {
-  const file = fileURLToPath(new URL("../scenarios/raid-20.yaml", import.meta.url));
+  const file = repoPath("scenarios/raid-20.yaml");
   const scenario = loadScenario(readFileSync(file, "utf8"), { fileName: file });
   const base = threatDefinitions(scenario);
   const defs: ThreatDefinition[] = [];

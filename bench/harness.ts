@@ -8,8 +8,25 @@
  * system, process.cpuUsage), and the machine's one-minute load average when it ran: a wall time well
  * above the CPU time, or a load above the core count, says the figure was taken on a busy machine.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { loadavg } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/**
+ * A path inside the repository, from the nearest folder above this module holding package.json: the
+ * benches run compiled (bench/run.ts), from a folder of their own, so `../scenarios` relative to a
+ * bench module would not reach the scenarios.
+ */
+export function repoPath(relative: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, "package.json"))) {
+    const up = dirname(dir);
+    if (up === dir) throw new Error(`bench: no package.json above ${fileURLToPath(import.meta.url)}`);
+    dir = up;
+  }
+  return join(dir, relative);
+}
 
 /** Repeats of one timed body: wall and CPU milliseconds (or rates), best, median and worst. */
 export interface Timing {

@@ -19,8 +19,9 @@
  */
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { basename, dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { bestTimeMs, peakRssMb, report, timeRepeats } from "./harness.js";
+import { bestTimeMs, peakRssMb, repoPath, report, timeRepeats } from "./harness.js";
 import { copiedRaid } from "./raidCopies.js";
 import { trajectoriesCsvChunks } from "../src/analysis/export/csv.js";
 import { scenePacketStream, trackPacketStream } from "../src/analysis/export/sceneCzml.js";
@@ -35,7 +36,7 @@ import type { Detection } from "../src/sensors/detection.js";
 import { flyRaid, senseRaid } from "../src/sim/raid.js";
 import { simulate } from "../src/sim/run.js";
 
-const SCENARIO = fileURLToPath(new URL("../scenarios/raid-20.yaml", import.meta.url));
+const SCENARIO = repoPath("scenarios/raid-20.yaml");
 const SEED = 1;
 
 /** The raid's detections grouped by the 1 s step at which they reach the tracker. */
@@ -181,8 +182,10 @@ const ONE_RAID = "RAIJIN_BENCH_RAID_ONE";
  * its figures pass through to this process's output; returns its CPU median.
  */
 function saturationRaidInChild(count: number): { cpuMs: number } {
-  const runner = fileURLToPath(new URL("./run.ts", import.meta.url));
-  const r = spawnSync(process.execPath, [...process.execArgv, runner, "--one", "raid.bench.ts"], {
+  // This module and the runner beside it, compiled (.js) or not (.ts).
+  const self = fileURLToPath(import.meta.url);
+  const runner = join(dirname(self), `run${extname(self)}`);
+  const r = spawnSync(process.execPath, [...process.execArgv, runner, "--one", basename(self)], {
     env: { ...process.env, [ONE_RAID]: String(count) },
     stdio: ["ignore", "pipe", "inherit"],
     encoding: "utf8",

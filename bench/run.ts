@@ -4,10 +4,15 @@
  * its compiled, by then polymorphic, code: the sensors raid measured 89 ms after the tracking modules
  * and 43 ms alone). Each module exports `run(): Promise<void> | void` and prints its figures through
  * `report` (one JSON line a figure). A name filter may be given: `npm run bench -- earth`.
+ *
+ * `npm run bench` compiles the benches and src with tsc (tsconfig.bench.json) and runs the JavaScript,
+ * as `raijin` and the package run dist/: the code users run. Under tsx, whose esbuild transform keeps
+ * function names (`__name` wrappers) among other things, the same raids cost 10-15 % more CPU. Run
+ * through tsx (`npx tsx bench/run.ts`) it still works, for a quick look at uncompiled changes.
  */
 import { spawnSync } from "node:child_process";
 import { readdirSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, extname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,12 +25,12 @@ if (process.argv[2] === "--one") {
 } else {
   const filter = process.argv[2];
   const files = readdirSync(here)
-    .filter((f) => f.endsWith(".bench.ts"))
+    .filter((f) => f.endsWith(`.bench${extname(self)}`))
     .filter((f) => !filter || f.includes(filter))
     .sort();
   let failed = 0;
   for (const f of files) {
-    // The same Node flags (tsx's loader among them) for the child.
+    // The same Node flags (tsx's loader among them, when run through tsx) for the child.
     const r = spawnSync(process.execPath, [...process.execArgv, self, "--one", f], { stdio: "inherit" });
     if (r.status !== 0) {
       failed++;

@@ -30,9 +30,14 @@ interface TransitionModelCommon {
    *  track is started from a position-velocity estimate. */
   readonly extraPriorMean?: readonly number[];
   readonly extraPriorVariance?: readonly number[];
-  /** Process noise covariance (n x n) accumulated over dtS. */
+  /** Process noise covariance (n x n) accumulated over dtS: a function of dtS alone, so the filters
+   *  reuse it for a prediction over the same dtS as the last (a plain model that allocates its result
+   *  is then called once per distinct step), unless `processNoiseDependsOnState` says otherwise. */
   Q(dtS: number): Float64Array;
   QInto?(dtS: number, out: Float64Array): Float64Array;
+  /** True when Q also reads the state of the model's last f or F call (the ballistic model's
+   *  aerodynamic noise grows with the drag there): the filters then ask for Q at every prediction. */
+  readonly processNoiseDependsOnState?: boolean;
   /** Optional fast path: out = F P F^T + Q over dtS (F at x for nonlinear models), exactly what the
    *  filters would compute from F and Q, exploiting the model's structure. `out` differs from P. */
   predictCovarianceInto?(x: Float64Array, P: Float64Array, dtS: number, out: Float64Array): Float64Array;

@@ -7,7 +7,8 @@
  *   update throw NonPositiveDefiniteError;
  * - `update` fills the caller's Innovation with what `innovationInto` computes;
  * - the allocating calls return independent states (views on shared slabs) equal bit for bit to the
- *   allocation-free ones, and a linear model's F(dt) and Q(dt) are evaluated once per distinct step;
+ *   allocation-free ones, and a linear model's F(dt) and any model's Q(dt) are evaluated once per
+ *   distinct step (unless the model says its Q reads the state);
  * - the tracker drops (and reports) a track whose covariance is made indefinite, and goes on; it
  *   refuses a detection with a NaN measurement.
  */
@@ -19,12 +20,18 @@ import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.
 import { UnscentedKalmanFilter } from "../../src/tracking/filters/unscentedKalman.js";
 import { ImmFilter } from "../../src/tracking/filters/imm.js";
 import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
+import { BallisticModel } from "../../src/tracking/models/transition/ballistic.js";
 import { ConstantAccelerationModel } from "../../src/tracking/models/transition/constantAcceleration.js";
 import { positionMeasurementModel } from "../../src/tracking/models/measurement/linear.js";
 import { RadarMeasurementModel } from "../../src/tracking/models/measurement/radar.js";
 import { Tracker } from "../../src/tracking/management/tracker.js";
 import { createInnovation } from "../../src/tracking/types.js";
-import type { GaussianState, LinearTransitionModel, TrackingFilter } from "../../src/tracking/types.js";
+import type {
+  GaussianState,
+  LinearTransitionModel,
+  NonlinearTransitionModel,
+  TrackingFilter,
+} from "../../src/tracking/types.js";
 import { TestRng } from "./helpers.js";
 import { ecef, radarDetection } from "./scenario.js";
 import type { RadarSite, Target } from "./scenario.js";
@@ -171,6 +178,46 @@ describe("statistics as values; states carved from slabs; F and Q once per step"
     expect(calls).toBe(1 + 2);
     f.predict(s, 20.5);
     expect(calls).toBe(5);
+  });
+  it("a nonlinear model's Q(dt) once per distinct step, unless it says Q reads the state", () => {
+    const cv = new ConstantVelocityModel({ psdM2S3: 10 });
+    const run = (filter: "EKF" | "UKF", dependsOnState: boolean) => {
+      let qCalls = 0;
+      const plain: NonlinearTransitionModel = {
+        ndim: 6,
+        f: (x, dt) => {
+          const F = cv.F(dt);
+          return Float64Array.from({ length: 6 }, (_, i) => {
+            let v = 0;
+            for (let j = 0; j < 6; j++) v += F[i * 6 + j] * x[j];
+            return v;
+          });
+        },
+        F: (_x, dt) => cv.F(dt),
+        Q: (dt) => (qCalls++, cv.Q(dt)),
+        processNoiseDependsOnState: dependsOnState,
+      };
+      const f =
+        filter === "EKF"
+          ? new ExtendedKalmanFilter({ transition: plain, measurement: radar })
+          : new UnscentedKalmanFilter({ transition: plain, measurement: radar });
+      const rz = radar.h(Float64Array.from([30e3, 120e3, 20e3, 0, 0, 0]));
+      let s = prior(f);
+      for (let k = 1; k <= 20; k++) s = f.update(f.predict(s, k), rz);
+      return { qCalls, x: Array.from(s.x), P: Array.from(s.P) };
+    };
+    for (const filter of ["EKF", "UKF"] as const) {
+      const reused = run(filter, false);
+      const asked = run(filter, true);
+      expect(reused.qCalls).toBe(1);
+      expect(asked.qCalls).toBe(20);
+      // A Q that is a function of dt alone: reusing it changes nothing.
+      expect(reused.x).toEqual(asked.x);
+      expect(reused.P).toEqual(asked.P);
+    }
+    // The ballistic model's Q grows with the drag where f was last evaluated: asked for every time.
+    expect(new BallisticModel({ aeroNoiseFraction: 0.1 }).processNoiseDependsOnState).toBe(true);
+    expect(new BallisticModel({}).processNoiseDependsOnState).toBe(false);
   });
 });
 

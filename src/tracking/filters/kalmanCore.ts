@@ -12,11 +12,11 @@
  * is made where a state enters from outside: the allocating `update`, and a tracker's check of its
  * tracks once per step.
  *
- * A linear model's F(dt) and Q(dt) are pure functions of dt (the role's contract), so a prediction over
- * the same dt as the last one reuses them: a plain user model that allocates its matrices is then called
- * once per distinct step, not once per prediction. A nonlinear model's Q is asked for at every
- * prediction: it may depend on where the state is (the ballistic model's process noise grows with the
- * drag of the state its f was last evaluated at).
+ * A linear model's F(dt) and any model's Q(dt) are pure functions of dt (the role's contract), so a
+ * prediction over the same dt as the last one reuses them: a plain user model that allocates its
+ * matrices is then called once per distinct step, not once per prediction. The exception declares
+ * itself (`processNoiseDependsOnState`: the ballistic model's process noise grows with the drag of the
+ * state its f was last evaluated at) and is asked for Q at every prediction.
  */
 import {
   NonPositiveDefiniteError,
@@ -157,11 +157,12 @@ export function kalmanPredict(
   ws.fDtS = linear ? dtS : Number.NaN;
   transitionFunctionInto(model, state.x, dtS, F, ws.x);
   const Q = ws.Q;
-  if (!(linear && dtS === ws.qDtS)) {
+  const qReusable = model.processNoiseDependsOnState !== true;
+  if (!(qReusable && dtS === ws.qDtS)) {
     const r = processNoiseInto(model, dtS, Q);
     if (r !== Q) Q.set(r);
   }
-  ws.qDtS = linear ? dtS : Number.NaN;
+  ws.qDtS = qReusable ? dtS : Number.NaN;
   // P' = F P F^T + Q as two row-combination products, F^T read through strides.
   const FP = lowRankInto(ws.FP, null, 1, F, n, 1, state.P, n, n, n);
   const Ft = ws.Ft;

@@ -111,6 +111,8 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
   private readonly dX: Float64Array;
   private readonly F: Float64Array;
   private readonly Q: Float64Array;
+  /** The dt that Q holds (NaN: none); Q is reused at the same dt (kalmanCore.ts explains when). */
+  private qDtS = Number.NaN;
   private readonly mean: Float64Array;
   private readonly kalmanWs: WorkspaceCache;
   private readonly updates: (UkfUpdateWorkspace | undefined)[] = [];
@@ -209,7 +211,13 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
       }
     }
     // P = Q + sum Wc_k dY_k dY_k^T = Q + dYw^T dY (state covariance could be `state.P`: read above).
-    const Q = processNoiseInto(model, dt, this.Q);
+    const Q = this.Q;
+    const qReusable = model.processNoiseDependsOnState !== true;
+    if (!(qReusable && dt === this.qDtS)) {
+      const r = processNoiseInto(model, dt, Q);
+      if (r !== Q) Q.set(r);
+    }
+    this.qDtS = qReusable ? dt : Number.NaN;
     lowRankInto(out.P, Q, 1, dYw, 1, n, dY, np, n, n);
     symmetrizeInPlace(out.P, n);
     out.x.set(mean);

@@ -137,6 +137,10 @@ export class BallisticModel implements NonlinearTransitionModel {
   readonly aeroNoiseTimeS: number;
   /** Drag deceleration of a prior-mean body at the state of the last F or f call, m/s^2. */
   private lastDragMps2 = 0;
+  /** Q reads lastDragMps2 when the aerodynamic noise is on (the filters then never reuse a Q). */
+  get processNoiseDependsOnState(): boolean {
+    return this.aeroNoiseFraction > 0;
+  }
   private readonly kappaMean: number;
   private readonly kappaVar: number;
   /** The Earth the model flies over (its shape gives altitudes; see the file comment). */

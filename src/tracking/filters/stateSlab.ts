@@ -13,9 +13,13 @@ const SLAB_DOUBLES = 8192;
 let slab = new Float64Array(SLAB_DOUBLES);
 let used = 0;
 
-/** A zeroed Float64Array of `length` doubles, carved from the current slab. */
+/** Doubles that V8 keeps inside its own heap (typed arrays of at most 64 bytes). */
+const ON_HEAP_DOUBLES = 8;
+
+/** A zeroed Float64Array of `length` doubles: a small one of its own (allocated inline in V8's heap,
+ *  cheaper than a view), a larger one carved from the current slab. */
 export function carveFloat64(length: number): Float64Array {
-  if (length > SLAB_DOUBLES / 4) return new Float64Array(length);
+  if (length <= ON_HEAP_DOUBLES || length > SLAB_DOUBLES / 4) return new Float64Array(length);
   if (used + length > SLAB_DOUBLES) {
     slab = new Float64Array(SLAB_DOUBLES);
     used = 0;

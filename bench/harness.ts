@@ -152,7 +152,8 @@ function median(a: readonly number[]): number {
   return n % 2 === 1 ? s[(n - 1) >> 1] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
 }
 
-function statsOf(wall: readonly number[], cpu: readonly number[]): TimeStats {
+/** Best, median and spread of runs timed elsewhere (wall and CPU ms, one entry a run). */
+export function statsOf(wall: readonly number[], cpu: readonly number[]): TimeStats {
   return {
     runs: wall.length,
     wallBestMs: Math.min(...wall),

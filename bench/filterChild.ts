@@ -1,0 +1,9 @@
+/**
+ * One runner of one filter problem (trackingFilters.ts) in a process of its own, so that it pays for
+ * its own garbage and no other's: `filterChild PROBLEM RUNNER REPEATS WARMUP` prints its timed runs and final
+ * state as one JSON line.
+ */
+import { timeRunnerHere } from "./trackingFilters.js";
+
+const [problem, runner, repeats, warmup] = process.argv.slice(2);
+process.stdout.write(`${JSON.stringify(timeRunnerHere(problem, runner, Number(repeats), Number(warmup)))}\n`);

@@ -47,6 +47,12 @@ export interface DetectionMeasurementModel extends NonlinearMeasurementModel {
    * build the view only when a tracker asks for it.
    */
   positionOnly?(): DetectionMeasurementModel | undefined;
+  /**
+   * Whether `other` has this model's h and Jacobian (its R may differ): the detections of one look of
+   * one sensor, referring to the sensor's state then. A tracker then computes what depends on the track
+   * alone once for all of them. Absent, or false when unsure: nothing is shared.
+   */
+  sameFunctionAs?(other: DetectionMeasurementModel): boolean;
 }
 
 /**

@@ -9,6 +9,9 @@
  *   A diverged mode hundreds of kilometres off is where the combined Gaussian stops standing for the
  *   mixture (the pre-gate NIS was 47 times the exact one in a 200-threat raid): the linearity guard
  *   must catch it.
+ * - property: the entry a group of detections shares (one look of one sensor: `sameFunctionAs`), made
+ *   from any one of them, gives each the NIS and the guard of the pair on its own, R differing per
+ *   detection; and the models of one look say they share h, those of other looks or dimensions not.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -17,6 +20,7 @@ import { ImmFilter } from "../../src/tracking/filters/imm.js";
 import type { ImmState } from "../../src/tracking/filters/imm.js";
 import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
 import { LineOfSightMeasurementModel } from "../../src/sensors/models/lineOfSight.js";
+import { RadarMeasurementModel } from "../../src/sensors/models/radar.js";
 import { MixturePregate, PREGATE_WIDENING } from "../../src/tracking/management/pregate.js";
 import { gateThreshold } from "../../src/tracking/association/gating.js";
 import { createInnovation } from "../../src/tracking/types.js";
@@ -126,5 +130,87 @@ describe("IMM pre-gate", () => {
     // The cases above exercise both sides: pairs in the exact gate, and rejections the guard withheld.
     expect(accepted).toBeGreaterThan(300);
     expect(guarded).toBeGreaterThan(10);
+  });
+
+  it("a group's entry gives each detection of the look its own NIS and guard (random mixtures, R per detection)", () => {
+    const f = imm();
+    const pre = new MixturePregate(f);
+    const pos = Float64Array.from(SAT);
+    const rot = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    const modelWith = (sigmaScale: number) => {
+      const sa = SIGMA_RAD * sigmaScale;
+      return LineOfSightMeasurementModel.sharing(
+        pos,
+        rot,
+        Float64Array.from([sa * sa, 0, 0, SIGMA_RAD ** 2]),
+      );
+    };
+    let compared = 0;
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: Math.log(3e5), noNaN: true }),
+        fc.tuple(
+          fc.double({ min: -1, max: 1, noNaN: true }),
+          fc.double({ min: -1, max: 1, noNaN: true }),
+          fc.double({ min: -1, max: 1, noNaN: true }),
+        ),
+        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
+        fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
+        fc.tuple(fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: 0.5, max: 3, noNaN: true })),
+        (logOffset, dir, w1, at, scale) => {
+          const n = Math.hypot(...dir) || 1;
+          const offset = dir.map((d) => (Math.exp(logOffset) * d) / n);
+          const s = mixture(f, offset, w1);
+          const m1 = modelWith(scale[0]);
+          const m2 = modelWith(scale[1]);
+          expect(m1.sameFunctionAs(m2)).toBe(true);
+          const z1 = anglesOf(
+            m1,
+            TARGET.map((c, i) => c + at[0] * offset[i]),
+          );
+          const z2 = anglesOf(
+            m2,
+            TARGET.map((c, i) => c + at[1] * offset[i]),
+          );
+          for (const threshold of [Infinity, PREGATE_WIDENING * GATE]) {
+            pre.reset();
+            const alone = pre.nis(s, z2, m2, 2, threshold);
+            pre.reset();
+            pre.nis(s, z1, m1, 2, threshold, 3);
+            const grouped = pre.nis(s, z2, m2, 2, threshold, 3);
+            expect(Number.isNaN(grouped)).toBe(Number.isNaN(alone));
+            if (!Number.isNaN(alone)) {
+              expect(Math.abs(grouped - alone)).toBeLessThanOrEqual(1e-9 * Math.max(1, alone));
+              compared++;
+            }
+          }
+        },
+      ),
+      { numRuns: 1000, seed: 7 },
+    );
+    expect(compared).toBeGreaterThan(1000);
+  });
+
+  it("models of one look share h; other looks, sensors and dimensions do not", () => {
+    const pos = Float64Array.from(SAT);
+    const rot = Float64Array.from([1, 0, 0, 0, 1, 0, 0, 0, 1]);
+    const R2 = () => Float64Array.from([1e-9, 0, 0, 1e-9]);
+    const a = LineOfSightMeasurementModel.sharing(pos, rot, R2());
+    expect(a.sameFunctionAs(LineOfSightMeasurementModel.sharing(pos, rot, R2()))).toBe(true);
+    // The same numbers in other arrays (another look) are not taken for the same look.
+    expect(a.sameFunctionAs(LineOfSightMeasurementModel.sharing(Float64Array.from(SAT), rot, R2()))).toBe(
+      false,
+    );
+    const vel = new Float64Array(3);
+    const R4 = () => Float64Array.from({ length: 16 }, (_, i) => (i % 5 === 0 ? 1 : 0));
+    const r1 = RadarMeasurementModel.sharing(pos, vel, rot, R4(), 4);
+    const r2 = RadarMeasurementModel.sharing(pos, vel, rot, R4(), 4);
+    expect(r1.sameFunctionAs(r2)).toBe(true);
+    expect(r1.sameFunctionAs(a)).toBe(false);
+    expect(a.sameFunctionAs(r1)).toBe(false);
+    // A radar's range, azimuth and elevation view is another h; the views of one look share theirs.
+    const v1 = r1.positionOnly()!;
+    expect(r1.sameFunctionAs(v1)).toBe(false);
+    expect(v1.sameFunctionAs(r2.positionOnly()!)).toBe(true);
   });
 });

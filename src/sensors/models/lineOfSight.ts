@@ -111,6 +111,16 @@ export class LineOfSightMeasurementModel implements DetectionMeasurementModel, B
     return this;
   }
 
+  /** Same h: a line-of-sight model on the same sensor position and rotation arrays (one look of one
+   *  satellite). */
+  sameFunctionAs(other: DetectionMeasurementModel): boolean {
+    return (
+      other instanceof LineOfSightMeasurementModel &&
+      other.sensorPosEcefM === this.sensorPosEcefM &&
+      other.rotEcefToLocal === this.rotEcefToLocal
+    );
+  }
+
   hInto(x: Float64Array, out: Float64Array): Float64Array {
     const s = this.sensorPosEcefM;
     const q = this.rotEcefToLocal;

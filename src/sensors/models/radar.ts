@@ -185,6 +185,17 @@ export class RadarMeasurementModel implements DetectionMeasurementModel, PointIn
     return this.view3;
   }
 
+  /** Same h: a radar model of the same dimension on the same site state arrays (one look of one radar). */
+  sameFunctionAs(other: DetectionMeasurementModel): boolean {
+    return (
+      other instanceof RadarMeasurementModel &&
+      other.m === this.m &&
+      other.sensorPosEcefM === this.sensorPosEcefM &&
+      other.sensorVelEcefMps === this.sensorVelEcefMps &&
+      other.rotEcefToLocal === this.rotEcefToLocal
+    );
+  }
+
   hInto(x: Float64Array, out: Float64Array): Float64Array {
     const s = this.sensorPosEcefM;
     const q = this.rotEcefToLocal;

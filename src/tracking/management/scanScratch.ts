@@ -39,6 +39,10 @@ export class ScanScratch<S extends GaussianState> {
   reducedReady = new Uint8Array(16);
   gateFull = new Float64Array(16);
   gateReduced = new Float64Array(16);
+  /** Per detection: its group for the mixture pre-gate (detections whose models share h, by
+   *  `sameFunctionAs`; -1: none), for the model and for its position-only view (numbered from D). */
+  groupFull = new Int32Array(16);
+  groupReduced = new Int32Array(16);
   /** Pre-gate geometry of the detections, and their spatial index. */
   readonly geometry = new ScanGeometry();
   readonly index = new ScanIndex();
@@ -93,6 +97,8 @@ export class ScanScratch<S extends GaussianState> {
       this.gateFull = new Float64Array(2 * D);
       this.gateReduced = new Float64Array(2 * D);
       this.reducedReady = new Uint8Array(2 * D);
+      this.groupFull = new Int32Array(2 * D);
+      this.groupReduced = new Int32Array(2 * D);
       this.colOf = new Int32Array(2 * D);
       this.cols = new Int32Array(2 * D);
     }

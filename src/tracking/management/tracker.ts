@@ -366,6 +366,9 @@ export class Tracker<S extends GaussianState = GaussianState> {
     reduced.length = 0;
     sc.reducedZ.length = 0;
     let reducible = false;
+    // Groups for the mixture pre-gate: a detection joins the group of the one before it when their
+    // models share h (one sensor's look: usually the whole scan is one group).
+    let lead = -1;
     for (let k = 0; k < D; k++) {
       const model = scan[k].model;
       if (model.positionOnly !== undefined) reducible = true;
@@ -374,6 +377,12 @@ export class Tracker<S extends GaussianState = GaussianState> {
       sc.reducedZ.push(scan[k].z);
       sc.gateFull[k] = gateThreshold(this.gateProbability, measurementDim(model));
       sc.reducedReady[k] = 0;
+      if (lead >= 0 && full[lead].sameFunctionAs?.(model) === true) {
+        sc.groupFull[k] = sc.groupFull[lead];
+      } else {
+        sc.groupFull[k] = model.sameFunctionAs !== undefined ? k : -1;
+        lead = k;
+      }
     }
     const geo = sc.geometry;
     const sigmas = this.coarse.sigmas;
@@ -450,7 +459,11 @@ export class Tracker<S extends GaussianState = GaussianState> {
         const gate = gates[k];
         // NaN (not evaluable, or h too curved over the modes) passes: the exact gate decides.
         const widened = PREGATE_WIDENING * gate;
-        if (pregate !== null && pregate.nis(c.pred, z, ms[k], measurementDim(ms[k]), widened) > widened)
+        const group = fullModel ? sc.groupFull[k] : sc.groupReduced[k];
+        if (
+          pregate !== null &&
+          pregate.nis(c.pred, z, ms[k], measurementDim(ms[k]), widened, group) > widened
+        )
           continue;
         try {
           this.filter.innovationInto(c.pred, z, this.inn, ms[k]);
@@ -492,6 +505,16 @@ export class Tracker<S extends GaussianState = GaussianState> {
     sc.gateReduced[k] =
       view === model ? sc.gateFull[k] : gateThreshold(this.gateProbability, measurementDim(view));
     sc.reducedReady[k] = 1;
+    // The view joins its group's first view when they too share h (numbered after the full models').
+    const g = sc.groupFull[k];
+    sc.groupReduced[k] = -1;
+    if (g === k) sc.groupReduced[k] = sc.scan.length + k;
+    else if (g >= 0) {
+      if (!sc.reducedReady[g]) this.resolveReduced(g);
+      const first = sc.reducedModels[g];
+      if (sc.groupReduced[g] >= 0 && first.sameFunctionAs?.(view) === true)
+        sc.groupReduced[k] = sc.groupReduced[g];
+    }
   }
 
   // ---------------------------------------------------------------- updates

@@ -71,6 +71,21 @@ function anglesOf(model: LineOfSightMeasurementModel, p: readonly number[]): Flo
 
 const GATE = gateThreshold(0.99, 2);
 
+/** The second mode's offset from the first: metres to 300 km (log-uniform), any direction. */
+const modeOffsetM = fc
+  .tuple(
+    fc.double({ min: 0, max: Math.log(3e5), noNaN: true }),
+    fc.tuple(
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+      fc.double({ min: -1, max: 1, noNaN: true }),
+    ),
+  )
+  .map(([logOffset, dir]) => {
+    const n = Math.hypot(...dir) || 1;
+    return dir.map((d) => (Math.exp(logOffset) * d) / n);
+  });
+
 describe("IMM pre-gate", () => {
   it("equals the exact IMM NIS when the modes agree (linear over metres)", () => {
     const f = imm();
@@ -97,18 +112,11 @@ describe("IMM pre-gate", () => {
     let guarded = 0;
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: Math.log(3e5), noNaN: true }),
-        fc.tuple(
-          fc.double({ min: -1, max: 1, noNaN: true }),
-          fc.double({ min: -1, max: 1, noNaN: true }),
-          fc.double({ min: -1, max: 1, noNaN: true }),
-        ),
+        modeOffsetM,
         fc.double({ min: 0.001, max: 0.999, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.tuple(fc.double({ min: -3, max: 3, noNaN: true }), fc.double({ min: -3, max: 3, noNaN: true })),
-        (logOffset, dir, w1, at, noise) => {
-          const n = Math.hypot(...dir) || 1;
-          const offset = dir.map((d) => (Math.exp(logOffset) * d) / n);
+        (offset, w1, at, noise) => {
           const s = mixture(f, offset, w1);
           // A measurement between the modes, plus up to 3 sigma of noise on each angle.
           const p = TARGET.map((c, i) => c + at * offset[i]);
@@ -148,18 +156,11 @@ describe("IMM pre-gate", () => {
     let compared = 0;
     fc.assert(
       fc.property(
-        fc.double({ min: 0, max: Math.log(3e5), noNaN: true }),
-        fc.tuple(
-          fc.double({ min: -1, max: 1, noNaN: true }),
-          fc.double({ min: -1, max: 1, noNaN: true }),
-          fc.double({ min: -1, max: 1, noNaN: true }),
-        ),
+        modeOffsetM,
         fc.double({ min: 0.001, max: 0.999, noNaN: true }),
         fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true })),
         fc.tuple(fc.double({ min: 0.5, max: 3, noNaN: true }), fc.double({ min: 0.5, max: 3, noNaN: true })),
-        (logOffset, dir, w1, at, scale) => {
-          const n = Math.hypot(...dir) || 1;
-          const offset = dir.map((d) => (Math.exp(logOffset) * d) / n);
+        (offset, w1, at, scale) => {
           const s = mixture(f, offset, w1);
           const m1 = modelWith(scale[0]);
           const m2 = modelWith(scale[1]);

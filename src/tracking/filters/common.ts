@@ -73,6 +73,25 @@ export function processNoiseInto(model: TransitionModel, dtS: number, out: Float
   return out;
 }
 
+/**
+ * Q(dtS) into out unless out already holds it: `heldDtS` is the step out was last filled for (NaN:
+ * none). Q is a function of the step alone (the role's contract) unless the model says it also reads
+ * the state (processNoiseDependsOnState). Returns the step out now holds Q for (NaN: ask again).
+ */
+export function processNoiseReusedInto(
+  model: TransitionModel,
+  dtS: number,
+  out: Float64Array,
+  heldDtS: number,
+): number {
+  const reusable = model.processNoiseDependsOnState !== true;
+  if (!(reusable && dtS === heldDtS)) {
+    const r = processNoiseInto(model, dtS, out);
+    if (r !== out) out.set(r);
+  }
+  return reusable ? dtS : Number.NaN;
+}
+
 /** f(x, dtS) into out (x and out must differ); for linear models F must already hold F(dtS). */
 export function transitionFunctionInto(
   model: TransitionModel,

@@ -32,7 +32,7 @@ import {
   LOG_2PI,
   measurementFunctionInto,
   measurementMatrixInto,
-  processNoiseInto,
+  processNoiseReusedInto,
   residualInto,
   transitionFunctionInto,
   transitionMatrixInto,
@@ -157,12 +157,7 @@ export function kalmanPredict(
   ws.fDtS = linear ? dtS : Number.NaN;
   transitionFunctionInto(model, state.x, dtS, F, ws.x);
   const Q = ws.Q;
-  const qReusable = model.processNoiseDependsOnState !== true;
-  if (!(qReusable && dtS === ws.qDtS)) {
-    const r = processNoiseInto(model, dtS, Q);
-    if (r !== Q) Q.set(r);
-  }
-  ws.qDtS = qReusable ? dtS : Number.NaN;
+  ws.qDtS = processNoiseReusedInto(model, dtS, Q, ws.qDtS);
   // P' = F P F^T + Q as two row-combination products, F^T read through strides.
   const FP = lowRankInto(ws.FP, null, 1, F, n, 1, state.P, n, n, n);
   const Ft = ws.Ft;

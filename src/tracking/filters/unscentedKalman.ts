@@ -31,7 +31,7 @@ import {
   LOG_2PI,
   copyInnovation,
   measurementFunctionInto,
-  processNoiseInto,
+  processNoiseReusedInto,
   residualInto,
   transitionFunctionInto,
 } from "./common.js";
@@ -212,12 +212,7 @@ export class UnscentedKalmanFilter extends GaussianFilterBase<TransitionModel> {
     }
     // P = Q + sum Wc_k dY_k dY_k^T = Q + dYw^T dY (state covariance could be `state.P`: read above).
     const Q = this.Q;
-    const qReusable = model.processNoiseDependsOnState !== true;
-    if (!(qReusable && dt === this.qDtS)) {
-      const r = processNoiseInto(model, dt, Q);
-      if (r !== Q) Q.set(r);
-    }
-    this.qDtS = qReusable ? dt : Number.NaN;
+    this.qDtS = processNoiseReusedInto(model, dt, Q, this.qDtS);
     lowRankInto(out.P, Q, 1, dYw, 1, n, dY, np, n, n);
     symmetrizeInPlace(out.P, n);
     out.x.set(mean);

@@ -55,6 +55,7 @@ export class MixturePregate<S extends GaussianState> {
   private readonly sSc = new Float64Array(64);
   private readonly lSc = new Float64Array(64);
   private readonly wSc = new Float64Array(8);
+  private readonly dev2Sc = new Float64Array(8);
   private readonly workspaces: UpdateWorkspace[] = [];
   private mixture: { readonly weights: Float64Array; readonly components: readonly GaussianState[] } | null =
     null;
@@ -149,11 +150,7 @@ export class MixturePregate<S extends GaussianState> {
       return Number.NaN;
     }
     const nis = choleskyMahalanobisSq(this.lSc, y, m, this.wSc);
-    if (nis > threshold) {
-      const lim = LINEARITY_SIGMAS * LINEARITY_SIGMAS;
-      for (let i = 0; i < m; i++) if (!(e.dev2[i] <= lim * R[i * m + i])) return Number.NaN;
-    }
-    return nis;
+    return nis > threshold && !withinLinearity(e.dev2, R, m) ? Number.NaN : nis;
   }
 
   /** The group entry for the current track from one of the group's detections. */
@@ -212,29 +209,14 @@ export class MixturePregate<S extends GaussianState> {
   /** Whether h departs from its linearisation at the combined mean by at most LINEARITY_SIGMAS at
    *  every component's mean (only the columns H uses, at most the position and velocity, are read). */
   private linearOverMixture(model: MeasurementModel, ws: UpdateWorkspace, m: number): boolean {
-    const { weights, components } = this.mixture!;
-    const n = ws.n;
-    const hc = ws.hc;
-    if (hc > 6) return false;
-    const H = ws.H;
-    const x = this.combined.x;
-    const R = model.R;
-    const { zj, lin, e } = this;
-    for (let j = 0; j < components.length; j++) {
-      if (!(weights[j] > 0)) continue;
-      const xj = components[j].x;
-      measurementFunctionInto(model, xj, m, zj);
-      for (let i = 0; i < m; i++) {
-        let s = ws.zPred[i];
-        for (let l = 0; l < hc; l++) s += H[i * n + l] * (xj[l] - x[l]);
-        lin[i] = s;
-      }
-      residualInto(model, zj, lin, m, e);
-      for (let i = 0; i < m; i++) {
-        const lim = LINEARITY_SIGMAS * LINEARITY_SIGMAS * R[i * m + i];
-        if (!(e[i] * e[i] <= lim)) return false;
-      }
-    }
-    return true;
+    this.departuresInto(model, ws, m, this.dev2Sc);
+    return withinLinearity(this.dev2Sc, model.R, m);
   }
+}
+
+/** Whether every component's squared departure (dev2) is within LINEARITY_SIGMAS of its sigma in R. */
+function withinLinearity(dev2: Float64Array, R: Float64Array, m: number): boolean {
+  const lim = LINEARITY_SIGMAS * LINEARITY_SIGMAS;
+  for (let i = 0; i < m; i++) if (!(dev2[i] <= lim * R[i * m + i])) return false;
+  return true;
 }

@@ -82,7 +82,9 @@ export class MixturePregate<S extends GaussianState> {
   /**
    * The NIS of z (m components) against the moment-matched Gaussian of `predicted` (combined at the
    * first call after `reset`), or NaN when it cannot be evaluated, or when it exceeds `threshold` but h
-   * is not linear enough over the mixture's components for it to stand for the exact gate.
+   * is not linear enough over the mixture's components for it to stand for the exact gate. `group` >= 0:
+   * the detection's group (models that share h); what depends on the track alone is then computed at
+   * the group's first call after `reset` and reused (-1: none).
    */
   nis(
     predicted: S,

@@ -366,8 +366,8 @@ export class Tracker<S extends GaussianState = GaussianState> {
     reduced.length = 0;
     sc.reducedZ.length = 0;
     let reducible = false;
-    // Groups for the mixture pre-gate: a detection joins the group of the one before it when their
-    // models share h (one sensor's look: usually the whole scan is one group).
+    // Groups for the mixture pre-gate: a detection joins the current group when the group's first
+    // model shares h with it (one sensor's look: usually the whole scan is one group).
     let lead = -1;
     for (let k = 0; k < D; k++) {
       const model = scan[k].model;

@@ -181,6 +181,16 @@ function timeOnce(body: () => number, sink: { v: number }): { wall: number; cpu:
  * waited for a core.
  */
 export function measureRuns(body: () => number, repeats = 15, warmup = 3): TimeStats {
+  const { wall, cpu } = runTimes(body, repeats, warmup);
+  return statsOf(wall, cpu);
+}
+
+/** measureRuns' wall and CPU ms of each timed run, for a caller that pools runs (of several processes). */
+export function runTimes(
+  body: () => number,
+  repeats: number,
+  warmup: number,
+): { wall: number[]; cpu: number[] } {
   const sink = { v: 0 };
   for (let i = 0; i < warmup; i++) sink.v += body();
   const wall: number[] = [];
@@ -191,7 +201,7 @@ export function measureRuns(body: () => number, repeats = 15, warmup = 3): TimeS
     cpu.push(t.cpu);
   }
   if (Number.isNaN(sink.v)) process.stderr.write("bench sink is NaN\n");
-  return statsOf(wall, cpu);
+  return { wall, cpu };
 }
 
 /**

@@ -29,7 +29,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { TimeStats } from "./harness.js";
-import { loadAverage, measureInterleaved, perOpUs, report, statsOf } from "./harness.js";
+import { loadAverage, measureInterleaved, perOpUs, report, runTimes, statsOf } from "./harness.js";
 
 // ------------------------------------------------------------------ plain user models
 
@@ -863,20 +863,8 @@ export function timeRunnerHere(problem: string, runner: string, repeats: number,
   const name = RUNNERS.find((r) => r === runner);
   if (!p || !name) throw new RangeError(`filter bench: no problem ${problem} or runner ${runner}`);
   const r = runnerFor(p, name);
-  let sink = 0;
-  for (let i = 0; i < warmup; i++) sink += r.body();
-  const wallMs: number[] = [];
-  const cpuMs: number[] = [];
-  for (let k = 0; k < repeats; k++) {
-    const c0 = process.cpuUsage();
-    const t0 = performance.now();
-    sink += r.body();
-    wallMs.push(performance.now() - t0);
-    const c = process.cpuUsage(c0);
-    cpuMs.push((c.user + c.system) / 1000);
-  }
-  if (Number.isNaN(sink)) process.stderr.write("filter bench: sink is NaN\n");
-  return { wallMs, cpuMs, final: Array.from(r.final()) };
+  const { wall, cpu } = runTimes(r.body, repeats, warmup);
+  return { wallMs: wall, cpuMs: cpu, final: Array.from(r.final()) };
 }
 
 /** timeRunnerHere in a child process (filterChild beside this module, compiled or not). */

@@ -101,11 +101,7 @@ export class MixturePregate<S extends GaussianState> {
     }
     if (m > this.zj.length) return Number.NaN;
     if (group >= 0) return this.groupNis(z, model, m, threshold, group);
-    let ws = this.workspaces[m];
-    if (ws === undefined) {
-      ws = new UpdateWorkspace(this.filter.ndim, m);
-      this.workspaces[m] = ws;
-    }
+    const ws = this.workspaceFor(m);
     try {
       kalmanInnovation(model, c, z, ws, undefined, false);
     } catch {
@@ -159,25 +155,33 @@ export class MixturePregate<S extends GaussianState> {
   private fillGroup(e: GroupEntry, z: ArrayLike<number>, model: MeasurementModel, m: number): void {
     e.generation = this.generation;
     e.failed = true;
-    let ws = this.workspaces[m];
-    if (ws === undefined) {
-      ws = new UpdateWorkspace(this.filter.ndim, m);
-      this.workspaces[m] = ws;
-    }
+    const ws = this.workspaceFor(m);
     try {
       kalmanInnovation(model, this.combined, z, ws, undefined, false);
     } catch {
       return;
     }
     e.zPred.set(ws.zPred);
-    const R = model.R;
-    for (let i = 0; i < m * m; i++) {
-      const r = i % m;
-      const q = (i - r) / m;
-      e.HPHt[i] = ws.S[i] - 0.5 * (R[q * m + r] + R[r * m + q]);
-    }
+    // H P Hᵀ from the innovation's H P (over the columns H uses), without this detection's R.
+    const { n, hc, H, HP } = ws;
+    for (let i = 0; i < m; i++)
+      for (let j = i; j < m; j++) {
+        let s = 0;
+        for (let l = 0; l < hc; l++) s += HP[i * n + l] * H[j * n + l];
+        e.HPHt[i * m + j] = s;
+        e.HPHt[j * m + i] = s;
+      }
     this.departuresInto(model, ws, m, e.dev2);
     e.failed = false;
+  }
+
+  private workspaceFor(m: number): UpdateWorkspace {
+    let ws = this.workspaces[m];
+    if (ws === undefined) {
+      ws = new UpdateWorkspace(this.filter.ndim, m);
+      this.workspaces[m] = ws;
+    }
+    return ws;
   }
 
   /** Per component, the largest squared departure of h at a component's mean from its linearisation at

@@ -5,10 +5,10 @@
  *
  * Per step, detections are sorted by measurement time (then sensor id; the sort is stable) and grouped
  * into scans (same sensor, same time). Per scan (working storage reused across scans: scanScratch.ts):
- * 1. Gating. Each live track is checked against each detection by a cheap conservative pre-gate
- *    (coarseGate.ts, on the state's position-velocity moments: for an IMM taken from its modes without
- *    forming the combined estimate); tracks with a candidate are predicted to the scan time with their
- *    filter and gated exactly by the chi-square test on the normalised innovation squared (gating.ts).
+ * 1. Gating (scanGating.ts). Each live track is checked against each detection by a cheap conservative
+ *    pre-gate (coarseGate.ts, on the state's position-velocity moments: for an IMM taken from its modes
+ *    without forming the combined estimate); tracks with a candidate are predicted to the scan time with
+ *    their filter and gated exactly by the chi-square test on the normalised innovation squared.
  * 2. Association (scanAssociation.ts). Global nearest neighbour (optimal assignment, gnn.ts; confirmed
  *    tracks first, then tentative ones on the remaining detections) or joint probabilistic data
  *    association (jpda.ts, moment-matched update over the association hypotheses).
@@ -44,29 +44,22 @@
  * stopping the run; `stats.filterErrors` counts them.
  */
 import type { Detection } from "../../sensors/detection.js";
-import type { GaussianState, Innovation, MeasurementModel, TrackingFilter } from "../types.js";
-import { createInnovation } from "../types.js";
+import type { GaussianState, MeasurementModel, TrackingFilter } from "../types.js";
 import { argError, integerArg, nonNegativeArg, positiveArg } from "../../math/check.js";
-import { NonPositiveDefiniteError } from "../../math/matrix.js";
-import { gateThreshold } from "../association/gating.js";
 import { GnnAssigner } from "../association/gnn.js";
 import type { JpdaOptions } from "../association/jpda.js";
 import { associateGnn, associateJpda } from "./scanAssociation.js";
 import type { ApplyUpdate } from "./scanAssociation.js";
 import { LosInitiator } from "../initiation/losInitiator.js";
-import { coarseGatePasses, trackReachInto } from "./coarseGate.js";
-import { positionVelocityMomentsInto } from "../filters/immState.js";
-import { measurementDim } from "../filters/common.js";
 import { checkTime, checkVector, measurementDimension, vectorOk } from "../filters/checks.js";
-import type { CoarseGateOptions } from "./coarseGate.js";
 import { Track } from "./track.js";
 import type { TrackDeletionReason } from "./track.js";
 import { DuplicateFinder } from "./duplicates.js";
-import { MixturePregate, PREGATE_WIDENING } from "./pregate.js";
-import { sortInts } from "./scanIndex.js";
+import { MixturePregate } from "./pregate.js";
 import { missEvidenceLimit, recordHit, recordMiss } from "./missEvidence.js";
-import { TrackUpdater, measuredBy } from "./trackUpdater.js";
+import { TrackUpdater } from "./trackUpdater.js";
 import { ScanScratch } from "./scanScratch.js";
+import { ScanGating, isFilterFailure } from "./scanGating.js";
 import type { Candidate } from "./scanScratch.js";
 import type {
   TrackEvent,
@@ -113,11 +106,6 @@ function checkDetection(d: Detection, i: number): void {
   checkTime(fn, `${name}.arrivalTimeS`, d.arrivalTimeS);
   checkVector(fn, `${name}.z`, d.z, measurementDimension(fn, d.model.R));
   throw new RangeError(`${fn}: ${name}.initiation.kind must be "point" or "bearing", got ${String(kind)}`);
-}
-
-/** A filter's refusal of a track's own state: not positive definite, or not finite (RangeError). */
-function isFilterFailure(e: unknown): boolean {
-  return e instanceof NonPositiveDefiniteError || e instanceof RangeError;
 }
 
 /** The tracker's numeric options (given or default), each refused with a RangeError naming it. */
@@ -172,7 +160,6 @@ export class Tracker<S extends GaussianState = GaussianState> {
     initiatedLos: 0,
     filterErrors: 0,
   };
-  private readonly coarse: CoarseGateOptions;
   /** Miss evidence that deletes a track, nats (missEvidence.ts). */
   private readonly missLimit: number;
   private readonly losInit: LosInitiator;
@@ -192,22 +179,17 @@ export class Tracker<S extends GaussianState = GaussianState> {
   private readonly jpdaOptions: JpdaOptions;
   private readonly applyFn: ApplyUpdate<S>;
   private readonly gnn = new GnnAssigner();
-  private readonly inn: Innovation = createInnovation(4);
-  /** The mixture filter's pre-gate (pregate.ts), or null for a single-Gaussian filter. */
-  private readonly pregate: MixturePregate<S> | null;
+  private readonly gating: ScanGating<S>;
+  private readonly failFn = (track: Track<S>, timeS: number): void => this.failTrack(track, timeS);
   private readonly updater: TrackUpdater<S>;
   private readonly duplicates = new DuplicateFinder<S>();
-  private readonly pv = new Float64Array(9);
   /** The floor's argument: a track's mean position. */
   private readonly position3 = new Float64Array(3);
-  private readonly reach4 = new Float64Array(4);
   private readonly mean6 = new Float64Array(6);
   private readonly cov36 = new Float64Array(36);
 
   constructor(options: TrackerOptions<S>) {
     this.filter = options.filter;
-    const pregate = new MixturePregate(options.filter);
-    this.pregate = pregate.applies && (options.mixturePregate ?? true) ? pregate : null;
     this.association = options.association ?? "gnn";
     this.gateProbability = options.gateProbability ?? 0.99;
     this.confirmHits = options.confirmHits ?? 3;
@@ -237,9 +219,17 @@ export class Tracker<S extends GaussianState = GaussianState> {
     checkTrackerOptions(this);
     // Relative margin: n equal increments must reach n times the increment despite round-off.
     this.missLimit = missEvidenceLimit(this.deleteAfterMisses, this.gateProbability) * (1 - 1e-9);
-    this.coarse = { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate };
     this.losInit = new LosInitiator({ gateProbability: 0.999, ...options.los });
     this.updater = new TrackUpdater(this.filter, this.maxLatenessS, this.rangeRateMaxVelocitySigmaMps);
+    const pregate = new MixturePregate(options.filter);
+    this.gating = new ScanGating(
+      this.filter,
+      pregate.applies && (options.mixturePregate ?? true) ? pregate : null,
+      this.updater,
+      { sigmas: 6, maxAccelMps2: 150, ...options.coarseGate },
+      this.gateProbability,
+      this.spatialIndexMinPairs,
+    );
     this.scratch = new ScanScratch(() => this.filter.createState());
     this.jpdaOptions = {
       detectionProbability: this.detectionProbability,
@@ -323,7 +313,7 @@ export class Tracker<S extends GaussianState = GaussianState> {
     sc.begin(D, this.live.length);
     this.scanNumber++;
     // 1. Candidates and gating.
-    this.gateScan(t, D);
+    this.gating.gate(sc, this.live, t, D, this.failFn);
     // 2-3. Association and updates.
     if (sc.count > 0) {
       const apply = this.applyFn;
@@ -351,169 +341,6 @@ export class Tracker<S extends GaussianState = GaussianState> {
       } else {
         this.losInit.add(d);
       }
-    }
-  }
-
-  /** Coarse and exact gates of every live track against the scan: the candidates and their costs. */
-  private gateScan(t: number, D: number): void {
-    const sc = this.scratch;
-    const scan = sc.scan;
-    // Per detection, once: its model and gate threshold, and a slot for its position-only view (young
-    // tracks: a radar's range rate left out), resolved when a young track first needs it.
-    const full = sc.fullModels;
-    const reduced = sc.reducedModels;
-    full.length = 0;
-    reduced.length = 0;
-    sc.reducedZ.length = 0;
-    let reducible = false;
-    // Groups for the mixture pre-gate: a detection joins the current group when the group's first
-    // model shares h with it (one sensor's look: usually the whole scan is one group).
-    let lead = -1;
-    for (let k = 0; k < D; k++) {
-      const model = scan[k].model;
-      if (model.positionOnly !== undefined) reducible = true;
-      full.push(model);
-      reduced.push(model);
-      sc.reducedZ.push(scan[k].z);
-      sc.gateFull[k] = gateThreshold(this.gateProbability, measurementDim(model));
-      sc.reducedReady[k] = 0;
-      if (lead >= 0 && full[lead].sameFunctionAs?.(model) === true) {
-        sc.groupFull[k] = sc.groupFull[lead];
-      } else {
-        sc.groupFull[k] = model.sameFunctionAs !== undefined ? k : -1;
-        lead = k;
-      }
-    }
-    const geo = sc.geometry;
-    const sigmas = this.coarse.sigmas;
-    geo.compute(scan, D, sigmas);
-    // Each live track's reach at t (once per track), from the newest kept state at or before t (an
-    // out-of-sequence scan starts from an older one; none: the track is younger than the detection and
-    // cannot use it).
-    const live = this.live;
-    const T = live.length;
-    const reach = sc.reach;
-    for (let i = 0; i < T; i++) {
-      const track = live[i];
-      const h = track.history;
-      let base = h.length - 1;
-      if (track.isLive && h[base].timeS > t) while (base >= 0 && h[base].timeS > t) base--;
-      sc.baseOf[i] = track.isLive ? base : -1;
-      sc.lateOf[i] = base < h.length - 1 ? 1 : 0;
-      if (sc.baseOf[i] < 0) {
-        reach[4 * i + 3] = NaN;
-        continue;
-      }
-      const baseState = h[base].state;
-      let moments: Float64Array;
-      if (base === h.length - 1) {
-        // The latest state: its moments once per change.
-        moments = track.latestMoments();
-      } else {
-        moments = positionVelocityMomentsInto(baseState, this.pv);
-      }
-      trackReachInto(moments, baseState.timeS, t, this.coarse, this.reach4);
-      reach.set(this.reach4, 4 * i);
-    }
-    // The spatial index of the scan's detections, when the scan is large enough to gain from it.
-    const indexed = T * D >= this.spatialIndexMinPairs;
-    if (indexed) sc.index.build(geo, sigmas, reach, T);
-    const near = sc.near;
-    for (let i = 0; i < T; i++) {
-      const base = sc.baseOf[i];
-      if (base < 0) continue;
-      const track = live[i];
-      const px = reach[4 * i];
-      const py = reach[4 * i + 1];
-      const pz = reach[4 * i + 2];
-      const radius = reach[4 * i + 3];
-      // Detections near the track, then those passing the pre-gate (ascending).
-      let n = 0;
-      if (indexed) {
-        const m = sc.index.candidatesUnsorted(px, py, pz, radius, near);
-        for (let q = 0; q < m; q++)
-          if (coarseGatePasses(px, py, pz, radius, geo, near[q], sigmas)) near[n++] = near[q];
-        sortInts(near, n);
-      } else {
-        for (let k = 0; k < D; k++) if (coarseGatePasses(px, py, pz, radius, geo, k, sigmas)) near[n++] = k;
-      }
-      if (n === 0) continue;
-      const c = sc.nextCandidate(track);
-      try {
-        this.filter.predictInto(track.history[base].state, t, c.pred);
-      } catch (e) {
-        if (!isFilterFailure(e)) throw e;
-        this.failTrack(track, t);
-        continue;
-      }
-      const fullModel = !reducible || this.updater.usesRangeRate(c.pred);
-      const ms = fullModel ? full : reduced;
-      const gates = fullModel ? sc.gateFull : sc.gateReduced;
-      const pregate = this.pregate;
-      pregate?.reset();
-      let failed = false;
-      for (let q = 0; q < n && !failed; q++) {
-        const k = near[q];
-        if (!fullModel && !sc.reducedReady[k]) this.resolveReduced(k);
-        const z = fullModel ? scan[k].z : sc.reducedZ[k];
-        const gate = gates[k];
-        // NaN (not evaluable, or h too curved over the modes) passes: the exact gate decides.
-        const widened = PREGATE_WIDENING * gate;
-        const group = fullModel ? sc.groupFull[k] : sc.groupReduced[k];
-        if (
-          pregate !== null &&
-          pregate.nis(c.pred, z, ms[k], measurementDim(ms[k]), widened, group) > widened
-        )
-          continue;
-        try {
-          this.filter.innovationInto(c.pred, z, this.inn, ms[k]);
-          // Cost normalised by the gate, so tracks using 3 or 4 components compare.
-          if (this.inn.nis <= gate) sc.addPair(k, this.inn.nis / gate, this.inn.logLikelihood);
-        } catch (e) {
-          // The innovation covariance of a measurement (R positive definite, checked on arrival) is
-          // not positive definite: the track's predicted covariance is not, and the track has failed.
-          if (!isFilterFailure(e)) throw e;
-          failed = true;
-        }
-      }
-      if (failed) {
-        sc.endRow(false);
-        this.failTrack(track, t);
-        continue;
-      }
-      // No exact gate: the track stays out of the association (its slot and prediction are reused).
-      const row = sc.count;
-      const hit = sc.pairs > sc.rowStart[row];
-      if (hit) {
-        for (let p = sc.rowStart[row]; p < sc.pairs; p++) sc.gated[sc.pairK[p]] = 1;
-        c.base = base;
-        c.late = sc.lateOf[i] === 1;
-        c.models = ms;
-        c.fullModel = fullModel;
-      }
-      sc.endRow(hit);
-    }
-  }
-
-  /** The position-only view of the scan's detection k and its gate (young tracks). */
-  private resolveReduced(k: number): void {
-    const sc = this.scratch;
-    const model = sc.fullModels[k];
-    const view = model.positionOnly?.() ?? model;
-    sc.reducedModels[k] = view;
-    sc.reducedZ[k] = measuredBy(sc.scan[k], view);
-    sc.gateReduced[k] =
-      view === model ? sc.gateFull[k] : gateThreshold(this.gateProbability, measurementDim(view));
-    sc.reducedReady[k] = 1;
-    // The view joins its group's first view when they too share h (numbered after the full models').
-    const g = sc.groupFull[k];
-    sc.groupReduced[k] = -1;
-    if (g === k) sc.groupReduced[k] = sc.scan.length + k;
-    else if (g >= 0) {
-      if (!sc.reducedReady[g]) this.resolveReduced(g);
-      const first = sc.reducedModels[g];
-      if (sc.groupReduced[g] >= 0 && first.sameFunctionAs?.(view) === true)
-        sc.groupReduced[k] = sc.groupReduced[g];
     }
   }
 

@@ -39,13 +39,12 @@
  * homing law's target is extrapolated with constant acceleration between updates, so the right-hand side
  * stays smooth within a step.
  *
- * The right-hand side: air data once (FlightContext.update), the unguided forces (gravity, body drag), the
- * guidance law (its command), the guided forces (motor, lift, lateral acceleration); or, when the only
- * force is a hand-inlined kernel and there is no law, the kernel's flat function (forces/glideKernel.ts).
+ * The right-hand side (rightHandSide.ts): air data once, the unguided forces, the guidance law's command,
+ * the guided forces; or a hand-inlined kernel alone (forces/glideKernel.ts).
  */
 import { argError } from "../../math/check.js";
 import { checkFlightOptions } from "../optionChecks.js";
-import { DormandPrince54, type OdeRhs } from "../../math/ode/index.js";
+import { DormandPrince54 } from "../../math/ode/index.js";
 import type { FlightEarthModel } from "../earthModel.js";
 import { stagnationCoefficient, stagnationTempK } from "../heating.js";
 import {
@@ -60,7 +59,8 @@ import {
 import { summarize } from "../summary.js";
 import type { FlightPhase, VehicleKind } from "../truth.js";
 import type { MutableTruthState } from "../truthAt.js";
-import { FlightContext, GuidanceCommand } from "./context.js";
+import type { FlightContext } from "./context.js";
+import { FlightDynamics } from "./rightHandSide.js";
 import type {
   EventAction,
   FlightControl,
@@ -187,26 +187,17 @@ export class Flight implements FlightControl {
   private readonly aheadMax: number;
   /** countersBeforeLatest's output. */
   private readonly counters = new Float64Array(2);
-  private readonly cmd = new GuidanceCommand();
-  private readonly acc = new Float64Array(4);
   /** The state at yTimeS (a restart point or an event). */
   private readonly y = new Float64Array(7);
   private yTimeS: number;
   private readonly now = new Float64Array(7);
   private readonly before = new Float64Array(7);
   private readonly scratch = new Float64Array(7);
-  private readonly dydt = new Float64Array(7);
   private readonly air = new Float64Array(5);
 
   // Configuration.
-  private forceList: readonly ForceModel[] = [];
-  private pre: ForceModel[] = [];
-  private post: ForceModel[] = [];
-  private whole: ForceModel | null = null;
-  private needsAir = false;
-  private propulsiveForces: ForceModel[] = [];
-  private thrustNeedsEvaluation = false;
-  private law: GuidanceLaw | null = null;
+  /** The right-hand side: forces and law. */
+  private readonly dyn: FlightDynamics;
   private lawRevision: number | undefined = undefined;
   private readonly impactDetector: FlightEventDetector | null;
   private detectorList: FlightEventDetector[] = [];
@@ -278,7 +269,8 @@ export class Flight implements FlightControl {
     this.timeS = o.startTimeS;
     this.yTimeS = o.startTimeS;
     this.configSinceS = o.startTimeS;
-    this.context = new FlightContext(o.earth);
+    this.dyn = new FlightDynamics(o.earth);
+    this.context = this.dyn.context;
     const history = o.historySteps ?? 4;
     const ahead = o.aheadSteps ?? 0;
     if (!(Number.isInteger(ahead) && ahead >= 0))
@@ -333,7 +325,7 @@ export class Flight implements FlightControl {
       this.impactDetector = null;
     }
     this.limitEvent = { timeS: this.limitS, handle: timeoutHandler };
-    this.applyForces(o.forces);
+    this.dyn.setForces(o.forces);
     this.applyGuidance(o.guidance ?? null);
     this.applyDetectors(o.detectors ?? []);
     this.enqueue(this.limitEvent);
@@ -356,11 +348,11 @@ export class Flight implements FlightControl {
   }
 
   get forces(): readonly ForceModel[] {
-    return this.forceList;
+    return this.dyn.forces;
   }
 
   get guidance(): GuidanceLaw | null {
-    return this.law;
+    return this.dyn.law;
   }
 
   get detectors(): readonly FlightEventDetector[] {
@@ -453,7 +445,7 @@ export class Flight implements FlightControl {
     out.airspeedMps = speed;
     out.mach = air[4] > 0 ? speed / air[4] : 0;
     out.surfaceTempK = stagnationTempK(this.stagnationCoef, air[3], speed, air[1]);
-    out.thrustN = after ? 0 : this.thrustAt(tS, s, air[2]);
+    out.thrustN = after ? 0 : this.dyn.thrustAt(tS, s, air[2]);
     out.phase = this.phaseAt(tS);
     if (after) {
       out.velEcefMps.fill(0);
@@ -475,7 +467,7 @@ export class Flight implements FlightControl {
    * leaves the diagnostics of the evaluation in `context` (not for the glide kernel).
    */
   evaluate(tS: number, y: Float64Array, dydt: Float64Array): void {
-    this.rhs(tS, y, dydt);
+    this.dyn.rhs(tS, y, dydt);
   }
 
   // ----------------------------------------------------------------------------------------------
@@ -502,7 +494,7 @@ export class Flight implements FlightControl {
       throw new RangeError(
         `Flight ${this.id}: advanceTo: tS (${tS} s) is before the flight's time ${this.timeS} s`,
       );
-    const law = this.law;
+    const law = this.dyn.law;
     if (law !== null && law.revision !== this.lawRevision) this.discontinuity();
     const dp = this.dp;
     const loc = dp.eventLocator;
@@ -641,7 +633,7 @@ export class Flight implements FlightControl {
     accEcefMps2: ArrayLike<number> | null,
     targetTimeS: number,
   ): void {
-    const law = this.law as TargetedGuidanceLaw | null;
+    const law = this.dyn.law as TargetedGuidanceLaw | null;
     if (law === null || typeof law.setTarget !== "function")
       throw new RangeError(`Flight ${this.id}: its guidance law (${law?.name ?? "none"}) takes no target`);
     law.setTarget(posEcefM, velEcefMps, accEcefMps2, targetTimeS);
@@ -684,7 +676,7 @@ export class Flight implements FlightControl {
   }
 
   setForces(forces: readonly ForceModel[]): void {
-    this.applyForces(forces);
+    this.dyn.setForces(forces);
     this.changed();
   }
 
@@ -767,78 +759,9 @@ export class Flight implements FlightControl {
   // ----------------------------------------------------------------------------------------------
   // Internals.
 
-  private readonly rhs: OdeRhs = (tS, y, dydt) => {
-    const whole = this.whole;
-    if (whole !== null) {
-      (whole.derivativesInto as NonNullable<ForceModel["derivativesInto"]>)(
-        this.context,
-        this.cmd,
-        tS,
-        y,
-        dydt,
-      );
-      return;
-    }
-    const ctx = this.context;
-    const cmd = this.cmd;
-    if (this.needsAir) ctx.update(y);
-    const acc = this.acc;
-    acc[0] = 0;
-    acc[1] = 0;
-    acc[2] = 0;
-    acc[3] = 0;
-    // The first two forces of each group through their own call sites: each site then sees few classes
-    // (gravity first, a body's drag second; a motor or the lift first, an engine second), so V8 inlines
-    // them, where one loop's site would see every class and call through a megamorphic stub.
-    const pre = this.pre;
-    const np = pre.length;
-    if (np > 0) {
-      pre[0].accumulate(ctx, cmd, tS, y, acc);
-      if (np > 1) {
-        pre[1].accumulate(ctx, cmd, tS, y, acc);
-        for (let i = 2; i < np; i++) pre[i].accumulate(ctx, cmd, tS, y, acc);
-      }
-    }
-    const law = this.law;
-    if (law !== null) law.command(ctx, tS, y, cmd);
-    const post = this.post;
-    const nq = post.length;
-    if (nq > 0) {
-      post[0].accumulate(ctx, cmd, tS, y, acc);
-      if (nq > 1) {
-        post[1].accumulate(ctx, cmd, tS, y, acc);
-        for (let i = 2; i < nq; i++) post[i].accumulate(ctx, cmd, tS, y, acc);
-      }
-    }
-    dydt[0] = y[3];
-    dydt[1] = y[4];
-    dydt[2] = y[5];
-    dydt[3] = acc[0];
-    dydt[4] = acc[1];
-    dydt[5] = acc[2];
-    dydt[6] = -acc[3];
-  };
-
-  private applyForces(forces: readonly ForceModel[]): void {
-    this.forceList = forces.slice();
-    this.pre = forces.filter((f) => !f.guided);
-    this.post = forces.filter((f) => f.guided);
-    this.propulsiveForces = forces.filter((f) => f.propulsive === true);
-    this.thrustNeedsEvaluation = this.propulsiveForces.some((f) => f.thrustAtPressureN === undefined);
-    this.updateDerived();
-  }
-
   private applyGuidance(law: GuidanceLaw | null): void {
-    this.law = law;
+    this.dyn.setLaw(law);
     this.lawTracked = law !== null && law.revision !== undefined;
-    this.cmd.clear();
-    this.updateDerived();
-  }
-
-  private updateDerived(): void {
-    const f = this.forceList;
-    this.whole = f.length === 1 && f[0].derivativesInto !== undefined && this.law === null ? f[0] : null;
-    this.needsAir = f.some((x) => x.needsAir) || (this.law !== null && this.law.needsAir);
   }
 
   private applyDetectors(detectors: readonly FlightEventDetector[]): void {
@@ -915,7 +838,7 @@ export class Flight implements FlightControl {
     const dp = this.dp;
     const p = dp.proposedStepS;
     if (Number.isFinite(p) && p > 0) dp.initialStepS = p;
-    dp.start(this.rhs, t, this.y, seg);
+    dp.start(this.dyn.rhs, t, this.y, seg);
     dp.eventLocator.begin(this.detectorList, t, this.y, 1);
     this.segmentEndS = seg;
     this.yTimeS = t;
@@ -923,7 +846,7 @@ export class Flight implements FlightControl {
     this.nextStopS = -Infinity;
     this.pendCount = 0;
     this.pendNext = 0;
-    this.lawRevision = this.law?.revision;
+    this.lawRevision = this.dyn.law?.revision;
     this.restartS = t;
   }
 
@@ -1047,37 +970,21 @@ export class Flight implements FlightControl {
     const s = this.samples as FlightSamples;
     const i = s.push(t, y, this.phaseIdx);
     let air: Float64Array;
-    if (this.thrustNeedsEvaluation && this.needsAir && this.whole === null) {
+    const dyn = this.dyn;
+    if (dyn.thrustFromEvaluation) {
       // The thrust needs the right-hand side evaluated, and that evaluation computes the air data at
       // this same state (FlightContext.update): read it there rather than look it up a second time.
-      s.thrustN[i] = this.thrustEvaluated(t, y);
-      air = this.context.air;
+      s.thrustN[i] = dyn.thrustEvaluated(t, y);
+      air = dyn.context.air;
     } else {
       air = this.earth.airInto(y, this.air) as Float64Array;
-      s.thrustN[i] = this.thrustAt(t, y, air[2]);
+      s.thrustN[i] = dyn.thrustAt(t, y, air[2]);
     }
     const speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
     s.altM[i] = air[0];
     s.mach[i] = air[4] > 0 ? speed / air[4] : 0;
     // Sutton-Graves flux and radiative equilibrium (heating.ts), folded into one coefficient per flight.
     s.surfaceTempK[i] = stagnationTempK(this.stagnationCoef, air[3], speed, air[1]);
-  }
-
-  /** Thrust from one evaluation of the right-hand side at (t, y) (the forces' diagnostics), N. */
-  private thrustEvaluated(t: number, y: Float64Array): number {
-    this.context.thrustN = 0;
-    this.rhs(t, y, this.dydt);
-    return this.context.thrustN;
-  }
-
-  private thrustAt(t: number, y: Float64Array, pressurePa: number): number {
-    const pf = this.propulsiveForces;
-    if (pf.length === 0) return 0;
-    if (this.thrustNeedsEvaluation) return this.thrustEvaluated(t, y);
-    let thrust = 0;
-    for (let i = 0; i < pf.length; i++)
-      thrust += (pf[i].thrustAtPressureN as (p: number) => number)(pressurePa);
-    return thrust;
   }
 
   /** Words for a timeout: in orbit (perigee above the atmosphere), escaping, or still flying. */

@@ -61,6 +61,7 @@ import type { FlightPhase, VehicleKind } from "../truth.js";
 import type { MutableTruthState } from "../truthAt.js";
 import type { FlightContext } from "./context.js";
 import { FlightDynamics } from "./rightHandSide.js";
+import { FlightSampleWriter } from "./sampleWriter.js";
 import type {
   EventAction,
   FlightControl,
@@ -222,10 +223,9 @@ export class Flight implements FlightControl {
   private readonly eventList: FlightEvent[] = [];
   private readonly phaseList: PhaseInterval[] = [];
   private phaseIdx = 0;
-  private readonly samples: FlightSamples | null;
+  /** The output rows (null: no samples). */
+  private readonly sampler: FlightSampleWriter | null;
   private readonly capacityKey: string | null;
-  private readonly sampleDt: number;
-  private nextSampleS: number;
   private readonly stagnationCoef: number;
   private readonly aim: Float64Array | null;
   private readonly startAimSet: boolean;
@@ -302,13 +302,22 @@ export class Flight implements FlightControl {
     }
     this.historyWindow = this.dp.historySteps - this.aheadMax;
     for (let i = 0; i < 7; i++) this.y[i] = o.initialState[i];
-    this.sampleDt = dt;
     this.capacityKey = o.sampleCapacityKey ?? null;
     const hint = this.capacityKey !== null ? capacityHints.get(this.capacityKey) : undefined;
-    this.samples = dt > 0 ? new FlightSamples(Math.max(16, o.sampleCapacity ?? hint ?? 256)) : null;
-    this.nextSampleS = o.startTimeS;
     this.stagnationCoef =
       o.noseRadiusM !== undefined ? stagnationCoefficient(o.noseRadiusM, o.emissivity) : 0;
+    this.sampler =
+      dt > 0
+        ? new FlightSampleWriter(
+            new FlightSamples(Math.max(16, o.sampleCapacity ?? hint ?? 256)),
+            dt,
+            o.startTimeS,
+            o.earth,
+            this.dyn,
+            this.dp,
+            this.stagnationCoef,
+          )
+        : null;
     this.aim = o.aimEcef ?? null;
     this.startAimSet = this.aim !== null;
     this.targeting = o.targeting ?? null;
@@ -508,7 +517,7 @@ export class Flight implements FlightControl {
             this.timeS = tS;
             return tS;
           }
-          this.sampleBefore(te);
+          this.sampler?.before(te, this.phaseIdx);
           const det = this.detectorList[loc.candidateDetector(this.pendNext)];
           this.pendNext++;
           dp.interpolate(te, this.y);
@@ -539,14 +548,14 @@ export class Flight implements FlightControl {
             this.timeS = tS;
             return tS;
           }
-          this.sampleThrough(t1);
+          this.sampler?.through(t1, this.phaseIdx);
           this.stepOpen = false;
           loc.commit();
         } else {
           // At a scheduled time the samples before it are the step's; the one at it follows the handlers
           // (their event sample, or the next step's first), so that it carries the state and phase after.
-          if (dp.segmentDone) this.sampleBefore(t1);
-          else this.sampleThrough(t1);
+          if (dp.segmentDone) this.sampler?.before(t1, this.phaseIdx);
+          else this.sampler?.through(t1, this.phaseIdx);
           this.timeS = t1;
           this.stepOpen = false;
           this.nextStopS = -Infinity;
@@ -605,14 +614,13 @@ export class Flight implements FlightControl {
     }
     // Samples not yet written lie in the open step; then drop what was recorded after tS (only samples
     // and continue-events can lie there).
-    if (this.stepOpen) this.sampleBefore(tS);
+    if (this.stepOpen) this.sampler?.before(tS, this.phaseIdx);
     const ev = this.eventList;
     while (ev.length > 1 && ev[ev.length - 1].timeS > tS) ev.pop();
     const ph = this.phaseList;
     while (ph.length > 1 && ph[ph.length - 1].startS > tS) ph.pop();
     this.phaseIdx = phaseIndex(ph[ph.length - 1].phase);
-    const s = this.samples;
-    if (s !== null) while (s.count > 0 && s.timeS[s.count - 1] >= tS) s.count--;
+    this.sampler?.dropFrom(tS);
     this.stateAt(tS, this.y);
     this.yTimeS = tS;
     this.timeS = tS;
@@ -669,10 +677,10 @@ export class Flight implements FlightControl {
   }
 
   sampleNow(): void {
-    if (this.samples === null) return;
-    if (this.stepOpen) this.sampleBefore(this.timeS);
-    this.pushSample(this.timeS, this.y);
-    if (this.nextSampleS <= this.timeS) this.nextSampleS = this.timeS + this.sampleDt;
+    const w = this.sampler;
+    if (w === null) return;
+    if (this.stepOpen) w.before(this.timeS, this.phaseIdx);
+    w.now(this.timeS, this.y, this.phaseIdx);
   }
 
   setForces(forces: readonly ForceModel[]): void {
@@ -715,17 +723,18 @@ export class Flight implements FlightControl {
   result(): FlightResult {
     if (this.finalResult !== null) return this.finalResult;
     const ended = this.ended;
-    if (this.stepOpen) this.sampleThrough(this.timeS);
+    const w = this.sampler;
+    if (this.stepOpen) w?.through(this.timeS, this.phaseIdx);
     let samples: FlightSamples;
     let events: FlightEvent[];
     let phases: PhaseInterval[];
     if (ended) {
-      samples = this.samples ?? new FlightSamples(0);
+      samples = w?.rows ?? new FlightSamples(0);
       samples.trim();
       events = this.eventList;
       phases = this.phaseList;
     } else {
-      samples = this.samples === null ? new FlightSamples(0) : this.samples.copy(this.rowsShown());
+      samples = w === null ? new FlightSamples(0) : w.rows.copy(w.shownAt(this.timeS));
       events = this.eventList.slice();
       phases = this.phaseList.map((p) => ({ ...p }));
       phases[phases.length - 1].endS = this.timeS;
@@ -860,7 +869,7 @@ export class Flight implements FlightControl {
       // dropped. The clock is then inside the last kept step (cut there below) or at its end (the
       // exact end state is where the first step ahead started from).
       const dp = this.dp;
-      this.unsampleAfter(this.rowsShown());
+      this.sampler?.keepFirst(this.sampler.shownAt(t));
       dp.forgetLatest(ahead, this.before);
       this.nextStopS = -Infinity;
       this.stepOpen = dp.keptSteps > 0 && t < dp.stepEndS;
@@ -870,7 +879,7 @@ export class Flight implements FlightControl {
       }
     }
     if (this.stepOpen) {
-      this.sampleThrough(t);
+      this.sampler?.through(t, this.phaseIdx);
       this.dp.interpolate(t, this.y);
       this.dp.cut(t);
       this.stepOpen = false;
@@ -893,12 +902,12 @@ export class Flight implements FlightControl {
     this.yTimeS = t;
     this.stepOpen = false;
     this.phaseList[this.phaseList.length - 1].endS = t;
-    if (this.samples !== null) {
-      this.pushSample(t, this.y);
-      this.nextSampleS = Infinity;
+    const w = this.sampler;
+    if (w !== null) {
+      w.push(t, this.y, this.phaseIdx);
+      w.nextS = Infinity;
       const key = this.capacityKey;
-      if (key !== null)
-        capacityHints.set(key, Math.max(capacityHints.get(key) ?? 0, this.samples.count + 16));
+      if (key !== null) capacityHints.set(key, Math.max(capacityHints.get(key) ?? 0, w.rows.count + 16));
     }
   }
 
@@ -919,72 +928,6 @@ export class Flight implements FlightControl {
       this.restartS !== tS &&
       this.dp.keptStepsFrom(tS) < this.aheadMax
     );
-  }
-
-  /** Keeps the first `rows` sample rows (the rest were written ahead): the next due is the first dropped. */
-  private unsampleAfter(rows: number): void {
-    const s = this.samples;
-    if (s === null || rows >= s.count) return;
-    this.nextSampleS = s.timeS[rows];
-    s.count = rows;
-  }
-
-  /** Sample rows at or before the clock (those after it were written ahead of it). */
-  private rowsShown(): number {
-    const s = this.samples;
-    if (s === null) return 0;
-    const t = this.timeS;
-    let n = s.count;
-    while (n > 0 && s.timeS[n - 1] > t) n--;
-    return n;
-  }
-
-  private sampleThrough(t: number): void {
-    const s = this.samples;
-    if (s === null) return;
-    const dt = this.sampleDt;
-    while (this.nextSampleS <= t) {
-      const ts = this.nextSampleS;
-      this.pushSample(ts, this.dp.interpolate(ts, this.scratch));
-      this.nextSampleS = ts + dt;
-    }
-  }
-
-  private sampleBefore(t: number): void {
-    const s = this.samples;
-    if (s === null) return;
-    const dt = this.sampleDt;
-    while (this.nextSampleS < t) {
-      const ts = this.nextSampleS;
-      this.pushSample(ts, this.dp.interpolate(ts, this.scratch));
-      this.nextSampleS = ts + dt;
-    }
-  }
-
-  /**
-   * One output row. Cheap on purpose (a flight has about a thousand): altitude and one atmosphere lookup
-   * give Mach and the stagnation temperature; thrust from the motors directly, or from an evaluation when
-   * a motor's thrust depends on the other forces (an air-breathing engine holding speed against drag).
-   */
-  private pushSample(t: number, y: Float64Array): void {
-    const s = this.samples as FlightSamples;
-    const i = s.push(t, y, this.phaseIdx);
-    let air: Float64Array;
-    const dyn = this.dyn;
-    if (dyn.thrustFromEvaluation) {
-      // The thrust needs the right-hand side evaluated, and that evaluation computes the air data at
-      // this same state (FlightContext.update): read it there rather than look it up a second time.
-      s.thrustN[i] = dyn.thrustEvaluated(t, y);
-      air = dyn.context.air;
-    } else {
-      air = this.earth.airInto(y, this.air) as Float64Array;
-      s.thrustN[i] = dyn.thrustAt(t, y, air[2]);
-    }
-    const speed = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
-    s.altM[i] = air[0];
-    s.mach[i] = air[4] > 0 ? speed / air[4] : 0;
-    // Sutton-Graves flux and radiative equilibrium (heating.ts), folded into one coefficient per flight.
-    s.surfaceTempK[i] = stagnationTempK(this.stagnationCoef, air[3], speed, air[1]);
   }
 
   /** Words for a timeout: in orbit (perigee above the atmosphere), escaping, or still flying. */

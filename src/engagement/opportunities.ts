@@ -59,7 +59,6 @@ export class FireControlUnit {
   readonly maxReachM: number;
   private readonly sol: PipSolution = createPipSolution();
   private readonly site: SiteState = makeSiteState();
-  private readonly isGun: boolean;
 
   constructor(
     readonly battery: BatteryView,
@@ -78,7 +77,6 @@ export class FireControlUnit {
       );
     this.solver = new PipSolver(table, this.envelope, earth);
     this.maxReachM = Math.min(this.envelope.maxRangeM, table.maxRangeM);
-    this.isGun = battery.definition.kind === "railgun";
   }
 
   get reactionTimeS(): number {
@@ -95,14 +93,7 @@ export class FireControlUnit {
     const s = this.sol;
     this.solver.solve(pred, this.launcherAt(ts), ts, s);
     if (s.outcome !== "intercept") return false;
-    if (this.isGun) {
-      const d = this.battery.definition;
-      if (
-        d.kind === "railgun" &&
-        (s.elevationRad < d.mount.elevationMinRad || s.elevationRad > d.mount.elevationMaxRad)
-      )
-        return false;
-    }
+    // The battery refuses what it cannot fire (an empty magazine, worn rails, a gun's elevation limits).
     return this.battery.refusal(s.azimuthRad, s.elevationRad) === null;
   }
 

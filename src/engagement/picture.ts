@@ -46,19 +46,9 @@ export interface BatteryView {
   refusal(azimuthRad: number, elevationRad: number): ShotRefusal | null;
 }
 
-/** Longest-run interval between a battery's shots, s. */
-export function shotIntervalOf(b: WeaponBattery): number {
-  const d = b.definition;
-  if (d.kind === "interceptor") return Math.max(d.launchIntervalS, 1e-3);
-  const mech = 60 / d.rateOfFirePerMin;
-  const power = (0.5 * d.launchPackageMassKg * d.muzzleSpeedMps ** 2) / d.pulsedPower.launcherEfficiency;
-  const chargeW = Math.min(power / d.pulsedPower.rechargeTimeS, d.pulsedPower.sustainedPowerW);
-  return Math.max(mech, power / chargeW);
-}
-
 /** A read-only view of a battery (a frozen object of closures: the battery's `fire` is not reachable). */
 export function batteryView(b: WeaponBattery): BatteryView {
-  const interval = shotIntervalOf(b);
+  const interval = b.sustainedShotIntervalS;
   return Object.freeze({
     id: b.id,
     definition: b.definition,

@@ -68,11 +68,11 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     minKillProbability: w.doctrine.minKillProbability,
     tables,
   });
-  const byId = new Map(batteries.map((b) => [b.id, b.definition]));
+  const byId = new Map(batteries.map((b) => [b.id, b.lethality]));
   const adjudication = new AdjudicationSystem(weapons, c.truth, c.log, c.stream, w.earth, (id) => {
-    const d = byId.get(id);
-    if (d === undefined) throw new RangeError(`adjudication: no weapon ${id}`);
-    return d;
+    const lethality = byId.get(id);
+    if (lethality === undefined) throw new RangeError(`adjudication: no weapon ${id}`);
+    return lethality;
   });
   const assets: DefendedAsset[] = w.assets.map((a) => ({
     id: a.id,

@@ -15,7 +15,6 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { eventsJsonl } from "../../src/analysis/run/outputs.js";
-import { shotIntervalOf } from "../../src/engagement/picture.js";
 import { buildWorld, simulateScenario, type ScenarioRun } from "../../src/scenario/build/world.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { simulate } from "../../src/sim/run.js";
@@ -131,7 +130,7 @@ function checkInvariants(r: ScenarioRun, seen: Seen): { shots: number; kills: nu
     expect(w.roundsFired + w.roundsLeft).toBe(b.roundsLeft);
     const times = e.shots.filter((s) => s.weaponId === w.weaponId).map((s) => s.firedS);
     expect(times.length).toBe(w.roundsFired);
-    const interval = shotIntervalOf(b);
+    const interval = b.sustainedShotIntervalS;
     for (let i = 1; i < times.length; i++)
       expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(interval * (1 - 1e-9));
     if (w.kind === "railgun" && b.definition.kind === "railgun") {

@@ -36,7 +36,7 @@ import {
 import { flightSource } from "../../weapons/engagement/flyToClosestApproach.js";
 import { drawKill } from "../../weapons/engagement/killDraw.js";
 import { groundRangeM } from "../../weapons/fireControl/geometry.js";
-import type { WeaponDefinition } from "../../weapons/definitions.js";
+import type { Lethality } from "../../weapons/lethality.js";
 import type { EventLog } from "../events.js";
 import type { SimSystem } from "../loop.js";
 import type { ThreatFlight } from "../threatFlight.js";
@@ -82,7 +82,8 @@ export class AdjudicationSystem implements SimSystem {
     private readonly log: EventLog,
     private readonly stream: (name: string) => RandomStream,
     private readonly earth: EarthModel,
-    private readonly lethalityOf: (weaponId: string) => WeaponDefinition,
+    /** The lethality of a weapon's round (its battery's). */
+    private readonly lethalityOf: (weaponId: string) => Lethality,
   ) {}
 
   nextFrameS(): number {
@@ -168,9 +169,7 @@ export class AdjudicationSystem implements SimSystem {
   }
 
   private adjudicate(rr: RoundRecord, ca: ClosestApproach, target: ThreatFlight, timeS: number): void {
-    const def = this.lethalityOf(rr.weaponId);
-    const lethality = def.kind === "railgun" ? def.projectile.lethality : def.lethality;
-    const k = drawKill(lethality, ca.distanceM, this.stream(`kill:${rr.shotId}`));
+    const k = drawKill(this.lethalityOf(rr.weaponId), ca.distanceM, this.stream(`kill:${rr.shotId}`));
     const f = rr.round.flight;
     const tCa = ca.timeS;
     f.stateAt(Math.min(Math.max(tCa, f.historyStartS), f.timeS), this.y);

@@ -8,11 +8,16 @@
  * Both add their reaction time between a fire-control solution and the shot.
  * Everything is exact bookkeeping of times (no stepping), so a battery answers "earliest shot" for any
  * time and any number of shots and is deterministic.
+ *
+ * A battery is also where what differs between weapon kinds is answered for the layers above (the
+ * battle manager, the loop's adjudication): its round's lethality, the interval it can sustain between
+ * shots and the elevations it can fire at, so they read these and do not switch on the kind.
  */
 import { finiteArg } from "../../math/check.js";
 import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
 import { validateWeapon } from "../catalog/index.js";
 import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
+import type { Lethality } from "../lethality.js";
 import { Mount } from "./mount.js";
 import { PulsedPowerStore } from "./pulsedPower.js";
 
@@ -33,6 +38,15 @@ export interface WeaponBattery {
   readonly site: RadarSite;
   readonly roundsLeft: number;
   readonly shots: readonly ShotRecord[];
+  /** Lethality of its round at the target (a railgun's projectile, an interceptor's kill vehicle). */
+  readonly lethality: Lethality;
+  /**
+   * Shortest interval between shots the battery can keep up, s: a railgun's loader or its bank's
+   * recharge at the sustained power, whichever is slower; an interceptor launcher's launch interval.
+   */
+  readonly sustainedShotIntervalS: number;
+  /** Whether the launcher can fire at this elevation (a gun's mount limits; a vertical launcher: any). */
+  canElevate(elevationRad: number): boolean;
   /** Why no shot at (az, el) is possible at all, or null. */
   refusal(azimuthRad: number, elevationRad: number): ShotRefusal | null;
   /** Earliest time >= tS (the time of the fire-control solution) that a shot at (az, el) can leave; Infinity if refused. */
@@ -81,6 +95,20 @@ export class RailgunBattery implements WeaponBattery {
     if (!(definition.rateOfFirePerMin > 0))
       throw new RangeError(`weapon ${id}: rateOfFirePerMin must be > 0`);
     this.minIntervalS = 60 / definition.rateOfFirePerMin;
+    const d = definition;
+    const power = (0.5 * d.launchPackageMassKg * d.muzzleSpeedMps ** 2) / d.pulsedPower.launcherEfficiency;
+    const chargeW = Math.min(power / d.pulsedPower.rechargeTimeS, d.pulsedPower.sustainedPowerW);
+    this.sustainedShotIntervalS = Math.max(this.minIntervalS, power / chargeW);
+  }
+
+  readonly sustainedShotIntervalS: number;
+
+  get lethality(): Lethality {
+    return this.definition.projectile.lethality;
+  }
+
+  canElevate(elevationRad: number): boolean {
+    return this.mount.canElevate(elevationRad);
   }
 
   get roundsLeft(): number {
@@ -157,6 +185,18 @@ export class InterceptorBattery implements WeaponBattery {
 
   get shots(): readonly ShotRecord[] {
     return this.shotList;
+  }
+
+  get lethality(): Lethality {
+    return this.definition.lethality;
+  }
+
+  get sustainedShotIntervalS(): number {
+    return Math.max(this.definition.launchIntervalS, 1e-3);
+  }
+
+  canElevate(): boolean {
+    return true;
   }
 
   refusal(): ShotRefusal | null {

@@ -320,7 +320,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     const rf = lr.round.flight;
     approach.locate(rf, threatSource, t0, Math.min(t1, rf.timeS, threat.timeS), ca);
     lr.done = true;
-    const lethality = def.kind === "railgun" ? def.projectile.lethality : def.lethality;
+    const lethality = battery.lethality;
     const base = shots[idx];
     if (!ca.found) {
       shots[idx] = {

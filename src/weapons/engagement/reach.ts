@@ -10,7 +10,7 @@ import type { FlightResult } from "../../flight/result.js";
 import { truthAt, createTruthState } from "../../flight/truthAt.js";
 import { makeSiteState } from "../../sensors/radar/site.js";
 import type { WeaponBattery } from "../battery/battery.js";
-import { elevationWithin, engagementWindow, type EngagementWindow } from "../fireControl/engagementWindow.js";
+import { engagementWindow, type EngagementWindow } from "../fireControl/engagementWindow.js";
 import type { FlyoutTable } from "../fireControl/flyoutTable.js";
 import { groundRangeM } from "../fireControl/geometry.js";
 import { PipSolver } from "../fireControl/pip.js";
@@ -50,13 +50,9 @@ export function reachCheck(
   const def = battery.definition;
   const solver = new PipSolver(table, def.envelope, earth);
   const site = makeSiteState();
-  const accept =
-    def.kind === "railgun"
-      ? elevationWithin(def.mount.elevationMinRad, def.mount.elevationMaxRad)
-      : undefined;
   const window = engagementWindow(solver, pred, (t) => battery.site.stateInto(t, site), t0, t1, {
     stepS,
-    accept,
+    accept: (s) => battery.canElevate(s.elevationRad),
   });
   let nearest = Infinity;
   let altAt = NaN;

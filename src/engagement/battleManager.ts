@@ -112,6 +112,11 @@ export interface BattleManagerOptions {
   readonly kappaIndex: number;
   /** The flyout table of a weapon model at a launcher latitude (a cache: weapons/fireControl/flyouts.ts). */
   readonly tables: (definition: WeaponDefinition, latRad: number) => FlyoutTable;
+  /**
+   * Filters to plan with in place of the IMM's modes, one per mode, each taking its mode's state (the
+   * same layout): the same motion models with a coarser integration, say. Default: the modes.
+   */
+  readonly planningModes?: readonly TrackingFilter<GaussianState>[];
 }
 
 /** One order given, with what it was planned on. */
@@ -190,7 +195,7 @@ interface TrackFile {
 
 /**
  * The filter and state the battle manager plans with: one mode of an IMM track alone (its own motion
- * model and mode-conditioned state), a single filter's track as it is. Planning looks up to minutes
+ * model, or `modes`' stand-in for it, and the mode-conditioned state), a single filter's track as it is. Planning looks up to minutes
  * ahead, where the mixture is no better than one mode, at a third of the cost. The mode: the most
  * probable one; for a lifting target (`lifting`) the IMM's velocity-only mode when it has one, since
  * a lift or pull-up acceleration extrapolated for minutes sends the prediction kilometres above any
@@ -201,6 +206,7 @@ export function planningFilter(
   filter: TrackingFilter<GaussianState>,
   state: GaussianState,
   lifting = false,
+  modes?: readonly TrackingFilter<GaussianState>[],
 ): { filter: TrackingFilter<GaussianState>; state: GaussianState } {
   const s = state as GaussianState & { modes?: GaussianState[]; probabilities?: Float64Array };
   if (!(filter instanceof ImmFilter) || s.modes === undefined || s.probabilities === undefined)
@@ -214,7 +220,21 @@ export function planningFilter(
     });
     if (cv >= 0) k = cv;
   }
-  return { filter: filter.filters[k], state: s.modes[k] };
+  return { filter: modes?.[k] ?? filter.filters[k], state: s.modes[k] };
+}
+
+/** Planning modes, when given, stand one for one in place of an IMM's modes, with their state sizes. */
+function checkPlanningModes(
+  filter: TrackingFilter<GaussianState>,
+  modes: readonly TrackingFilter<GaussianState>[] | undefined,
+): void {
+  if (modes === undefined) return;
+  const own = filter instanceof ImmFilter ? filter.filters : [];
+  const same = modes.length === own.length && modes.every((m, k) => m.ndim === own[k].ndim);
+  if (!same)
+    throw new RangeError(
+      `BattleManager: o.planningModes must be one filter per mode of the tracker's IMM with the mode's state size (${own.map((m) => m.ndim).join(", ") || "no IMM"}), given ${modes.length} of sizes ${modes.map((m) => m.ndim).join(", ")}`,
+    );
 }
 
 function kindOf(c: ThreatClass): VehicleKind {
@@ -239,6 +259,7 @@ export class BattleManager {
     this.doctrine = validateDoctrine(o.doctrine);
     checkDefendedAssets("BattleManager", o.assets);
     integerArg("BattleManager", "o.kappaIndex", o.kappaIndex, -1, 1000);
+    checkPlanningModes(o.picture.filter, o.planningModes);
     this.motion = new TrackMotionHistory(o.motion);
     const site = {
       timeS: NaN,
@@ -417,6 +438,7 @@ export class BattleManager {
       this.o.picture.filter,
       t.state as GaussianState,
       f.assessment?.threatClass === "lifting",
+      this.o.planningModes,
     );
     f.prediction.fromFilter(plan.filter, plan.state, ahead, PREDICTION_STEP_S, this.o.earth);
     f.predictedAtS = nowS;

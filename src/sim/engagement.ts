@@ -13,7 +13,9 @@ import type { DefendedAsset } from "../engagement/threatEvaluation.js";
 import type { FlightResult } from "../flight/result.js";
 import type { RandomStream } from "../math/random.js";
 import type { Tracker } from "../tracking/management/tracker.js";
-import type { GaussianState } from "../tracking/types.js";
+import { ExtendedKalmanFilter } from "../tracking/filters/extendedKalman.js";
+import { ImmFilter } from "../tracking/filters/imm.js";
+import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import type { WeaponBattery } from "../weapons/battery/battery.js";
 import { RailgunBattery } from "../weapons/battery/battery.js";
@@ -92,6 +94,7 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     motion: w.impactPrediction.motion,
     kappaIndex: c.tracker.filter.stateNames.indexOf("kappa"),
     tables,
+    planningModes: planningModes(c.tracker.filter),
   });
   const battle = new BattleManagementSystem(
     manager,
@@ -114,6 +117,27 @@ export function threatEvaluationModel(w: World): BallisticModel {
   const m = w.impactPrediction.model;
   return new BallisticModel({ accelPsdM2S3: m.accelPsdM2S3, earth: w.earth, maxStepS: 2 });
 }
+
+/**
+ * The battle manager's stand-ins for the tracker's IMM modes: a ballistic mode's model with Runge-Kutta
+ * substeps of 2 s instead of 0.5 s (as threatEvaluationModel), the others as they are. Its planning
+ * predictions run minutes ahead in 2 s samples and were a tenth of a 200-threat engagement's time, three
+ * quarters of it in the ballistic mode's substeps; a 2 s substep moves the path by metres (its
+ * predicted impacts: tests/engagement/threatEvaluation.test.ts), against the hundreds of metres of a
+ * track's position uncertainty that the plan's probability of kill rests on. Orders are confirmed on
+ * the tracker's whole filter before they are given (battleManager.ts).
+ */
+export function planningModes(filter: TrackingFilter<GaussianState>): TrackingFilter<GaussianState>[] | undefined {
+  if (!(filter instanceof ImmFilter)) return undefined;
+  return filter.filters.map((f) =>
+    f instanceof ExtendedKalmanFilter && f.transition instanceof BallisticModel
+      ? new ExtendedKalmanFilter({ transition: f.transition.withMaxStepS(PLANNING_MAX_STEP_S) })
+      : f,
+  );
+}
+
+/** Longest Runge-Kutta substep of the battle manager's ballistic predictions, s. */
+const PLANNING_MAX_STEP_S = 2;
 
 /** One shot of the run as the summary and the scene show it. */
 export interface ShotRunSummary {

@@ -20,13 +20,20 @@ import { flyThreat } from "../../src/flight/fly.js";
 import type { FlightResult } from "../../src/flight/result.js";
 import { createTruthState, truthAt } from "../../src/flight/truthAt.js";
 import { threatDefinitions } from "../../src/scenario/build/index.js";
-import { ballisticTrackingModel, impactPredictionModel } from "../../src/scenario/build/tracker.js";
+import {
+  ballisticTrackingModel,
+  impactPredictionModel,
+  trackingFilter,
+} from "../../src/scenario/build/tracker.js";
 import { loadScenario } from "../../src/scenario/index.js";
+import { planningModes } from "../../src/sim/engagement.js";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
+import { ImmFilter } from "../../src/tracking/filters/imm.js";
+import type { BallisticModel } from "../../src/tracking/models/transition/ballistic.js";
 import type { GaussianState, TrackingFilter } from "../../src/tracking/types.js";
 import { InterceptorBattery } from "../../src/weapons/battery/battery.js";
 import { weaponModel } from "../../src/weapons/catalog/index.js";
-import type { InterceptorDefinition } from "../../src/weapons/definitions.js";
+import type { InterceptorDefinition, WeaponDefinition } from "../../src/weapons/definitions.js";
 import { defaultFlyoutTables } from "../../src/weapons/fireControl/flyouts.js";
 
 const EARTH = makeEarthModel();
@@ -165,4 +172,32 @@ describe("the battle manager alone, on a track picture", () => {
   it("never orders more rounds than the magazine holds", () => {
     expect(manager({ mode: "salvo", salvoSize: 4 }, [PORT], 1).play(60, 300).length).toBe(1);
   }, 120_000);
+  it("plans with stand-ins for the IMM's modes (the ballistic mode with 2 s substeps); a list that does not match the modes is refused", () => {
+    const imm = trackingFilter({ filter: "imm" }, EARTH);
+    const modes = planningModes(imm)!;
+    expect(imm).toBeInstanceOf(ImmFilter);
+    const own = (imm as unknown as ImmFilter).filters;
+    expect(modes.length).toBe(own.length);
+    expect(((modes[0] as unknown as ExtendedKalmanFilter).transition as BallisticModel).maxStepS).toBe(2);
+    expect((own[0].transition as BallisticModel).maxStepS).toBe(0.5);
+    expect(modes.slice(1)).toEqual(own.slice(1));
+    expect(planningModes(filter)).toBeUndefined();
+    const options = (f: TrackingFilter<GaussianState>, m: TrackingFilter<GaussianState>[]) => ({
+      picture: { tracks: [], filter: f },
+      batteries: [],
+      orders: book(),
+      assets: [PORT],
+      doctrine: DEFAULT_DOCTRINE,
+      earth: EARTH,
+      ballisticModel: impactPredictionModel(EARTH),
+      motion: { earth: EARTH, stateNames: f.stateNames },
+      kappaIndex: -1,
+      tables: (d: WeaponDefinition, lat: number) => defaultFlyoutTables.get(d, EARTH, lat),
+      planningModes: m,
+    });
+    expect(() => new BattleManager(options(imm, modes))).not.toThrow();
+    expect(() => new BattleManager(options(imm, modes.slice(1)))).toThrow(RangeError);
+    expect(() => new BattleManager(options(imm, [modes[2], modes[1], modes[0]]))).toThrow(/planningModes/);
+    expect(() => new BattleManager(options(filter, modes))).toThrow(/no IMM/);
+  });
 });

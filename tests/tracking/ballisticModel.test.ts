@@ -191,4 +191,32 @@ describe("ballistic model", () => {
     });
     expect(worst).toBeLessThan(1e-3);
   });
+  it("withMaxStepS changes the substep and nothing else", () => {
+    // The tracker's own model (aerodynamic noise, a correlated kappa with a floor): the same substep
+    // gives the same f, F and Q to the last bit; another one gives what a model built with it gives.
+    const options = {
+      accelPsdM2S3: 3,
+      kappaCorrelationTimeS: 300,
+      kappaMin: 0,
+      aeroNoiseFraction: 0.5,
+      aeroNoiseTimeS: 10,
+    };
+    const model = new BallisticModel(options);
+    const x = reentryState();
+    const same = model.withMaxStepS(0.5);
+    const coarse = model.withMaxStepS(2);
+    const built = new BallisticModel({ ...options, maxStepS: 2 });
+    expect(coarse.maxStepS).toBe(2);
+    for (const [a, b] of [
+      [same, model],
+      [coarse, built],
+    ] as const) {
+      expect(Array.from(a.f(x, 6))).toEqual(Array.from(b.f(x, 6)));
+      expect(Array.from(a.F(x, 6))).toEqual(Array.from(b.F(x, 6)));
+      expect(Array.from(a.Q(6))).toEqual(Array.from(b.Q(6)));
+    }
+    // A coarser substep is another integration: the 6 s path differs (by centimetres here).
+    expect(Array.from(coarse.f(x, 6))).not.toEqual(Array.from(model.f(x, 6)));
+    expect(() => model.withMaxStepS(0)).toThrow(/maxStepS/);
+  });
 });

@@ -183,8 +183,12 @@ export class BallisticModel implements NonlinearTransitionModel {
   private endDt = Number.NaN;
   private endValid = false;
 
+  /** The options it was built with (for `withMaxStepS`). */
+  private readonly options: BallisticModelOptions;
+
   constructor(options: BallisticModelOptions = {}) {
     const fn = "BallisticModel";
+    this.options = { ...options };
     this.accelPsdM2S3 = nonNegativeArg(fn, "options.accelPsdM2S3", options.accelPsdM2S3 ?? 1);
     this.kappaPsd = nonNegativeArg(fn, "options.kappaPsd", options.kappaPsd ?? 1e-12);
     this.kappaCorrelationTimeS = options.kappaCorrelationTimeS ?? Infinity;
@@ -225,6 +229,15 @@ export class BallisticModel implements NonlinearTransitionModel {
     this.dragCeilingM = options.dragCeilingM ?? 200e3;
     this.maxStepS = options.maxStepS ?? 0.5;
     this.density = options.densityKgM3 ?? tabulatedDensity;
+  }
+
+  /**
+   * The same model with another longest Runge-Kutta substep (a planner looking minutes ahead trades
+   * metres of path for a quarter of the cost; the tracker keeps its own).
+   */
+  withMaxStepS(maxStepS: number): BallisticModel {
+    positiveArg("BallisticModel.withMaxStepS", "maxStepS", maxStepS);
+    return new BallisticModel({ ...this.options, maxStepS });
   }
 
   /** Altitude above the Earth's shape along the radial (see the file comment), m. */

@@ -127,7 +127,9 @@ export function threatEvaluationModel(w: World): BallisticModel {
  * track's position uncertainty that the plan's probability of kill rests on. Orders are confirmed on
  * the tracker's whole filter before they are given (battleManager.ts).
  */
-export function planningModes(filter: TrackingFilter<GaussianState>): TrackingFilter<GaussianState>[] | undefined {
+export function planningModes(
+  filter: TrackingFilter<GaussianState>,
+): TrackingFilter<GaussianState>[] | undefined {
   if (!(filter instanceof ImmFilter)) return undefined;
   return filter.filters.map((f) =>
     f instanceof ExtendedKalmanFilter && f.transition instanceof BallisticModel

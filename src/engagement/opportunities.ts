@@ -88,11 +88,28 @@ export class FireControlUnit {
     return this.battery.launcherAt(tS, this.site);
   }
 
+  /**
+   * The latest shot time of the current search with an intercept that a later shot's scan may start
+   * from (PipSolution.laterScanFromS), and that start; reset by each search (a new prediction).
+   */
+  private warmShotS = -Infinity;
+  private warmScanFromS = NaN;
+
+  private resetWarmStart(): void {
+    this.warmShotS = -Infinity;
+    this.warmScanFromS = NaN;
+  }
+
   /** Whether a shot at ts has an intercept inside the envelope (solution left in this.sol). */
   private feasible(pred: TrackPrediction, ts: number): boolean {
     const s = this.sol;
-    this.solver.solve(pred, this.launcherAt(ts), ts, s);
+    const warm = ts > this.warmShotS;
+    this.solver.solve(pred, this.launcherAt(ts), ts, s, warm ? this.warmScanFromS : NaN);
     if (s.outcome !== "intercept") return false;
+    if (warm && s.laterScanFromS === s.laterScanFromS) {
+      this.warmShotS = ts;
+      this.warmScanFromS = s.laterScanFromS;
+    }
     // The battery refuses what it cannot fire (an empty magazine, worn rails, a gun's elevation limits).
     return this.battery.refusal(s.azimuthRad, s.elevationRad) === null;
   }
@@ -138,6 +155,7 @@ export class FireControlUnit {
     targetAccelerationMps2: number,
   ): PlannedShot | null {
     const b = this.battery;
+    this.resetWarmStart();
     if (b.roundsLeft <= 0) return null;
     const step = this.scanStepS;
     const lastStart = Math.min(nowS + horizonS, pred.endS);

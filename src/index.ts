@@ -471,6 +471,14 @@ export {
   type ShotPkOptions,
 } from "./weapons/fireControl/shotKillProbability.js";
 export {
+  lateralLimitMps2,
+  type ShotDelivery,
+  type ShotGuidance,
+  type ShotGuidanceContext,
+} from "./weapons/fireControl/shotDelivery.js";
+export { GunShotDelivery } from "./weapons/fireControl/gunShotDelivery.js";
+export { InterceptorShotDelivery } from "./weapons/fireControl/interceptorShotDelivery.js";
+export {
   GunFireControl,
   type FiringSolutionOptions,
   type GunFiringSolution,

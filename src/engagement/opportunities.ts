@@ -121,7 +121,7 @@ export class FireControlUnit {
   ): PlannedShot {
     const s = this.sol;
     const pk = shotKillProbability(
-      this.battery.definition,
+      this.battery.delivery,
       s,
       pred,
       this.launcherAt(s.shotTimeS).posEcefM,

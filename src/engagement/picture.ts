@@ -10,6 +10,7 @@ import type { TrackStatus } from "../tracking/management/track.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import type { ShotRefusal, WeaponBattery } from "../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../weapons/definitions.js";
+import type { ShotDelivery } from "../weapons/fireControl/shotDelivery.js";
 
 /** A track as the battle manager reads it (the tracker's Track satisfies it). */
 export interface TrackView {
@@ -36,6 +37,8 @@ export interface BatteryView {
   readonly roundsFired: number;
   /** Shortest sustained interval between two shots, s (rate of fire, recharge or launch interval). */
   readonly shotIntervalS: number;
+  /** What its rounds bring to the planning Pk of a shot (delivery error, lethality, guidance). */
+  readonly delivery: ShotDelivery;
   /** The launcher's position and orientation at tS (a ship moves). */
   launcherAt(tS: number, out: SiteState): SiteState;
   /** The launcher's fastest speed, m/s (0: fixed; a ship's fastest leg): how far it can move between shots. */
@@ -59,6 +62,7 @@ export function batteryView(b: WeaponBattery): BatteryView {
       return b.shots.length;
     },
     shotIntervalS: interval,
+    delivery: b.delivery,
     launcherAt: (tS: number, out: SiteState) => b.site.stateInto(tS, out),
     launcherMaxSpeedMps: b.site.maxSpeedMps,
     earliestShotS: (tS: number, az: number, el: number) => b.earliestShotS(tS, az, el),

@@ -19,6 +19,7 @@ import {
   PipSolver,
   TrackPrediction,
   createFlyoutPoint,
+  GunShotDelivery,
   createPipSolution,
   engagementWindow,
   groundRangeM,
@@ -26,6 +27,7 @@ import {
   tableFromTrajectories,
   type EnvelopeDefinition,
   type SampledTrajectory,
+  type ShotDelivery,
   NOTIONAL_RAILGUN,
 } from "../../src/weapons/index.js";
 import { DEG, VACUUM, integrate, launchVelocity, launcher } from "./helpers.js";
@@ -209,12 +211,52 @@ describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)"
   it("shot Pk: an unguided round's Pk falls with its dispersion", () => {
     const sol = createPipSolution();
     solver.solve(pred, SITE, 5, sol);
-    const a = shotKillProbability(NOTIONAL_RAILGUN, sol, pred, SITE.posEcefM, VACUUM);
+    const a = shotKillProbability(new GunShotDelivery(NOTIONAL_RAILGUN), sol, pred, SITE.posEcefM, VACUUM);
     const wide = { ...NOTIONAL_RAILGUN, dispersion: { aimSigmaRad: 5e-3, muzzleSpeedSigmaMps: 10 } };
-    const b = shotKillProbability(wide, sol, pred, SITE.posEcefM, VACUUM);
+    const b = shotKillProbability(new GunShotDelivery(wide), sol, pred, SITE.posEcefM, VACUUM);
     expect(a.pk).toBeGreaterThan(b.pk);
     expect(a.pk).toBeGreaterThan(0);
     expect(a.sigma1M).toBeGreaterThan(a.sigma2M * 0.99);
+  });
+
+  it("shot Pk: a weapon of another kind plugs in through its ShotDelivery (closed forms)", () => {
+    const sol = createPipSolution();
+    solver.solve(pred, SITE, 5, sol);
+    // A stand-in round: an isotropic 30 m delivery error, a Carleton lethality (L = 10 m, Pk0 = 0.9),
+    // and, when guided, a fixed reach (a_max 20 m/s^2, T 0.5 s, 4 s of homing, 2 m of its own error).
+    const sigma = 30;
+    const lethality = { kind: "gaussian", lethalRadiusM: 10, killAtZeroMiss: 0.9 } as const;
+    const standIn = (guided: boolean): ShotDelivery => ({
+      lethality,
+      addDeliveryCovariance: (_s, _l, C) => {
+        for (let i = 0; i < 3; i++) C[4 * i] += sigma * sigma;
+      },
+      guidanceInto: (_c, out) => {
+        if (!guided) return false;
+        out.lateralLimitMps2 = 20;
+        out.timeConstantS = 0.5;
+        out.homingTimeS = 4;
+        out.guideSigmaM = 2;
+        return true;
+      },
+    });
+    const unguided = shotKillProbability(standIn(false), sol, pred, SITE.posEcefM, VACUUM);
+    expect(unguided.sigma1M).toBeCloseTo(sigma, 9);
+    expect(unguided.sigma2M).toBeCloseTo(sigma, 9);
+    // Carleton over a circular Gaussian miss: Pk0 L^2 / (L^2 + sigma^2) (Ball 2003, ch. 5) = 0.09.
+    expect(unguided.pk).toBeCloseTo((0.9 * 100) / (100 + 900), 12);
+    const nT = 30;
+    const guided = shotKillProbability(standIn(true), sol, pred, SITE.posEcefM, VACUUM, {
+      targetAccelerationMps2: nT,
+    });
+    // r_c = a_max t_h^2 / 2 = 160 m; P(|e| <= r_c) Rayleigh; the end game's sigma with Zarchan's
+    // single-lag peak miss 2 e^-2 n_T T^2.
+    const rc = 0.5 * 20 * 16;
+    const pCorrect = 1 - Math.exp((-0.5 * rc * rc) / (sigma * sigma));
+    const endSigma = Math.hypot(2, 2 * Math.exp(-2) * nT * 0.25);
+    expect(guided.correctableRadiusM).toBeCloseTo(rc, 9);
+    expect(guided.endSigmaM).toBeCloseTo(endSigma, 9);
+    expect(guided.pk).toBeCloseTo((pCorrect * 0.9 * 100) / (100 + endSigma * endSigma), 12);
   });
 });
 

@@ -17,6 +17,9 @@ import { finiteArg } from "../../math/check.js";
 import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
 import { validateWeapon } from "../catalog/index.js";
 import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
+import { GunShotDelivery } from "../fireControl/gunShotDelivery.js";
+import { InterceptorShotDelivery } from "../fireControl/interceptorShotDelivery.js";
+import type { ShotDelivery } from "../fireControl/shotDelivery.js";
 import type { Lethality } from "../lethality.js";
 import { Mount } from "./mount.js";
 import { PulsedPowerStore } from "./pulsedPower.js";
@@ -40,6 +43,8 @@ export interface WeaponBattery {
   readonly shots: readonly ShotRecord[];
   /** Lethality of its round at the target (a railgun's projectile, an interceptor's kill vehicle). */
   readonly lethality: Lethality;
+  /** What its rounds bring to the planning Pk of a shot: delivery error and guidance (shotDelivery.ts). */
+  readonly delivery: ShotDelivery;
   /**
    * Shortest interval between shots the battery can keep up, s: a railgun's loader or its bank's
    * recharge at the sustained power, whichever is slower; an interceptor launcher's launch interval.
@@ -99,6 +104,7 @@ export class RailgunBattery implements WeaponBattery {
     const power = (0.5 * d.launchPackageMassKg * d.muzzleSpeedMps ** 2) / d.pulsedPower.launcherEfficiency;
     const chargeW = Math.min(power / d.pulsedPower.rechargeTimeS, d.pulsedPower.sustainedPowerW);
     this.sustainedShotIntervalS = Math.max(this.minIntervalS, power / chargeW);
+    this.delivery = new GunShotDelivery(definition);
   }
 
   readonly sustainedShotIntervalS: number;
@@ -106,6 +112,8 @@ export class RailgunBattery implements WeaponBattery {
   get lethality(): Lethality {
     return this.definition.projectile.lethality;
   }
+
+  readonly delivery: ShotDelivery;
 
   canElevate(elevationRad: number): boolean {
     return this.mount.canElevate(elevationRad);
@@ -177,7 +185,10 @@ export class InterceptorBattery implements WeaponBattery {
   ) {
     this.site = site instanceof RadarSite ? site : new RadarSite(site);
     this.left = roundsOf(rounds, definition.magazineRounds, id);
+    this.delivery = new InterceptorShotDelivery(definition);
   }
+
+  readonly delivery: ShotDelivery;
 
   get roundsLeft(): number {
     return this.left;

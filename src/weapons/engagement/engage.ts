@@ -414,9 +414,16 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
       if (tracked && battery.shots.length < maxShots && !(scheduledShotS >= t) && !killed) {
         const s = solveShot(t);
         if (s !== null) {
-          const pk = shotKillProbability(def, s, prediction, launcherAt(s.shotTimeS).posEcefM, earth, {
-            targetKind: o.targetKind,
-          });
+          const pk = shotKillProbability(
+            battery.delivery,
+            s,
+            prediction,
+            launcherAt(s.shotTimeS).posEcefM,
+            earth,
+            {
+              targetKind: o.targetKind,
+            },
+          );
           if (!solutionReported) {
             solutionReported = true;
             events.push({

@@ -81,7 +81,9 @@ export function launchRound(o: LaunchOptions): LaunchResult {
   solver.solve(prediction, l, ts, sol);
   const refusal = sol.outcome === "intercept" ? battery.refusal(sol.azimuthRad, sol.elevationRad) : null;
   if (sol.outcome !== "intercept" || refusal !== null) return { fired: false, why: refusal ?? sol.outcome };
-  const planned = shotKillProbability(def, sol, prediction, l.posEcefM, earth, { targetKind: o.targetKind });
+  const planned = shotKillProbability(battery.delivery, sol, prediction, l.posEcefM, earth, {
+    targetKind: o.targetKind,
+  });
   const minPk = o.minKillProbability ?? 0;
   if (!(minPk >= 0 && minPk <= 1))
     throw new RangeError(`launchRound: minKillProbability must be in [0, 1], given ${minPk}`);

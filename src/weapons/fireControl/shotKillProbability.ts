@@ -25,16 +25,16 @@
  *   over the last time constant).
  *   Homing time: the whole time of flight for command guidance; for a seeker the time from acquisition
  *   (its acquisition range against the target kind's nominal signature at the PIP) to the intercept.
+ * What differs between kinds of weapon (delivery error, lethality, guidance) is the weapon's
+ * `ShotDelivery` (shotDelivery.ts; gunShotDelivery.ts, interceptorShotDelivery.ts), which its battery
+ * gives; this file holds what they share.
  */
 import { finiteVec3Arg } from "../../math/check.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
-import { stagnationCoefficient, stagnationTempK } from "../../flight/heating.js";
-import { createTruthState } from "../../flight/truthAt.js";
 import type { VehicleKind } from "../../flight/truth.js";
-import type { LateralLimitDefinition, WeaponDefinition } from "../definitions.js";
 import { expectedKillProbability } from "../lethality.js";
-import { Seeker } from "../seeker.js";
 import type { PipSolution } from "./pip.js";
+import type { ShotDelivery, ShotGuidance } from "./shotDelivery.js";
 import type { TrackPrediction } from "./trackPrediction.js";
 
 /** Peak of Zarchan's single-lag step-manoeuvre miss 0.5 x^2 e^-x (at x = 2): 2 e^-2. */
@@ -60,54 +60,23 @@ export interface ShotPk {
   homingTimeS: number;
 }
 
-/** a_max = min(structural, q C_N S / m + F_divert / m), m/s^2. */
-export function lateralLimitMps2(
-  l: LateralLimitDefinition,
-  dynamicPressurePa: number,
-  massKg: number,
-): number {
-  return Math.min(l.structuralMps2, (dynamicPressurePa * l.normalForceAreaM2 + l.divertThrustN) / massKg);
-}
-
 const air = new Float64Array(4);
-const seekers = new WeakMap<object, Seeker>();
-
-function seekerOf(w: WeaponDefinition): Seeker | null {
-  if (w.kind !== "interceptor") return null;
-  let s = seekers.get(w.seeker);
-  if (s === undefined) {
-    s = new Seeker(w.seeker);
-    seekers.set(w.seeker, s);
-  }
-  return s;
-}
-
-/** A nominal truth of the target at the PIP, for a seeker's signature (no thrust; hot surface). */
-function nominalTruth(kind: VehicleKind, sol: PipSolution, earth: FlightEarthModel) {
-  const t = createTruthState("target", kind);
-  t.posEcefM.set(sol.pipEcefM);
-  t.velEcefMps.set(sol.targetVelEcefMps);
-  t.altM = sol.altM;
-  earth.atmosphereInto(Math.max(0, Math.min(sol.altM, 1e6)), air);
-  const v = Math.hypot(sol.targetVelEcefMps[0], sol.targetVelEcefMps[1], sol.targetVelEcefMps[2]);
-  t.airspeedMps = v;
-  t.mach = air[3] > 0 ? v / air[3] : 0;
-  t.phase =
-    kind === "hgv" ? "glide" : kind === "cruise" ? "cruise" : sol.altM > 100_000 ? "midcourse" : "reentry";
-  // Sutton-Graves radiative-equilibrium surface temperature with a 5 cm nose and emissivity 0.85
-  // (the catalog's threat values, src/flight/heating.ts), floored at the ambient temperature.
-  t.surfaceTempK = stagnationTempK(stagnationCoefficient(0.05, 0.85), air[2], v, air[0]);
-  return t;
-}
-
 const C = new Float64Array(9);
-const C0 = new Float64Array(9);
 const E1 = new Float64Array(3);
 const E2 = new Float64Array(3);
+const guidance: ShotGuidance = {
+  lateralLimitMps2: NaN,
+  timeConstantS: NaN,
+  homingTimeS: NaN,
+  guideSigmaM: NaN,
+};
 
-/** Pk of the shot whose PIP is `sol` (outcome "intercept"), see the file comment. */
+/**
+ * Pk of the shot whose PIP is `sol` (outcome "intercept"), see the file comment; `delivery` is what
+ * the weapon's rounds bring (a battery's `delivery`: gunShotDelivery.ts, interceptorShotDelivery.ts).
+ */
 export function shotKillProbability(
-  weapon: WeaponDefinition,
+  delivery: ShotDelivery,
   sol: PipSolution,
   prediction: TrackPrediction,
   launcherEcefM: ArrayLike<number>,
@@ -141,66 +110,41 @@ export function shotKillProbability(
   ny /= closing;
   nz /= closing;
   planeBasis(nx, ny, nz);
-  // Track covariance at the intercept.
+  // Track covariance at the intercept, plus the round's own delivery error.
   if (!prediction.covarianceAt(sol.interceptTimeS, C)) C.fill(0);
-  const vArr = Math.max(sol.arrivalSpeedMps, 1e-9);
-  const ux = rv[0] / vArr;
-  const uy = rv[1] / vArr;
-  const uz = rv[2] / vArr;
-  if (weapon.kind === "railgun") {
-    const p = sol.pipEcefM;
-    const slant = Math.hypot(p[0] - launcherEcefM[0], p[1] - launcherEcefM[1], p[2] - launcherEcefM[2]);
-    const lat = weapon.dispersion.aimSigmaRad * slant;
-    const along =
-      weapon.dispersion.muzzleSpeedSigmaMps * sol.tofS * (sol.arrivalSpeedMps / weapon.muzzleSpeedMps);
-    const l2 = lat * lat;
-    const d2 = along * along - l2;
-    const u = [ux, uy, uz];
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 3; j++) C[3 * i + j] += (i === j ? l2 : 0) + d2 * u[i] * u[j];
-  }
+  delivery.addDeliveryCovariance(sol, launcherEcefM, C);
   const [s1, s2] = projectedSigmas(C);
   out.sigma1M = s1;
   out.sigma2M = s2;
-  const lethality = weapon.kind === "railgun" ? weapon.projectile.lethality : weapon.lethality;
-  const guided = weapon.kind === "interceptor" || weapon.projectile.guidance !== null;
+  const lethality = delivery.lethality;
+  // Lateral limit at the PIP: the dynamic pressure there.
+  earth.atmosphereInto(Math.max(0, Math.min(sol.altM, 1e6)), air);
+  const q = 0.5 * air[2] * sol.arrivalSpeedMps * sol.arrivalSpeedMps;
+  const guided = delivery.guidanceInto(
+    {
+      solution: sol,
+      prediction,
+      earth,
+      dynamicPressurePa: q,
+      closingSpeedMps: closing,
+      targetAccelerationMps2: nT,
+      targetKind: options.targetKind ?? "ballistic",
+    },
+    guidance,
+  );
   if (!guided) {
     out.pk = expectedKillProbability(lethality, s1, s2);
     return out;
   }
-  // Lateral limit at the PIP.
-  earth.atmosphereInto(Math.max(0, Math.min(sol.altM, 1e6)), air);
-  const q = 0.5 * air[2] * sol.arrivalSpeedMps * sol.arrivalSpeedMps;
-  let aMax: number;
-  let lagS: number;
-  let guideSigma: number;
-  let homing: number;
-  if (weapon.kind === "railgun") {
-    const g = weapon.projectile.guidance!;
-    aMax = lateralLimitMps2(g.lateralLimit, q, weapon.projectile.flightBodyMassKg);
-    lagS = g.timeConstantS;
-    homing = sol.tofS;
-    // The uplinked track's current position uncertainty, and the target's drift over the link latency.
-    const track0 = prediction.covarianceAt(prediction.t0S, C0) ? Math.sqrt((C0[0] + C0[4] + C0[8]) / 3) : 0;
-    const drift = 0.5 * nT * g.commandLink.latencyS * g.commandLink.latencyS;
-    guideSigma = Math.hypot(track0, drift);
-  } else {
-    aMax = lateralLimitMps2(weapon.payload.lateralLimit, q, weapon.payload.massKg);
-    lagS = weapon.guidance.timeConstantS;
-    const seeker = seekerOf(weapon)!;
-    const acq = seeker.acquisitionRangeM(
-      seeker.signature(nominalTruth(options.targetKind ?? "ballistic", sol, earth)),
-    );
-    homing = Math.min(sol.tofS, acq / closing);
-    guideSigma = seeker.definition.angleNoiseFloorRad * closing * lagS;
-  }
+  const homing = guidance.homingTimeS;
+  const lagS = guidance.timeConstantS;
   out.homingTimeS = homing;
-  out.correctableRadiusM = 0.5 * aMax * homing * homing;
+  out.correctableRadiusM = 0.5 * guidance.lateralLimitMps2 * homing * homing;
   const sc = Math.sqrt(s1 * s2);
   out.pCorrect =
     sc === 0 ? 1 : -Math.expm1((-0.5 * out.correctableRadiusM * out.correctableRadiusM) / (sc * sc));
   const manoeuvre = SINGLE_LAG_PEAK_MISS * nT * lagS * lagS;
-  out.endSigmaM = Math.hypot(guideSigma, manoeuvre);
+  out.endSigmaM = Math.hypot(guidance.guideSigmaM, manoeuvre);
   out.pk = out.pCorrect * expectedKillProbability(lethality, out.endSigmaM);
   return out;
 }

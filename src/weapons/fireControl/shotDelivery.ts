@@ -1,0 +1,62 @@
+/**
+ * What a weapon's rounds bring to the planning Pk of a shot (shotKillProbability.ts), the part that
+ * differs between kinds of weapon: the round's own delivery error at the PIP, its lethality, and, for a
+ * guided round, how much of the error before guidance it can take out (lateral limit, guidance time
+ * constant, homing time, the guidance's own error). A battery gives its weapon's (battery.ts), so fire
+ * control and battle management do not switch on the kind.
+ */
+import type { FlightEarthModel } from "../../flight/earthModel.js";
+import type { VehicleKind } from "../../flight/truth.js";
+import type { LateralLimitDefinition } from "../definitions.js";
+import type { Lethality } from "../lethality.js";
+import type { PipSolution } from "./pip.js";
+import type { TrackPrediction } from "./trackPrediction.js";
+
+/** A guided round's reach at the PIP (see shotKillProbability.ts). */
+export interface ShotGuidance {
+  /** a_max, the lateral acceleration it can pull at the PIP, m/s^2. */
+  lateralLimitMps2: number;
+  /** T, the guidance's time constant, s. */
+  timeConstantS: number;
+  /** t_h, the time it homes for, s. */
+  homingTimeS: number;
+  /** sigma_guide, the guidance's own error at the end, m. */
+  guideSigmaM: number;
+}
+
+/** What the guidance at the PIP is worked out from. */
+export interface ShotGuidanceContext {
+  readonly solution: PipSolution;
+  readonly prediction: TrackPrediction;
+  readonly earth: FlightEarthModel;
+  /** q at the PIP (air density there, arrival speed), Pa. */
+  readonly dynamicPressurePa: number;
+  /** |v_T - v_round| at the PIP, m/s. */
+  readonly closingSpeedMps: number;
+  /** n_T across the line of sight, m/s^2. */
+  readonly targetAccelerationMps2: number;
+  /** The kind the track is taken for (a seeker's signature). */
+  readonly targetKind: VehicleKind;
+}
+
+export interface ShotDelivery {
+  /** Lethality of the round at the target. */
+  readonly lethality: Lethality;
+  /**
+   * Adds the round's own delivery error at the PIP of `solution` (a shot from `launcherEcefM`) to the
+   * 3 x 3 ECEF covariance C, m^2 (a gun's aim and muzzle-speed errors; nothing for a round that flies
+   * out under guidance).
+   */
+  addDeliveryCovariance(solution: PipSolution, launcherEcefM: ArrayLike<number>, C: Float64Array): void;
+  /** The guidance at the PIP into `out`; false for an unguided round. */
+  guidanceInto(context: ShotGuidanceContext, out: ShotGuidance): boolean;
+}
+
+/** a_max = min(structural, q C_N S / m + F_divert / m), m/s^2. */
+export function lateralLimitMps2(
+  l: LateralLimitDefinition,
+  dynamicPressurePa: number,
+  massKg: number,
+): number {
+  return Math.min(l.structuralMps2, (dynamicPressurePa * l.normalForceAreaM2 + l.divertThrustN) / massKg);
+}

@@ -440,6 +440,7 @@ export {
   type ShotRefusal,
   type WeaponBattery,
 } from "./weapons/battery/battery.js";
+export type { LaunchedRound, RoundLaunch } from "./weapons/engagement/roundLaunch.js";
 export {
   gunFlyoutTable,
   interceptorFlyoutTable,

@@ -41,7 +41,6 @@ import { makeSiteState, type SiteState } from "../../sensors/radar/site.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { WeaponBattery } from "../../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../../weapons/definitions.js";
-import { GunFireControl } from "../../weapons/fireControl/firingSolution.js";
 import type { FlyoutTable } from "../../weapons/fireControl/flyoutTable.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../../weapons/fireControl/pip.js";
 import { TrackPrediction } from "../../weapons/fireControl/trackPrediction.js";
@@ -155,7 +154,6 @@ export interface RoundOutcome {
 interface Unit {
   readonly battery: WeaponBattery;
   readonly solver: PipSolver;
-  readonly gun: GunFireControl | null;
   readonly dispersion: RandomStream;
 }
 
@@ -216,7 +214,6 @@ export class WeaponsSystem implements SimSystem {
       return {
         battery: b,
         solver: new PipSolver(o.tables(b.definition, lat), envelope, o.earth),
-        gun: b.definition.kind === "railgun" ? new GunFireControl(b.definition, o.earth) : null,
         dispersion: o.stream(`weapon:${b.id}:dispersion`),
       };
     });
@@ -353,7 +350,6 @@ export class WeaponsSystem implements SimSystem {
       battery: b,
       earth: this.o.earth,
       solver: u.solver,
-      gunFireControl: u.gun,
       prediction: est.prediction,
       launcher,
       shotTimeS: timeS,

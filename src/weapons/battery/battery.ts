@@ -11,12 +11,18 @@
  *
  * A battery is also where what differs between weapon kinds is answered for the layers above (the
  * battle manager, the loop's adjudication): its round's lethality, the interval it can sustain between
- * shots and the elevations it can fire at, so they read these and do not switch on the kind.
+ * shots, the elevations it can fire at, what its rounds bring to a shot's planning Pk (delivery) and
+ * the round it fires and flies (launch), so they read these and do not switch on the kind.
  */
 import { finiteArg } from "../../math/check.js";
 import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
 import { validateWeapon } from "../catalog/index.js";
 import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
+import type { FlightEarthModel } from "../../flight/earthModel.js";
+import { launchGunRound } from "../engagement/gunLaunch.js";
+import { launchInterceptorRound } from "../engagement/interceptorLaunch.js";
+import type { LaunchedRound, RoundLaunch } from "../engagement/roundLaunch.js";
+import { GunFireControl } from "../fireControl/firingSolution.js";
 import { GunShotDelivery } from "../fireControl/gunShotDelivery.js";
 import { InterceptorShotDelivery } from "../fireControl/interceptorShotDelivery.js";
 import type { ShotDelivery } from "../fireControl/shotDelivery.js";
@@ -58,6 +64,13 @@ export interface WeaponBattery {
   earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number;
   /** Fires at `tS` (which must be >= earliestShotS of the decision); returns the shot. */
   fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord;
+  /**
+   * Fires and flies one round on a solution fire control stands behind (launch.ts has checked the
+   * PIP, the refusal and the planned Pk): a gun refines its aim, draws its errors and flies a
+   * projectile (gunLaunch.ts); a vertical launcher flies an interceptor to the PIP
+   * (interceptorLaunch.ts).
+   */
+  launch(o: RoundLaunch): LaunchedRound;
 }
 
 /** A shot's time and lay: finite numbers, or a RangeError naming the bad one. */
@@ -105,6 +118,18 @@ export class RailgunBattery implements WeaponBattery {
     const chargeW = Math.min(power / d.pulsedPower.rechargeTimeS, d.pulsedPower.sustainedPowerW);
     this.sustainedShotIntervalS = Math.max(this.minIntervalS, power / chargeW);
     this.delivery = new GunShotDelivery(definition);
+  }
+
+  /** The gun's flyout fire control on each Earth model it has fired over (working storage only). */
+  private readonly fireControls = new WeakMap<FlightEarthModel, GunFireControl>();
+
+  launch(o: RoundLaunch): LaunchedRound {
+    let fc = this.fireControls.get(o.earth);
+    if (fc === undefined) {
+      fc = new GunFireControl(this.definition, o.earth);
+      this.fireControls.set(o.earth, fc);
+    }
+    return launchGunRound(this, fc, o);
   }
 
   readonly sustainedShotIntervalS: number;
@@ -186,6 +211,10 @@ export class InterceptorBattery implements WeaponBattery {
     this.site = site instanceof RadarSite ? site : new RadarSite(site);
     this.left = roundsOf(rounds, definition.magazineRounds, id);
     this.delivery = new InterceptorShotDelivery(definition);
+  }
+
+  launch(o: RoundLaunch): LaunchedRound {
+    return launchInterceptorRound(this, o);
   }
 
   readonly delivery: ShotDelivery;

@@ -38,7 +38,6 @@ import type { Sensor } from "../../sensors/sensor.js";
 import type { Tracker } from "../../tracking/management/tracker.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { WeaponBattery } from "../battery/battery.js";
-import { GunFireControl } from "../fireControl/firingSolution.js";
 import type { FlyoutTable } from "../fireControl/flyoutTable.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../fireControl/pip.js";
 import { shotKillProbability } from "../fireControl/shotKillProbability.js";
@@ -178,7 +177,6 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   const seekerRng: RandomStream = randomStream(o.seed, run, `engage:${weaponId}:${threatId}:seeker`);
   const sensorRngs = sensing?.sensors.map((s) => randomStream(o.seed, run, `sensor:${s.id}`)) ?? [];
   const solver = new PipSolver(o.table, def.envelope, earth);
-  const gunFc = def.kind === "railgun" ? new GunFireControl(def, earth) : null;
   const sol = createPipSolution();
   const site = makeSiteState();
   const truth = createTruthState(threatId, threat.kind);
@@ -266,7 +264,6 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
       battery,
       earth,
       solver,
-      gunFireControl: gunFc,
       prediction,
       launcher: launcherAt(ts),
       shotTimeS: ts,

@@ -3,6 +3,7 @@ export * from "./closestApproach.js";
 export * from "./killDraw.js";
 export * from "./flyToClosestApproach.js";
 export * from "./rounds.js";
+export * from "./roundLaunch.js";
 export * from "./launch.js";
 export * from "./engage.js";
 export * from "./reach.js";

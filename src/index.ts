@@ -471,12 +471,7 @@ export {
   type ShotPk,
   type ShotPkOptions,
 } from "./weapons/fireControl/shotKillProbability.js";
-export {
-  lateralLimitMps2,
-  type ShotDelivery,
-  type ShotGuidance,
-  type ShotGuidanceContext,
-} from "./weapons/fireControl/shotDelivery.js";
+export type { ShotDelivery, ShotGuidance, ShotGuidanceContext } from "./weapons/fireControl/shotDelivery.js";
 export { GunShotDelivery } from "./weapons/fireControl/gunShotDelivery.js";
 export { InterceptorShotDelivery } from "./weapons/fireControl/interceptorShotDelivery.js";
 export {

@@ -6,6 +6,7 @@
  * flight; its guidance error is the uplinked track's current position uncertainty plus the target's
  * drift n_T tau^2 / 2 over the link latency tau.
  */
+import { validateWeapon } from "../catalog/index.js";
 import type { RailgunDefinition } from "../definitions.js";
 import type { Lethality } from "../lethality.js";
 import type { PipSolution } from "./pip.js";
@@ -19,7 +20,10 @@ import {
 const C0 = new Float64Array(9);
 
 export class GunShotDelivery implements ShotDelivery {
-  constructor(readonly definition: RailgunDefinition) {}
+  /** `definition` is checked (validateWeapon: a RangeError naming the bad field). */
+  constructor(readonly definition: RailgunDefinition) {
+    validateWeapon(definition);
+  }
 
   get lethality(): Lethality {
     return this.definition.projectile.lethality;

@@ -96,6 +96,28 @@ export const WEAPON_CASES: Record<string, Entry> = {
     ],
     refuse: [[[0, "magazineRounds"], 2.5]],
   },
+  GunShotDelivery: {
+    kind: "checks",
+    call: (d) => new raijin.GunShotDelivery(d as RailgunDefinition),
+    args: () => [structuredClone(GUN)],
+    names: ["definition"],
+    leaves: [
+      [0, "muzzleSpeedMps"],
+      [0, "dispersion", "aimSigmaRad"],
+      [0, "dispersion", "muzzleSpeedSigmaMps"],
+      [0, "projectile", "lethality", "hitRadiusM"],
+    ],
+  },
+  InterceptorShotDelivery: {
+    kind: "checks",
+    call: (d) => new raijin.InterceptorShotDelivery(d as InterceptorDefinition),
+    args: () => [structuredClone(SAM)],
+    names: ["definition"],
+    leaves: [
+      [0, "payload", "massKg"],
+      [0, "guidance", "timeConstantS"],
+    ],
+  },
   createBattery: [
     {
       kind: "checks",
@@ -296,8 +318,15 @@ export const WEAPON_CASES: Record<string, Entry> = {
   },
   shotKillProbability: {
     kind: "checks",
-    args: () => [GUN, solution(), prediction(), site().posEcefM, EARTH, { targetAccelerationMps2: 10 }],
-    names: ["weapon", "sol", "prediction", "launcherEcefM", "earth", "options"],
+    args: () => [
+      new raijin.GunShotDelivery(GUN),
+      solution(),
+      prediction(),
+      site().posEcefM,
+      EARTH,
+      { targetAccelerationMps2: 10 },
+    ],
+    names: ["delivery", "sol", "prediction", "launcherEcefM", "earth", "options"],
     leaves: [...[0, 1, 2].map((k): Leaf => [3, k]), [5, "targetAccelerationMps2"]],
   },
   GunFireControl: {

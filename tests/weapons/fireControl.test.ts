@@ -260,6 +260,45 @@ describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)"
   });
 });
 
+/** A 1,500 m/s gun's table to 50 km range and 30 km altitude (the PIP property tests' launcher). */
+function gun1500Table(): FlyoutTable {
+  return tableFromTrajectories(gunTrajectories(1500, range(0.5, 89.5, 0.5), 0.05), {
+    rangeStepM: 500,
+    rangeCount: 100,
+    altMinM: 0,
+    altStepM: 500,
+    altCount: 60,
+  });
+}
+
+/** A solver on `table` with a case's altitude, range and time-of-flight floors, out to 40 km. */
+function flooredSolver(
+  table: FlyoutTable,
+  c: { minAltM: number; minRangeM: number; maxTofS: number },
+): PipSolver {
+  return new PipSolver(
+    table,
+    {
+      ...OPEN,
+      minInterceptAltitudeM: c.minAltM,
+      minRangeM: c.minRangeM,
+      maxRangeM: 40_000,
+      maxTimeOfFlightS: c.maxTofS,
+    },
+    VACUUM,
+  );
+}
+
+/** Arbitraries of straightPrediction's flights: 20-90 km out, 1-28 km up, 300-3,000 m/s. */
+const STRAIGHT_FLIGHT = {
+  rangeM: fc.double({ min: 20_000, max: 90_000, noNaN: true }),
+  bearing: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
+  altM: fc.double({ min: 1000, max: 28_000, noNaN: true }),
+  speed: fc.double({ min: 300, max: 3000, noNaN: true }),
+  offHeading: fc.double({ min: -1.2, max: 1.2, noNaN: true }),
+  climb: fc.double({ min: -150, max: 150, noNaN: true }),
+};
+
 /** A straight flight from rangeM out on `bearing`, heading back towards the launcher give or take
  *  offHeading, climbing at `climb` m/s: 240 s of it in 1 s samples. */
 function straightPrediction(c: {
@@ -294,13 +333,7 @@ function straightPrediction(c: {
 }
 
 describe("PipSolver.solve from an earlier shot's intercept (scanFromS): the same solutions, fewer evaluations", () => {
-  const table: FlyoutTable = tableFromTrajectories(gunTrajectories(1500, range(0.5, 89.5, 0.5), 0.05), {
-    rangeStepM: 500,
-    rangeCount: 100,
-    altMinM: 0,
-    altStepM: 500,
-    altCount: 60,
-  });
+  const table = gun1500Table();
   const evaluations = { cold: 0, warm: 0 };
   const solves = { withGap: 0, disagreeing: 0 };
   const point = createFlyoutPoint();
@@ -318,29 +351,14 @@ describe("PipSolver.solve from an earlier shot's intercept (scanFromS): the same
     fc.assert(
       fc.property(
         fc.record({
-          rangeM: fc.double({ min: 20_000, max: 90_000, noNaN: true }),
-          bearing: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-          altM: fc.double({ min: 1000, max: 28_000, noNaN: true }),
-          speed: fc.double({ min: 300, max: 3000, noNaN: true }),
-          offHeading: fc.double({ min: -1.2, max: 1.2, noNaN: true }),
-          climb: fc.double({ min: -150, max: 150, noNaN: true }),
+          ...STRAIGHT_FLIGHT,
           minAltM: fc.constantFrom(0, 0, 2000, 6000),
           minRangeM: fc.constantFrom(0, 0, 12_000),
           maxTofS: fc.double({ min: 15, max: 90, noNaN: true }),
           steps: fc.array(fc.double({ min: 0.5, max: 5, noNaN: true }), { minLength: 5, maxLength: 30 }),
         }),
         (c) => {
-          const solver = new PipSolver(
-            table,
-            {
-              ...OPEN,
-              minInterceptAltitudeM: c.minAltM,
-              minRangeM: c.minRangeM,
-              maxRangeM: 40_000,
-              maxTimeOfFlightS: c.maxTofS,
-            },
-            VACUUM,
-          );
+          const solver = flooredSolver(table, c);
           // A straight line's height over the ellipsoid falls then rises, and its range from the
           // launcher too: a floor of altitude or range can cut its inside span in two (a gap). Without
           // floors the inside span is one interval and the two scans must agree.
@@ -388,13 +406,7 @@ describe("PipSolver.solve from an earlier shot's intercept (scanFromS): the same
 });
 
 describe("PipSolver.interceptPossible: a span of shots that cannot intercept is told in one pass", () => {
-  const table: FlyoutTable = tableFromTrajectories(gunTrajectories(1500, range(0.5, 89.5, 0.5), 0.05), {
-    rangeStepM: 500,
-    rangeCount: 100,
-    altMinM: 0,
-    altStepM: 500,
-    altCount: 60,
-  });
+  const table = gun1500Table();
   /** The launcher moved east and north by (de, dn) m. */
   const moved = (de: number, dn: number) => {
     const r = SITE.rotEcefToEnu;
@@ -416,12 +428,7 @@ describe("PipSolver.interceptPossible: a span of shots that cannot intercept is 
     fc.assert(
       fc.property(
         fc.record({
-          rangeM: fc.double({ min: 20_000, max: 90_000, noNaN: true }),
-          bearing: fc.double({ min: 0, max: 2 * Math.PI, noNaN: true }),
-          altM: fc.double({ min: 1000, max: 28_000, noNaN: true }),
-          speed: fc.double({ min: 300, max: 3000, noNaN: true }),
-          offHeading: fc.double({ min: -1.2, max: 1.2, noNaN: true }),
-          climb: fc.double({ min: -150, max: 150, noNaN: true }),
+          ...STRAIGHT_FLIGHT,
           minAltM: fc.constantFrom(0, 2000, 6000),
           minRangeM: fc.constantFrom(0, 0, 12_000),
           maxTofS: fc.double({ min: 15, max: 90, noNaN: true }),
@@ -431,17 +438,7 @@ describe("PipSolver.interceptPossible: a span of shots that cannot intercept is 
           driftM: fc.constantFrom(0, 0, 1500),
         }),
         (c) => {
-          const solver = new PipSolver(
-            table,
-            {
-              ...OPEN,
-              minInterceptAltitudeM: c.minAltM,
-              minRangeM: c.minRangeM,
-              maxRangeM: 40_000,
-              maxTimeOfFlightS: c.maxTofS,
-            },
-            VACUUM,
-          );
+          const solver = flooredSolver(table, c);
           const pred = straightPrediction(c);
           const d = c.driftM / Math.SQRT2;
           const sites =

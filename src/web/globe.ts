@@ -8,6 +8,7 @@ import type { BoundingSphere, Cartesian3, CzmlDataSource, Entity, JulianDate, Vi
 import { cesium } from "./cesium.js";
 import type { LayerKey } from "./colours.js";
 import type { TrajectorySeries } from "./data.js";
+import { placeSiteLabels, type LabelledSite } from "./siteLabels.js";
 
 export interface Globe {
   readonly viewer: Viewer;
@@ -37,7 +38,7 @@ export interface Globe {
 const OVERVIEW_PITCH_DEG = -50;
 /** Step back from the tightest fit by this fraction of the raid's radius, to leave a margin. */
 const OVERVIEW_MARGIN = 0.25;
-/** Site labels (assets, radars) show only from closer than this: in the overview they pile up. */
+/** Site and impact labels show only from closer than this: in the overview they pile up. */
 const SITE_LABEL_MAX_DISTANCE_M = 1.5e6;
 /** Every n-th trajectory sample is enough to bound the raid. */
 const BOUND_STRIDE = 10;
@@ -94,7 +95,7 @@ export async function createGlobe(
   viewer.timeline.zoomTo(clock.startTime, clock.stopTime);
 
   const entities = dataSource.entities.values;
-  declutterLabels(C, entities);
+  declutterLabels(C, entities, start);
 
   const overview = raidSphere(C, trajectories, entities, start);
   const home = () => {
@@ -190,23 +191,46 @@ function layerEntities(entities: readonly Entity[], layer: LayerKey): Entity[] {
 }
 
 /**
- * Labels that would pile up in the overview: track labels ("T12 (hgv-1)") sit on the threats' own labels,
- * so they are off (the timeline names the tracks); the labels of fixed sites (assets, radars, tens of km
- * apart) and of impact points show only once the camera is closer than SITE_LABEL_MAX_DISTANCE_M. Threat
- * labels stay.
+ * Labels that would pile up: track labels ("T12 (hgv-1)") sit on the threats' own labels, so they are off
+ * (the timeline names the tracks); impact labels show only from closer than SITE_LABEL_MAX_DISTANCE_M;
+ * sites (assets, radars, weapons) within a few km of each other (a ship's radars and gun) share one label
+ * naming them all, which shows only from close enough to clear the next group's (siteLabels.ts), never
+ * farther than SITE_LABEL_MAX_DISTANCE_M. Threat labels stay.
  */
-function declutterLabels(C: ReturnType<typeof cesium>, entities: readonly Entity[]): void {
+function declutterLabels(C: ReturnType<typeof cesium>, entities: readonly Entity[], at: JulianDate): void {
   const near = new C.ConstantProperty(new C.DistanceDisplayCondition(0, SITE_LABEL_MAX_DISTANCE_M));
+  const sites: LabelledSite[] = [];
+  const siteEntities = new Map<string, Entity>();
   for (const e of entities) {
     if (e.label === undefined) continue;
     if (e.id.startsWith("track/")) e.label.show = new C.ConstantProperty(false);
+    else if (e.id.startsWith("impact/")) e.label.distanceDisplayCondition = near;
     else if (
       e.id.startsWith("asset/") ||
-      e.id.startsWith("sensor/") ||
-      e.id.startsWith("impact/") ||
+      (e.id.startsWith("sensor/") && e.id.split("/").length === 2) ||
       e.id.startsWith("weapon/")
-    )
-      e.label.distanceDisplayCondition = near;
+    ) {
+      const p = e.position?.getValue(at);
+      if (p === undefined) {
+        e.label.distanceDisplayCondition = near;
+        continue;
+      }
+      const text = e.label.text?.getValue(at) as string | undefined;
+      sites.push({ id: e.id, name: text ?? e.name ?? e.id, ecefM: [p.x, p.y, p.z] });
+      siteEntities.set(e.id, e);
+    }
+  }
+  for (const [id, place] of placeSiteLabels(sites, SITE_LABEL_MAX_DISTANCE_M)) {
+    const label = siteEntities.get(id)?.label;
+    if (label === undefined) continue;
+    if (place.text === null) {
+      label.show = new C.ConstantProperty(false);
+      continue;
+    }
+    label.text = new C.ConstantProperty(place.text);
+    label.distanceDisplayCondition = new C.ConstantProperty(
+      new C.DistanceDisplayCondition(0, place.maxCameraDistanceM),
+    );
   }
 }
 

@@ -20,6 +20,8 @@ import { createTruthState, truthAt } from "../src/flight/truthAt.js";
 import { trackingFilter } from "../src/scenario/build/tracker.js";
 import {
   FlyoutTableCache,
+  gunFlyoutTable,
+  interceptorFlyoutTable,
   NOTIONAL_32MJ_RAILGUN,
   NOTIONAL_GPI,
   NOTIONAL_RAILGUN,
@@ -79,7 +81,12 @@ function site(latRad: number) {
 }
 
 export function run(): void {
-  const tables = new FlyoutTableCache();
+  const cache = new FlyoutTableCache();
+  // The catalog's definitions by kind (what a battery's flyoutTable passes the cache).
+  const tableOf = (def: WeaponDefinition) =>
+    def.kind === "railgun"
+      ? cache.get(def, EARTH, LAT, gunFlyoutTable)
+      : cache.get(def, EARTH, LAT, interceptorFlyoutTable);
   for (const def of [
     NOTIONAL_RAILGUN,
     NOTIONAL_32MJ_RAILGUN,
@@ -88,7 +95,7 @@ export function run(): void {
     NOTIONAL_GPI,
   ] as WeaponDefinition[]) {
     const t0 = performance.now();
-    const tab = tables.get(def, EARTH, LAT);
+    const tab = tableOf(def);
     report({
       name: `weapons.table.${def.name}`,
       value: Number((performance.now() - t0).toFixed(0)),
@@ -118,11 +125,7 @@ export function run(): void {
     line([10_000, 90_000, 30_000], [-300, -2500, 0]),
     EARTH,
   );
-  const gunSolver = new PipSolver(
-    tables.get(NOTIONAL_32MJ_RAILGUN, EARTH, LAT),
-    NOTIONAL_32MJ_RAILGUN.envelope,
-    EARTH,
-  );
+  const gunSolver = new PipSolver(tableOf(NOTIONAL_32MJ_RAILGUN), NOTIONAL_32MJ_RAILGUN.envelope, EARTH);
   const rv = flyThreat(
     {
       vehicle: "notional-rv",
@@ -156,11 +159,7 @@ export function run(): void {
   const rvSite = site(35.05 * DEG);
   EARTH.ecefFromGeodeticInto(35.05 * DEG, 139.8 * DEG, 10, rvSite.posEcefM);
   enuRotationInto(35.05 * DEG, 139.8 * DEG, rvSite.rotEcefToEnu);
-  const samSolver = new PipSolver(
-    tables.get(NOTIONAL_SM6_CLASS, EARTH, LAT),
-    NOTIONAL_SM6_CLASS.envelope,
-    EARTH,
-  );
+  const samSolver = new PipSolver(tableOf(NOTIONAL_SM6_CLASS), NOTIONAL_SM6_CLASS.envelope, EARTH);
   const sol = createPipSolution();
   const n = 20_000;
   for (const [label, solver, pred, l, t0, span] of [
@@ -213,7 +212,7 @@ export function run(): void {
   // round fired at the cell's elevation and flown for the cell's time of flight (what a firing solution
   // flies), and, informational, flown on to its impact.
   for (const def of [NOTIONAL_32MJ_RAILGUN, NOTIONAL_RAILGUN]) {
-    const tab = tables.get(def, EARTH, LAT);
+    const tab = tableOf(def);
     const cells: number[] = [];
     for (let c = 0; c < tab.tofS.length; c++) if (tab.tofS[c] === tab.tofS[c]) cells.push(c);
     const stride = Math.max(1, Math.floor(cells.length / 2000));

@@ -39,9 +39,7 @@ import type { BallisticModel } from "../tracking/models/transition/ballistic.js"
 import { ImmFilter } from "../tracking/filters/imm.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
-import type { FlyoutTable } from "../weapons/fireControl/flyoutTable.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
-import type { WeaponDefinition } from "../weapons/definitions.js";
 import { shotsPerEngagement, validateDoctrine, type Doctrine } from "./doctrine.js";
 import { assessKill, type KillAssessmentOutcome } from "./killAssessment.js";
 import { FireControlUnit, type Opportunity } from "./opportunities.js";
@@ -110,8 +108,6 @@ export interface BattleManagerOptions {
   readonly motion: MotionAssessmentOptions;
   /** Index of kappa in the track state, -1 if none. */
   readonly kappaIndex: number;
-  /** The flyout table of a weapon model at a launcher latitude (a cache: weapons/fireControl/flyouts.ts). */
-  readonly tables: (definition: WeaponDefinition, latRad: number) => FlyoutTable;
   /**
    * Filters to plan with in place of the IMM's modes, one per mode, each taking its mode's state (the
    * same layout): the same motion models with a coarser integration, say. Default: the modes.
@@ -274,7 +270,7 @@ export class BattleManager {
       const lat = b.launcherAt(0, site).latRad;
       return new FireControlUnit(
         b,
-        o.tables(b.definition, lat),
+        b.flyoutTable(o.earth, lat),
         o.earth,
         this.doctrine.minInterceptAltitudeM,
       );

@@ -5,11 +5,13 @@
  * Every view here is read-only and none reaches the truth: the battle manager is built from these
  * alone (battleManager.ts), so "decisions read only tracks" holds by construction, not by convention.
  */
+import type { FlightEarthModel } from "../flight/earthModel.js";
 import type { SiteState } from "../sensors/radar/site.js";
 import type { TrackStatus } from "../tracking/management/track.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import type { ShotRefusal, WeaponBattery } from "../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../weapons/definitions.js";
+import type { FlyoutTable } from "../weapons/fireControl/flyoutTable.js";
 import type { ShotDelivery } from "../weapons/fireControl/shotDelivery.js";
 
 /** A track as the battle manager reads it (the tracker's Track satisfies it). */
@@ -39,6 +41,8 @@ export interface BatteryView {
   readonly shotIntervalS: number;
   /** What its rounds bring to the planning Pk of a shot (delivery error, lethality, guidance). */
   readonly delivery: ShotDelivery;
+  /** Its fire control's flyout table over `earth` for a launcher at latRad (WeaponBattery.flyoutTable). */
+  flyoutTable(earth: FlightEarthModel, latRad: number): FlyoutTable;
   /** The launcher's position and orientation at tS (a ship moves). */
   launcherAt(tS: number, out: SiteState): SiteState;
   /** The launcher's fastest speed, m/s (0: fixed; a ship's fastest leg): how far it can move between shots. */
@@ -63,6 +67,7 @@ export function batteryView(b: WeaponBattery): BatteryView {
     },
     shotIntervalS: interval,
     delivery: b.delivery,
+    flyoutTable: (earth: FlightEarthModel, latRad: number) => b.flyoutTable(earth, latRad),
     launcherAt: (tS: number, out: SiteState) => b.site.stateInto(tS, out),
     launcherMaxSpeedMps: b.site.maxSpeedMps,
     earliestShotS: (tS: number, az: number, el: number) => b.earliestShotS(tS, az, el),

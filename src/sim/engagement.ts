@@ -19,7 +19,6 @@ import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import type { WeaponBattery } from "../weapons/battery/battery.js";
 import { RailgunBattery } from "../weapons/battery/battery.js";
-import { defaultFlyoutTables } from "../weapons/fireControl/flyouts.js";
 import type { EventLog } from "./events.js";
 import { Ticks } from "./loop.js";
 import { AdjudicationSystem } from "./systems/adjudication.js";
@@ -55,8 +54,6 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     },
     filter: c.tracker.filter,
   };
-  const tables = (def: Parameters<typeof defaultFlyoutTables.get>[0], latRad: number) =>
-    defaultFlyoutTables.get(def, w.earth, latRad);
   const weapons = new WeaponsSystem({
     batteries,
     views,
@@ -68,7 +65,6 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     endS: w.durationS + 1,
     minInterceptAltitudeM: w.doctrine.minInterceptAltitudeM,
     minKillProbability: w.doctrine.minKillProbability,
-    tables,
   });
   const byId = new Map(batteries.map((b) => [b.id, b.lethality]));
   const adjudication = new AdjudicationSystem(weapons, c.truth, c.log, c.stream, w.earth, (id) => {
@@ -93,7 +89,6 @@ export function engagementSystems(c: EngagementContext): EngagementSystems | nul
     ballisticModel: threatEvaluationModel(w),
     motion: w.impactPrediction.motion,
     kappaIndex: c.tracker.filter.stateNames.indexOf("kappa"),
-    tables,
     planningModes: planningModes(c.tracker.filter),
   });
   const battle = new BattleManagementSystem(

@@ -33,8 +33,7 @@ import type { BallisticModel } from "../../src/tracking/models/transition/ballis
 import type { GaussianState, TrackingFilter } from "../../src/tracking/types.js";
 import { InterceptorBattery } from "../../src/weapons/battery/battery.js";
 import { weaponModel } from "../../src/weapons/catalog/index.js";
-import type { InterceptorDefinition, WeaponDefinition } from "../../src/weapons/definitions.js";
-import { defaultFlyoutTables } from "../../src/weapons/fireControl/flyouts.js";
+import type { InterceptorDefinition } from "../../src/weapons/definitions.js";
 
 const EARTH = makeEarthModel();
 const PORT = { id: "port", latDeg: 35.29, lonDeg: 139.67, value: 10, radiusM: 3000 };
@@ -113,7 +112,6 @@ function manager(doctrine: Partial<Doctrine>, assets = [PORT], rounds = 4, hold 
     ballisticModel: impactPredictionModel(EARTH),
     motion: { earth: EARTH, stateNames: filter.stateNames },
     kappaIndex: filter.stateNames.indexOf("kappa"),
-    tables: (d, lat) => defaultFlyoutTables.get(d, EARTH, lat),
   });
   /** Decides every second from `fromS`; returns every order given. */
   const play = (fromS: number, toS: number): FireOrder[] => {
@@ -192,7 +190,6 @@ describe("the battle manager alone, on a track picture", () => {
       ballisticModel: impactPredictionModel(EARTH),
       motion: { earth: EARTH, stateNames: f.stateNames },
       kappaIndex: -1,
-      tables: (d: WeaponDefinition, lat: number) => defaultFlyoutTables.get(d, EARTH, lat),
       planningModes: m,
     });
     expect(() => new BattleManager(options(imm, modes))).not.toThrow();

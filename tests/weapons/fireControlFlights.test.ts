@@ -29,6 +29,8 @@ import {
   elevationWithin,
   engagementWindow,
   groundRangeM,
+  gunFlyoutTable,
+  interceptorFlyoutTable,
   interceptorPointFlyout,
   type FlyoutPoint,
   type InterceptorDefinition,
@@ -85,7 +87,7 @@ describe("the PIP is reached by the flyout (guns, full Earth model)", () => {
   for (const [def, label, enu, venu] of cases) {
     it(`${def.name}: ${label}`, () => {
       const unguided: RailgunDefinition = { ...def, projectile: { ...def.projectile, guidance: null } };
-      const table = defaultFlyoutTables.get(def, EARTH, LAT * DEG);
+      const table = defaultFlyoutTables.get(def, EARTH, LAT * DEG, gunFlyoutTable);
       const source = lineTarget(enu, venu);
       const pred = new TrackPrediction().fromSource(0, 200, 0.5, source, EARTH);
       const solver = new PipSolver(table, def.envelope, EARTH);
@@ -147,7 +149,7 @@ describe("interceptor tables against fresh flyouts", () => {
   });
   for (const def of [NOTIONAL_SM6_CLASS, NOTIONAL_GPI] as InterceptorDefinition[]) {
     it(def.name, () => {
-      const table = defaultFlyoutTables.get(def, EARTH, LAT * DEG);
+      const table = defaultFlyoutTables.get(def, EARTH, LAT * DEG, interceptorFlyoutTable);
       const g = table.grid;
       const p: FlyoutPoint = {
         tofS: 0,
@@ -260,7 +262,7 @@ describe("engagement window against brute-force flyouts", () => {
     [NOTIONAL_RAILGUN, 5_000, 1_000, 30_000],
   ] as [RailgunDefinition, number, number, number][]) {
     it(`${def.name}: ${h / 1000} km, ${u} m/s`, () => {
-      const table = defaultFlyoutTables.get(def, EARTH, LAT * DEG);
+      const table = defaultFlyoutTables.get(def, EARTH, LAT * DEG, gunFlyoutTable);
       const solver = new PipSolver(table, def.envelope, EARTH);
       const source = lineTarget([0, s0, h], [0, -u, 0]);
       const pred = new TrackPrediction().fromSource(0, 120, 0.5, source, EARTH);

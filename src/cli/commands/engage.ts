@@ -13,7 +13,6 @@ import { trackerOf } from "../../scenario/build/tracker.js";
 import { weaponBatteries } from "../../scenario/build/weapons.js";
 import type { Scenario } from "../../scenario/index.js";
 import { makeSiteState } from "../../sensors/radar/site.js";
-import { defaultFlyoutTables } from "../../weapons/fireControl/flyouts.js";
 import { engage, type EngagementResult } from "../../weapons/engagement/engage.js";
 import { reachCheck } from "../../weapons/engagement/reach.js";
 import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
@@ -89,7 +88,7 @@ function run(
   const def = threatDefinition(threat, scenario.assets);
   const battery = weaponBatteries(scenario).find((b) => b.id === weaponId)!;
   const siteLat = battery.site.stateInto(0, makeSiteState()).latRad;
-  const table = defaultFlyoutTables.get(battery.definition, earth, siteLat);
+  const table = battery.flyoutTable(earth, siteLat);
   // Input check (reads the truth): does the threat ever come within the weapon's reach?
   const whole = flyThreat(def, earth, { sampleIntervalS: 0.25, endTimeS: scenario.duration });
   const reach = reachCheck(battery, table, whole, earth);

@@ -41,7 +41,6 @@ import { makeSiteState, type SiteState } from "../../sensors/radar/site.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { WeaponBattery } from "../../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../../weapons/definitions.js";
-import type { FlyoutTable } from "../../weapons/fireControl/flyoutTable.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../../weapons/fireControl/pip.js";
 import { TrackPrediction } from "../../weapons/fireControl/trackPrediction.js";
 import { launchRound } from "../../weapons/engagement/launch.js";
@@ -179,7 +178,6 @@ export interface WeaponsSystemOptions {
   readonly minInterceptAltitudeM: number;
   /** The doctrine's least kill probability of a shot, checked again at firing on the latest track. */
   readonly minKillProbability?: number;
-  readonly tables: (definition: WeaponDefinition, latRad: number) => FlyoutTable;
 }
 
 function r3(x: number): number {
@@ -213,7 +211,7 @@ export class WeaponsSystem implements SimSystem {
       };
       return {
         battery: b,
-        solver: new PipSolver(o.tables(b.definition, lat), envelope, o.earth),
+        solver: new PipSolver(b.flyoutTable(o.earth, lat), envelope, o.earth),
         dispersion: o.stream(`weapon:${b.id}:dispersion`),
       };
     });

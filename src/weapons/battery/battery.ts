@@ -11,8 +11,9 @@
  *
  * A battery is also where what differs between weapon kinds is answered for the layers above (the
  * battle manager, the loop's adjudication): its round's lethality, the interval it can sustain between
- * shots, the elevations it can fire at, what its rounds bring to a shot's planning Pk (delivery) and
- * the round it fires and flies (launch), so they read these and do not switch on the kind.
+ * shots, the elevations it can fire at, its fire control's flyout table, what its rounds bring to a
+ * shot's planning Pk (delivery) and the round it fires and flies (launch), so they read these and do
+ * not switch on the kind.
  */
 import { finiteArg } from "../../math/check.js";
 import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
@@ -23,6 +24,8 @@ import { launchGunRound } from "../engagement/gunLaunch.js";
 import { launchInterceptorRound } from "../engagement/interceptorLaunch.js";
 import type { LaunchedRound, RoundLaunch } from "../engagement/roundLaunch.js";
 import { GunFireControl } from "../fireControl/firingSolution.js";
+import type { FlyoutTable } from "../fireControl/flyoutTable.js";
+import { defaultFlyoutTables, gunFlyoutTable, interceptorFlyoutTable } from "../fireControl/flyouts.js";
 import { GunShotDelivery } from "../fireControl/gunShotDelivery.js";
 import { InterceptorShotDelivery } from "../fireControl/interceptorShotDelivery.js";
 import type { ShotDelivery } from "../fireControl/shotDelivery.js";
@@ -64,6 +67,12 @@ export interface WeaponBattery {
   earliestShotS(tS: number, azimuthRad: number, elevationRad: number): number;
   /** Fires at `tS` (which must be >= earliestShotS of the decision); returns the shot. */
   fire(tS: number, azimuthRad: number, elevationRad: number): ShotRecord;
+  /**
+   * Its fire control's flyout table over `earth` for a launcher at latRad (flyouts.ts: a gun's
+   * trajectories by elevation, an interceptor's guided flyouts to a grid), from the process-wide cache
+   * (built once per weapon model, Earth model and degree of latitude).
+   */
+  flyoutTable(earth: FlightEarthModel, latRad: number): FlyoutTable;
   /**
    * Fires and flies one round on a solution fire control stands behind (launch.ts has checked the
    * PIP, the refusal and the planned Pk): a gun refines its aim, draws its errors and flies a
@@ -122,6 +131,10 @@ export class RailgunBattery implements WeaponBattery {
 
   /** The gun's flyout fire control on each Earth model it has fired over (working storage only). */
   private readonly fireControls = new WeakMap<FlightEarthModel, GunFireControl>();
+
+  flyoutTable(earth: FlightEarthModel, latRad: number): FlyoutTable {
+    return defaultFlyoutTables.get(this.definition, earth, latRad, gunFlyoutTable);
+  }
 
   launch(o: RoundLaunch): LaunchedRound {
     let fc = this.fireControls.get(o.earth);
@@ -211,6 +224,10 @@ export class InterceptorBattery implements WeaponBattery {
     this.site = site instanceof RadarSite ? site : new RadarSite(site);
     this.left = roundsOf(rounds, definition.magazineRounds, id);
     this.delivery = new InterceptorShotDelivery(definition);
+  }
+
+  flyoutTable(earth: FlightEarthModel, latRad: number): FlyoutTable {
+    return defaultFlyoutTables.get(this.definition, earth, latRad, interceptorFlyoutTable);
   }
 
   launch(o: RoundLaunch): LaunchedRound {

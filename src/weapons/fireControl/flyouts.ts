@@ -239,8 +239,9 @@ export function interceptorFlyoutTable(
 }
 
 /**
- * Tables by weapon model, Earth model and launcher latitude (rounded to the degree): built on first use,
- * shared by every battery of that model (a campaign builds each once).
+ * Tables by weapon model, Earth model and launcher latitude (rounded to the degree): built on first use
+ * by the weapon's own builder (its battery's: WeaponBattery.flyoutTable), shared by every battery of
+ * that model (a campaign builds each once).
  */
 export class FlyoutTableCache {
   private readonly tables = new WeakMap<
@@ -248,7 +249,13 @@ export class FlyoutTableCache {
     WeakMap<FlightEarthModel, Map<number, FlyoutTable>>
   >();
 
-  get(def: WeaponDefinition, earth: FlightEarthModel, latRad: number): FlyoutTable {
+  /** The table of `def` over `earth` at latRad's degree, built by `build` the first time. */
+  get<D extends WeaponDefinition>(
+    def: D,
+    earth: FlightEarthModel,
+    latRad: number,
+    build: (def: D, earth: FlightEarthModel, latRad: number) => FlyoutTable,
+  ): FlyoutTable {
     let byEarth = this.tables.get(def);
     if (byEarth === undefined) {
       byEarth = new WeakMap();
@@ -262,10 +269,7 @@ export class FlyoutTableCache {
     const latDeg = Math.round(latRad / DEG);
     let t = byLat.get(latDeg);
     if (t === undefined) {
-      t =
-        def.kind === "railgun"
-          ? gunFlyoutTable(def, earth, latDeg * DEG)
-          : interceptorFlyoutTable(def, earth, latDeg * DEG);
+      t = build(def, earth, latDeg * DEG);
       byLat.set(latDeg, t);
     }
     return t;

@@ -59,9 +59,6 @@ function managerOptions(): BattleManagerOptions {
     ballisticModel: raijin.ballisticModel(),
     motion: {},
     kappaIndex: -1,
-    tables: () => {
-      throw new Error("no batteries: no flyout table is asked for");
-    },
   };
 }
 

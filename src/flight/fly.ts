@@ -73,12 +73,27 @@ export function threatSteering(
   cache: TargetingCache | null = defaultTargetingCache,
 ): SolvedSteering | null {
   checkThreatDefinition(def);
-  const vehicle = resolveVehicle(def.vehicle);
+  return steeringOf(def, resolveVehicle(def.vehicle), earth, cache);
+}
+
+/** threatSteering of a definition already checked (its arguments, not its physics). */
+function steeringOf(
+  def: ThreatDefinition,
+  vehicle: VehicleDefinition,
+  earth: FlightEarthModel,
+  cache: TargetingCache | null,
+): SolvedSteering | null {
   if (def.launch === undefined) {
     if (def.burnout === undefined)
       throw new FlightRefusalError(def.id, "launch", "a threat needs a launch or a burnout start");
     return null;
   }
+  const needsSolve = def.target !== undefined && (vehicle.kind === "ballistic" || vehicle.kind === "hgv");
+  // A hit was solved for this launch, target and vehicle (the key holds them all), so it passed the
+  // checks below then: they are not repeated.
+  const key = needsSolve && cache !== null ? steeringCacheKey(def, vehicle, earth) : "";
+  const hit = needsSolve ? cache?.get(key) : undefined;
+  if (hit !== undefined) return { steering: hit.steering, report: { ...hit.report, fromCache: true } };
   checkLaunch(def, vehicle, earth);
   if (def.target !== undefined) {
     const L = ecefOf(earth, def.launch);
@@ -91,7 +106,6 @@ export function threatSteering(
         `the target is at the launch point (${d.toFixed(0)} m away): nothing to fly to`,
       );
   }
-  const needsSolve = def.target !== undefined && (vehicle.kind === "ballistic" || vehicle.kind === "hgv");
   if (!needsSolve) {
     if (vehicle.kind === "ballistic")
       throw new FlightRefusalError(
@@ -115,9 +129,6 @@ export function threatSteering(
       },
     };
   }
-  const key = cache !== null ? steeringCacheKey(def, vehicle, earth) : "";
-  const hit = cache?.get(key);
-  if (hit !== undefined) return { steering: hit.steering, report: { ...hit.report, fromCache: true } };
   const runner = runnerFor(earth);
   const solved =
     vehicle.kind === "hgv"
@@ -142,8 +153,9 @@ function planOf(
   if (options.steering !== undefined) {
     steering = options.steering;
   } else {
-    const solved = threatSteering(
+    const solved = steeringOf(
       def,
+      vehicle,
       earth,
       options.cache === undefined ? defaultTargetingCache : options.cache,
     );

@@ -85,10 +85,6 @@ export function steeringCacheKey(
   vehicle: VehicleDefinition,
   earth: FlightEarthModel,
 ): string {
-  const atm = new Float64Array(4);
-  earth.atmosphereInto(50_000, atm);
-  const g = new Float64Array(3);
-  earth.gravityInto([0, 0, 7e6], g);
   return JSON.stringify({
     v: typeof def.vehicle === "string" ? def.vehicle : vehicle,
     // The steering does not depend on the launch time (the dynamics are in ECEF): campaigns that
@@ -97,8 +93,27 @@ export function steeringCacheKey(
     t: def.target,
     s: def.trajectory ?? "minimum-energy",
     p: def.trajectoryPitchRad ?? null,
-    e: [earth.aM, earth.e2, earth.omegaRadS, earth.gmM3S2, atm[2], g[2]],
+    e: earthSignature(earth),
   });
+}
+
+const earthSignatures = new WeakMap<FlightEarthModel, readonly number[]>();
+
+/**
+ * What of an Earth model the steering depends on: its ellipsoid, rotation and gravity constant, and a
+ * probe of its atmosphere and gravity field (the environment switches), once per model.
+ */
+function earthSignature(earth: FlightEarthModel): readonly number[] {
+  let e = earthSignatures.get(earth);
+  if (e === undefined) {
+    const atm = new Float64Array(4);
+    earth.atmosphereInto(50_000, atm);
+    const g = new Float64Array(3);
+    earth.gravityInto([0, 0, 7e6], g);
+    e = [earth.aM, earth.e2, earth.omegaRadS, earth.gmM3S2, atm[2], g[2]];
+    earthSignatures.set(earth, e);
+  }
+  return e;
 }
 
 /** One flight of a solve: the miss and what the planners read from it. */

@@ -38,7 +38,10 @@ export interface Timing {
 
 let lastTiming: Timing | null = null;
 
-function spread(values: number[], higherIsBetter: boolean): { best: number; median: number; worst: number } {
+export function spread(
+  values: number[],
+  higherIsBetter: boolean,
+): { best: number; median: number; worst: number } {
   const v = [...values].sort((a, b) => a - b).map((x) => Number(x.toPrecision(4)));
   const median =
     v.length % 2 === 1

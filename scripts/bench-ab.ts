@@ -3,9 +3,10 @@
  * of an earlier commit, on this machine, now. A figure quoted against an old note compares two machines
  * and two loads; this builds COMMIT in a temporary git worktree with this checkout's compiler settings
  * (tsconfig.json and tsconfig.bench.json copied over, node_modules linked), then runs the benches whose
- * file names contain FILTER in each tree in turn (each file in its own process), alternating which goes first, N rounds (default 3), and prints one JSON
- * line a figure both trees report: each side's best and median over the rounds and current / base for
- * both. Whether lower is better depends on the figure (times: lower; rates: higher). The worktree is
+ * file names contain FILTER in each tree in turn (each file in its own process, alternating which tree
+ * goes first), N rounds (default 3), and prints one JSON line a figure both trees report: each side's
+ * least, median and greatest value over the rounds, and current / base of each. Which end is best
+ * depends on the figure (times: the least; rates: the greatest), so both are given. The worktree is
  * removed at the end. Figures present on one side only (renamed or new) are listed under `unpaired`.
  */
 import { spawnSync } from "node:child_process";
@@ -13,6 +14,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { spread } from "../bench/harness.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RUNNER = "out/bench-build/bench/run.js";
@@ -64,10 +66,10 @@ function runBench(tree: string, filter: string, side: Side): void {
   }
 }
 
-function stats(v: readonly number[]): { best: number; median: number } {
-  const s = [...v].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return { best: s[0], median: s.length % 2 === 1 ? s[m] : 0.5 * (s[m - 1] + s[m]) };
+/** Least, median and greatest of a figure's values (the harness's spread, read lower-is-better). */
+function stats(v: number[]): { least: number; median: number; greatest: number } {
+  const s = spread(v, false);
+  return { least: s.best, median: s.median, greatest: s.worst };
 }
 
 function main(): void {
@@ -95,14 +97,8 @@ function main(): void {
     for (const f of ["tsconfig.json", "tsconfig.bench.json"]) copyFileSync(join(ROOT, f), join(tree, f));
     // An older tree may not type-check under today's settings; tsc emits regardless, and the runner's
     // presence is what counts.
-    spawnSync(
-      process.execPath,
-      [join(ROOT, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.bench.json"],
-      {
-        cwd: tree,
-        stdio: "ignore",
-      },
-    );
+    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+    spawnSync(process.execPath, [tsc, "-p", "tsconfig.bench.json"], { cwd: tree, stdio: "ignore" });
     if (!existsSync(join(tree, RUNNER))) usage(`${sha.slice(0, 12)}: the bench did not build`);
     const current: Side = { values: new Map(), units: new Map() };
     const base: Side = { values: new Map(), units: new Map() };
@@ -127,7 +123,11 @@ function main(): void {
           rounds,
           current: c,
           baseline: b,
-          currentOverBase: { best: c.best / b.best, median: c.median / b.median },
+          currentOverBase: {
+            least: c.least / b.least,
+            median: c.median / b.median,
+            greatest: c.greatest / b.greatest,
+          },
         }) + "\n",
       );
     }

@@ -3,8 +3,9 @@
  * that they can be read: sites within a few kilometres of each other (a ship's radars and gun, a port
  * and the depot beside it) form a group with one label, at its first site, naming them all a line each
  * (labels stacked by pixel offsets would slide over each other as the camera moves: the sites are
- * apart), and a group's label shows only from close enough that it clears the next group's. Pure geometry on the sites' positions
- * at the clock's start, so it can be tested without a browser (globe.ts applies it).
+ * apart), and a group's label shows only from close enough that it clears the next group's. Pure
+ * geometry on the sites' positions at the clock's start, so it can be tested without a browser (globe.ts
+ * applies it).
  *
  * Why the distance rule: a label is about LABEL_SPAN_PX wide, and the camera's 60 deg field of view
  * (Cesium's default frustum) spans about VIEW_PX pixels, so two points d metres apart are that far apart

@@ -2,7 +2,7 @@
  * `flyThreat(definition, earthModel, options) -> FlightResult`: the single entry point for flying a threat.
  *
  * Steering: ballistic missiles launched at a target are solved on the full simulation for their trajectory
- * shape (targeting.ts) and gliders get a planned booster cut-off; both are cached (by default in a
+ * shape (ballisticSteering.ts) and gliders get a planned booster cut-off (gliderBoost.ts); both are cached (by default in a
  * process-wide cache keyed by the definition and the Earth switches), so a campaign pays for the solve once
  * per threat definition and then flies each run with its dispersions on top of the cached steering.
  */

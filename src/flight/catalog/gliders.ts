@@ -23,7 +23,7 @@
  * Booster (both): notional two-stage solid, 25 t + 7 t of propellant, Isp 275/295 s vacuum (typical solid
  *   motors, Sutton & Biblarz ch. 12): ideal dv 7.7 km/s with a 1 t glider, about 6.5 km/s at burnout after
  *   losses, enough for glides of 6,000+ km; shorter flights cut the thrust off at the planned speed
- *   (targeting.ts; a notional thrust termination).
+ *   (gliderBoost.ts; a notional thrust termination).
  * Guidance settings are notional (chosen and checked by the tests in tests/flight/hgv.test.ts).
  * Pull-up limits (notional: no public value for these gliders): load factor 3 g0 and dynamic pressure
  *   80 kPa. For scale, the Space Shuttle orbiter's entry was flown within a 2.5 g normal-load limit

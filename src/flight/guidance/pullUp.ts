@@ -4,7 +4,7 @@
  * table gives, so the glider levels off as high as it can; within the vehicle's load-factor limit: where
  * the aerodynamic force q S sqrt((C_L)^2 + (C_D)^2) would exceed n_max m g0, the lift coefficient is
  * lowered to meet it (C_D at the lowered C_L from the table: two passes leave the force within a fraction
- * of a percent of the limit). The dynamic-pressure limit is the boost planner's (targeting.ts: a flatter
+ * of a percent of the limit). The dynamic-pressure limit is the boost planner's (gliderBoost.ts: a flatter
  * boost); the law cannot lift harder than the limit allows.
  */
 import { G0_MPS2 } from "../constants.js";

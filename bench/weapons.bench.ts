@@ -32,7 +32,7 @@ import {
   createPipSolution,
   createProjectileFlight,
   interceptorPointFlyout,
-  type WeaponDefinition,
+  type BuiltinWeaponDefinition,
 } from "../src/weapons/index.js";
 import { report, timedRuns, type RunTiming } from "./harness.js";
 
@@ -83,7 +83,7 @@ function site(latRad: number) {
 export function run(): void {
   const cache = new FlyoutTableCache();
   // The catalog's definitions by kind (what a battery's flyoutTable passes the cache).
-  const tableOf = (def: WeaponDefinition) =>
+  const tableOf = (def: BuiltinWeaponDefinition) =>
     def.kind === "railgun"
       ? cache.get(def, EARTH, LAT, gunFlyoutTable)
       : cache.get(def, EARTH, LAT, interceptorFlyoutTable);
@@ -93,7 +93,7 @@ export function run(): void {
     NOTIONAL_SM6_CLASS,
     NOTIONAL_SM3_CLASS,
     NOTIONAL_GPI,
-  ] as WeaponDefinition[]) {
+  ] as BuiltinWeaponDefinition[]) {
     const t0 = performance.now();
     const tab = tableOf(def);
     report({

@@ -418,8 +418,17 @@ export { timeToConfirm, type TimeToConfirm } from "./tracking/metrics/timeToConf
 // Weapons: the catalog and definitions, batteries, lethality, fire control (flyout tables, predicted
 // intercept point, engagement windows, Pk of a shot), weapon flights, a single engagement, and the
 // linear homing loop.
-export { validateWeapon, WEAPON_CATALOG, weaponModel } from "./weapons/catalog/index.js";
+export { WEAPON_CATALOG, weaponModel } from "./weapons/catalog/index.js";
+export {
+  createBattery,
+  registerWeaponKind,
+  validateWeapon,
+  weaponKind,
+  weaponKinds,
+  type WeaponKind,
+} from "./weapons/kinds.js";
 export type {
+  BuiltinWeaponDefinition,
   CommandLinkDefinition,
   EnvelopeDefinition,
   InterceptorDefinition,
@@ -434,12 +443,7 @@ export type { InfraredSeekerDefinition, RadarSeekerDefinition, SeekerDefinition 
 export type { MountDefinition } from "./weapons/battery/mount.js";
 export type { PulsedPowerDefinition } from "./weapons/battery/pulsedPower.js";
 export { expectedKillProbability, killProbability, type Lethality } from "./weapons/lethality.js";
-export {
-  createBattery,
-  type ShotRecord,
-  type ShotRefusal,
-  type WeaponBattery,
-} from "./weapons/battery/battery.js";
+export type { ShotRecord, ShotRefusal, WeaponBattery } from "./weapons/battery/battery.js";
 export type { LaunchedRound, RoundLaunch } from "./weapons/engagement/roundLaunch.js";
 export {
   gunFlyoutTable,

@@ -71,6 +71,11 @@ const EXEMPT: Record<string, string> = {
   radarModel: "takes a catalog name (unknown: a RangeError naming the catalog)",
   irConstellationModel: "takes a catalog name (unknown: a RangeError naming the catalog)",
   weaponModel: "takes a catalog name (unknown: a RangeError naming the catalog)",
+  registerWeaponKind:
+    "takes a kind (a name and functions; an empty or taken name is a RangeError: tests/weapons/kinds.test.ts)",
+  weaponKind:
+    "takes a definition (an unknown kind is a RangeError naming the registered ones: tests/weapons/kinds.test.ts)",
+  weaponKinds: "takes no argument",
 };
 
 function fnOf(name: string, c: Case): (...a: unknown[]) => unknown {

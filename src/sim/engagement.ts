@@ -140,7 +140,8 @@ const PLANNING_MAX_STEP_S = 2;
 export interface ShotRunSummary {
   readonly shotId: string;
   readonly weaponId: string;
-  readonly kind: "railgun" | "interceptor";
+  /** The weapon's kind (src/weapons/kinds.ts). */
+  readonly kind: string;
   readonly trackId: string;
   /** The threat it was measured against (the adjudicator's true target), or null. */
   readonly threatId: string | null;
@@ -157,7 +158,8 @@ export interface ShotRunSummary {
 export interface WeaponRunSummary {
   readonly weaponId: string;
   readonly model: string;
-  readonly kind: "railgun" | "interceptor";
+  /** The weapon's kind (src/weapons/kinds.ts). */
+  readonly kind: string;
   readonly roundsFired: number;
   readonly roundsLeft: number;
   readonly kills: number;

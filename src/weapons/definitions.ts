@@ -66,10 +66,27 @@ export interface ProjectileDefinition {
   readonly source?: string;
 }
 
-export interface RailgunDefinition {
-  readonly kind: "railgun";
+/**
+ * What every weapon definition holds, whatever its kind: the fields the layers above a battery read
+ * (fire control's envelope and reaction time, the magazine, the name and sources). A kind adds its own
+ * fields and is registered with its checks and its battery (kinds.ts); the two built in are the
+ * railgun and the interceptor below.
+ */
+export interface WeaponDefinition {
+  /** The kind's name, as registered (kinds.ts) and as a scenario's weapon gives it. */
+  readonly kind: string;
   readonly name: string;
   readonly description: string;
+  /** Rounds carried (a railgun's magazine, an interceptor launcher's cells). */
+  readonly magazineRounds: number;
+  /** From a fire-control solution to the shot, s. */
+  readonly reactionTimeS: number;
+  readonly envelope: EnvelopeDefinition;
+  readonly sources: readonly string[];
+}
+
+export interface RailgunDefinition extends WeaponDefinition {
+  readonly kind: "railgun";
   readonly muzzleSpeedMps: number;
   /** Mass the rails accelerate (flight body, sabot, armature), kg. */
   readonly launchPackageMassKg: number;
@@ -113,10 +130,8 @@ export interface InterceptorGuidanceDefinition {
   readonly timeConstantS: number;
 }
 
-export interface InterceptorDefinition {
+export interface InterceptorDefinition extends WeaponDefinition {
   readonly kind: "interceptor";
-  readonly name: string;
-  readonly description: string;
   /** Motors, first to last (the flight layer's stages: propellant, dry mass, Isp, burn time). */
   readonly stages: readonly StageDefinition[];
   /** Drag of the stack (missile body) while the stages are attached. */
@@ -138,4 +153,5 @@ export interface InterceptorDefinition {
   readonly sources: readonly string[];
 }
 
-export type WeaponDefinition = RailgunDefinition | InterceptorDefinition;
+/** The built-in kinds (the catalog's and a scenario's inline models). */
+export type BuiltinWeaponDefinition = RailgunDefinition | InterceptorDefinition;

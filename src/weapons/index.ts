@@ -11,6 +11,8 @@ export * from "./battery/pulsedPower.js";
 export * from "./battery/mount.js";
 export * from "./battery/battery.js";
 export * from "./catalog/index.js";
+export * from "./catalog/checks.js";
+export { createBattery, registerWeaponKind, weaponKind, weaponKinds, type WeaponKind } from "./kinds.js";
 export * from "./fireControl/index.js";
 export * from "./guidance/commandLink.js";
 export * from "./guidance/midcourse.js";

@@ -18,6 +18,7 @@ import { eventsJsonl } from "../../src/analysis/run/outputs.js";
 import { buildWorld, simulateScenario, type ScenarioRun } from "../../src/scenario/build/world.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { simulate } from "../../src/sim/run.js";
+import type { RailgunDefinition } from "../../src/weapons/definitions.js";
 import { recordValidation } from "../validation.js";
 
 const TEXT = `name: closed loop
@@ -134,7 +135,7 @@ function checkInvariants(r: ScenarioRun, seen: Seen): { shots: number; kills: nu
     for (let i = 1; i < times.length; i++)
       expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(interval * (1 - 1e-9));
     if (w.kind === "railgun" && b.definition.kind === "railgun") {
-      const d = b.definition;
+      const d = b.definition as RailgunDefinition;
       const shotJ = (0.5 * d.launchPackageMassKg * d.muzzleSpeedMps ** 2) / d.pulsedPower.launcherEfficiency;
       expect(w.energyUsedJ).toBeCloseTo(w.roundsFired * shotJ, 0);
     }

@@ -15,6 +15,7 @@ import {
   createInterceptorFlight,
   validateWeapon,
   weaponModel,
+  type BuiltinWeaponDefinition,
   type InterceptorDefinition,
 } from "../../src/weapons/index.js";
 import { recordValidation, sig } from "../validation.js";
@@ -65,7 +66,7 @@ describe("weapon catalog", () => {
     // (several hundred m/s to 1 km/s for these burn times): SM-6-class ~Mach 3.5-5, SM-3-class IIA ~4.5
     // km/s, GPI notional.
     const dv = (n: string) => {
-      const w = weaponModel(n);
+      const w = weaponModel(n) as BuiltinWeaponDefinition;
       if (w.kind !== "interceptor") throw new Error(n);
       return idealDeltaVMps(w.stages, w.payload.massKg);
     };

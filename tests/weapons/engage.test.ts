@@ -13,12 +13,10 @@ import { trackerOf } from "../../src/scenario/build/tracker.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { sensorObjects } from "../../src/scenario/build/index.js";
 import {
-  InterceptorBattery,
-  RailgunBattery,
+  createBattery,
   engage,
   weaponModel,
   type EngagementResult,
-  type InterceptorDefinition,
   type WeaponBattery,
 } from "../../src/weapons/index.js";
 import { DEG } from "./helpers.js";
@@ -46,9 +44,7 @@ function rv(lonDeg: number, speed: number, fpaDeg: number, azDeg = 90): ThreatDe
 function battery(name: string, latDeg: number, lonDeg: number): WeaponBattery {
   const def = weaponModel(name);
   const site = { kind: "fixed", at: { latDeg, lonDeg, altM: 10 } } as const;
-  return def.kind === "railgun"
-    ? new RailgunBattery(name, def, site)
-    : new InterceptorBattery(name, def as InterceptorDefinition, site);
+  return createBattery(name, def, site);
 }
 
 function perfect(def: ThreatDefinition, b: WeaponBattery, seed = 1): EngagementResult {

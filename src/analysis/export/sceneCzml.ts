@@ -450,7 +450,8 @@ export function engagementPackets(run: EngagementScene): CzmlPacket[] {
           epoch,
           timesS: f.samples.timeS.subarray(0, n),
           positionsEcefM: toDisplay(frame, f.samples.posEcefM.subarray(0, 3 * n)),
-          color: KIND_COLOURS[s.kind === "railgun" ? "projectile" : "interceptor"],
+          // By the round's own vehicle kind (a railgun's projectile, an interceptor), not the weapon's.
+          color: KIND_COLOURS[f.kind] ?? KIND_COLOURS.projectile,
           parent: "shots",
           pixelSize: 5,
           widthPx: 1,

@@ -128,7 +128,8 @@ const threatEngagement = z.looseObject({
 export const runShotSchema = z.looseObject({
   shotId: z.string(),
   weaponId: z.string(),
-  kind: z.enum(["railgun", "interceptor"]),
+  /** The weapon's kind (src/weapons/kinds.ts: "railgun" and "interceptor" built in, others registered). */
+  kind: z.string().min(1),
   trackId: z.string(),
   threatId: strOrNull,
   firedS: num,
@@ -150,7 +151,8 @@ export const runShotSchema = z.looseObject({
 export const runWeaponSchema = z.looseObject({
   id: z.string(),
   model: z.string(),
-  kind: z.enum(["railgun", "interceptor"]),
+  /** The weapon's kind, as on a shot. */
+  kind: z.string().min(1),
   roundsFired: num,
   roundsLeft: num,
   kills: num,

@@ -7,9 +7,11 @@ import type { EarthModel } from "../../earth/model.js";
 import type { DragAeroDefinition } from "../../flight/definitions.js";
 import { idealDeltaVMps } from "../../flight/propulsion.js";
 import type { SiteSpec } from "../../sensors/radar/site.js";
-import { createBattery, type WeaponBattery } from "../../weapons/battery/battery.js";
-import { validateWeapon, weaponModel } from "../../weapons/catalog/index.js";
+import type { WeaponBattery } from "../../weapons/battery/battery.js";
+import { weaponModel } from "../../weapons/catalog/index.js";
+import { createBattery, validateWeapon } from "../../weapons/kinds.js";
 import type {
+  BuiltinWeaponDefinition,
   InterceptorDefinition,
   RailgunDefinition,
   WeaponDefinition,
@@ -50,14 +52,14 @@ function refuse(weaponId: string, field: string, reason: string): never {
   throw new RangeError(`weapon ${weaponId}: model${field === "" ? "" : `.${field}`}: ${reason}`);
 }
 
-function baseOfKind<K extends WeaponDefinition["kind"]>(
+function baseOfKind<K extends BuiltinWeaponDefinition["kind"]>(
   name: string,
   kind: K,
   weaponId: string,
-): Extract<WeaponDefinition, { kind: K }> {
+): Extract<BuiltinWeaponDefinition, { kind: K }> {
   const base = weaponModel(name);
   if (base.kind !== kind) refuse(weaponId, "base", `"${name}" is a ${base.kind}, not a ${kind}`);
-  return base as Extract<WeaponDefinition, { kind: K }>;
+  return base as Extract<BuiltinWeaponDefinition, { kind: K }>;
 }
 
 /** Lethality with a new radius and/or probability, in the base's own terms. */

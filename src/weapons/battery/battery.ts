@@ -17,7 +17,6 @@
  */
 import { finiteArg } from "../../math/check.js";
 import { RadarSite, type SiteSpec } from "../../sensors/radar/site.js";
-import { validateWeapon } from "../catalog/index.js";
 import type { InterceptorDefinition, RailgunDefinition, WeaponDefinition } from "../definitions.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { launchGunRound } from "../engagement/gunLaunch.js";
@@ -277,17 +276,4 @@ export class InterceptorBattery implements WeaponBattery {
     this.shotList.push(shot);
     return shot;
   }
-}
-
-/** A battery for a weapon definition. */
-export function createBattery(
-  id: string,
-  definition: WeaponDefinition,
-  site: SiteSpec | RadarSite,
-  rounds?: number,
-): WeaponBattery {
-  validateWeapon(definition);
-  return definition.kind === "railgun"
-    ? new RailgunBattery(id, definition, site, rounds)
-    : new InterceptorBattery(id, definition, site, rounds);
 }

@@ -6,7 +6,7 @@
  * flight; its guidance error is the uplinked track's current position uncertainty plus the target's
  * drift n_T tau^2 / 2 over the link latency tau.
  */
-import { validateWeapon } from "../catalog/index.js";
+import { validateRailgun } from "../catalog/checks.js";
 import type { RailgunDefinition } from "../definitions.js";
 import type { Lethality } from "../lethality.js";
 import type { PipSolution } from "./pip.js";
@@ -20,9 +20,9 @@ import {
 const C0 = new Float64Array(9);
 
 export class GunShotDelivery implements ShotDelivery {
-  /** `definition` is checked (validateWeapon: a RangeError naming the bad field). */
+  /** `definition` is checked (validateRailgun: a RangeError naming the bad field). */
   constructor(readonly definition: RailgunDefinition) {
-    validateWeapon(definition);
+    validateRailgun(definition);
   }
 
   get lethality(): Lethality {

@@ -9,7 +9,7 @@ import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { stagnationCoefficient, stagnationTempK } from "../../flight/heating.js";
 import { createTruthState } from "../../flight/truthAt.js";
 import type { VehicleKind } from "../../flight/truth.js";
-import { validateWeapon } from "../catalog/index.js";
+import { validateInterceptor } from "../catalog/checks.js";
 import type { InterceptorDefinition } from "../definitions.js";
 import type { Lethality } from "../lethality.js";
 import { Seeker } from "../seeker.js";
@@ -46,9 +46,9 @@ function nominalTruth(kind: VehicleKind, sol: PipSolution, earth: FlightEarthMod
 export class InterceptorShotDelivery implements ShotDelivery {
   private readonly seeker: Seeker;
 
-  /** `definition` is checked (validateWeapon: a RangeError naming the bad field). */
+  /** `definition` is checked (validateInterceptor: a RangeError naming the bad field). */
   constructor(readonly definition: InterceptorDefinition) {
-    validateWeapon(definition);
+    validateInterceptor(definition);
     let s = seekers.get(definition.seeker);
     if (s === undefined) {
       s = new Seeker(definition.seeker);

@@ -36,7 +36,6 @@ import type { EarthModel } from "../earth/model.js";
 import { finiteArg, integerArg } from "../math/check.js";
 import type { VehicleKind } from "../flight/truth.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
-import { ImmFilter } from "../tracking/filters/imm.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
@@ -52,6 +51,7 @@ import {
   type ThreatAssessment,
   type ThreatClass,
 } from "./threatEvaluation.js";
+import { checkPlanningModes, planningFilter } from "./planningFilter.js";
 import { assignWeapons } from "./wta.js";
 
 /**
@@ -187,50 +187,6 @@ interface TrackFile {
   predictedImpactS: number;
   predictedImpactAtS: number;
   seen: boolean;
-}
-
-/**
- * The filter and state the battle manager plans with: one mode of an IMM track alone (its own motion
- * model, or `modes`' stand-in for it, and the mode-conditioned state), a single filter's track as it is. Planning looks up to minutes
- * ahead, where the mixture is no better than one mode, at a third of the cost. The mode: the most
- * probable one; for a lifting target (`lifting`) the IMM's velocity-only mode when it has one, since
- * a lift or pull-up acceleration extrapolated for minutes sends the prediction kilometres above any
- * glide (a glider's lift balances gravity; its path is nearer a straight line than a parabola). The
- * weapons' firing solutions use the full filter (src/sim/systems/weapons.ts).
- */
-export function planningFilter(
-  filter: TrackingFilter<GaussianState>,
-  state: GaussianState,
-  lifting = false,
-  modes?: readonly TrackingFilter<GaussianState>[],
-): { filter: TrackingFilter<GaussianState>; state: GaussianState } {
-  const s = state as GaussianState & { modes?: GaussianState[]; probabilities?: Float64Array };
-  if (!(filter instanceof ImmFilter) || s.modes === undefined || s.probabilities === undefined)
-    return { filter, state };
-  let k = 0;
-  for (let i = 1; i < s.probabilities.length; i++) if (s.probabilities[i] > s.probabilities[k]) k = i;
-  if (lifting) {
-    const cv = filter.filters.findIndex((f) => {
-      const names = f.transition.stateNames ?? f.stateNames;
-      return !names.includes("ax") && !names.includes("kappa");
-    });
-    if (cv >= 0) k = cv;
-  }
-  return { filter: modes?.[k] ?? filter.filters[k], state: s.modes[k] };
-}
-
-/** Planning modes, when given, stand one for one in place of an IMM's modes, with their state sizes. */
-function checkPlanningModes(
-  filter: TrackingFilter<GaussianState>,
-  modes: readonly TrackingFilter<GaussianState>[] | undefined,
-): void {
-  if (modes === undefined) return;
-  const own = filter instanceof ImmFilter ? filter.filters : [];
-  const same = modes.length === own.length && modes.every((m, k) => m.ndim === own[k].ndim);
-  if (!same)
-    throw new RangeError(
-      `BattleManager: o.planningModes must be one filter per mode of the tracker's IMM with the mode's state size (${own.map((m) => m.ndim).join(", ") || "no IMM"}), given ${modes.length} of sizes ${modes.map((m) => m.ndim).join(", ")}`,
-    );
 }
 
 function kindOf(c: ThreatClass): VehicleKind {

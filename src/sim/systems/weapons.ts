@@ -24,7 +24,7 @@
  * seeker noise from `seeker:<shotId>`.
  */
 import type { EarthModel } from "../../earth/model.js";
-import { planningFilter } from "../../engagement/battleManager.js";
+import { planningFilter } from "../../engagement/planningFilter.js";
 import type {
   BatteryView,
   FireOrder,

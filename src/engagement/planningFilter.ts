@@ -1,7 +1,8 @@
 /**
- * Which filter and state the battle manager (and the weapons system's guidance of rounds in flight)
- * predicts a track with: an IMM track's leading mode alone, a single filter's track as it is. Planning
- * looks minutes ahead, where the mixture is no better than one mode, at a third of the cost.
+ * Which filter and state the battle manager predicts a track with: an IMM track's leading mode alone, a
+ * single filter's track as it is. Planning looks minutes ahead, where the mixture is no better than one
+ * mode, at a third of the cost. The weapons system predicts with the whole filter (firing solutions and
+ * the guidance of rounds in flight, src/sim/systems/weapons.ts).
  */
 import { ImmFilter } from "../tracking/filters/imm.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
@@ -12,7 +13,6 @@ import type { GaussianState, TrackingFilter } from "../tracking/types.js";
  * most probable one; for a lifting target (`lifting`) the IMM's velocity-only mode when it has one,
  * since a lift or pull-up acceleration extrapolated for minutes sends the prediction kilometres above
  * any glide (a glider's lift balances gravity; its path is nearer a straight line than a parabola).
- * The weapons' firing solutions use the full filter (src/sim/systems/weapons.ts).
  */
 export function planningFilter(
   filter: TrackingFilter<GaussianState>,

@@ -257,6 +257,14 @@ describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)"
     expect(guided.correctableRadiusM).toBeCloseTo(rc, 9);
     expect(guided.endSigmaM).toBeCloseTo(endSigma, 9);
     expect(guided.pk).toBeCloseTo((pCorrect * 0.9 * 100) / (100 + endSigma * endSigma), 12);
+    recordValidation({
+      area: "weapons",
+      model: "shot Pk through a weapon's ShotDelivery (shotKillProbability with a stand-in delivery)",
+      reference:
+        "Carleton over a circular Gaussian miss, Pk0 L^2/(L^2 + sigma^2) (Ball 2003, ch. 5); guided: Rayleigh P(miss <= a_max t_h^2/2) and Zarchan's single-lag peak miss 2 e^-2 n_T T^2 (ch. 3)",
+      figure: `sigma 30 m, L 10 m, Pk0 0.9: unguided Pk ${unguided.pk.toFixed(2)}; guided (20 m/s^2, T 0.5 s, 4 s, n_T 30 m/s^2): correctable radius ${guided.correctableRadiusM.toFixed(0)} m, end-game sigma ${guided.endSigmaM.toFixed(2)} m; all to 1e-9 or better`,
+      tolerance: "1e-9 m, 1e-12 in Pk",
+    });
   });
 });
 
@@ -343,6 +351,14 @@ describe("PipSolver.solve from an earlier shot's intercept (scanFromS): the same
     expect(evaluations.warm).toBeLessThan(0.9 * evaluations.cold);
     // And the scans disagree only at gaps of the envelope, rarely.
     expect(solves.disagreeing).toBeLessThan(0.02 * solves.withGap);
+    recordValidation({
+      area: "weapons",
+      model: "PipSolver warm start (a later shot scans from an earlier shot's intercept)",
+      reference: "a cold scan from the same shot time, same solver and prediction",
+      figure: `200 random straight flights (20-90 km, 300-3,000 m/s, altitude and range floors), 5-30 ascending shots each: same outcome and intercept (within 2e-4 s) on every gap-free case; ${solves.disagreeing} disagreement(s) in ${solves.withGap.toLocaleString("en-US")} shots across envelope gaps, each solution checked real on the table; ${evaluations.warm.toLocaleString("en-US")} evaluations against ${evaluations.cold.toLocaleString("en-US")} cold (${Math.round(100 * (1 - evaluations.warm / evaluations.cold))} % fewer)`,
+      tolerance:
+        "exact outcome, 2e-4 s (both refined to 1e-4 s); across gaps under 2 % of shots, each solution a real intercept",
+    });
   });
 
   it("every shot of an ascending sequence has the outcome and intercept of a scan from the shot", () => {

@@ -150,7 +150,8 @@ export interface TrackingFilter<S extends GaussianState = GaussianState> {
   /**
    * The predicted mean alone (out.x and out.timeS; out.P is left as it was), equal to predictInto's
    * mean: for callers that need no covariance. Optional: a filter whose mean depends on its covariance
-   * (the UKF's sigma points, the IMM's mixing) has none, and callers fall back to predictInto.
+   * (the UKF's sigma points) has none, and callers fall back to predictInto; the IMM's predicts in full
+   * when one of its modes has none.
    */
   predictMeanInto?(state: S, timeS: number, out: S): S;
   updateInto(

@@ -2,13 +2,17 @@
  * The mean-only prediction (`predictMeanInto`, and TrackPrediction.fromFilter without covariance) gives
  * the same means as the full prediction to the last bit, for the EKF on the ballistic model (its
  * Runge-Kutta step with and without the transition matrix beside it) and for the KF on the linear
- * models (the cached F of a repeated step): a round's guidance estimate skips the covariance and must
- * fly the same path.
+ * models (the cached F of a repeated step), and for the IMM of those modes (mixing weights and mode
+ * probabilities need no covariance): a round's guidance estimate skips the covariance and must fly the
+ * same path.
  */
 import { describe, expect, it } from "vitest";
 import * as fc from "fast-check";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
+import { ImmFilter, markovTransitionMatrixInto } from "../../src/tracking/filters/imm.js";
+import type { ImmState } from "../../src/tracking/filters/imm.js";
 import { KalmanFilter } from "../../src/tracking/filters/kalman.js";
+import { UnscentedKalmanFilter } from "../../src/tracking/filters/unscentedKalman.js";
 import { BallisticModel } from "../../src/tracking/models/transition/ballistic.js";
 import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
 import { ConstantAccelerationModel } from "../../src/tracking/models/transition/constantAcceleration.js";
@@ -98,5 +102,68 @@ describe("mean-only prediction", () => {
     expect(full.hasCovariance).toBe(true);
     expect(mean.hasCovariance).toBe(false);
     expect(mean.covarianceAt(120, new Float64Array(9))).toBe(false);
+  });
+
+  it("IMM of ballistic, acceleration and velocity modes: the same modes, probabilities and combined mean", () => {
+    const imm = new ImmFilter({
+      filters: [
+        new ExtendedKalmanFilter({ transition: new BallisticModel() }),
+        new KalmanFilter({ transition: new ConstantAccelerationModel() }),
+        new KalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 400 }) }),
+      ],
+      transitionMatrix: (dt, out) => markovTransitionMatrixInto([40, 20, 20], dt, out),
+    });
+    fc.assert(
+      fc.property(
+        arbState,
+        fc.double({ min: 0.1, max: 3, noNaN: true }),
+        fc.tuple(
+          fc.double({ min: 0.01, max: 1, noNaN: true }),
+          fc.double({ min: 0.01, max: 1, noNaN: true }),
+        ),
+        (v, dt, [p1, p2]) => {
+          // Modes that disagree (each its own spread of the same point), so the mixing moves the means.
+          const s = imm.createState(10);
+          imm.filters.forEach((f, j) => {
+            const g = stateOf(f.ndim, v, 10);
+            g.x[3] += 50 * j;
+            f.copyInto(g, s.modes[j]);
+          });
+          s.probabilities.set([1 - 0.5 * (p1 + p2), 0.5 * p1, 0.5 * p2]);
+          const full = imm.createState(10);
+          const mean = imm.createState(10);
+          imm.copyInto(s, full);
+          imm.copyInto(s, mean);
+          for (let k = 1; k <= 4; k++) {
+            imm.predictInto(full, 10 + k * dt, full);
+            imm.predictMeanInto(mean, 10 + k * dt, mean);
+            for (let j = 0; j < 3; j++)
+              expect(Array.from(mean.modes[j].x)).toEqual(Array.from(full.modes[j].x));
+            expect(Array.from(mean.probabilities)).toEqual(Array.from(full.probabilities));
+            expect(Array.from(mean.x)).toEqual(Array.from(full.x));
+            expect(mean.timeS).toBe(full.timeS);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("an IMM with a mode whose mean needs its covariance (a UKF) predicts in full", () => {
+    const imm = new ImmFilter({
+      filters: [
+        new UnscentedKalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 10 }) }),
+        new KalmanFilter({ transition: new ConstantVelocityModel({ psdM2S3: 400 }) }),
+      ],
+      transitionMatrix: (dt, out) => markovTransitionMatrixInto([20, 20], dt, out),
+    });
+    const s = imm.createState(0);
+    imm.filters.forEach((f, j) =>
+      f.copyInto(stateOf(6, [0.6, 2.4, 60e3, 1500, -2000, -800, 0], 0), s.modes[j]),
+    );
+    const full: ImmState = imm.predictInto(s, 2, imm.createState(0));
+    const mean: ImmState = imm.predictMeanInto(s, 2, imm.createState(0));
+    expect(Array.from(mean.x)).toEqual(Array.from(full.x));
+    expect(Array.from(mean.P)).toEqual(Array.from(full.P));
   });
 });

@@ -86,6 +86,8 @@ export class ImmFilter implements TrackingFilter<ImmState> {
   private readonly c: Float64Array;
   private readonly mixW: Float64Array;
   private readonly mixed: GaussianState[];
+  /** Whether every mode has a mean-only prediction (predictMeanInto). */
+  private readonly meanOnly: boolean;
   private readonly logL: Float64Array;
   private readonly inn: Innovation[];
   private readonly innCombined: Innovation;
@@ -126,6 +128,7 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     this.c = new Float64Array(r);
     this.mixW = new Float64Array(r);
     this.mixed = filters.map((f) => f.createState());
+    this.meanOnly = filters.every((f) => typeof f.predictMeanInto === "function");
     this.logL = new Float64Array(r);
     this.inn = filters.map(() => createInnovation(4));
     this.innCombined = createInnovation(4);
@@ -279,6 +282,60 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     for (let j = 0; j < r; j++) out.probabilities[j] = c[j] / sum;
     out.timeS = timeS;
     this.combineInto(out);
+    return out;
+  }
+
+  /**
+   * The predicted means alone (predictInto's, to the last bit): the mixing weights and the mode
+   * probabilities need no covariance, and each mode predicts its mixed mean with its own mean-only
+   * prediction. out's modes' means, its probabilities, time and combined mean are written; the modes'
+   * covariances and the combined covariance are left as they were. When a mode has no mean-only
+   * prediction (a UKF's mean depends on its covariance), the full predictInto.
+   */
+  predictMeanInto(state: ImmState, timeS: number, out: ImmState): ImmState {
+    if (!this.meanOnly) return this.predictInto(state, timeS, out);
+    const r = this.modeCount;
+    checkTime("predict", "timeS", timeS);
+    this.checkImmState("predict", "state", state);
+    this.checkImmState("predict", "out", out, false);
+    const dt = timeS - state.timeS;
+    if (!(dt >= 0))
+      throw new RangeError(
+        `predict: cannot predict backwards: timeS (${timeS} s) is before state.timeS (${state.timeS} s)`,
+      );
+    const pi = this.transitionInto(dt);
+    const mu = state.probabilities;
+    if (dt === 0 && this.isIdentity(pi)) return this.copyInto(state, out);
+    const c = this.c;
+    for (let j = 0; j < r; j++) {
+      let s = 0;
+      for (let i = 0; i < r; i++) s += pi[i * r + j] * mu[i];
+      c[j] = s;
+    }
+    const w = this.mixW;
+    for (let j = 0; j < r; j++) {
+      const cj = c[j];
+      for (let i = 0; i < r; i++) w[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
+      this.layout.mixMeanInto(state, j, w, this.mixed[j]);
+    }
+    for (let j = 0; j < r; j++) {
+      const f = this.filters[j];
+      (f.predictMeanInto as NonNullable<typeof f.predictMeanInto>).call(
+        f,
+        this.mixed[j],
+        timeS,
+        out.modes[j],
+      );
+    }
+    let sum = 0;
+    for (let j = 0; j < r; j++) sum += c[j];
+    for (let j = 0; j < r; j++) out.probabilities[j] = c[j] / sum;
+    out.timeS = timeS;
+    const fx = this.layout.combinedMean(out);
+    if (out instanceof LazyImmState) {
+      out.rawX.set(fx);
+      out.stale = false;
+    } else out.x.set(fx);
     return out;
   }
 

@@ -130,28 +130,13 @@ export class ImmLayout {
   mixInto(state: ImmState, j: number, w: Float64Array, out: GaussianState): void {
     const r = this.modeCount;
     const mj = state.modes[j];
-    const xj = mj.x;
     const Pj = mj.P;
-    const nj = xj.length;
+    const nj = mj.x.length;
     const x0 = out.x;
     const P0 = out.P;
     const A = this.A;
     const D = this.D;
-    // Means: mode i carried into j's layout (row i of A), weighted.
-    x0.fill(0);
-    for (let i = 0; i < r; i++) {
-      const wi = w[i];
-      if (wi === 0) continue;
-      const xs = state.modes[i].x;
-      const src = this.mixX[i][j];
-      const ai = i * nj;
-      for (let a = 0; a < nj; a++) {
-        const s = src[a];
-        const v = s >= 0 ? xs[s] : xj[a];
-        A[ai + a] = v;
-        x0[a] += wi * v;
-      }
-    }
+    this.mixMeanInto(state, j, w, out);
     // Covariance, upper triangle: one pass per mode (its carried covariance and the spread).
     P0.fill(0);
     for (let i = 0; i < r; i++) {
@@ -184,6 +169,35 @@ export class ImmLayout {
     out.timeS = mj.timeS;
   }
 
+  /**
+   * The mixed mean of mode j alone (mixInto's first half: out.x and out.timeS; out.P left as it was),
+   * with each mode's mean carried into j's layout kept in row i of A for the covariance.
+   */
+  mixMeanInto(state: ImmState, j: number, w: Float64Array, out: GaussianState): void {
+    const r = this.modeCount;
+    const mj = state.modes[j];
+    const xj = mj.x;
+    const nj = xj.length;
+    const x0 = out.x;
+    const A = this.A;
+    // Means: mode i carried into j's layout (row i of A), weighted.
+    x0.fill(0);
+    for (let i = 0; i < r; i++) {
+      const wi = w[i];
+      if (wi === 0) continue;
+      const xs = state.modes[i].x;
+      const src = this.mixX[i][j];
+      const ai = i * nj;
+      for (let a = 0; a < nj; a++) {
+        const s = src[a];
+        const v = s >= 0 ? xs[s] : xj[a];
+        A[ai + a] = v;
+        x0[a] += wi * v;
+      }
+    }
+    out.timeS = mj.timeS;
+  }
+
   /** Set by groupNorm: the group's modes are weighted equally (their total probability is negligible). */
   private equalWeights = false;
 
@@ -203,16 +217,16 @@ export class ImmLayout {
     return this.equalWeights ? 1 / count : 1 / W;
   }
 
-  /** The moment-matched combined estimate of the modes into x, P (combined space). */
-  combine(out: ImmState, x: Float64Array, P: Float64Array): void {
+  /**
+   * The combined mean of the modes (combined space), in this.fillX: each component's mean over the
+   * modes that have it. A group whose modes have all but lost their probability (W subnormal: 1/W
+   * overflows while mu x underflows, and 0 * Infinity is NaN) is averaged with equal weights instead:
+   * its value no longer matters to the mixture, but stays finite.
+   */
+  combinedMean(out: ImmState): Float64Array {
     const r = this.modeCount;
-    const N = this.ndim;
     const mu = out.probabilities;
     const fx = this.fillX;
-    const fP = this.fillP;
-    // Means: each component's mean over the modes that have it. A group whose modes have all but lost
-    // their probability (W subnormal: 1/W overflows while mu x underflows, and 0 * Infinity is NaN) is
-    // averaged with equal weights instead: its value no longer matters to the mixture, but stays finite.
     for (let g = 0; g < this.groups.length; g++) {
       const { mask, components } = this.groups[g];
       const norm = this.groupNorm(mask, mu);
@@ -225,6 +239,16 @@ export class ImmLayout {
         fx[k] = s * norm;
       }
     }
+    return fx;
+  }
+
+  /** The moment-matched combined estimate of the modes into x, P (combined space). */
+  combine(out: ImmState, x: Float64Array, P: Float64Array): void {
+    const r = this.modeCount;
+    const N = this.ndim;
+    const mu = out.probabilities;
+    const fP = this.fillP;
+    const fx = this.combinedMean(out);
     // Covariance fills of the groups some mode lacks, over the modes that have them.
     for (let g = 0; g < this.partialGroups.length; g++) {
       const { mask, components } = this.partialGroups[g];

@@ -246,6 +246,21 @@ export class ImmFilter implements TrackingFilter<ImmState> {
 
   /** Interaction (mixing) into this.mixed, then mode-matched prediction. */
   predictInto(state: ImmState, timeS: number, out: ImmState): ImmState {
+    return this.predictModes(state, timeS, out, false);
+  }
+
+  /**
+   * The predicted means alone (predictInto's, to the last bit): the mixing weights and the mode
+   * probabilities need no covariance, and each mode predicts its mixed mean with its own mean-only
+   * prediction. out's modes' means, its probabilities, time and combined mean are written; the modes'
+   * covariances and the combined covariance are left as they were. When a mode has no mean-only
+   * prediction (a UKF's mean depends on its covariance), the full predictInto.
+   */
+  predictMeanInto(state: ImmState, timeS: number, out: ImmState): ImmState {
+    return this.predictModes(state, timeS, out, this.meanOnly);
+  }
+
+  private predictModes(state: ImmState, timeS: number, out: ImmState, meanOnly: boolean): ImmState {
     const r = this.modeCount;
     checkTime("predict", "timeS", timeS);
     this.checkImmState("predict", "state", state);
@@ -272,70 +287,26 @@ export class ImmFilter implements TrackingFilter<ImmState> {
     for (let j = 0; j < r; j++) {
       const cj = c[j];
       for (let i = 0; i < r; i++) w[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
-      this.layout.mixInto(state, j, w, this.mixed[j]);
-    }
-    for (let j = 0; j < r; j++) {
-      this.filters[j].predictInto(this.mixed[j], timeS, out.modes[j]);
-    }
-    let sum = 0;
-    for (let j = 0; j < r; j++) sum += c[j];
-    for (let j = 0; j < r; j++) out.probabilities[j] = c[j] / sum;
-    out.timeS = timeS;
-    this.combineInto(out);
-    return out;
-  }
-
-  /**
-   * The predicted means alone (predictInto's, to the last bit): the mixing weights and the mode
-   * probabilities need no covariance, and each mode predicts its mixed mean with its own mean-only
-   * prediction. out's modes' means, its probabilities, time and combined mean are written; the modes'
-   * covariances and the combined covariance are left as they were. When a mode has no mean-only
-   * prediction (a UKF's mean depends on its covariance), the full predictInto.
-   */
-  predictMeanInto(state: ImmState, timeS: number, out: ImmState): ImmState {
-    if (!this.meanOnly) return this.predictInto(state, timeS, out);
-    const r = this.modeCount;
-    checkTime("predict", "timeS", timeS);
-    this.checkImmState("predict", "state", state);
-    this.checkImmState("predict", "out", out, false);
-    const dt = timeS - state.timeS;
-    if (!(dt >= 0))
-      throw new RangeError(
-        `predict: cannot predict backwards: timeS (${timeS} s) is before state.timeS (${state.timeS} s)`,
-      );
-    const pi = this.transitionInto(dt);
-    const mu = state.probabilities;
-    if (dt === 0 && this.isIdentity(pi)) return this.copyInto(state, out);
-    const c = this.c;
-    for (let j = 0; j < r; j++) {
-      let s = 0;
-      for (let i = 0; i < r; i++) s += pi[i * r + j] * mu[i];
-      c[j] = s;
-    }
-    const w = this.mixW;
-    for (let j = 0; j < r; j++) {
-      const cj = c[j];
-      for (let i = 0; i < r; i++) w[i] = cj > 0 ? (pi[i * r + j] * mu[i]) / cj : i === j ? 1 : 0;
-      this.layout.mixMeanInto(state, j, w, this.mixed[j]);
+      if (meanOnly) this.layout.mixMeanInto(state, j, w, this.mixed[j]);
+      else this.layout.mixInto(state, j, w, this.mixed[j]);
     }
     for (let j = 0; j < r; j++) {
       const f = this.filters[j];
-      (f.predictMeanInto as NonNullable<typeof f.predictMeanInto>).call(
-        f,
-        this.mixed[j],
-        timeS,
-        out.modes[j],
-      );
+      if (meanOnly && f.predictMeanInto) f.predictMeanInto(this.mixed[j], timeS, out.modes[j]);
+      else f.predictInto(this.mixed[j], timeS, out.modes[j]);
     }
     let sum = 0;
     for (let j = 0; j < r; j++) sum += c[j];
     for (let j = 0; j < r; j++) out.probabilities[j] = c[j] / sum;
     out.timeS = timeS;
-    const fx = this.layout.combinedMean(out);
-    if (out instanceof LazyImmState) {
-      out.rawX.set(fx);
-      out.stale = false;
-    } else out.x.set(fx);
+    if (!meanOnly) this.combineInto(out);
+    else {
+      const fx = this.layout.combinedMean(out);
+      if (out instanceof LazyImmState) {
+        out.rawX.set(fx);
+        out.stale = false;
+      } else out.x.set(fx);
+    }
     return out;
   }
 

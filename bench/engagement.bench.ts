@@ -8,7 +8,8 @@
  *    and five copies of each of its two batteries (ships spread along Sagami Bay, land batteries around
  *    the port), magazines as in the reference. Target: at least 100 simulated seconds per wall second.
  * Each figure carries the run's engagement counts (shots, kills, leaks) so a faster run that shoots less
- * is visible.
+ * is visible, and per weapon kind the rounds, kills, mean planned Pk and median miss: how far the fire
+ * control's planning figure is from what the rounds achieve.
  */
 import { readFileSync } from "node:fs";
 import { repoPath, report, timeRepeats } from "./harness.js";
@@ -21,8 +22,28 @@ import { simulate, type RunResult } from "../src/sim/run.js";
 const SCENARIO = repoPath("scenarios/reference-raid.yaml");
 const SEED = 1;
 
+/** Per weapon kind: rounds, kills, the mean planned Pk and the median miss of the rounds that ended, m. */
+function plannedAgainstAchieved(r: RunResult): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  const shots = r.engagement?.shots ?? [];
+  for (const kind of [...new Set(shots.map((s) => s.kind))].sort()) {
+    const own = shots.filter((s) => s.kind === kind);
+    const misses = own
+      .map((s) => s.outcome?.missM ?? NaN)
+      .filter((m) => m === m)
+      .sort((a, b) => a - b);
+    out[kind] = {
+      rounds: own.length,
+      kills: own.filter((s) => s.outcome?.killed === true).length,
+      meanPlannedPk: Number((own.reduce((a, s) => a + s.plannedPk, 0) / own.length).toFixed(3)),
+      medianMissM: misses.length > 0 ? Number(misses[Math.floor((misses.length - 1) / 2)].toFixed(1)) : NaN,
+    };
+  }
+  return out;
+}
+
 /** Shots fired, kills and leaks of a run (what the figure's speed bought). */
-function engagementCounts(r: RunResult): Record<string, number> {
+function engagementCounts(r: RunResult): Record<string, unknown> {
   const shots = r.engagement?.shots ?? [];
   const events = r.events;
   return {
@@ -31,6 +52,7 @@ function engagementCounts(r: RunResult): Record<string, number> {
     kills: events.filter((e) => e.type === "intercept" && e.detail.killed).length,
     leaks: events.filter((e) => e.type === "leak").length,
     frames: r.frames,
+    byWeaponKind: plannedAgainstAchieved(r),
   };
 }
 

@@ -19,9 +19,7 @@ import { flyThreat } from "../src/flight/fly.js";
 import { createTruthState, truthAt } from "../src/flight/truthAt.js";
 import { trackingFilter } from "../src/scenario/build/tracker.js";
 import {
-  FlyoutTableCache,
-  gunFlyoutTable,
-  interceptorFlyoutTable,
+  createBattery,
   NOTIONAL_32MJ_RAILGUN,
   NOTIONAL_GPI,
   NOTIONAL_RAILGUN,
@@ -32,7 +30,7 @@ import {
   createPipSolution,
   createProjectileFlight,
   interceptorPointFlyout,
-  type BuiltinWeaponDefinition,
+  type WeaponDefinition,
 } from "../src/weapons/index.js";
 import { report, timedRuns, type RunTiming } from "./harness.js";
 
@@ -81,19 +79,20 @@ function site(latRad: number) {
 }
 
 export function run(): void {
-  const cache = new FlyoutTableCache();
-  // The catalog's definitions by kind (what a battery's flyoutTable passes the cache).
-  const tableOf = (def: BuiltinWeaponDefinition) =>
-    def.kind === "railgun"
-      ? cache.get(def, EARTH, LAT, gunFlyoutTable)
-      : cache.get(def, EARTH, LAT, interceptorFlyoutTable);
+  // Each model's table as a user's battery asks for it (WeaponBattery.flyoutTable: built on the first
+  // call in this process, cached after).
+  const tableOf = (def: WeaponDefinition) =>
+    createBattery(def.name, def, {
+      kind: "fixed",
+      at: { latDeg: LAT / DEG, lonDeg: 139, altM: 10 },
+    }).flyoutTable(EARTH, LAT);
   for (const def of [
     NOTIONAL_RAILGUN,
     NOTIONAL_32MJ_RAILGUN,
     NOTIONAL_SM6_CLASS,
     NOTIONAL_SM3_CLASS,
     NOTIONAL_GPI,
-  ] as BuiltinWeaponDefinition[]) {
+  ] as WeaponDefinition[]) {
     const t0 = performance.now();
     const tab = tableOf(def);
     report({

@@ -155,7 +155,6 @@ interface Estimate extends TargetEstimate {
   readonly prediction: TrackPrediction;
   positionSigmaM: number;
   fromS: number;
-  atS: number;
 }
 
 export interface WeaponsSystemOptions {
@@ -258,17 +257,15 @@ export class WeaponsSystem implements SimSystem {
   }
 
   /**
-   * The fire control's estimate of a track at tS, predicted to untilS at least, by the tracker's whole
+   * The fire control's estimate of a track, predicted to untilS at least, by the tracker's whole
    * filter. For a firing solution (`full`) it is predicted anew, in 1 s steps, with its covariance. For
    * the guidance of rounds in flight (what the command link sends, what a seeker is pointed by, the
    * midcourse PIP) it is the mean alone, in 2 s steps, rebuilt whenever the track has been updated
-   * since (or when it does not reach untilS): a round is guided by the latest track, as the real link
-   * would send it. Guiding by one mode of an IMM, or refreshing at most once a second, left the
-   * commanded target tens of metres off between updates (a mode's velocity off by 20 m/s, carried for
-   * up to a second): the reference railgun shot missed by 26.9 m on a track good to 3-5 m, and in the
-   * 200-threat raid the railguns' median miss was 26 m against 5.8 m now.
+   * since (or when it does not reach untilS): a round is guided by the latest track, as a real link
+   * would send it (guiding by one IMM mode, or a stale estimate, costs tens of metres of miss:
+   * docs/models.md 11.8).
    */
-  private estimate(trackId: string, tS: number, untilS: number, full = false): Estimate | null {
+  private estimate(trackId: string, untilS: number, full = false): Estimate | null {
     let e = this.estimates.get(trackId);
     const t = this.track(trackId);
     if (t === undefined) return e ?? null;
@@ -278,7 +275,7 @@ export class WeaponsSystem implements SimSystem {
       if (p.endS >= Math.min(p.groundS, untilS - ESTIMATE_REACH_SLACK_S)) return e;
     }
     if (e === undefined) {
-      e = { prediction: new TrackPrediction(256), positionSigmaM: 0, fromS: NaN, atS: -Infinity };
+      e = { prediction: new TrackPrediction(256), positionSigmaM: 0, fromS: NaN };
       this.estimates.set(trackId, e);
     }
     const st = t.state as GaussianState;
@@ -289,7 +286,6 @@ export class WeaponsSystem implements SimSystem {
     else e.prediction.fromFilter(this.o.picture.filter, st, ahead, GUIDANCE_STEP_S, this.o.earth, false);
     e.positionSigmaM = Math.sqrt((st.P[0] + st.P[n + 1] + st.P[2 * n + 2]) / 3);
     e.fromS = t.lastUpdateS;
-    e.atS = tS;
     return e;
   }
 
@@ -314,7 +310,7 @@ export class WeaponsSystem implements SimSystem {
     const u = this.units[j];
     const b = u.battery;
     if (b.roundsLeft <= 0) return this.hold(r, timeS, "magazine-empty");
-    const est = this.estimate(o.trackId, timeS, timeS + b.definition.envelope.maxTimeOfFlightS + 5, true);
+    const est = this.estimate(o.trackId, timeS + b.definition.envelope.maxTimeOfFlightS + 5, true);
     if (est === null || this.track(o.trackId) === undefined) return this.hold(r, timeS, "track lost");
     const launcher = b.site.stateInto(timeS, this.site);
     u.solver.solve(est.prediction, launcher, timeS, this.sol);
@@ -420,12 +416,7 @@ export class WeaponsSystem implements SimSystem {
   }
 
   private advance(rr: RoundRecord, timeS: number): void {
-    const est = this.estimate(
-      rr.trackId,
-      timeS,
-      Math.max(rr.plannedInterceptS, timeS) + ROUND_ESTIMATE_MARGIN_S,
-      false,
-    );
+    const est = this.estimate(rr.trackId, Math.max(rr.plannedInterceptS, timeS) + ROUND_ESTIMATE_MARGIN_S);
     let truth = null;
     if (rr.targetIndex >= 0) {
       const f = this.o.truth.flights[rr.targetIndex];

@@ -166,7 +166,6 @@ export class ImmLayout {
       }
     }
     for (let a = 1; a < nj; a++) for (let b = 0; b < a; b++) P0[a * nj + b] = P0[b * nj + a];
-    out.timeS = mj.timeS;
   }
 
   /**

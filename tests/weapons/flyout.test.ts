@@ -142,9 +142,10 @@ describe("command-guided round against a constant-velocity target (vacuum)", () 
   afterAll(() => {
     recordValidation({
       area: "weapons",
-      model: "command-guided round: PN on the uplinked track (flight layer's law and lateral force)",
+      model:
+        "command-guided round: ZEM to the predicted intercept point, then PN on the uplinked track in the end game (flight layer's laws and lateral force)",
       reference:
-        "zero miss of PN against a non-manoeuvring target (Zarchan ch. 2), 3-D, target extrapolated exactly",
+        "zero miss of ZEM and PN guidance against a non-manoeuvring target (Zarchan ch. 2 and 8), 3-D, target extrapolated exactly",
       figure: `${missW.count} head-on, crossing and receding targets, 1-5 deg of heading error in both axes: worst miss ${sig(missW.value, 2)} m (${missW.at})`,
       tolerance: "0.2 m",
     });
@@ -203,6 +204,8 @@ describe("command-guided round against a constant-velocity target (vacuum)", () 
         1,
         def,
         pf.law!,
+        pf.midcourse,
+        tc,
       );
       const ctx = {
         estimate: { prediction: pred, positionSigmaM: 0 },

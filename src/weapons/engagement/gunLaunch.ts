@@ -50,7 +50,15 @@ export function launchGunRound(
   const round =
     pf.law === null
       ? new UnguidedRound(shot, pf.flight, o.plannedPk)
-      : new CommandGuidedRound(shot, pf.flight, o.plannedPk, def, pf.law);
+      : new CommandGuidedRound(
+          shot,
+          pf.flight,
+          o.plannedPk,
+          def,
+          pf.law,
+          pf.midcourse,
+          Number.isFinite(fs.interceptTimeS) ? fs.interceptTimeS : o.solution.interceptTimeS,
+        );
   return {
     round,
     azimuthRad: az,

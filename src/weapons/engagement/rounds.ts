@@ -3,9 +3,18 @@
  * it and calls `guide` at each of its ticks. What each round may know of its target is what a real one
  * would: the fire-control track's prediction (a `TargetEstimate`), and its own seeker's looks.
  * - UnguidedRound: nothing to do.
- * - CommandGuidedRound: the command link's messages (guidance/commandLink.ts) at their exact times,
- *   each the fire-control estimate of the target as it was `latency` earlier, set as the target of the
- *   round's proportional-navigation law (the law extrapolates it).
+ * - CommandGuidedRound: the command link's messages (guidance/commandLink.ts) at their exact times.
+ *   In midcourse each carries the predicted intercept point: where the fire-control estimate puts the
+ *   target at the intercept time, a point at rest for the round's zero-effort-miss law, whose miss
+ *   includes the round's own gravity (a coasting round fired on an arc would otherwise spend its divert
+ *   fighting the arc: proportional navigation reads gravity's curvature as a line-of-sight rate). The
+ *   intercept time is re-solved every `INTERCEPT_RESOLVE_S` by flying a coasting copy of the round from
+ *   its state to its closest approach of the prediction (the ship's fire-control computer can: it
+ *   tracks the round), so a round that left the muzzle a little slow or fast steers for where the target
+ *   will be when it, not the plan, gets there. In the last `END_GAME_S` before the intercept, and
+ *   whenever the prediction does not reach the intercept, each message carries the estimate of the
+ *   target as it was `latency` earlier, for the round's proportional-navigation law (which extrapolates
+ *   it).
  * - InterceptorRound: after the vertical rise, midcourse updates of the predicted intercept point every
  *   `midcourseUpdateIntervalS`: while the motors burn, the planned intercept time stands and the point
  *   follows the track; after burnout the intercept is re-solved from the missile's state and speed
@@ -23,6 +32,10 @@ import type { InterceptorDefinition, RailgunDefinition } from "../definitions.js
 import type { InterceptorFlight } from "../flight/interceptor.js";
 import type { ProportionalNavigation } from "../../flight/guidance/proportionalNavigation.js";
 import { CommandLink } from "../guidance/commandLink.js";
+import type { ZemGuidance } from "../guidance/zemGuidance.js";
+import { createCoastingProjectileFlight } from "../flight/projectile.js";
+import { createClosestApproach } from "./closestApproach.js";
+import { ApproachTracker } from "./flyToClosestApproach.js";
 import { HOMING_ACCEL_PSD_M2S3, HomingEstimator } from "../guidance/homingEstimator.js";
 import { createMidcourseSolution, midcoursePip } from "../guidance/midcourse.js";
 import { createSeekerLook, Seeker } from "../seeker.js";
@@ -52,6 +65,21 @@ export interface RoundContext {
 
 const Y = new Float64Array(7);
 const D = new Float64Array(7);
+const AT_REST: readonly number[] = [0, 0, 0];
+
+/**
+ * A command-guided round's end game, s before its intercept: proportional navigation on the target's
+ * estimate from then on. Long enough for the law to take out the last track updates (13 time constants
+ * of the catalog's guided round, 0.15 s; 20 messages at 10 Hz), short enough that gravity's curvature of
+ * the path, which the law reads as a line-of-sight rate, stays small (g t^2 / 2 = 20 m). Measured on the
+ * teaching glider with a perfect track (docs/models.md 11.8): 2 s misses by 1.5 m, 3 s by 3.5 m, 5 s by
+ * 11 m; none (ZEM to the end) misses by more on real tracks, whose point at the intercept time jumps.
+ */
+export const END_GAME_S = 2;
+/** How often a command-guided round's intercept time is re-solved in midcourse, s. */
+export const INTERCEPT_RESOLVE_S = 2;
+/** Increment of the coasting flyout that re-solves it (ApproachTracker.fly), s. */
+const RESOLVE_STEP_S = 0.5;
 
 export abstract class Round {
   /** Velocity spent on steering so far, m/s, and the largest lateral acceleration applied, m/s^2. */
@@ -96,18 +124,36 @@ export class CommandGuidedRound extends Round {
   private next = 0;
   private readonly p = new Float64Array(3);
   private readonly v = new Float64Array(3);
+  /** The intercept time the midcourse law steers for (the plan, then re-solved), s. */
+  private interceptS: number;
+  private nextResolveS: number;
+  private readonly approach = new ApproachTracker();
+  private readonly ca = createClosestApproach();
+  /** The midcourse target last sent (the law's integration restarts at each change). */
+  private readonly sentP = new Float64Array(3).fill(NaN);
+  private sentInterceptS = NaN;
 
   constructor(
     shot: ShotRecord,
     flight: Flight,
     plannedPk: number,
-    definition: RailgunDefinition,
+    private readonly definition: RailgunDefinition,
     private readonly law: ProportionalNavigation,
+    private readonly midcourse: ZemGuidance | null,
+    /** The firing solution's intercept time, s. */
+    plannedInterceptS: number,
   ) {
     super(shot, flight, plannedPk);
     const g = definition.projectile.guidance;
     if (g === null) throw new RangeError(`${shot.shotId}: a command-guided round needs a guided projectile`);
     this.link = new CommandLink(g.commandLink, shot.timeS);
+    this.interceptS = plannedInterceptS;
+    this.nextResolveS = shot.timeS;
+  }
+
+  /** The intercept time the round steers for now, s. */
+  get interceptTimeS(): number {
+    return this.interceptS;
   }
 
   advance(tS: number, ctx: RoundContext): void {
@@ -118,22 +164,61 @@ export class CommandGuidedRound extends Round {
       f.advanceTo(tm);
       if (f.ended) break;
       const est = ctx.estimate;
-      const td = this.link.dataTimeS(tm);
-      if (est !== null && est.prediction.stateAt(td, this.p, this.v)) {
-        f.setTarget(this.p, this.v, null, td);
+      if (est !== null) {
         if (this.next === 0)
           ctx.notes.push({
             timeS: tm,
             type: "guidance",
             detail: { what: "command link", rateHz: 1 / this.link.intervalS, latencyS: this.link.latencyS },
           });
+        if (!this.midcourseMessage(tm, est.prediction)) {
+          const td = this.link.dataTimeS(tm);
+          if (est.prediction.stateAt(td, this.p, this.v)) {
+            if (f.guidance !== this.law) f.setGuidance(this.law);
+            f.setTarget(this.p, this.v, null, td);
+          }
+        }
       }
       this.account();
       this.next++;
     }
     f.advanceTo(tS);
     this.account();
-    void this.law;
+  }
+
+  /**
+   * The midcourse message at tm: the intercept time re-solved when due, then the predicted intercept
+   * point sent to the ZEM law. False once the end game has begun (or the prediction does not reach the
+   * intercept): the message is then the target's estimate, for proportional navigation.
+   */
+  private midcourseMessage(tm: number, prediction: TrackPrediction): boolean {
+    const f = this.flight;
+    const mid = this.midcourse;
+    if (mid === null || f.guidance !== mid) return false;
+    if (tm >= this.nextResolveS) {
+      this.nextResolveS = tm + INTERCEPT_RESOLVE_S;
+      const coast = createCoastingProjectileFlight(
+        this.definition,
+        f.earth,
+        tm,
+        f.stateAt(tm, Y),
+        Math.max(1, this.interceptS + 60 - tm),
+      );
+      const target = (t: number, p: Float64Array, v: Float64Array) => prediction.stateAt(t, p, v);
+      const tMax = Math.min(prediction.endS, this.interceptS + 60);
+      if (this.approach.fly(coast, target, RESOLVE_STEP_S, tMax, this.ca).found)
+        this.interceptS = this.ca.timeS;
+    }
+    const ti = this.interceptS;
+    if (!(ti - tm > END_GAME_S) || !prediction.stateAt(ti, this.p, null)) return false;
+    const s = this.sentP;
+    if (ti !== this.sentInterceptS || this.p[0] !== s[0] || this.p[1] !== s[1] || this.p[2] !== s[2]) {
+      mid.interceptTimeS = ti;
+      f.setTarget(this.p, AT_REST, null, tm);
+      s.set(this.p);
+      this.sentInterceptS = ti;
+    }
+    return true;
   }
 }
 

@@ -1,8 +1,12 @@
 /**
  * A railgun round in flight, on the flight layer's steppable propagator: 3-DOF point mass over the
  * scenario's Earth (gravity with the rotating-frame terms), drag of the flight body from its C_D(Mach)
- * table, and for a guided round a lateral-acceleration force within its divert limit steered by
- * proportional navigation on the target state the command link supplies (Flight.setTarget).
+ * table, and for a guided round a lateral-acceleration force within its divert limit. A guided round
+ * carries two laws, both steered on what the command link supplies (Flight.setTarget): zero-effort-miss
+ * steering to the predicted intercept point in midcourse (its own gravity in the miss, so the ballistic
+ * arc the gun aimed is not fought), then proportional navigation on the target in the end game
+ * (engagement/rounds.ts switches them). A coasting copy of a round (`createCoastingProjectileFlight`)
+ * is what the fire control flies ahead to find when a round in flight will meet its target.
  *
  * Launch: at the muzzle (the battery's position, its antenna height standing for the trunnion) with the
  * battery's own velocity (a ship's) plus the muzzle velocity along the gun's azimuth and elevation in
@@ -16,7 +20,8 @@ import { DragForce } from "../../flight/forces/drag.js";
 import { GravityForce } from "../../flight/forces/gravity.js";
 import { ProportionalNavigation } from "../../flight/guidance/proportionalNavigation.js";
 import { Flight } from "../../flight/propagation/flight.js";
-import type { ForceModel } from "../../flight/propagation/types.js";
+import type { ForceModel, GuidanceLaw } from "../../flight/propagation/types.js";
+import { ZemGuidance } from "../guidance/zemGuidance.js";
 import type { RailgunDefinition } from "../definitions.js";
 import { lateralForceOf } from "./forces.js";
 
@@ -49,9 +54,20 @@ export interface ProjectileLaunch {
 
 export interface ProjectileFlight {
   readonly flight: Flight;
-  /** The homing law of a guided round (set its target through flight.setTarget), else null. */
+  /** The end-game homing law of a guided round, else null. */
   readonly law: ProportionalNavigation | null;
+  /**
+   * The midcourse law of a guided round, which it flies from the muzzle (set its target, the predicted
+   * intercept point at rest, through flight.setTarget, and its interceptTimeS), else null.
+   */
+  readonly midcourse: ZemGuidance | null;
 }
+
+/**
+ * Gain of the midcourse ZEM law: 3, the energy-optimal gain for a fixed time to go (Zarchan, "Tactical
+ * and Strategic Missile Guidance", 6th ed., ch. 8).
+ */
+const MIDCOURSE_ZEM_GAIN = 3;
 
 /** ECEF velocity of speed v at elevation el and azimuth az in the ENU frame of rot (row-major ECEF->ENU). */
 export function launchVelocityInto(
@@ -118,28 +134,78 @@ export function createProjectileFlight(o: ProjectileLaunch): ProjectileFlight {
     o.muzzle.velEcefMps[2] + vel[2],
     p.flightBodyMassKg,
   ];
-  const forces = forcesOf(def, o.earth);
-  const law =
-    p.guidance === null ? null : new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio });
-  const flight = new Flight({
-    id: o.id,
-    kind: "projectile",
-    vehicleName: def.name,
-    earth: o.earth,
-    startTimeS: o.startTimeS,
-    initialState: y0,
-    forces,
-    guidance: law,
-    phase: "midcourse",
+  const guided = p.guidance !== null;
+  const law = guided ? new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio }) : null;
+  const midcourse = guided ? new ZemGuidance({ navigationRatio: MIDCOURSE_ZEM_GAIN }) : null;
+  const flight = projectileFlight(def, o.earth, o.id, o.startTimeS, y0, midcourse, {
     sampleIntervalS: o.sampleIntervalS ?? 0,
     maxFlightTimeS: o.maxFlightTimeS ?? def.envelope.maxTimeOfFlightS + 60,
     endTimeS: o.endTimeS,
     historySteps: o.historySteps ?? 8,
     rtol: o.rtol,
     atol: o.atol,
+  });
+  return { flight, law, midcourse };
+}
+
+/**
+ * A round coasting from the state y = [x, y, z, vx, vy, vz, m] (ECEF) at startTimeS, unsteered, for at
+ * most maxFlightTimeS: where a round in flight would go if it steered no more (its forces, no law).
+ */
+export function createCoastingProjectileFlight(
+  definition: RailgunDefinition,
+  earth: FlightEarthModel,
+  startTimeS: number,
+  y: ArrayLike<number>,
+  maxFlightTimeS: number,
+): Flight {
+  const fn = "createCoastingProjectileFlight";
+  finiteArg(fn, "startTimeS", startTimeS);
+  finiteArrayArg(fn, "y", y, 7);
+  if (!(maxFlightTimeS > 0)) throw argError(fn, "maxFlightTimeS", "a number > 0", maxFlightTimeS);
+  return projectileFlight(definition, earth, "coasting", startTimeS, Array.from(y), null, {
+    sampleIntervalS: 0,
+    maxFlightTimeS,
+    historySteps: 8,
+  });
+}
+
+interface ProjectileFlightOptions {
+  readonly sampleIntervalS: number;
+  readonly maxFlightTimeS: number;
+  readonly endTimeS?: number;
+  readonly historySteps: number;
+  readonly rtol?: number;
+  readonly atol?: number;
+}
+
+function projectileFlight(
+  def: RailgunDefinition,
+  earth: FlightEarthModel,
+  id: string,
+  startTimeS: number,
+  y0: number[],
+  guidance: GuidanceLaw | null,
+  o: ProjectileFlightOptions,
+): Flight {
+  return new Flight({
+    id,
+    kind: "projectile",
+    vehicleName: def.name,
+    earth,
+    startTimeS,
+    initialState: y0,
+    forces: forcesOf(def, earth),
+    guidance,
+    phase: "midcourse",
+    sampleIntervalS: o.sampleIntervalS,
+    maxFlightTimeS: o.maxFlightTimeS,
+    endTimeS: o.endTimeS,
+    historySteps: o.historySteps,
+    rtol: o.rtol,
+    atol: o.atol,
     noseRadiusM: 0.01,
     // A round launched from below ground level (a ship's waterline sits at 0 m) is not an impact.
-    impactAltM: Math.min(0, o.earth.altitudeM(y0) - 1),
+    impactAltM: Math.min(0, earth.altitudeM(y0) - 1),
   });
-  return { flight, law };
 }

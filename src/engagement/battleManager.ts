@@ -38,10 +38,11 @@ import type { VehicleKind } from "../flight/truth.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
+import { positionVelocityMomentsInto } from "../tracking/filters/immState.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
 import { shotsPerEngagement, validateDoctrine, type Doctrine } from "./doctrine.js";
 import { assessKill, type KillAssessmentOutcome } from "./killAssessment.js";
-import { FireControlUnit, type Opportunity } from "./opportunities.js";
+import { FireControlUnit, type Opportunity, type PlanningTarget } from "./opportunities.js";
 import type { BatteryView, FireOrder, OrderBook, OrderView, TrackPicture, TrackView } from "./picture.js";
 import {
   checkDefendedAssets,
@@ -78,7 +79,7 @@ const LOOKAHEAD_TOF_S = 180;
  * m/s^2: 2 g, the lift of a glider's equilibrium glide (10-30 m/s^2 in the catalog's threats,
  * src/scenario/build/tracker.ts).
  */
-const LIFTING_ACCEL_MPS2 = 20;
+export const LIFTING_ACCEL_MPS2 = 20;
 /**
  * How far ahead a lifting track is predicted for planning, s [N]: a glider's or cruise missile's next
  * manoeuvre is not in its track, and beyond a minute or two its straight-line prediction is off by more
@@ -191,6 +192,25 @@ interface TrackFile {
 
 function kindOf(c: ThreatClass): VehicleKind {
   return c === "ballistic" ? "ballistic" : "hgv";
+}
+
+const MOMENTS = new Float64Array(9);
+
+/**
+ * What a shot's planning Pk assumes of a track's target: its class's kind and manoeuvre, the track's
+ * updates and its whole filter's current error (a command link sends the whole filter's estimate, where
+ * the path is predicted with one mode: planningFilter.ts).
+ */
+function planningTarget(f: TrackFile, t: TrackView): PlanningTarget {
+  const c = f.assessment?.threatClass ?? "ballistic";
+  const interval = t.updateIntervalS;
+  positionVelocityMomentsInto(t.state as GaussianState, MOMENTS);
+  return {
+    targetKind: kindOf(c),
+    targetAccelerationMps2: c === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
+    trackUpdateIntervalS: interval > 0 ? interval : 0,
+    trackErrorTraces: MOMENTS.slice(6, 9),
+  };
 }
 
 export class BattleManager {
@@ -400,11 +420,10 @@ export class BattleManager {
       f.predictedImpactS = f.prediction.groundS;
       f.predictedImpactAtS = nowS;
     }
-    const kind = kindOf(f.assessment?.threatClass ?? "ballistic");
-    const acc = f.assessment?.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0;
+    const target = planningTarget(f, t);
     let soonest = Infinity;
     for (const j of gated) {
-      const opp = this.units[j].opportunity(f.prediction, nowS, H, kind, acc);
+      const opp = this.units[j].opportunity(f.prediction, nowS, H, target);
       if (opp !== null) {
         this.solutions += opp.solutions;
         if (!(opp.latestShotS <= f.lastShotOpportunityS)) f.lastShotOpportunityS = opp.latestShotS;
@@ -430,9 +449,7 @@ export class BattleManager {
       PREDICTION_STEP_S,
       this.o.earth,
     );
-    const kind = kindOf(f.assessment?.threatClass ?? "ballistic");
-    const acc = f.assessment?.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0;
-    const shot = u.earliestShot(this.confirm, nowS, within, kind, acc);
+    const shot = u.earliestShot(this.confirm, nowS, within, planningTarget(f, t));
     this.solutions += u.takeSolutions();
     return shot;
   }

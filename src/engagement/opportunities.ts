@@ -21,9 +21,20 @@ import { makeSiteState, type SiteState } from "../sensors/radar/site.js";
 import type { EnvelopeDefinition } from "../weapons/definitions.js";
 import type { FlyoutTable } from "../weapons/fireControl/flyoutTable.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../weapons/fireControl/pip.js";
-import { shotKillProbability } from "../weapons/fireControl/shotKillProbability.js";
+import { shotKillProbability, type ShotPkOptions } from "../weapons/fireControl/shotKillProbability.js";
 import type { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
 import type { BatteryView } from "./picture.js";
+
+/**
+ * What the planning Pk of a shot assumes of its target (shotKillProbability.ts): the kind the track is
+ * taken for, its acceleration across the line of sight, and the track's update interval.
+ */
+export interface PlanningTarget extends ShotPkOptions {
+  readonly targetKind: VehicleKind;
+  readonly targetAccelerationMps2: number;
+  readonly trackUpdateIntervalS: number;
+  readonly trackErrorTraces: ArrayLike<number>;
+}
 
 /** One planned shot: when, where it meets the target, and its Pk. */
 export interface PlannedShot {
@@ -114,11 +125,7 @@ export class FireControlUnit {
     return this.battery.refusal(s.azimuthRad, s.elevationRad) === null;
   }
 
-  private planned(
-    pred: TrackPrediction,
-    targetKind: VehicleKind,
-    targetAccelerationMps2: number,
-  ): PlannedShot {
+  private planned(pred: TrackPrediction, target: PlanningTarget): PlannedShot {
     const s = this.sol;
     const pk = shotKillProbability(
       this.battery.delivery,
@@ -126,10 +133,7 @@ export class FireControlUnit {
       pred,
       this.launcherAt(s.shotTimeS).posEcefM,
       this.earth,
-      {
-        targetKind,
-        targetAccelerationMps2,
-      },
+      target,
     );
     return {
       shotTimeS: s.shotTimeS,
@@ -151,8 +155,7 @@ export class FireControlUnit {
     pred: TrackPrediction,
     nowS: number,
     horizonS: number,
-    targetKind: VehicleKind,
-    targetAccelerationMps2: number,
+    target: PlanningTarget,
   ): PlannedShot | null {
     const b = this.battery;
     this.resetWarmStart();
@@ -195,7 +198,7 @@ export class FireControlUnit {
         t = Math.min(lastStart, t + step);
       }
     }
-    return this.planned(pred, targetKind, targetAccelerationMps2);
+    return this.planned(pred, target);
   }
 
   /** Solutions evaluated since the last call of `takeSolutions`. */
@@ -221,12 +224,10 @@ export class FireControlUnit {
     pred: TrackPrediction,
     nowS: number,
     horizonS: number,
-    targetKind: VehicleKind,
-    targetAccelerationMps2: number,
+    target: PlanningTarget,
   ): Opportunity | null {
     const b = this.battery;
-    const kind = targetKind;
-    const earliest = this.earliestShot(pred, nowS, horizonS, kind, targetAccelerationMps2);
+    const earliest = this.earliestShot(pred, nowS, horizonS, target);
     if (earliest === null) {
       this.takeSolutions();
       return null;
@@ -262,7 +263,7 @@ export class FireControlUnit {
       for (const f of [1 / 3, 2 / 3, 1]) {
         const ts = earliestS + f * span;
         if (!this.feasibleCounted(pred, ts)) continue;
-        const p = this.planned(pred, kind, targetAccelerationMps2);
+        const p = this.planned(pred, target);
         if (p.pk > best.pk) best = p;
       }
     }

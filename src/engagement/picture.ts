@@ -20,6 +20,11 @@ export interface TrackView {
   readonly status: TrackStatus;
   readonly confirmedAtS: number | null;
   readonly lastUpdateS: number;
+  /**
+   * Mean interval between its latest updates, s (NaN after one): how old the estimate a command link
+   * sends may be (the planning Pk of a command-guided shot).
+   */
+  readonly updateIntervalS: number;
   /** The latest state: ECEF position (m) and velocity (m/s) first, the filter's other components after. */
   readonly state: Readonly<GaussianState>;
 }

@@ -66,7 +66,7 @@ function trackAt(tS: number): TrackView {
     cov[(i + 3) * 7] = 25;
   }
   filter.initializeInto([...s.posEcefM, ...s.velEcefMps], cov, tS, state);
-  return { id: "T1", status: "confirmed", confirmedAtS: 60, lastUpdateS: tS, state };
+  return { id: "T1", status: "confirmed", confirmedAtS: 60, lastUpdateS: tS, updateIntervalS: 1, state };
 }
 
 /**

@@ -7,7 +7,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { makeEarthModel } from "../../src/earth/model.js";
 import { Tracker } from "../../src/tracking/management/tracker.js";
-import type { Track } from "../../src/tracking/management/track.js";
+import { Track } from "../../src/tracking/management/track.js";
+import { createGaussianState } from "../../src/tracking/filters/common.js";
 import { ExtendedKalmanFilter } from "../../src/tracking/filters/extendedKalman.js";
 import { UnscentedKalmanFilter } from "../../src/tracking/filters/unscentedKalman.js";
 import { ConstantVelocityModel } from "../../src/tracking/models/transition/constantVelocity.js";
@@ -300,5 +301,27 @@ describe("tracker: a floor under the tracks", () => {
     expect(() => new Tracker({ filter: cvEkf(), floor: { heightM: () => 0, depthM: 0 } })).toThrow(
       /options\.floor\.depthM/,
     );
+  });
+});
+
+describe("a track's update interval (what a command link's estimate may age by)", () => {
+  it("is the mean of its latest four intervals, NaN after one update", () => {
+    const track = new Track(1, 0, 3, 5);
+    const push = (timeS: number) =>
+      track.history.push({
+        timeS,
+        state: createGaussianState(6, timeS),
+        detections: [],
+        weights: [],
+        initial: track.history.length === 0,
+        fullModel: true,
+      });
+    push(0);
+    expect(track.updateIntervalS).toBeNaN();
+    push(1);
+    expect(track.updateIntervalS).toBe(1);
+    for (const t of [2, 2.5, 3.5, 4.5]) push(t);
+    // (4.5 - 1) / 4: the interval from 0 to 1 has left the span.
+    expect(track.updateIntervalS).toBe(0.875);
   });
 });

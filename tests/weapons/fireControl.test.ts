@@ -29,6 +29,7 @@ import {
   type SampledTrajectory,
   type ShotDelivery,
   NOTIONAL_RAILGUN,
+  NOTIONAL_32MJ_RAILGUN,
 } from "../../src/weapons/index.js";
 import { DEG, VACUUM, integrate, launchVelocity, launcher } from "./helpers.js";
 import { Worst, recordValidation, sig } from "../validation.js";
@@ -217,6 +218,46 @@ describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)"
     expect(a.pk).toBeGreaterThan(b.pk);
     expect(a.pk).toBeGreaterThan(0);
     expect(a.sigma1M).toBeGreaterThan(a.sigma2M * 0.99);
+  });
+
+  it("shot Pk: a command-guided round's guidance error is the uplinked estimate's, aged by the link and the track's updates (closed forms)", () => {
+    const sol = createPipSolution();
+    solver.solve(pred, SITE, 5, sol);
+    const delivery = new GunShotDelivery(NOTIONAL_32MJ_RAILGUN);
+    const g = NOTIONAL_32MJ_RAILGUN.projectile.guidance!;
+    const tau = g.commandLink.latencyS;
+    const T = g.timeConstantS;
+    // The track: 2 m per axis of position error, 10 m/s of velocity error, tr P_pv 6 m^2/s.
+    const pk = (traces: number[], interval: number, nT: number) =>
+      shotKillProbability(delivery, sol, pred, SITE.posEcefM, VACUUM, {
+        trackErrorTraces: traces,
+        trackUpdateIntervalS: interval,
+        targetAccelerationMps2: nT,
+      });
+    // The estimate a = tau + s old, s uniform in [0, Delta]: sigma^2 = mean of
+    // (tr P_pp + 2 a tr P_pv + a^2 tr P_vv) / 3 + (n_T a^2 / 2)^2, from the means of a, a^2 and a^4.
+    const meanPow = (k: number, d: number) => ((tau + d) ** (k + 1) - tau ** (k + 1)) / ((k + 1) * d);
+    const fresh = pk([12, 0, 300], 0, 0);
+    expect(fresh.endSigmaM).toBeCloseTo(Math.sqrt((12 + tau * tau * 300) / 3), 12);
+    const aged = pk([12, 0, 300], 1, 0);
+    expect(aged.endSigmaM).toBeCloseTo(Math.sqrt((12 + meanPow(2, 1) * 300) / 3), 12);
+    const nT = 10;
+    const full = pk([12, 6, 300], 1, nT);
+    const guide2 = (12 + 2 * meanPow(1, 1) * 6 + meanPow(2, 1) * 300) / 3 + 0.25 * nT * nT * meanPow(4, 1);
+    expect(full.endSigmaM).toBeCloseTo(Math.hypot(Math.sqrt(guide2), 2 * Math.exp(-2) * nT * T * T), 12);
+    // Between a radar's looks 1 s apart the velocity error dominates.
+    expect(aged.endSigmaM).toBeGreaterThan(3 * fresh.endSigmaM);
+    expect(() => pk([12, 0, -1], 1, 0)).toThrow(/trackErrorTraces/);
+    expect(() => pk([12, 0, 300], -1, 0)).toThrow(/trackUpdateIntervalS/);
+    recordValidation({
+      area: "weapons",
+      model:
+        "shot Pk of a command-guided round: the uplinked estimate's error over the link latency and the track's update interval (GunShotDelivery)",
+      reference:
+        "the track's error carried at its velocity error, (tr P_pp + 2 a tr P_pv + a^2 tr P_vv)/3, and the target's drift (n_T a^2/2)^2, averaged over the estimate's age a in [tau, tau + Delta]",
+      figure: `2 m and 10 m/s per axis, tau ${tau} s: end-game sigma ${fresh.endSigmaM.toFixed(2)} m fresh, ${aged.endSigmaM.toFixed(2)} m with looks 1 s apart; to 1e-12`,
+      tolerance: "1e-12 m",
+    });
   });
 
   it("shot Pk: a weapon of another kind plugs in through its ShotDelivery (closed forms)", () => {

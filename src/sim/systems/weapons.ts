@@ -42,6 +42,7 @@ import type { WeaponBattery } from "../../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../../weapons/definitions.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../../weapons/fireControl/pip.js";
 import { TrackPrediction } from "../../weapons/fireControl/trackPrediction.js";
+import { LIFTING_ACCEL_MPS2 } from "../../engagement/battleManager.js";
 import { launchRound } from "../../weapons/engagement/launch.js";
 import type { GuidanceNote, Round, RoundContext, TargetEstimate } from "../../weapons/engagement/rounds.js";
 import type { EventLog } from "../events.js";
@@ -328,6 +329,7 @@ export class WeaponsSystem implements SimSystem {
       return this.hold(r, timeS, b.refusal(this.sol.azimuthRad, this.sol.elevationRad) ?? "refused");
     if (ready > timeS + 1e-6) return wait(ready, "battery not ready");
     const kind: VehicleKind = o.threatClass === "ballistic" ? "ballistic" : "hgv";
+    const updateS = this.track(o.trackId)?.updateIntervalS ?? 0;
     const launched = launchRound({
       battery: b,
       earth: this.o.earth,
@@ -338,6 +340,9 @@ export class WeaponsSystem implements SimSystem {
       dispersion: u.dispersion,
       endS: this.o.endS,
       targetKind: kind,
+      // As the battle manager planned it (a lifting target's lift across the line of sight).
+      targetAccelerationMps2: o.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
+      trackUpdateIntervalS: updateS > 0 ? updateS : 0,
       solution: this.sol,
       historySteps: ROUND_HISTORY_STEPS,
       minKillProbability: this.o.minKillProbability,

@@ -11,6 +11,9 @@ import { MOfN } from "./confirmation.js";
 import { MissRun } from "./missEvidence.js";
 import type { SensorLooks } from "./missEvidence.js";
 
+/** Update intervals the mean update interval is taken over (Track.updateIntervalS). */
+const UPDATE_INTERVAL_SPAN = 4;
+
 export type TrackStatus = "tentative" | "confirmed" | "deleted";
 
 export type TrackDeletionReason =
@@ -96,6 +99,18 @@ export class Track<S extends GaussianState = GaussianState> {
 
   get lastUpdateS(): number {
     return this.history[this.history.length - 1].timeS;
+  }
+
+  /**
+   * Mean interval between the track's latest updates (over up to the last four intervals of its kept
+   * history), s; NaN after a single update.
+   */
+  get updateIntervalS(): number {
+    const h = this.history;
+    const n = h.length;
+    if (n < 2) return NaN;
+    const k = Math.min(UPDATE_INTERVAL_SPAN, n - 1);
+    return (h[n - 1].timeS - h[n - 1 - k].timeS) / k;
   }
 
   get isLive(): boolean {

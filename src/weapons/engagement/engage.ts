@@ -185,6 +185,8 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   let pending: Detection[] = [];
   const prediction = new TrackPrediction();
   let estimate: TargetEstimate | null = null;
+  /** The track's update interval (0 for a perfect track), s: the planning Pk of command guidance. */
+  let trackUpdateS = 0;
   let haveTrack = false;
   let solutionReported = false;
   const approach = new ApproachTracker();
@@ -234,6 +236,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     const P = best.state.P;
     const n = filter.ndim;
     estimate = { prediction, positionSigmaM: Math.sqrt((P[0] + P[n + 1] + P[2 * n + 2]) / 3) };
+    trackUpdateS = best.updateIntervalS > 0 ? best.updateIntervalS : 0;
     if (!haveTrack) {
       haveTrack = true;
       events.push({
@@ -270,6 +273,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
       dispersion: dispersionRng,
       endS,
       targetKind: o.targetKind,
+      trackUpdateIntervalS: trackUpdateS,
       solution: sol,
     });
     if (!launched.fired) {
@@ -419,6 +423,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
             earth,
             {
               targetKind: o.targetKind,
+              trackUpdateIntervalS: trackUpdateS,
             },
           );
           if (!solutionReported) {

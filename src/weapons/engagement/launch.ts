@@ -32,6 +32,10 @@ export interface LaunchOptions {
   readonly endS: number;
   /** The class the fire control takes the track for (seeker planning); default "ballistic". */
   readonly targetKind?: VehicleKind;
+  /** The target's acceleration across the line of sight the planning Pk allows for, m/s^2; default 0. */
+  readonly targetAccelerationMps2?: number;
+  /** The track's update interval, s (planning of command guidance); default 0. */
+  readonly trackUpdateIntervalS?: number;
   /** Working storage of the solution (caller-owned). */
   readonly solution: PipSolution;
   /** Output sample interval of the round's flight, s (default 0.5). */
@@ -69,6 +73,8 @@ export function launchRound(o: LaunchOptions): LaunchResult {
   if (sol.outcome !== "intercept" || refusal !== null) return { fired: false, why: refusal ?? sol.outcome };
   const planned = shotKillProbability(battery.delivery, sol, prediction, l.posEcefM, earth, {
     targetKind: o.targetKind,
+    targetAccelerationMps2: o.targetAccelerationMps2,
+    trackUpdateIntervalS: o.trackUpdateIntervalS,
   });
   const minPk = o.minKillProbability ?? 0;
   if (!(minPk >= 0 && minPk <= 1))

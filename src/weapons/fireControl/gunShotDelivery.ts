@@ -3,8 +3,14 @@
  * both axes across the round's path at the slant range R, and the muzzle-speed error sigma_v along it,
  * sigma_along = sigma_v t_f (v_arrival / v_muzzle) (a velocity error's displacement grows with the time
  * of flight and decays with the round's speed). A command-guided round homes for its whole time of
- * flight; its guidance error is the uplinked track's current position uncertainty plus the target's
- * drift n_T tau^2 / 2 over the link latency tau.
+ * flight; its guidance error is that of the estimate the link sends at the intercept: the track
+ * extrapolated from its last update, a = tau + s old with s anywhere in [0, Delta] (tau the link
+ * latency, Delta the track's update interval),
+ *   sigma^2 = mean over s of [(tr P_pp + 2 a tr P_pv + a^2 tr P_vv) / 3 + (n_T a^2 / 2)^2],
+ * the track's error carried at its velocity error, and the target's unforeseen manoeuvre. Measured
+ * (docs/models.md 10.6): between a radar's looks 1 s apart, the estimate extrapolated to the closest
+ * approach is off by about the round's median miss (5.5 m against 5.6 m, 200 threats against 10
+ * batteries), where the track at its update is off by 3.3 m.
  */
 import { validateRailgun } from "../catalog/checks.js";
 import type { RailgunDefinition } from "../definitions.js";
@@ -16,8 +22,6 @@ import {
   type ShotGuidance,
   type ShotGuidanceContext,
 } from "./shotDelivery.js";
-
-const C0 = new Float64Array(9);
 
 export class GunShotDelivery implements ShotDelivery {
   /** `definition` is checked (validateRailgun: a RangeError naming the bad field). */
@@ -51,10 +55,18 @@ export class GunShotDelivery implements ShotDelivery {
     out.lateralLimitMps2 = lateralLimitMps2(g.lateralLimit, c.dynamicPressurePa, projectile.flightBodyMassKg);
     out.timeConstantS = g.timeConstantS;
     out.homingTimeS = c.solution.tofS;
-    const pred = c.prediction;
-    const track0 = pred.covarianceAt(pred.t0S, C0) ? Math.sqrt((C0[0] + C0[4] + C0[8]) / 3) : 0;
-    const drift = 0.5 * c.targetAccelerationMps2 * g.commandLink.latencyS * g.commandLink.latencyS;
-    out.guideSigmaM = Math.hypot(track0, drift);
+    // The estimate's error at an age a in [tau, tau + Delta] after the track's update: the track's error
+    // carried at its velocity, and the target's drift n_T a^2 / 2; its mean square over that age, from
+    // the means of a, a^2 and a^4 over it (Delta = 0: at a = tau).
+    const [pp, pv, vv] = c.trackErrorTraces as [number, number, number];
+    const nT = c.targetAccelerationMps2;
+    const t0 = g.commandLink.latencyS;
+    const d = c.trackUpdateIntervalS;
+    const t1 = t0 + d;
+    const m1 = t0 + 0.5 * d;
+    const m2 = d > 1e-9 ? (t1 ** 3 - t0 ** 3) / (3 * d) : t0 * t0;
+    const m4 = d > 1e-9 ? (t1 ** 5 - t0 ** 5) / (5 * d) : t0 ** 4;
+    out.guideSigmaM = Math.sqrt((pp + 2 * m1 * pv + m2 * vv) / 3 + 0.25 * nT * nT * m4);
     return true;
   }
 }

@@ -37,6 +37,16 @@ export interface ShotGuidanceContext {
   readonly targetAccelerationMps2: number;
   /** The kind the track is taken for (a seeker's signature). */
   readonly targetKind: VehicleKind;
+  /**
+   * The track's update interval, s (0: an estimate as fresh as its latest update): how old the
+   * estimate a command link sends may be when the round meets the target.
+   */
+  readonly trackUpdateIntervalS: number;
+  /**
+   * The track's current error, [tr P_pp, tr P_pv, tr P_vv] (m^2, m^2/s, m^2/s^2): what the estimate a
+   * command link sends is extrapolated from.
+   */
+  readonly trackErrorTraces: ArrayLike<number>;
 }
 
 export interface ShotDelivery {

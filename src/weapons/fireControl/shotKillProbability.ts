@@ -20,7 +20,8 @@
  *   across the line of sight, T the guidance time constant, and 0.27 the largest value of Zarchan's
  *   single-lag miss 0.5 x^2 e^-x (at x = 2; "Tactical and Strategic Missile Guidance", ch. 3: a planning
  *   bound, not the miss of this flight). sigma_guide is the guidance's own error: for command guidance
- *   the track's current position uncertainty plus n_T tau^2 / 2 over the link latency tau; for a seeker
+ *   the position uncertainty of the estimate the link sends (the track extrapolated from its last update
+ *   over the latency and up to one update interval) plus n_T tau^2 / 2 over the link latency tau; for a seeker
  *   its angle-noise floor times the closing speed times T (the line-of-sight error converted to a miss
  *   over the last time constant).
  *   Homing time: the whole time of flight for command guidance; for a seeker the time from acquisition
@@ -45,6 +46,17 @@ export interface ShotPkOptions {
   readonly targetKind?: VehicleKind;
   /** Target acceleration across the line of sight the guidance must follow, m/s^2; default 0. */
   readonly targetAccelerationMps2?: number;
+  /**
+   * The track's update interval, s; default 0 (a perfect track, or one updated continuously). A
+   * command link sends the track extrapolated from its last update (gunShotDelivery.ts).
+   */
+  readonly trackUpdateIntervalS?: number;
+  /**
+   * The track's current error, [tr P_pp, tr P_pv, tr P_vv] of its whole filter (m^2, m^2/s, m^2/s^2);
+   * default: the prediction's start state (TrackPrediction.startErrorTraces). A planner that predicts
+   * with one mode of an IMM gives the whole filter's here: the link sends the whole filter's estimate.
+   */
+  readonly trackErrorTraces?: ArrayLike<number>;
 }
 
 export interface ShotPk {
@@ -98,6 +110,19 @@ export function shotKillProbability(
     throw new RangeError(
       `shotKillProbability: options.targetAccelerationMps2 must be a finite number >= 0, given ${nT}`,
     );
+  const updateS = options.trackUpdateIntervalS ?? 0;
+  if (!(updateS >= 0 && Number.isFinite(updateS)))
+    throw new RangeError(
+      `shotKillProbability: options.trackUpdateIntervalS must be a finite number >= 0, given ${updateS}`,
+    );
+  const traces = options.trackErrorTraces ?? prediction.startErrorTraces;
+  if (
+    traces.length !== 3 ||
+    !(traces[0] >= 0 && traces[2] >= 0 && Number.isFinite(traces[0] + traces[1] + traces[2]))
+  )
+    throw new RangeError(
+      `shotKillProbability: options.trackErrorTraces must be [tr P_pp >= 0, tr P_pv, tr P_vv >= 0], finite, given [${Array.from(traces).join(", ")}]`,
+    );
   if (sol.outcome !== "intercept") return out;
   // Encounter plane basis.
   const rv = sol.roundVelEcefMps;
@@ -129,6 +154,8 @@ export function shotKillProbability(
       closingSpeedMps: closing,
       targetAccelerationMps2: nT,
       targetKind: options.targetKind ?? "ballistic",
+      trackUpdateIntervalS: updateS,
+      trackErrorTraces: traces,
     },
     guidance,
   );

@@ -13,6 +13,7 @@
 import { finiteArrayArg } from "../../math/check.js";
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import type { GaussianState, TrackingFilter } from "../../tracking/types.js";
+import { positionVelocityMomentsInto } from "../../tracking/filters/immState.js";
 
 /** Most samples a prediction holds (memory stays bounded). */
 const MAX_SAMPLES = 10_000_000;
@@ -30,6 +31,12 @@ export class TrackPrediction {
   private vel: Float64Array;
   private cov: Float64Array;
   private hasCov = false;
+  /**
+   * Traces of the position, position-velocity and velocity covariance blocks of the state predicted
+   * from (fromFilter with covariance; zeros otherwise): the short-term growth of its position error.
+   */
+  private readonly startTraces = new Float64Array(3);
+  private readonly moments = new Float64Array(9);
 
   constructor(private capacity = 256) {
     if (!(Number.isInteger(capacity) && capacity >= 1 && capacity <= MAX_SAMPLES))
@@ -124,6 +131,12 @@ export class TrackPrediction {
     let b = filter.createState(state.timeS);
     filter.copyInto(state, a);
     this.hasCov = covariance;
+    if (covariance) {
+      positionVelocityMomentsInto(state, this.moments);
+      this.startTraces[0] = this.moments[6];
+      this.startTraces[1] = this.moments[7];
+      this.startTraces[2] = this.moments[8];
+    } else this.startTraces.fill(0);
     for (let k = 0; k < n; k++) {
       if (k > 0) {
         if (!covariance && filter.predictMeanInto) filter.predictMeanInto(a, this.t0S + k * stepS, b);
@@ -159,6 +172,7 @@ export class TrackPrediction {
   ): this {
     const n = this.begin(t0S, horizonS, stepS);
     this.hasCov = false;
+    this.startTraces.fill(0);
     for (let k = 0; k < n; k++) {
       const ok = source(
         this.t0S + k * stepS,
@@ -216,6 +230,14 @@ export class TrackPrediction {
       if (velOut !== null) velOut[c] = (d00 * p0 + d01 * p1) / h + d10 * v0 + d11 * v1;
     }
     return true;
+  }
+
+  /**
+   * [tr P_pp, tr P_pv, tr P_vv] of the state predicted from (m^2, m^2/s, m^2/s^2; zeros for a prediction
+   * without covariances): how the error of an estimate extrapolated from it grows.
+   */
+  get startErrorTraces(): Readonly<Float64Array> {
+    return this.startTraces;
   }
 
   /** Position covariance (3 x 3, row-major) at tS, linear between samples; false without covariances. */

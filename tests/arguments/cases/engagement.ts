@@ -176,7 +176,14 @@ export const ENGAGEMENT_CASES: Record<string, Entry> = {
   assessKill: {
     kind: "checks",
     args: () => [
-      { id: "T1", status: "confirmed", confirmedAtS: 50, lastUpdateS: 99, state: STATE6(99) },
+      {
+        id: "T1",
+        status: "confirmed",
+        confirmedAtS: 50,
+        lastUpdateS: 99,
+        updateIntervalS: 1,
+        state: STATE6(99),
+      },
       100,
       110,
       3,

@@ -80,6 +80,8 @@ export const END_GAME_S = 2;
 export const INTERCEPT_RESOLVE_S = 2;
 /** Increment of the coasting flyout that re-solves it (ApproachTracker.fly), s. */
 const RESOLVE_STEP_S = 0.5;
+/** How far past the intercept time it re-solves the coasting flyout looks, s (a slow round's is later). */
+const RESOLVE_REACH_S = 60;
 
 export abstract class Round {
   /** Velocity spent on steering so far, m/s, and the largest lateral acceleration applied, m/s^2. */
@@ -151,11 +153,6 @@ export class CommandGuidedRound extends Round {
     this.nextResolveS = shot.timeS;
   }
 
-  /** The intercept time the round steers for now, s. */
-  get interceptTimeS(): number {
-    return this.interceptS;
-  }
-
   advance(tS: number, ctx: RoundContext): void {
     const f = this.flight;
     for (;;) {
@@ -202,10 +199,10 @@ export class CommandGuidedRound extends Round {
         f.earth,
         tm,
         f.stateAt(tm, Y),
-        Math.max(1, this.interceptS + 60 - tm),
+        Math.max(1, this.interceptS + RESOLVE_REACH_S - tm),
       );
       const target = (t: number, p: Float64Array, v: Float64Array) => prediction.stateAt(t, p, v);
-      const tMax = Math.min(prediction.endS, this.interceptS + 60);
+      const tMax = Math.min(prediction.endS, this.interceptS + RESOLVE_REACH_S);
       if (this.approach.fly(coast, target, RESOLVE_STEP_S, tMax, this.ca).found)
         this.interceptS = this.ca.timeS;
     }

@@ -22,7 +22,11 @@ import { simulate, type RunResult } from "../src/sim/run.js";
 const SCENARIO = repoPath("scenarios/reference-raid.yaml");
 const SEED = 1;
 
-/** Per weapon kind: rounds, kills, the mean planned Pk and the median miss of the rounds that ended, m. */
+/**
+ * Per weapon kind: rounds, kills, the mean planned Pk beside the mean Pk at the misses the rounds flew
+ * (0 for a round that never closed: the planning figure's calibration, without the kill draws' noise),
+ * and the median miss of the rounds that ended, m.
+ */
 function plannedAgainstAchieved(r: RunResult): Record<string, Record<string, number>> {
   const out: Record<string, Record<string, number>> = {};
   const shots = r.engagement?.shots ?? [];
@@ -36,6 +40,7 @@ function plannedAgainstAchieved(r: RunResult): Record<string, Record<string, num
       rounds: own.length,
       kills: own.filter((s) => s.outcome?.killed === true).length,
       meanPlannedPk: Number((own.reduce((a, s) => a + s.plannedPk, 0) / own.length).toFixed(3)),
+      meanPkAtMiss: Number((own.reduce((a, s) => a + (s.outcome?.pk ?? 0), 0) / own.length).toFixed(3)),
       medianMissM: misses.length > 0 ? Number(misses[Math.floor((misses.length - 1) / 2)].toFixed(1)) : NaN,
     };
   }

@@ -16,9 +16,16 @@ export interface EventList {
 export function eventList(events: readonly RunEvent[], onPick: (e: RunEvent) => void): EventList {
   const rows = events.map((e) => {
     const key = KEY_EVENT_TYPES.has(e.type);
+    const attrs: Record<string, string> = {
+      class: key ? "event key" : "event",
+      "data-type": e.type,
+      title: "click: move the clock here",
+    };
+    // An intercept is a closest approach: green for a kill, amber for a round that passed.
+    if (e.type === "intercept") attrs["data-outcome"] = e.detail?.killed === true ? "kill" : "no-kill";
     const row = el(
       "li",
-      { class: key ? "event key" : "event", "data-type": e.type, title: "click: move the clock here" },
+      attrs,
       el("span", { class: "t" }, `${e.timeS.toFixed(1)} s`),
       el("span", { class: "type" }, e.type),
       el("span", { class: "what" }, describeEvent(e)),

@@ -34,6 +34,7 @@ import { burnSchedule, stackMassKg } from "../../flight/propulsion.js";
 import { idealDeltaVMps } from "../../flight/propulsion.js";
 import type { InterceptorDefinition } from "../definitions.js";
 import { ZemGuidance } from "../guidance/zemGuidance.js";
+import { weaponFlightRunOptions, type WeaponFlightRunOptions } from "./runOptions.js";
 import { lateralForceOf, VerticalRiseGuidance } from "./forces.js";
 
 /**
@@ -42,7 +43,7 @@ import { lateralForceOf, VerticalRiseGuidance } from "./forces.js";
  */
 export const PLANNING_SPEED_FRACTION = 0.6;
 
-export interface InterceptorLaunch {
+export interface InterceptorLaunch extends WeaponFlightRunOptions {
   readonly id: string;
   readonly definition: InterceptorDefinition;
   readonly earth: FlightEarthModel;
@@ -50,13 +51,7 @@ export interface InterceptorLaunch {
   /** The launcher's position and velocity (a ship's), ECEF. */
   readonly launcherPosEcefM: ArrayLike<number>;
   readonly launcherVelEcefMps: ArrayLike<number>;
-  readonly sampleIntervalS?: number;
-  readonly maxFlightTimeS?: number;
-  readonly endTimeS?: number;
-  readonly historySteps?: number;
   readonly detectors?: readonly FlightEventDetector[];
-  readonly rtol?: number;
-  readonly atol?: number;
 }
 
 export interface InterceptorFlight {
@@ -147,12 +142,7 @@ export function createInterceptorFlight(o: InterceptorLaunch): InterceptorFlight
     detectors: o.detectors,
     scheduled,
     phase: "boost",
-    sampleIntervalS: o.sampleIntervalS ?? 0,
-    maxFlightTimeS: o.maxFlightTimeS ?? def.envelope.maxTimeOfFlightS + 60,
-    endTimeS: o.endTimeS,
-    historySteps: o.historySteps ?? 8,
-    rtol: o.rtol,
-    atol: o.atol,
+    ...weaponFlightRunOptions(o, def.envelope.maxTimeOfFlightS),
     noseRadiusM: 0.05,
     impactAltM: Math.min(0, earth.altitudeM(y0) - 1),
   });

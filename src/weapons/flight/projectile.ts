@@ -22,6 +22,11 @@ import { ProportionalNavigation } from "../../flight/guidance/proportionalNaviga
 import { Flight } from "../../flight/propagation/flight.js";
 import type { ForceModel, GuidanceLaw } from "../../flight/propagation/types.js";
 import { ZemGuidance } from "../guidance/zemGuidance.js";
+import {
+  weaponFlightRunOptions,
+  type ResolvedWeaponFlightRunOptions,
+  type WeaponFlightRunOptions,
+} from "./runOptions.js";
 import type { RailgunDefinition } from "../definitions.js";
 import { lateralForceOf } from "./forces.js";
 
@@ -32,7 +37,7 @@ export interface MuzzleState {
   readonly rotEcefToEnu: ArrayLike<number>;
 }
 
-export interface ProjectileLaunch {
+export interface ProjectileLaunch extends WeaponFlightRunOptions {
   readonly id: string;
   readonly definition: RailgunDefinition;
   readonly earth: FlightEarthModel;
@@ -42,14 +47,6 @@ export interface ProjectileLaunch {
   readonly elevationRad: number;
   /** Muzzle speed of this round (the definition's, or a dispersed draw), m/s. */
   readonly muzzleSpeedMps?: number;
-  /** Output samples, s (default 0: none). */
-  readonly sampleIntervalS?: number;
-  readonly maxFlightTimeS?: number;
-  readonly endTimeS?: number;
-  /** Integration steps kept for stateAt (default 8). */
-  readonly historySteps?: number;
-  readonly rtol?: number;
-  readonly atol?: number;
 }
 
 export interface ProjectileFlight {
@@ -137,14 +134,15 @@ export function createProjectileFlight(o: ProjectileLaunch): ProjectileFlight {
   const guided = p.guidance !== null;
   const law = guided ? new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio }) : null;
   const midcourse = guided ? new ZemGuidance({ navigationRatio: MIDCOURSE_ZEM_GAIN }) : null;
-  const flight = projectileFlight(def, o.earth, o.id, o.startTimeS, y0, midcourse, {
-    sampleIntervalS: o.sampleIntervalS ?? 0,
-    maxFlightTimeS: o.maxFlightTimeS ?? def.envelope.maxTimeOfFlightS + 60,
-    endTimeS: o.endTimeS,
-    historySteps: o.historySteps ?? 8,
-    rtol: o.rtol,
-    atol: o.atol,
-  });
+  const flight = projectileFlight(
+    def,
+    o.earth,
+    o.id,
+    o.startTimeS,
+    y0,
+    midcourse,
+    weaponFlightRunOptions(o, def.envelope.maxTimeOfFlightS),
+  );
   return { flight, law, midcourse };
 }
 
@@ -163,20 +161,8 @@ export function createCoastingProjectileFlight(
   finiteArg(fn, "startTimeS", startTimeS);
   finiteArrayArg(fn, "y", y, 7);
   if (!(maxFlightTimeS > 0)) throw argError(fn, "maxFlightTimeS", "a number > 0", maxFlightTimeS);
-  return projectileFlight(definition, earth, "coasting", startTimeS, Array.from(y), null, {
-    sampleIntervalS: 0,
-    maxFlightTimeS,
-    historySteps: 8,
-  });
-}
-
-interface ProjectileFlightOptions {
-  readonly sampleIntervalS: number;
-  readonly maxFlightTimeS: number;
-  readonly endTimeS?: number;
-  readonly historySteps: number;
-  readonly rtol?: number;
-  readonly atol?: number;
+  const run = weaponFlightRunOptions({ maxFlightTimeS }, definition.envelope.maxTimeOfFlightS);
+  return projectileFlight(definition, earth, "coasting", startTimeS, Array.from(y), null, run);
 }
 
 function projectileFlight(
@@ -186,7 +172,7 @@ function projectileFlight(
   startTimeS: number,
   y0: number[],
   guidance: GuidanceLaw | null,
-  o: ProjectileFlightOptions,
+  o: ResolvedWeaponFlightRunOptions,
 ): Flight {
   return new Flight({
     id,

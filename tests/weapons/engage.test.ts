@@ -150,6 +150,38 @@ describe("a command-guided railgun round flies the arc the gun aimed", () => {
   }
 });
 
+describe("an interceptor hands over to its seeker only near the intercept", () => {
+  // The reference raid's depressed SRBM, perfect track: the GPI leaves while the missile still burns, and
+  // its seeker sees the plume from 430 km at the payload's separation, 115 s before the intercept.
+  // Homing from there, proportional navigation read gravity's curvature of both paths as a line-of-sight
+  // rate: 4,500 m/s of divert, and the kill vehicle passed 16-20 km above the missile (planned Pk 0.95).
+  // The seeker takes over within TERMINAL_HANDOVER_S (src/weapons/guidance/midcourse.ts).
+  const file = "scenarios/reference-raid.yaml";
+  const scenario = loadScenario(readFileSync(file, "utf8"), { fileName: file });
+  const earth = earthModelOf(scenario);
+  const threat = scenario.threats.find((t) => t.id === "srbm-3")!;
+  const def = threatDefinition(threat, scenario.assets);
+  const whole = flyThreat(def, earth, { sampleIntervalS: 0.25, endTimeS: scenario.duration });
+  it("the GPI against the depressed SRBM, fired in its boost: a hit", () => {
+    const b = weaponBatteries(scenario).find((w) => w.id === "gpi-1")!;
+    const r = engage({
+      earth,
+      threat: createThreatFlight(def, earth, { sampleIntervalS: 1, endTimeS: scenario.duration }),
+      battery: b,
+      table: b.flyoutTable(earth, b.site.stateInto(0, makeSiteState()).latRad),
+      sensing: { perfectPath: whole },
+      seed: 1,
+      maxShots: 1,
+      endS: scenario.duration,
+    });
+    const shot = r.shots[0];
+    expect(shot.plannedPk).toBeGreaterThan(0.9);
+    expect(shot.missM as number).toBeLessThan(0.5);
+    const acquired = r.events.find((e) => e.type === "acquisition");
+    expect((shot.closestApproachS as number) - (acquired?.timeS ?? NaN)).toBeLessThan(21);
+  });
+});
+
 describe("the loop's order and determinism", () => {
   it("a kill ends the threat's flight there: no impact after it", () => {
     const r = perfect(rv(135, 2000, 30), battery("notional-gpi", 35.05, 139.5), 3);

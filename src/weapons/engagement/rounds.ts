@@ -19,8 +19,9 @@
  *   `midcourseUpdateIntervalS`: while the motors burn, the planned intercept time stands and the point
  *   follows the track; after burnout the intercept is re-solved from the missile's state and speed
  *   (guidance/midcourse.ts). Seeker looks at each tick after the last burnout, once the predicted target
- *   is within 1.2 acquisition ranges; at acquisition the homing estimator starts from the track and the
- *   terminal PN/APN law takes over, fed by it.
+ *   is within 1.2 acquisition ranges and the intercept within TERMINAL_HANDOVER_S (midcourse.ts); at
+ *   acquisition the homing estimator starts from the track and the terminal PN/APN law takes over, fed
+ *   by it.
  * Every round also totals its divert (the lateral acceleration it applied, integrated over the ticks:
  * the velocity its steering cost) and its peak lateral acceleration.
  */
@@ -37,7 +38,7 @@ import { createCoastingProjectileFlight } from "../flight/projectile.js";
 import { createClosestApproach } from "./closestApproach.js";
 import { ApproachTracker } from "./flyToClosestApproach.js";
 import { HOMING_ACCEL_PSD_M2S3, HomingEstimator } from "../guidance/homingEstimator.js";
-import { createMidcourseSolution, midcoursePip } from "../guidance/midcourse.js";
+import { createMidcourseSolution, midcoursePip, TERMINAL_HANDOVER_S } from "../guidance/midcourse.js";
 import { createSeekerLook, Seeker } from "../seeker.js";
 import type { TrackPrediction } from "../fireControl/trackPrediction.js";
 
@@ -314,7 +315,8 @@ export class InterceptorRound extends Round {
       const dz = this.p[2] - y[2];
       const r = Math.hypot(dx, dy, dz);
       const reach = this.seeker.acquisitionRangeM(this.seeker.signature(truth));
-      if (r > 0 && r < 1.2 * reach) {
+      const handover = this.homing || this.mid.interceptTimeS - tS <= TERMINAL_HANDOVER_S;
+      if (r > 0 && r < 1.2 * reach && handover) {
         // The seeker points where the track predicts the target.
         this.boresight[0] = dx / r;
         this.boresight[1] = dy / r;

@@ -12,6 +12,16 @@
  */
 import type { TrackPrediction } from "../fireControl/trackPrediction.js";
 
+/**
+ * Handover from midcourse to the seeker's terminal homing: no sooner than this before the planned
+ * intercept, s [N]. A seeker may see a target much farther out (a boosting missile's plume from 430 km
+ * in the reference raid), but proportional navigation over minutes reads gravity's curvature of both
+ * paths as a line-of-sight rate: a GPI handed over 115 s out against the reference raid's depressed
+ * SRBM, perfect track, spent 4,500 m/s of divert and passed 16-20 km above it; handed over 20 s out it
+ * hits (0.03-0.06 m). Until then the midcourse law, re-aimed on the track, flies the collision course.
+ */
+export const TERMINAL_HANDOVER_S = 20;
+
 export interface MidcourseSolution {
   interceptTimeS: number;
   readonly pipEcefM: Float64Array;

@@ -203,12 +203,11 @@ const MOMENTS = new Float64Array(9);
  */
 function planningTarget(f: TrackFile, t: TrackView): PlanningTarget {
   const c = f.assessment?.threatClass ?? "ballistic";
-  const interval = t.updateIntervalS;
   positionVelocityMomentsInto(t.state as GaussianState, MOMENTS);
   return {
     targetKind: kindOf(c),
     targetAccelerationMps2: c === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
-    trackUpdateIntervalS: interval > 0 ? interval : 0,
+    trackUpdateIntervalS: t.updateIntervalS,
     trackErrorTraces: MOMENTS.slice(6, 9),
   };
 }

@@ -21,7 +21,7 @@ export interface TrackView {
   readonly confirmedAtS: number | null;
   readonly lastUpdateS: number;
   /**
-   * Mean interval between its latest updates, s (NaN after one): how old the estimate a command link
+   * Mean interval between its latest updates, s (0 after one): how old the estimate a command link
    * sends may be (the planning Pk of a command-guided shot).
    */
   readonly updateIntervalS: number;

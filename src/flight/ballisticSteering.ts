@@ -16,6 +16,7 @@
  * budget throws a RangeError (never a silent miss).
  */
 import type { ThreatDefinition, TrajectoryShape, VehicleDefinition } from "./definitions.js";
+import { DEG } from "./constants.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { FlightRefusalError } from "./errors.js";
 import { minimumEnergyFlightPathAngleRad } from "./kepler.js";
@@ -31,8 +32,6 @@ import {
   type Shot,
   type SolvedSteering,
 } from "./steeringShots.js";
-
-const DEG = Math.PI / 180;
 
 /**
  * Solves a ballistic missile's steering for its aimpoint and trajectory shape. Throws FlightRefusalError

@@ -9,6 +9,7 @@
  * target and the reach; a solve that does not converge throws a RangeError (never a silent miss).
  */
 import type { GliderVehicleDefinition, ThreatDefinition } from "./definitions.js";
+import { DEG } from "./constants.js";
 import type { FlightEarthModel } from "./earthModel.js";
 import { FlightRefusalError } from "./errors.js";
 import { glideDistancePerLiftToDragM } from "./guidance/glideLaw.js";
@@ -24,8 +25,6 @@ import {
   type Shot,
   type SolvedSteering,
 } from "./steeringShots.js";
-
-const DEG = Math.PI / 180;
 
 /**
  * The speed at which an equilibrium glide at the planning L/D must start, on the rotating Earth, to cover

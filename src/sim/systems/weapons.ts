@@ -329,7 +329,6 @@ export class WeaponsSystem implements SimSystem {
       return this.hold(r, timeS, b.refusal(this.sol.azimuthRad, this.sol.elevationRad) ?? "refused");
     if (ready > timeS + 1e-6) return wait(ready, "battery not ready");
     const kind: VehicleKind = o.threatClass === "ballistic" ? "ballistic" : "hgv";
-    const updateS = this.track(o.trackId)?.updateIntervalS ?? 0;
     const launched = launchRound({
       battery: b,
       earth: this.o.earth,
@@ -342,7 +341,7 @@ export class WeaponsSystem implements SimSystem {
       targetKind: kind,
       // As the battle manager planned it (a lifting target's lift across the line of sight).
       targetAccelerationMps2: o.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
-      trackUpdateIntervalS: updateS > 0 ? updateS : 0,
+      trackUpdateIntervalS: this.track(o.trackId)?.updateIntervalS ?? 0,
       solution: this.sol,
       historySteps: ROUND_HISTORY_STEPS,
       minKillProbability: this.o.minKillProbability,

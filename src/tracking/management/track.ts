@@ -103,12 +103,12 @@ export class Track<S extends GaussianState = GaussianState> {
 
   /**
    * Mean interval between the track's latest updates (over up to the last four intervals of its kept
-   * history), s; NaN after a single update.
+   * history), s; 0 after a single update (no interval to go by).
    */
   get updateIntervalS(): number {
     const h = this.history;
     const n = h.length;
-    if (n < 2) return NaN;
+    if (n < 2) return 0;
     const k = Math.min(UPDATE_INTERVAL_SPAN, n - 1);
     return (h[n - 1].timeS - h[n - 1 - k].timeS) / k;
   }

@@ -236,7 +236,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     const P = best.state.P;
     const n = filter.ndim;
     estimate = { prediction, positionSigmaM: Math.sqrt((P[0] + P[n + 1] + P[2 * n + 2]) / 3) };
-    trackUpdateS = best.updateIntervalS > 0 ? best.updateIntervalS : 0;
+    trackUpdateS = best.updateIntervalS;
     if (!haveTrack) {
       haveTrack = true;
       events.push({

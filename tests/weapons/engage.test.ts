@@ -6,7 +6,8 @@
  * railgun round on a long arc flies the arc the gun aimed, and a seed gives one timeline.
  */
 import { afterAll, describe, expect, it } from "vitest";
-import { makeEarthModel } from "../../src/earth/model.js";
+import { makeEarthModel, type EarthModel } from "../../src/earth/model.js";
+import type { VehicleKind } from "../../src/flight/truth.js";
 import { createThreatFlight, flyThreat } from "../../src/flight/fly.js";
 import type { ThreatDefinition } from "../../src/flight/definitions.js";
 import { trackerOf } from "../../src/scenario/build/tracker.js";
@@ -52,26 +53,44 @@ function battery(name: string, latDeg: number, lonDeg: number): WeaponBattery {
   return createBattery(name, def, site);
 }
 
-function perfect(def: ThreatDefinition, b: WeaponBattery, seed = 1): EngagementResult {
-  const whole = flyThreat(def, EARTH, { sampleIntervalS: 0.25 });
-  const site = b.site.stateInto(0, {
-    timeS: NaN,
-    latRad: 0,
-    lonRad: 0,
-    altM: 0,
-    posEcefM: new Float64Array(3),
-    velEcefMps: new Float64Array(3),
-    rotEcefToEnu: new Float64Array(9),
-  });
+interface PerfectOptions {
+  readonly earth?: EarthModel;
+  readonly endS?: number;
+  readonly maxShots?: number;
+  readonly targetKind?: VehicleKind;
+}
+
+/** One battery against one threat on a perfect track (the threat flown whole beforehand). */
+function perfect(
+  def: ThreatDefinition,
+  b: WeaponBattery,
+  seed = 1,
+  o: PerfectOptions = {},
+): EngagementResult {
+  const earth = o.earth ?? EARTH;
+  const whole = flyThreat(def, earth, { sampleIntervalS: 0.25 });
   return engage({
-    earth: EARTH,
-    threat: createThreatFlight(def, EARTH, { sampleIntervalS: 1 }),
+    earth,
+    threat: createThreatFlight(def, earth, { sampleIntervalS: 1 }),
     battery: b,
-    table: b.flyoutTable(EARTH, site.latRad),
+    table: b.flyoutTable(earth, b.site.stateInto(0, makeSiteState()).latRad),
     sensing: { perfectPath: whole },
     seed,
-    endS: 1800,
+    maxShots: o.maxShots,
+    targetKind: o.targetKind,
+    endS: o.endS ?? 1800,
   });
+}
+
+/** A threat and a battery of a scenario file, its Earth and its duration. */
+function fromScenario(file: string, threatId: string, weaponId: string) {
+  const scenario = loadScenario(readFileSync(file, "utf8"), { fileName: file });
+  const threat = scenario.threats.find((t) => t.id === threatId)!;
+  return {
+    def: threatDefinition(threat, scenario.assets),
+    battery: () => weaponBatteries(scenario).find((w) => w.id === weaponId)!,
+    options: { earth: earthModelOf(scenario), endS: scenario.duration, maxShots: 1 },
+  };
 }
 
 describe("interceptors with a perfect track hit re-entry vehicles", () => {
@@ -123,25 +142,10 @@ describe("a command-guided railgun round flies the arc the gun aimed", () => {
       tolerance: "3 m",
     });
   });
-  const file = "scenarios/teaching/glider-vs-railgun.yaml";
-  const scenario = loadScenario(readFileSync(file, "utf8"), { fileName: file });
-  const earth = earthModelOf(scenario);
-  const def = threatDefinition(scenario.threats[0], scenario.assets);
-  const whole = flyThreat(def, earth, { sampleIntervalS: 0.25, endTimeS: scenario.duration });
+  const s = fromScenario("scenarios/teaching/glider-vs-railgun.yaml", "hgv-1", "railgun-1");
   for (const seed of [1, 2, 3]) {
     it(`seed ${seed}: the first round misses by under 3 m, with little divert`, () => {
-      const b = weaponBatteries(scenario)[0];
-      const r = engage({
-        earth,
-        threat: createThreatFlight(def, earth, { sampleIntervalS: 1, endTimeS: scenario.duration }),
-        battery: b,
-        table: b.flyoutTable(earth, b.site.stateInto(0, makeSiteState()).latRad),
-        sensing: { perfectPath: whole },
-        seed,
-        maxShots: 1,
-        targetKind: "hgv",
-        endS: scenario.duration,
-      });
+      const r = perfect(s.def, s.battery(), seed, { ...s.options, targetKind: "hgv" });
       const shot = r.shots[0];
       expect(shot.plannedInterceptS - shot.timeS).toBeGreaterThan(150);
       expect(miss.add(shot.missM as number, `seed ${seed}`)).toBeLessThan(3);
@@ -156,24 +160,9 @@ describe("an interceptor hands over to its seeker only near the intercept", () =
   // Homing from there, proportional navigation read gravity's curvature of both paths as a line-of-sight
   // rate: 4,500 m/s of divert, and the kill vehicle passed 16-20 km above the missile (planned Pk 0.95).
   // The seeker takes over within TERMINAL_HANDOVER_S (src/weapons/guidance/midcourse.ts).
-  const file = "scenarios/reference-raid.yaml";
-  const scenario = loadScenario(readFileSync(file, "utf8"), { fileName: file });
-  const earth = earthModelOf(scenario);
-  const threat = scenario.threats.find((t) => t.id === "srbm-3")!;
-  const def = threatDefinition(threat, scenario.assets);
-  const whole = flyThreat(def, earth, { sampleIntervalS: 0.25, endTimeS: scenario.duration });
   it("the GPI against the depressed SRBM, fired in its boost: a hit", () => {
-    const b = weaponBatteries(scenario).find((w) => w.id === "gpi-1")!;
-    const r = engage({
-      earth,
-      threat: createThreatFlight(def, earth, { sampleIntervalS: 1, endTimeS: scenario.duration }),
-      battery: b,
-      table: b.flyoutTable(earth, b.site.stateInto(0, makeSiteState()).latRad),
-      sensing: { perfectPath: whole },
-      seed: 1,
-      maxShots: 1,
-      endS: scenario.duration,
-    });
+    const s = fromScenario("scenarios/reference-raid.yaml", "srbm-3", "gpi-1");
+    const r = perfect(s.def, s.battery(), 1, s.options);
     const shot = r.shots[0];
     expect(shot.plannedPk).toBeGreaterThan(0.9);
     expect(shot.missM as number).toBeLessThan(0.5);

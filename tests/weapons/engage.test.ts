@@ -90,7 +90,24 @@ function fromScenario(file: string, threatId: string, weaponId: string) {
     def: threatDefinition(threat, scenario.assets),
     battery: () => weaponBatteries(scenario).find((w) => w.id === weaponId)!,
     options: { earth: earthModelOf(scenario), endS: scenario.duration, maxShots: 1 },
+    scenario,
   };
+}
+
+/** One shot of a scenario's battery at its threat on the scenario's own sensors and tracker. */
+function onSensors(s: ReturnType<typeof fromScenario>, seed: number): EngagementResult {
+  const earth = s.options.earth;
+  const b = s.battery();
+  return engage({
+    earth,
+    threat: createThreatFlight(s.def, earth, { sampleIntervalS: 1, endTimeS: s.options.endS }),
+    battery: b,
+    table: b.flyoutTable(earth, b.site.stateInto(0, makeSiteState()).latRad),
+    sensing: { sensors: sensorObjects(s.scenario), tracker: trackerOf(s.scenario.tracking) },
+    seed,
+    maxShots: 1,
+    endS: s.options.endS,
+  });
 }
 
 describe("interceptors with a perfect track hit re-entry vehicles", () => {
@@ -169,6 +186,21 @@ describe("an interceptor hands over to its seeker only near the intercept", () =
     const acquired = r.events.find((e) => e.type === "acquisition");
     expect((shot.closestApproachS as number) - (acquired?.timeS ?? NaN)).toBeLessThan(21);
   });
+});
+
+describe("an interceptor flies its flyout table's law while its motors burn", () => {
+  // The same SRBM on the raid's radars and tracker: the GPI leaves 100-120 s after the SRBM's launch for
+  // an intercept 115 s later (the table's time of flight). Steering for that fixed time from the cell,
+  // the missile turned over more slowly than the table's flight, climbed to 100 km, 40 km above the
+  // intercept, and its kill vehicle passed 4-40 km from the missile (seeds 1-5). Flying the table's law
+  // until burnout (src/weapons/engagement/rounds.ts), it hits.
+  for (const seed of [1, 2, 3]) {
+    it(`the GPI against the depressed SRBM on real tracks, seed ${seed}: a hit`, () => {
+      const r = onSensors(fromScenario("scenarios/reference-raid.yaml", "srbm-3", "gpi-1"), seed);
+      expect(r.shots).toHaveLength(1);
+      expect(r.shots[0].missM as number).toBeLessThan(0.7);
+    });
+  }
 });
 
 describe("the loop's order and determinism", () => {

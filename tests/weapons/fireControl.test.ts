@@ -298,6 +298,23 @@ describe("predicted intercept point and engagement window (vacuum gun 1500 m/s)"
     expect(guided.correctableRadiusM).toBeCloseTo(rc, 9);
     expect(guided.endSigmaM).toBeCloseTo(endSigma, 9);
     expect(guided.pk).toBeCloseTo((pCorrect * 0.9 * 100) / (100 + endSigma * endSigma), 12);
+    // A round re-aimed on the track in flight gives the error it starts homing from (preHomingSigmaM):
+    // the Rayleigh probability takes it instead of the prediction's and the delivery's.
+    const reaimed = (pre: number): ShotDelivery => ({
+      ...standIn(true),
+      guidanceInto: (c, out) => {
+        standIn(true).guidanceInto(c, out);
+        out.preHomingSigmaM = pre;
+        return true;
+      },
+    });
+    const wide = shotKillProbability(reaimed(120), sol, pred, SITE.posEcefM, VACUUM);
+    expect(wide.pCorrect).toBeCloseTo(1 - Math.exp((-0.5 * rc * rc) / (120 * 120)), 12);
+    // A delivery that does not set it after one that did: the prediction's error again.
+    expect(shotKillProbability(standIn(true), sol, pred, SITE.posEcefM, VACUUM).pCorrect).toBeCloseTo(
+      pCorrect,
+      12,
+    );
     recordValidation({
       area: "weapons",
       model: "shot Pk through a weapon's ShotDelivery (shotKillProbability with a stand-in delivery)",

@@ -17,6 +17,7 @@ import type { RailgunDefinition } from "../definitions.js";
 import type { Lethality } from "../lethality.js";
 import type { PipSolution } from "./pip.js";
 import {
+  estimateSigmaOverAgeM,
   lateralLimitMps2,
   type ShotDelivery,
   type ShotGuidance,
@@ -55,18 +56,15 @@ export class GunShotDelivery implements ShotDelivery {
     out.lateralLimitMps2 = lateralLimitMps2(g.lateralLimit, c.dynamicPressurePa, projectile.flightBodyMassKg);
     out.timeConstantS = g.timeConstantS;
     out.homingTimeS = c.solution.tofS;
-    // The estimate's error at an age a in [tau, tau + Delta] after the track's update: the track's error
-    // carried at its velocity, and the target's drift n_T a^2 / 2; its mean square over that age, from
-    // the means of a, a^2 and a^4 over it (Delta = 0: at a = tau).
-    const [pp, pv, vv] = c.trackErrorTraces as [number, number, number];
-    const nT = c.targetAccelerationMps2;
-    const t0 = g.commandLink.latencyS;
-    const d = c.trackUpdateIntervalS;
-    const t1 = t0 + d;
-    const m1 = t0 + 0.5 * d;
-    const m2 = d > 1e-9 ? (t1 ** 3 - t0 ** 3) / (3 * d) : t0 * t0;
-    const m4 = d > 1e-9 ? (t1 ** 5 - t0 ** 5) / (5 * d) : t0 ** 4;
-    out.guideSigmaM = Math.sqrt((pp + 2 * m1 * pv + m2 * vv) / 3 + 0.25 * nT * nT * m4);
+    // The estimate the link sends is between tau (the latency) and tau + Delta (one track update
+    // interval more) old when the round meets the target.
+    out.guideSigmaM = estimateSigmaOverAgeM(
+      c.trackErrorTraces,
+      c.targetAccelerationMps2,
+      g.commandLink.latencyS,
+      c.trackUpdateIntervalS,
+    );
+    out.preHomingSigmaM = NaN;
     return true;
   }
 }

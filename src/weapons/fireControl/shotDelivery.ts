@@ -22,6 +22,13 @@ export interface ShotGuidance {
   homingTimeS: number;
   /** sigma_guide, the guidance's own error at the end, m. */
   guideSigmaM: number;
+  /**
+   * Circular-equivalent sigma of the error the round must take out once it homes, m; NaN: the track's
+   * predicted error at the intercept plus the delivery error (a round that flies out on its firing
+   * solution). A round re-aimed on every track update in flight starts homing from the track's error
+   * then, not from the prediction made when it was fired.
+   */
+  preHomingSigmaM: number;
 }
 
 /** What the guidance at the PIP is worked out from. */
@@ -69,4 +76,27 @@ export function lateralLimitMps2(
   massKg: number,
 ): number {
   return Math.min(l.structuralMps2, (dynamicPressurePa * l.normalForceAreaM2 + l.divertThrustN) / massKg);
+}
+
+/**
+ * Circular-equivalent sigma of a track estimate sent to a round at an age a spread evenly over
+ * [t0, t0 + d] after the track's update, m: the track's error carried at its velocity error, plus the
+ * target's drift n_T a^2 / 2, as a mean square over that age from the means of a, a^2 and a^4 (d = 0:
+ * at a = t0). `traces` = [tr P_pp, tr P_pv, tr P_vv] of the track now.
+ */
+export function estimateSigmaOverAgeM(
+  traces: ArrayLike<number>,
+  targetAccelerationMps2: number,
+  t0: number,
+  d: number,
+): number {
+  const pp = traces[0];
+  const pv = traces[1];
+  const vv = traces[2];
+  const nT = targetAccelerationMps2;
+  const t1 = t0 + d;
+  const m1 = t0 + 0.5 * d;
+  const m2 = d > 1e-9 ? (t1 ** 3 - t0 ** 3) / (3 * d) : t0 * t0;
+  const m4 = d > 1e-9 ? (t1 ** 5 - t0 ** 5) / (5 * d) : t0 ** 4;
+  return Math.sqrt(Math.max(0, (pp + 2 * m1 * pv + m2 * vv) / 3 + 0.25 * nT * nT * m4));
 }

@@ -15,7 +15,9 @@
  * - Guided: the round corrects the error it can: within the homing time t_h it can move
  *   r_c = a_max t_h^2 / 2 across its path, a_max its lateral limit at the PIP (definitions.ts, with the
  *   air density at the PIP's altitude and the arrival speed). Pk = P(|e| <= r_c) E[Pk(miss_end)], with
- *   P(|e| <= r_c) the Rayleigh probability for the error's circular-equivalent sigma, and the end-game
+ *   P(|e| <= r_c) the Rayleigh probability for the error's circular-equivalent sigma (for a round
+ *   re-aimed on the track in flight, the track's error when it starts homing: the weapon's
+ *   `preHomingSigmaM`, interceptorShotDelivery.ts), and the end-game
  *   miss a Gaussian of sigma_end^2 = sigma_guide^2 + (0.27 n_T T^2)^2: n_T the target's acceleration
  *   across the line of sight, T the guidance time constant, and 0.27 the largest value of Zarchan's
  *   single-lag miss 0.5 x^2 e^-x (at x = 2; "Tactical and Strategic Missile Guidance", ch. 3: a planning
@@ -81,6 +83,7 @@ const guidance: ShotGuidance = {
   timeConstantS: NaN,
   homingTimeS: NaN,
   guideSigmaM: NaN,
+  preHomingSigmaM: NaN,
 };
 
 /**
@@ -145,6 +148,8 @@ export function shotKillProbability(
   // Lateral limit at the PIP: the dynamic pressure there.
   earth.atmosphereInto(Math.max(0, Math.min(sol.altM, 1e6)), air);
   const q = 0.5 * air[2] * sol.arrivalSpeedMps * sol.arrivalSpeedMps;
+  // A delivery that does not re-aim its rounds in flight leaves this unset (not a previous call's).
+  guidance.preHomingSigmaM = NaN;
   const guided = delivery.guidanceInto(
     {
       solution: sol,
@@ -167,7 +172,8 @@ export function shotKillProbability(
   const lagS = guidance.timeConstantS;
   out.homingTimeS = homing;
   out.correctableRadiusM = 0.5 * guidance.lateralLimitMps2 * homing * homing;
-  const sc = Math.sqrt(s1 * s2);
+  const pre = guidance.preHomingSigmaM;
+  const sc = pre === pre ? pre : Math.sqrt(s1 * s2);
   out.pCorrect =
     sc === 0 ? 1 : -Math.expm1((-0.5 * out.correctableRadiusM * out.correctableRadiusM) / (sc * sc));
   const manoeuvre = SINGLE_LAG_PEAK_MISS * nT * lagS * lagS;

@@ -10,7 +10,7 @@ import { makeEarthModel, type EarthModel } from "../../src/earth/model.js";
 import type { VehicleKind } from "../../src/flight/truth.js";
 import { createThreatFlight, flyThreat } from "../../src/flight/fly.js";
 import type { ThreatDefinition } from "../../src/flight/definitions.js";
-import { trackerOf } from "../../src/scenario/build/tracker.js";
+import { motionAssessmentOptions, trackerOf } from "../../src/scenario/build/tracker.js";
 import { loadScenario } from "../../src/scenario/index.js";
 import { readFileSync } from "node:fs";
 import { earthModelOf } from "../../src/scenario/build/earth.js";
@@ -98,12 +98,14 @@ function fromScenario(file: string, threatId: string, weaponId: string) {
 function onSensors(s: ReturnType<typeof fromScenario>, seed: number): EngagementResult {
   const earth = s.options.earth;
   const b = s.battery();
+  const tracker = trackerOf(s.scenario.tracking);
   return engage({
     earth,
     threat: createThreatFlight(s.def, earth, { sampleIntervalS: 1, endTimeS: s.options.endS }),
     battery: b,
     table: b.flyoutTable(earth, b.site.stateInto(0, makeSiteState()).latRad),
-    sensing: { sensors: sensorObjects(s.scenario), tracker: trackerOf(s.scenario.tracking) },
+    sensing: { sensors: sensorObjects(s.scenario), tracker },
+    motion: motionAssessmentOptions(tracker.filter, earth),
     seed,
     maxShots: 1,
     endS: s.options.endS,

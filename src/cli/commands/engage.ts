@@ -9,7 +9,7 @@
 import type { Command } from "commander";
 import { createThreatFlight, flyThreat } from "../../flight/fly.js";
 import { earthModelOf, sensorObjects, threatDefinition } from "../../scenario/build/index.js";
-import { trackerOf } from "../../scenario/build/tracker.js";
+import { motionAssessmentOptions, trackerOf } from "../../scenario/build/tracker.js";
 import { weaponBatteries } from "../../scenario/build/weapons.js";
 import type { Scenario } from "../../scenario/index.js";
 import { makeSiteState } from "../../sensors/radar/site.js";
@@ -101,6 +101,7 @@ function run(
     battery,
     table,
     sensing: tracker === null ? { perfectPath: whole } : { sensors: sensorObjects(scenario), tracker },
+    motion: tracker === null ? undefined : motionAssessmentOptions(tracker.filter, earth),
     seed,
     maxShots,
     targetKind: flight.kind,

@@ -13,7 +13,11 @@
  * 3. Fire control, once a second from the first confirmed track: the track's prediction
  *    (trackPrediction.ts), the PIP of a shot at the battery's earliest time (pip.ts with the weapon's
  *    flyout table), the Pk of that shot (shotKillProbability.ts); the shot is fired when the battery is
- *    ready and the solution is inside the envelope. A gun's aim is then refined by flyouts
+ *    ready and the solution is inside the envelope. A real track taken as thrusting (the tracking
+ *    layer's motion check, tracking/predict/motion.ts) is held (`hold`, why "boosting"), as the battle
+ *    manager holds it: boost-phase intercept is not modelled, and a boosting track's prediction is no
+ *    path to plan a shot on (a GPI fired on the reference raid's depressed SRBM 43 s into its boost,
+ *    planned at Pk 0.95, passed 60 km from it). A gun's aim is then refined by flyouts
  *    (firingSolution.ts) and dispersed by its aiming and muzzle-speed errors, drawn from the stream
  *    `engage:<weapon>:<threat>:dispersion`.
  * 4. Rounds in flight (rounds.ts): command guidance over the data link, midcourse PIP updates, seeker
@@ -27,6 +31,7 @@
  * Deterministic: same inputs and seed, the same timeline.
  */
 import type { FlightEarthModel } from "../../flight/earthModel.js";
+import { TrackMotionHistory, type MotionAssessmentOptions } from "../../tracking/predict/motion.js";
 import type { Flight } from "../../flight/propagation/flight.js";
 import type { FlightResult } from "../../flight/result.js";
 import { createTruthState, truthAt } from "../../flight/truthAt.js";
@@ -125,6 +130,9 @@ export interface EngagementOptions<S extends GaussianState> {
   readonly maxShots?: number;
   /** The class the fire control takes the track for (seeker planning); default "ballistic". */
   readonly targetKind?: VehicleKind;
+  /** What the motion check of a real track needs (the IMM's mode names, the Earth); default: the
+   *  kinematic test on the state alone. */
+  readonly motion?: Omit<MotionAssessmentOptions, "earlier">;
   /** Last time of the engagement, s (the scenario's end). */
   readonly endS: number;
 }
@@ -211,6 +219,10 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   const endS = o.endS;
 
   const launcherAt = (tS: number) => battery.site.stateInto(tS, site);
+  const motion = sensing === null ? null : new TrackMotionHistory(o.motion ?? {});
+  /** Whether the fire control's track is taken as thrusting (no shot is planned on it). */
+  let boosting = false;
+  let boostHoldLogged = false;
 
   /** Updates the fire control's track estimate at t; returns whether there is a track. */
   const updateTrack = (tS: number): boolean => {
@@ -232,6 +244,8 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     }
     if (best === null) return false;
     const filter = sensing.tracker.filter;
+    motion?.note(best.id, best.state);
+    boosting = motion?.assess(best.id, best.state).thrusting ?? false;
     prediction.fromFilter(filter, best.state, horizonS + (tS - best.lastUpdateS), PREDICTION_STEP_S, earth);
     const P = best.state.P;
     const n = filter.ndim;
@@ -412,7 +426,11 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     if (t >= nextFireControlS && threatAlive) {
       nextFireControlS = t + FIRE_CONTROL_INTERVAL_S;
       const tracked = updateTrack(t);
-      if (tracked && battery.shots.length < maxShots && !(scheduledShotS >= t) && !killed) {
+      if (tracked && boosting && !boostHoldLogged) {
+        boostHoldLogged = true;
+        events.push({ timeS: r3(t), type: "hold", detail: { why: "boosting" } });
+      }
+      if (tracked && !boosting && battery.shots.length < maxShots && !(scheduledShotS >= t) && !killed) {
         const s = solveShot(t);
         if (s !== null) {
           const pk = shotKillProbability(

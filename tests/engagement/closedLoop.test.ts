@@ -192,8 +192,9 @@ describe("the doctrine's least kill probability", () => {
   it("holds at firing: an order whose solution on the latest track falls below it is held, not fired", () => {
     // The reference with a floor of 0.05 (it has 0.3), low enough to admit the railgun's long shots at
     // the SRBMs: orders are given on the battle manager's prediction a reaction time before the shot;
-    // the weapon solves again on the latest track, and several of seed 1's solutions fall below the
-    // floor there (Pk 0.03: fired, before the floor was checked at firing).
+    // the weapon solves again on the latest track, and a solution of seed 4's falls below the floor
+    // there (Pk 0.03 at seed 1 before the GPI's table had lofts: fired, before the floor was checked at
+    // firing).
     const file = "scenarios/reference-raid.yaml";
     const text = readFileSync(file, "utf8");
     expect(text).toMatch(/^ {2}minKillProbability: 0\.3 /m);
@@ -201,7 +202,7 @@ describe("the doctrine's least kill probability", () => {
       fileName: file,
     });
     expect(ref.doctrine?.minKillProbability).toBe(0.05);
-    const r = simulateScenario(ref, { seed: 1 });
+    const r = simulateScenario(ref, { seed: 4 });
     const shots = r.engagement?.shots ?? [];
     expect(shots.length).toBeGreaterThan(0);
     for (const s of shots) expect(s.plannedPk, `${s.shotId} planned Pk`).toBeGreaterThanOrEqual(0.05);

@@ -98,7 +98,7 @@ describe("flyout table of a vacuum gun", () => {
   });
 
   it("time of flight matches the low-angle closed form", () => {
-    const p = { tofS: 0, elevationRad: 0, speedMps: 0, pathAngleRad: 0, dTofdRange: 0, dTofdAlt: 0 };
+    const p = createFlyoutPoint();
     for (const s of range(500, 8500, 500)) {
       for (const h of range(0, 4000, 500)) {
         const disc = v ** 4 - G * (G * s * s + 2 * h * v * v);
@@ -113,7 +113,7 @@ describe("flyout table of a vacuum gun", () => {
   });
 
   it("reaches exactly the envelope of safety", () => {
-    const p = { tofS: 0, elevationRad: 0, speedMps: 0, pathAngleRad: 0, dTofdRange: 0, dTofdAlt: 0 };
+    const p = createFlyoutPoint();
     for (const s of range(1000, 8000, 1000)) {
       const hMax = (v * v) / (2 * G) - (G * s * s) / (2 * v * v);
       // Highest reachable grid altitude at this range.

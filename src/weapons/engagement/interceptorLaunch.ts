@@ -1,7 +1,8 @@
 /**
  * An interceptor launcher's shot (WeaponBattery.launch): launched vertically from its cell (no mount
  * to lay) and flown on the flight layer (stages, midcourse to the PIP, seeker, homing), its midcourse
- * aimed at the solution's PIP, planned at the solution's arrival speed.
+ * aimed at the solution's PIP (raised by the table's loft while its motors burn), planned at the
+ * solution's arrival speed.
  */
 import type { InterceptorBattery } from "../battery/battery.js";
 import { createInterceptorFlight } from "../flight/interceptor.js";
@@ -33,6 +34,7 @@ export function launchInterceptorRound(battery: InterceptorBattery, o: RoundLaun
     Math.max(sol.arrivalSpeedMps, 1),
     sol.interceptTimeS,
     sol.pipEcefM,
+    sol.loftM === sol.loftM ? sol.loftM : 0,
   );
   return {
     round,

@@ -18,8 +18,8 @@
  * - InterceptorRound: after the vertical rise, midcourse updates of the predicted intercept point every
  *   `midcourseUpdateIntervalS`: while the motors burn, the point follows the track at the planned
  *   intercept time and the law flies the flyout table's own law (the time to go from range and speed,
- *   fireControl/flyouts.ts), so the missile turns over as the flight that measured the table's time of
- *   flight did; after burnout the intercept is re-solved from the missile's state and speed
+ *   aimed the table's loft above the point: fireControl/flyouts.ts), so the missile turns over as the
+ *   flight that measured the table's time of flight did; after burnout the intercept is re-solved from the missile's state and speed
  *   (guidance/midcourse.ts) and the law steers for that time. A fixed time to go of the table's time of
  *   flight from the cell turns the missile over too slowly: against the reference raid's depressed SRBM
  *   on real tracks, GPIs climbed above it to 100 km, 40 km over the intercept, and missed by 4-40 km
@@ -71,6 +71,8 @@ export interface RoundContext {
 
 const Y = new Float64Array(7);
 const D = new Float64Array(7);
+const GEO = new Float64Array(3);
+const AIM = new Float64Array(3);
 const AT_REST: readonly number[] = [0, 0, 0];
 
 /**
@@ -255,15 +257,26 @@ export class InterceptorRound extends Round {
     private readonly planningSpeedMps: number,
     interceptTimeS: number,
     pipEcefM: ArrayLike<number>,
+    /** The table's loft to the PIP: how far above it the missile aims while its motors burn, m. */
+    private readonly loftM = 0,
   ) {
     super(shot, handles.flight, plannedPk);
     this.seeker = new Seeker(definition.seeker);
     this.estimator = new HomingEstimator(HOMING_ACCEL_PSD_M2S3, handles.flight.earth.omegaRadS);
     this.nextMidcourseS = handles.riseEndS;
-    // The table's law while the motors burn: no fixed intercept time (see the file comment).
+    // The table's law while the motors burn: no fixed intercept time, and the aim point raised by the
+    // table's loft to the PIP (see the file comment).
     handles.midcourse.interceptTimeS = NaN;
-    handles.midcourse.setTarget(pipEcefM, [0, 0, 0], null, shot.timeS);
+    handles.midcourse.setTarget(this.lofted(pipEcefM), [0, 0, 0], null, shot.timeS);
     this.mid.interceptTimeS = interceptTimeS;
+  }
+
+  /** The point `loftM` above `pipEcefM` (the same latitude and longitude), into a shared buffer. */
+  private lofted(pipEcefM: ArrayLike<number>): Float64Array {
+    const earth = this.handles.flight.earth;
+    earth.geodeticInto(pipEcefM, GEO);
+    earth.ecefFromGeodeticInto(GEO[0], GEO[1], GEO[2] + this.loftM, AIM);
+    return AIM;
   }
 
   /** Whether the seeker has locked on. */
@@ -294,9 +307,11 @@ export class InterceptorRound extends Round {
           midcoursePip(est.prediction, y, speed, tu, this.mid.interceptTimeS, this.mid);
         }
         if (this.mid.converged) {
-          this.handles.midcourse.interceptTimeS = tu < this.handles.burnoutS ? NaN : this.mid.interceptTimeS;
-          if (f.guidance === this.handles.midcourse) f.setTarget(this.mid.pipEcefM, [0, 0, 0], null, tu);
-          else this.handles.midcourse.setTarget(this.mid.pipEcefM, [0, 0, 0], null, tu);
+          const boost = tu < this.handles.burnoutS;
+          this.handles.midcourse.interceptTimeS = boost ? NaN : this.mid.interceptTimeS;
+          const aim = boost ? this.lofted(this.mid.pipEcefM) : this.mid.pipEcefM;
+          if (f.guidance === this.handles.midcourse) f.setTarget(aim, [0, 0, 0], null, tu);
+          else this.handles.midcourse.setTarget(aim, [0, 0, 0], null, tu);
         }
       }
       this.account();

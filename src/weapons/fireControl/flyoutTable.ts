@@ -3,7 +3,9 @@
  * point (geometry.ts), tabulated once per weapon model from the flight model (drag, gravity, the Earth
  * model's shape and rotation) and interpolated by fire control:
  *   time of flight t(s, h), launch elevation e(s, h) (the gun's; a vertically launched missile's is
- *   90 deg), speed at arrival v(s, h) and flight-path angle at arrival gamma(s, h).
+ *   90 deg), speed at arrival v(s, h), flight-path angle at arrival gamma(s, h), and a missile's loft
+ *   l(s, h) (how far above the point it aims while its motors burn: its trajectory shaping; 0 for a
+ *   gun).
  * The grid is regular in s and h; values are bilinear in each cell, so the time of flight's gradient
  * (for Newton steps on the intercept time) is the cell's. A cell with any corner out of reach (NaN) is
  * out of reach: the envelope edge is resolved to one cell, conservatively.
@@ -18,13 +20,23 @@ export interface FlyoutPoint {
   elevationRad: number;
   speedMps: number;
   pathAngleRad: number;
+  /** Loft of a missile's flight to the point, m (0 for a gun). */
+  loftM: number;
   /** d t / d s and d t / d h of the cell, s/m. */
   dTofdRange: number;
   dTofdAlt: number;
 }
 
 export function createFlyoutPoint(): FlyoutPoint {
-  return { tofS: NaN, elevationRad: NaN, speedMps: NaN, pathAngleRad: NaN, dTofdRange: NaN, dTofdAlt: NaN };
+  return {
+    tofS: NaN,
+    elevationRad: NaN,
+    speedMps: NaN,
+    pathAngleRad: NaN,
+    loftM: NaN,
+    dTofdRange: NaN,
+    dTofdAlt: NaN,
+  };
 }
 
 export interface FlyoutGrid {
@@ -60,6 +72,8 @@ export class FlyoutTable {
   readonly elevationRad: Float64Array;
   readonly speedMps: Float64Array;
   readonly pathAngleRad: Float64Array;
+  /** A missile's loft to each point, m (0 for a gun and wherever not set). */
+  readonly loftM: Float64Array;
   /** Largest range and altitude of the grid, m. */
   readonly maxRangeM: number;
   readonly maxAltM: number;
@@ -74,6 +88,7 @@ export class FlyoutTable {
     this.elevationRad = new Float64Array(n).fill(NaN);
     this.speedMps = new Float64Array(n).fill(NaN);
     this.pathAngleRad = new Float64Array(n).fill(NaN);
+    this.loftM = new Float64Array(n);
     this.maxRangeM = (grid.rangeCount - 1) * grid.rangeStepM;
     this.maxAltM = grid.altMinM + (grid.altCount - 1) * grid.altStepM;
     this.invDs = 1 / grid.rangeStepM;
@@ -126,6 +141,8 @@ export class FlyoutTable {
     out.speedMps = a00 * v[k00] + a10 * v[k10] + a01 * v[k01] + a11 * v[k11];
     const p = this.pathAngleRad;
     out.pathAngleRad = a00 * p[k00] + a10 * p[k10] + a01 * p[k01] + a11 * p[k11];
+    const l = this.loftM;
+    out.loftM = a00 * l[k00] + a10 * l[k10] + a01 * l[k01] + a11 * l[k11];
     return true;
   }
 
@@ -137,12 +154,14 @@ export class FlyoutTable {
     elevationRad: number,
     speedMps: number,
     pathAngleRad: number,
+    loftM = 0,
   ): void {
     const k = j * this.grid.rangeCount + i;
     this.tofS[k] = tofS;
     this.elevationRad[k] = elevationRad;
     this.speedMps[k] = speedMps;
     this.pathAngleRad[k] = pathAngleRad;
+    this.loftM[k] = loftM;
   }
 }
 
@@ -267,6 +286,8 @@ export interface PointFlyout {
   readonly elevationRad: number;
   readonly speedMps: number;
   readonly pathAngleRad: number;
+  /** The loft the flight flew, m (default 0). */
+  readonly loftM?: number;
 }
 
 /** Table of a guided weapon: `flyTo(rangeM, altM)` flown for every grid point. */
@@ -278,7 +299,7 @@ export function tableFromPoints(
   for (let j = 0; j < grid.altCount; j++) {
     for (let i = 0; i < grid.rangeCount; i++) {
       const r = flyTo(i * grid.rangeStepM, grid.altMinM + j * grid.altStepM);
-      if (r !== null) table.setPoint(i, j, r.tofS, r.elevationRad, r.speedMps, r.pathAngleRad);
+      if (r !== null) table.setPoint(i, j, r.tofS, r.elevationRad, r.speedMps, r.pathAngleRad, r.loftM ?? 0);
     }
   }
   return table;

@@ -7,11 +7,18 @@
  *   every `elevationStepRad` across the mount's range (from 0.25 deg up), each sampled every
  *   `sampleS` along its flight; flyoutTable.ts turns the family into the table (both branches, shortest
  *   time of flight).
- * - An interceptor: one flight per grid point (ground range, altitude) northwards, vertical rise then
+ * - An interceptor: flights to each grid point (ground range, altitude) northwards, vertical rise then
  *   ZEM steering to the point at rest, stopped at its closest approach (PointApproachDetector); the
- *   point is in reach when the flight passes within `reachToleranceM` of it, within the envelope's
+ *   point is in reach when a flight passes within `reachToleranceM` of it, within the envelope's
  *   longest time of flight and at or above its slowest arrival speed (a flight is also stopped once it
- *   has slowed below that speed).
+ *   has slowed below that speed). Trajectory shaping: while its motors burn the missile aims at the
+ *   point raised by a loft (LOFTS_M, tried in turn), and at the point itself from burnout; the table
+ *   keeps the first flight that reaches it, and its loft, which the engagement flies
+ *   (engagement/rounds.ts). Flown straight at a low point, a glide-phase interceptor crosses the
+ *   stratosphere's denser air and its kill vehicle, separated at burnout, slows below its floor: the
+ *   notional GPI reached no point at 30-50 km altitude between 75 and 250 km of ground range (150 km at
+ *   40 km: 415 s, arriving at 200 m/s). A steeper boost takes it above that air (150 km at 40 km with a
+ *   60 km loft: 83 s, 2,100 m/s).
  * The reference azimuth makes the table's times of flight those of a northward shot; the Earth's
  * rotation changes them with azimuth by a fraction of a percent (the Eotvos effect), which the gun's
  * firing solution (firingSolution.ts) and the interceptors' guidance take out in flight.
@@ -176,13 +183,48 @@ export function gunFlyoutTable(
   return tableFromTrajectories(trajectories, options.grid ?? defaultGunGrid(def));
 }
 
-/** One interceptor flown to the point at (rangeM, altM) north of the reference launcher, or null. */
+/**
+ * Lofts an interceptor's table tries, m, in this order (see the file comment). The smallest that
+ * reaches the point is kept, not the fastest: a larger loft is faster (150 km at 62.7 km: 116 s
+ * straight, 79 s with 60 km) but leaves the kill vehicle more to turn at burnout, and an engagement
+ * flies a loft interpolated between grid points towards a point that moves with the track. Kept
+ * fastest, the reference raid's GPIs saturated their 5 g of divert from burnout and missed its SRBMs by
+ * 150-600 m on real tracks.
+ */
+export const LOFTS_M: readonly number[] = [
+  0, 5_000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000, 50_000, 60_000,
+];
+
+/**
+ * An interceptor flown to the point at (rangeM, altM) north of the reference launcher with the smallest
+ * of the lofts LOFTS_M that reaches it (see the file comment), or null when none does.
+ */
 export function interceptorPointFlyout(
   def: InterceptorDefinition,
   earth: FlightEarthModel,
   latRad: number,
   rangeM: number,
   altM: number,
+  reachToleranceM = 100,
+): PointFlyout | null {
+  for (const loftM of LOFTS_M) {
+    const f = interceptorLoftedFlyout(def, earth, latRad, rangeM, altM, loftM, reachToleranceM);
+    if (f !== null) return f;
+  }
+  return null;
+}
+
+/**
+ * One interceptor flown to the point at (rangeM, altM) north of the reference launcher, aiming `loftM`
+ * above it while its motors burn, or null when it does not reach it.
+ */
+export function interceptorLoftedFlyout(
+  def: InterceptorDefinition,
+  earth: FlightEarthModel,
+  latRad: number,
+  rangeM: number,
+  altM: number,
+  loftM: number,
   reachToleranceM = 100,
 ): PointFlyout | null {
   const l = referenceLauncher(earth, latRad);
@@ -192,9 +234,11 @@ export function interceptorPointFlyout(
   if (latP > Math.PI / 2) return null;
   const P = new Float64Array(3);
   earth.ecefFromGeodeticInto(latP, 0, altM, P);
+  const aim = new Float64Array(3);
+  earth.ecefFromGeodeticInto(latP, 0, altM + loftM, aim);
   const det = new PointApproachDetector(P);
   const slow = new SpeedCrossing(def.envelope.minArrivalSpeedMps, -1, (f) => f.stop("stopped"));
-  const { flight, midcourse, riseEndS } = createInterceptorFlight({
+  const { flight, midcourse, riseEndS, burnoutS } = createInterceptorFlight({
     id: "table",
     definition: def,
     earth,
@@ -205,8 +249,13 @@ export function interceptorPointFlyout(
     maxFlightTimeS: def.envelope.maxTimeOfFlightS,
     historySteps: 1,
   });
-  midcourse.setTarget(P, [0, 0, 0], null, 0);
+  midcourse.setTarget(aim, [0, 0, 0], null, 0);
   flight.advanceTo(riseEndS);
+  if (loftM !== 0) {
+    // From burnout the point itself (the midcourse law is the flight's by then: the rise has ended).
+    flight.advanceTo(burnoutS + 1e-6); // just past the separation, a scheduled time
+    if (!flight.ended) flight.setTarget(P, [0, 0, 0], null, flight.timeS);
+  }
   flight.advanceTo(Infinity);
   const y = flight.state;
   const miss = Math.hypot(y[0] - P[0], y[1] - P[1], y[2] - P[2]);
@@ -218,6 +267,7 @@ export function interceptorPointFlyout(
     elevationRad: Math.PI / 2,
     speedMps: v,
     pathAngleRad: Math.asin((y[0] * y[3] + y[1] * y[4] + y[2] * y[5]) / (r * v)),
+    loftM,
   };
 }
 

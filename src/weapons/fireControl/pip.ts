@@ -67,6 +67,11 @@ export interface PipSolution {
   /** Round's speed and flight-path angle at arrival (table). */
   arrivalSpeedMps: number;
   arrivalPathAngleRad: number;
+  /**
+   * A missile's loft to the PIP (table): how far above it the missile aims while its motors burn, m
+   * (0 for a gun).
+   */
+  loftM: number;
   /** Round's velocity at arrival (direction from the table's path angle, magnitude its speed), ECEF. */
   readonly roundVelEcefMps: Float64Array;
   /** Evaluations of f used. */
@@ -93,6 +98,7 @@ export function createPipSolution(): PipSolution {
     elevationRad: NaN,
     arrivalSpeedMps: NaN,
     arrivalPathAngleRad: NaN,
+    loftM: NaN,
     roundVelEcefMps: new Float64Array(3),
     evaluations: 0,
     laterScanFromS: NaN,
@@ -509,6 +515,7 @@ export class PipSolver {
     out.elevationRad = fp.elevationRad;
     out.arrivalSpeedMps = fp.speedMps;
     out.arrivalPathAngleRad = fp.pathAngleRad;
+    out.loftM = fp.loftM;
     // Arrival direction: cos(gamma) along the horizontal away from the launcher + sin(gamma) up, at the PIP.
     const p = out.pipEcefM;
     const rp = Math.hypot(p[0], p[1], p[2]);

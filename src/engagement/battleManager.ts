@@ -79,7 +79,7 @@ const LOOKAHEAD_TOF_S = 180;
  * m/s^2: 2 g, the lift of a glider's equilibrium glide (10-30 m/s^2 in the catalog's threats,
  * src/scenario/build/tracker.ts).
  */
-export const LIFTING_ACCEL_MPS2 = 20;
+const LIFTING_ACCEL_MPS2 = 20;
 /**
  * How far ahead a lifting track is predicted for planning, s [N]: a glider's or cruise missile's next
  * manoeuvre is not in its track, and beyond a minute or two its straight-line prediction is off by more
@@ -190,8 +190,19 @@ interface TrackFile {
   seen: boolean;
 }
 
-function kindOf(c: ThreatClass): VehicleKind {
-  return c === "ballistic" ? "ballistic" : "hgv";
+/**
+ * What a shot's planning Pk assumes of a target of class c: the kind whose signature a seeker looks
+ * for, and the acceleration across the line of sight its guidance must follow (a lifting target's
+ * lift). The battle manager plans with it, and the weapons system re-plans with it at firing.
+ */
+export function plannedTargetOf(c: ThreatClass): {
+  readonly targetKind: VehicleKind;
+  readonly targetAccelerationMps2: number;
+} {
+  return {
+    targetKind: c === "ballistic" ? "ballistic" : "hgv",
+    targetAccelerationMps2: c === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
+  };
 }
 
 const MOMENTS = new Float64Array(9);
@@ -202,11 +213,9 @@ const MOMENTS = new Float64Array(9);
  * the path is predicted with one mode: planningFilter.ts).
  */
 function planningTarget(f: TrackFile, t: TrackView): PlanningTarget {
-  const c = f.assessment?.threatClass ?? "ballistic";
   positionVelocityMomentsInto(t.state as GaussianState, MOMENTS);
   return {
-    targetKind: kindOf(c),
-    targetAccelerationMps2: c === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
+    ...plannedTargetOf(f.assessment?.threatClass ?? "ballistic"),
     trackUpdateIntervalS: t.updateIntervalS,
     trackErrorTraces: MOMENTS.slice(6, 9),
   };

@@ -34,7 +34,6 @@ import type {
   TrackView,
 } from "../../engagement/picture.js";
 import { createTruthState } from "../../flight/truthAt.js";
-import type { VehicleKind } from "../../flight/truth.js";
 import type { RandomStream } from "../../math/random.js";
 import { makeSiteState, type SiteState } from "../../sensors/radar/site.js";
 import type { GaussianState } from "../../tracking/types.js";
@@ -42,7 +41,7 @@ import type { WeaponBattery } from "../../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../../weapons/definitions.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../../weapons/fireControl/pip.js";
 import { TrackPrediction } from "../../weapons/fireControl/trackPrediction.js";
-import { LIFTING_ACCEL_MPS2 } from "../../engagement/battleManager.js";
+import { plannedTargetOf } from "../../engagement/battleManager.js";
 import { launchRound } from "../../weapons/engagement/launch.js";
 import type { GuidanceNote, Round, RoundContext, TargetEstimate } from "../../weapons/engagement/rounds.js";
 import type { EventLog } from "../events.js";
@@ -328,7 +327,6 @@ export class WeaponsSystem implements SimSystem {
     if (!Number.isFinite(ready))
       return this.hold(r, timeS, b.refusal(this.sol.azimuthRad, this.sol.elevationRad) ?? "refused");
     if (ready > timeS + 1e-6) return wait(ready, "battery not ready");
-    const kind: VehicleKind = o.threatClass === "ballistic" ? "ballistic" : "hgv";
     const launched = launchRound({
       battery: b,
       earth: this.o.earth,
@@ -338,9 +336,8 @@ export class WeaponsSystem implements SimSystem {
       shotTimeS: timeS,
       dispersion: u.dispersion,
       endS: this.o.endS,
-      targetKind: kind,
-      // As the battle manager planned it (a lifting target's lift across the line of sight).
-      targetAccelerationMps2: o.threatClass === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
+      // As the battle manager planned it.
+      ...plannedTargetOf(o.threatClass),
       trackUpdateIntervalS: this.track(o.trackId)?.updateIntervalS ?? 0,
       solution: this.sol,
       historySteps: ROUND_HISTORY_STEPS,

@@ -16,8 +16,7 @@
  *    ready and the solution is inside the envelope. A real track taken as thrusting (the tracking
  *    layer's motion check, tracking/predict/motion.ts) is held (`hold`, why "boosting"), as the battle
  *    manager holds it: boost-phase intercept is not modelled, and a boosting track's prediction is no
- *    path to plan a shot on (a GPI fired on the reference raid's depressed SRBM 43 s into its boost,
- *    planned at Pk 0.95, passed 60 km from it). A gun's aim is then refined by flyouts
+ *    path to plan a shot on (docs/models.md 10.7). A gun's aim is then refined by flyouts
  *    (firingSolution.ts) and dispersed by its aiming and muzzle-speed errors, drawn from the stream
  *    `engage:<weapon>:<threat>:dispersion`.
  * 4. Rounds in flight (rounds.ts): command guidance over the data link, midcourse PIP updates, seeker

@@ -34,7 +34,7 @@ export function launchInterceptorRound(battery: InterceptorBattery, o: RoundLaun
     Math.max(sol.arrivalSpeedMps, 1),
     sol.interceptTimeS,
     sol.pipEcefM,
-    sol.loftM === sol.loftM ? sol.loftM : 0,
+    sol.loftM,
   );
   return {
     round,

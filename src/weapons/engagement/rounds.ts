@@ -16,17 +16,15 @@
  *   target as it was `latency` earlier, for the round's proportional-navigation law (which extrapolates
  *   it).
  * - InterceptorRound: after the vertical rise, midcourse updates of the predicted intercept point every
- *   `midcourseUpdateIntervalS`: while the motors burn, the point follows the track at the planned
- *   intercept time and the law flies the flyout table's own law (the time to go from range and speed,
- *   aimed the table's loft above the point: fireControl/flyouts.ts), so the missile turns over as the
- *   flight that measured the table's time of flight did; after burnout the intercept is re-solved from the missile's state and speed
- *   (guidance/midcourse.ts) and the law steers for that time. A fixed time to go of the table's time of
- *   flight from the cell turns the missile over too slowly: against the reference raid's depressed SRBM
- *   on real tracks, GPIs climbed above it to 100 km, 40 km over the intercept, and missed by 4-40 km
- *   (seeds 1-5); flying the table's law they hit (under 0.1 m). Seeker looks at each tick after the last burnout, once the predicted target
- *   is within 1.2 acquisition ranges and the intercept within TERMINAL_HANDOVER_S (midcourse.ts); at
- *   acquisition the homing estimator starts from the track and the terminal PN/APN law takes over, fed
- *   by it.
+ *   `midcourseUpdateIntervalS`. While the motors burn, the point follows the track at the planned
+ *   intercept time and the law flies the flyout table's own law (time to go from range and speed, aim
+ *   point the table's loft above the PIP: fireControl/flyouts.ts), so the missile turns over as the
+ *   flight that measured the table's time of flight did (a fixed time to go turns it over too slowly:
+ *   it climbs far above the intercept, docs/models.md 10.4). After burnout the intercept is re-solved
+ *   from the missile's state and speed (guidance/midcourse.ts) and the law steers for that time. Seeker
+ *   looks at each tick after the last burnout, once the predicted target is within 1.2 acquisition
+ *   ranges and the intercept within TERMINAL_HANDOVER_S (midcourse.ts); at acquisition the homing
+ *   estimator starts from the track and the terminal PN/APN law takes over, fed by it.
  * Every round also totals its divert (the lateral acceleration it applied, integrated over the ticks:
  * the velocity its steering cost) and its peak lateral acceleration.
  */
@@ -267,7 +265,7 @@ export class InterceptorRound extends Round {
     // The table's law while the motors burn: no fixed intercept time, and the aim point raised by the
     // table's loft to the PIP (see the file comment).
     handles.midcourse.interceptTimeS = NaN;
-    handles.midcourse.setTarget(this.lofted(pipEcefM), [0, 0, 0], null, shot.timeS);
+    handles.midcourse.setTarget(this.lofted(pipEcefM), AT_REST, null, shot.timeS);
     this.mid.interceptTimeS = interceptTimeS;
   }
 
@@ -310,8 +308,8 @@ export class InterceptorRound extends Round {
           const boost = tu < this.handles.burnoutS;
           this.handles.midcourse.interceptTimeS = boost ? NaN : this.mid.interceptTimeS;
           const aim = boost ? this.lofted(this.mid.pipEcefM) : this.mid.pipEcefM;
-          if (f.guidance === this.handles.midcourse) f.setTarget(aim, [0, 0, 0], null, tu);
-          else this.handles.midcourse.setTarget(aim, [0, 0, 0], null, tu);
+          if (f.guidance === this.handles.midcourse) f.setTarget(aim, AT_REST, null, tu);
+          else this.handles.midcourse.setTarget(aim, AT_REST, null, tu);
         }
       }
       this.account();

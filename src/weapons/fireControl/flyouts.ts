@@ -15,10 +15,9 @@
  *   point raised by a loft (LOFTS_M, tried in turn), and at the point itself from burnout; the table
  *   keeps the first flight that reaches it, and its loft, which the engagement flies
  *   (engagement/rounds.ts). Flown straight at a low point, a glide-phase interceptor crosses the
- *   stratosphere's denser air and its kill vehicle, separated at burnout, slows below its floor: the
- *   notional GPI reached no point at 30-50 km altitude between 75 and 250 km of ground range (150 km at
- *   40 km: 415 s, arriving at 200 m/s). A steeper boost takes it above that air (150 km at 40 km with a
- *   60 km loft: 83 s, 2,100 m/s).
+ *   stratosphere's denser air and its kill vehicle, separated at burnout, slows below its floor (the
+ *   notional GPI reached no point of the glide band between 75 and 250 km of ground range); a steeper
+ *   boost takes it above that air (docs/models.md 10.6).
  * The reference azimuth makes the table's times of flight those of a northward shot; the Earth's
  * rotation changes them with azimuth by a fraction of a percent (the Eotvos effect), which the gun's
  * firing solution (firingSolution.ts) and the interceptors' guidance take out in flight.

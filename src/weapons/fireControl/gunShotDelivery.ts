@@ -64,7 +64,6 @@ export class GunShotDelivery implements ShotDelivery {
       g.commandLink.latencyS,
       c.trackUpdateIntervalS,
     );
-    out.preHomingSigmaM = NaN;
     return true;
   }
 }

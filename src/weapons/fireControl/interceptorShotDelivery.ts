@@ -10,9 +10,7 @@
  * filter's, as the battle manager gives it), extrapolated over the age of the last aim point (up to one
  * track update and one midcourse update), with the target's drift over that age. This assumes the track
  * is kept to the handover, as the sensors that fired it keep it; the planner does not foresee a track
- * lost on the way. Before (the prediction's error 100-200 s out), the reference raid's GPIs were planned
- * at Pk 0.66-0.72 and hit 10 of 10 (seeds 1-3); single shots at its depressed SRBM on real tracks were
- * planned at 0.04-0.39 and hit.
+ * lost on the way (docs/models.md 10.6 has the figures before and after).
  */
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { stagnationCoefficient, stagnationTempK } from "../../flight/heating.js";

@@ -17,15 +17,15 @@
  *   air density at the PIP's altitude and the arrival speed). Pk = P(|e| <= r_c) E[Pk(miss_end)], with
  *   P(|e| <= r_c) the Rayleigh probability for the error's circular-equivalent sigma (for a round
  *   re-aimed on the track in flight, the track's error when it starts homing: the weapon's
- *   `preHomingSigmaM`, interceptorShotDelivery.ts), and the end-game
- *   miss a Gaussian of sigma_end^2 = sigma_guide^2 + (0.27 n_T T^2)^2: n_T the target's acceleration
- *   across the line of sight, T the guidance time constant, and 0.27 the largest value of Zarchan's
- *   single-lag miss 0.5 x^2 e^-x (at x = 2; "Tactical and Strategic Missile Guidance", ch. 3: a planning
- *   bound, not the miss of this flight). sigma_guide is the guidance's own error: for command guidance
- *   the position uncertainty of the estimate the link sends (the track extrapolated from its last update
- *   over the latency and up to one update interval) plus n_T tau^2 / 2 over the link latency tau; for a seeker
- *   its angle-noise floor times the closing speed times T (the line-of-sight error converted to a miss
- *   over the last time constant).
+ *   `preHomingSigmaM`, interceptorShotDelivery.ts), and the end-game miss a Gaussian of
+ *   sigma_end^2 = sigma_guide^2 + (0.27 n_T T^2)^2: n_T the target's acceleration across the line of
+ *   sight, T the guidance time constant, and 0.27 the largest value of Zarchan's single-lag miss
+ *   0.5 x^2 e^-x (at x = 2; "Tactical and Strategic Missile Guidance", ch. 3: a planning bound, not the
+ *   miss of this flight). sigma_guide is the guidance's own error: for command guidance the error of the
+ *   estimate the link sends (the track extrapolated from its last update over the latency and up to one
+ *   update interval, with the target's drift over that age: estimateSigmaOverAgeM, shotDelivery.ts);
+ *   for a seeker its angle-noise floor times the closing speed times T (the line-of-sight error
+ *   converted to a miss over the last time constant).
  *   Homing time: the whole time of flight for command guidance; for a seeker the time from acquisition
  *   (its acquisition range against the target kind's nominal signature at the PIP) to the intercept.
  * What differs between kinds of weapon (delivery error, lethality, guidance) is the weapon's

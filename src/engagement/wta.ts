@@ -18,7 +18,13 @@
  *   falls geometrically with its shots and an exchange argument shows no swap improves the greedy
  *   choice; with different weapons it can be beaten (tests/engagement/wta.test.ts measures by how much on
  *   random small cases).
- * `assignWeapons` picks the exact solver while its search is small, the greedy one beyond.
+ * `assignWeapons` picks the exact solver while its search is small, the greedy one beyond, and the greedy
+ * one for a single battery, where it is the optimum: the objective is then a sum over threats of
+ * concave functions of each threat's shots (V_i (1 - (1 - p_i)^x_i), whose increments fall with x_i),
+ * under one budget and upper bounds on each x_i (pair limits, shots per threat), and marginal
+ * allocation is optimal for such problems (Fox, "Discrete optimization via marginal analysis",
+ * Management Science 13(3), 1966). A battery defending its own area against its own threats is the
+ * battle manager's common case, where the search would cost up to EXACT_WTA_LIMIT nodes a cycle.
  */
 
 export interface WtaProblem {
@@ -43,6 +49,8 @@ export interface WtaSolution {
   readonly expectedValue: number;
   /** Probability each threat survives the shots assigned to it. */
   readonly survival: number[];
+  /** "exact": the optimum (the search, or marginal allocation for one battery); "greedy": maximum
+   *  marginal return over several batteries, which can fall short of it. */
   readonly method: "exact" | "greedy";
 }
 
@@ -236,5 +244,6 @@ export const EXACT_WTA_LIMIT = 2e5;
 
 /** The exact optimum for small raids, maximum marginal return for large ones. */
 export function assignWeapons(problem: WtaProblem): WtaSolution {
+  if (problem.batteryShots?.length === 1) return { ...greedyWta(problem), method: "exact" };
   return exactSearchSize(problem) <= EXACT_WTA_LIMIT ? exactWta(problem) : greedyWta(problem);
 }

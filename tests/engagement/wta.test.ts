@@ -110,6 +110,31 @@ describe("weapon-target assignment", () => {
     expect(gap.value).toBeGreaterThan(0); // it is not always optimal: the exact method earns its place
   });
 
+  it("one battery: marginal allocation is the optimum, pair limits and shot caps included (Fox 1966)", () => {
+    fc.assert(
+      fc.property(
+        problem(false),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 3, maxLength: 3 }),
+        fc.integer({ min: 0, max: 6 }),
+        (p0, limits, caps, shots) => {
+          const nT = p0.threatValues.length;
+          const p: WtaProblem = {
+            ...p0,
+            batteryShots: [shots],
+            killProbability: [p0.killProbability[0]],
+            maxPairShots: [limits.slice(0, nT)],
+            threatShotCaps: caps.slice(0, nT),
+          };
+          const s = assignWeapons(p);
+          expect(s.method).toBe("exact");
+          expect(s.expectedValue).toBeCloseTo(bruteForce(p), 10);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it("respects magazines, pair limits and shots per threat", () => {
     const p: WtaProblem = {
       threatValues: [10, 5],

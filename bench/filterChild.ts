@@ -1,9 +1,14 @@
 /**
  * One runner of one filter problem (trackingFilters.ts) in a process of its own, so that it pays for
  * its own garbage and no other's: `filterChild PROBLEM RUNNER REPEATS WARMUP` prints its timed runs and final
- * state as one JSON line.
+ * state as one JSON line; `filterChild allocation` prints the machine's off-heap allocation cost
+ * (offHeapAllocationNs).
  */
-import { timeRunnerHere } from "./trackingFilters.js";
+import { offHeapAllocationNs, timeRunnerHere } from "./trackingFilters.js";
 
 const [problem, runner, repeats, warmup] = process.argv.slice(2);
-process.stdout.write(`${JSON.stringify(timeRunnerHere(problem, runner, Number(repeats), Number(warmup)))}\n`);
+const result =
+  problem === "allocation"
+    ? offHeapAllocationNs()
+    : timeRunnerHere(problem, runner, Number(repeats), Number(warmup));
+process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -13,6 +13,8 @@
  * of interleaved runs). The problems: a linear KF (2-D constant velocity, position measured), an EKF
  * with range and bearing (2-D), an EKF with a 3-D radar (range, azimuth, elevation), and UKFs with
  * the linear 3-D model and with a nonlinear coordinated-turn model (sigma points in the prediction).
+ * First, the machine's cost of one off-heap typed array (offHeapAllocationNs), which the public
+ * runners' user models pay on every call and which has varied tenfold between sessions on one VM.
  */
 import { KalmanFilter } from "../src/tracking/filters/kalman.js";
 import { ExtendedKalmanFilter } from "../src/tracking/filters/extendedKalman.js";
@@ -869,19 +871,19 @@ export function timeRunnerHere(problem: string, runner: string, repeats: number,
 
 /** timeRunnerHere in a child process (filterChild beside this module, compiled or not). */
 function timeRunnerInChild(problem: string, runner: RunnerName, repeats: number, warmup: number): ChildTimes {
+  return JSON.parse(childOutput([problem, runner, String(repeats), String(warmup)])) as ChildTimes;
+}
+
+/** The standard output of filterChild (beside this module, compiled or not) run with `args`. */
+function childOutput(args: string[]): string {
   const self = fileURLToPath(import.meta.url);
   const child = join(dirname(self), `filterChild${extname(self)}`);
-  const r = spawnSync(
-    process.execPath,
-    [...process.execArgv, child, problem, runner, String(repeats), String(warmup)],
-    {
-      stdio: ["ignore", "pipe", "inherit"],
-      encoding: "utf8",
-    },
-  );
-  if (r.status !== 0)
-    throw new Error(`filter bench: ${problem} ${runner} exited with ${r.status ?? r.signal}`);
-  return JSON.parse(r.stdout) as ChildTimes;
+  const r = spawnSync(process.execPath, [...process.execArgv, child, ...args], {
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`filter bench: ${args.join(" ")} exited with ${r.status ?? r.signal}`);
+  return r.stdout;
 }
 
 /**
@@ -911,9 +913,65 @@ function timeRunnersApart(
   return { stats: RUNNERS.map((_, i) => statsOf(wall[i], cpu[i])), finals };
 }
 
+/**
+ * What one off-heap typed array costs on this machine now: `new Float64Array(36)` (a user's 6 x 6
+ * matrix; V8 keeps only typed arrays of at most 64 bytes inside its heap), CPU ns per allocation of the
+ * whole process (its collector's threads included) beside wall ns, median and spread of 7 batches in a
+ * process of its own. The public runners' user models allocate such arrays on every call, so the public/fast ratios
+ * move with it: its backing store is freed by a sweeper thread the main thread hands work to, and on a
+ * 2-core VM under load that hand-off alone has been measured at 1-3 us (0.25 us with V8's
+ * --single-threaded-gc on the same machine, 0.64 us on a quiet one).
+ */
+export function offHeapAllocationNs(): {
+  cpuMedianNs: number;
+  cpuBestNs: number;
+  cpuSpreadNs: number;
+  wallMedianNs: number;
+} {
+  const batch = 100_000;
+  const { wall, cpu } = runTimes(
+    () => {
+      let s = 0;
+      for (let i = 0; i < batch; i++) {
+        const a = new Float64Array(36);
+        a[i % 36] = i;
+        s += a[0];
+      }
+      return s;
+    },
+    7,
+    2,
+  );
+  const st = statsOf(wall, cpu);
+  const ns = (ms: number) => Number(((ms * 1e6) / batch).toPrecision(3));
+  return {
+    cpuMedianNs: ns(st.cpuMedianMs),
+    cpuBestNs: ns(st.cpuBestMs),
+    cpuSpreadNs: ns(st.cpuSpreadMs),
+    wallMedianNs: ns(st.wallMedianMs),
+  };
+}
+
+/** offHeapAllocationNs in a process of its own (filterChild beside this module). */
+function offHeapAllocationInChild(): ReturnType<typeof offHeapAllocationNs> {
+  return JSON.parse(childOutput(["allocation"])) as ReturnType<typeof offHeapAllocationNs>;
+}
+
 /** All the filter comparison figures (fast, public with plain models, dense reference, and the public
  *  calls on the allocation-free models), each runner in processes of its own (timeRunnersApart). */
 export function runFilterComparisons(rounds = 2, perProcess = 8, warmup = 20, only?: string): void {
+  const allocation = offHeapAllocationInChild();
+  report({
+    name: "tracking.filter.offHeapFloat64Array36",
+    value: allocation.cpuMedianNs,
+    unit: "ns CPU per new Float64Array(36) (median)",
+    timing: null,
+    detail: {
+      ...allocation,
+      what: "the machine's cost of one off-heap typed array, which the public runners' user models pay on every call: read the public/fast ratios beside it",
+      loadAverage1m: loadAverage(),
+    },
+  });
   for (const p of problems().filter((q) => only === undefined || q.name === only)) {
     const { stats, finals } = timeRunnersApart(p, rounds, perProcess, warmup);
     const [fast, pub, dense, pubFast] = stats;

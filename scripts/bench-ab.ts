@@ -1,6 +1,6 @@
 /**
- * `npm run bench:ab -- COMMIT [FILTER] [--rounds N]`: the benchmark figures of this checkout beside those
- * of an earlier commit, on this machine, now. A figure quoted against an old note compares two machines
+ * `npm run bench:ab -- COMMIT [FILTER] [--rounds N] [--cpu K]`: the benchmark figures of this checkout
+ * beside those of an earlier commit, on this machine, now. A figure quoted against an old note compares two machines
  * and two loads; this builds COMMIT in a temporary git worktree with this checkout's compiler settings
  * (tsconfig.json and tsconfig.bench.json copied over, node_modules linked), then runs the benches whose
  * file names contain FILTER in each tree in turn (each file in its own process, alternating which tree
@@ -8,10 +8,13 @@
  * least, median and greatest value over the rounds, and current / base of each. Which end is best
  * depends on the figure (times: the least; rates: the greatest), so both are given. The worktree is
  * removed at the end. Figures present on one side only (renamed or new) are listed under `unpaired`.
+ * `--cpu K` runs every bench process of both trees on core K (taskset): on a shared VM one core can run
+ * memory-bound code 1.5 times slower than the other for minutes at a time (a neighbour on the host),
+ * and a process lands on either, so unpinned sides can differ by that much with no change in the code.
  */
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { spread } from "../bench/harness.js";
@@ -42,13 +45,15 @@ interface Side {
  * the runner's `--one` mode (older runners look for .bench.ts files only, so the files are listed
  * here); the figures added to `side`.
  */
-function runBench(tree: string, filter: string, side: Side): void {
+function runBench(tree: string, filter: string, side: Side, cpu: number | null): void {
   const dir = join(tree, "out/bench-build/bench");
   const files = readdirSync(dir)
     .filter((f) => f.endsWith(".bench.js") && f.includes(filter))
     .sort();
   for (const f of files) {
-    const r = spawnSync(process.execPath, [join(tree, RUNNER), "--one", f], {
+    const command = [process.execPath, join(tree, RUNNER), "--one", f];
+    if (cpu !== null) command.unshift("taskset", "-c", String(cpu));
+    const r = spawnSync(command[0], command.slice(1), {
       cwd: tree,
       encoding: "utf8",
       maxBuffer: 64 * 1024 * 1024,
@@ -75,12 +80,20 @@ function stats(v: number[]): { least: number; median: number; greatest: number }
 function main(): void {
   const args = process.argv.slice(2);
   let rounds = 3;
+  let cpu: number | null = null;
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === "--rounds") {
       rounds = Number(args[++i]);
       if (!(Number.isInteger(rounds) && rounds >= 1 && rounds <= 50))
         usage("--rounds must be an integer in [1, 50]");
+    } else if (args[i] === "--cpu") {
+      cpu = Number(args[++i]);
+      const cores = availableParallelism();
+      if (!(Number.isInteger(cpu) && cpu >= 0 && cpu < cores))
+        usage(`--cpu must be a core number in [0, ${cores - 1}], given ${args[i]}`);
+      if (spawnSync("taskset", ["-c", String(cpu), "true"]).status !== 0)
+        usage("--cpu needs taskset (Debian package util-linux), which did not run here");
     } else positional.push(args[i]);
   }
   if (positional.length < 1 || positional.length > 2) usage("give a commit, and optionally a name filter");
@@ -108,7 +121,7 @@ function main(): void {
         [tree, base],
       ];
       if (r % 2 === 1) order.reverse();
-      for (const [dir, side] of order) runBench(dir, filter, side);
+      for (const [dir, side] of order) runBench(dir, filter, side, cpu);
     }
     for (const [name, cur] of current.values) {
       const old = base.values.get(name);
@@ -121,6 +134,7 @@ function main(): void {
           unit: current.units.get(name) ?? base.units.get(name),
           base: sha.slice(0, 12),
           rounds,
+          cpu: cpu ?? "any",
           current: c,
           baseline: b,
           currentOverBase: {
@@ -146,6 +160,8 @@ try {
   main();
 } catch (e) {
   if (!(e instanceof AbError)) throw e;
-  process.stderr.write(`bench:ab: ${e.message}\nusage: npm run bench:ab -- COMMIT [FILTER] [--rounds N]\n`);
+  process.stderr.write(
+    `bench:ab: ${e.message}\nusage: npm run bench:ab -- COMMIT [FILTER] [--rounds N] [--cpu K]\n`,
+  );
   process.exitCode = 2;
 }

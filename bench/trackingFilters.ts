@@ -13,7 +13,7 @@
  * of interleaved runs). The problems: a linear KF (2-D constant velocity, position measured), an EKF
  * with range and bearing (2-D), an EKF with a 3-D radar (range, azimuth, elevation), and UKFs with
  * the linear 3-D model and with a nonlinear coordinated-turn model (sigma points in the prediction).
- * First, the machine's cost of one off-heap typed array (offHeapAllocationNs), which the public
+ * First, the machine's cost of one off-heap typed array (offHeapAllocationUs), which the public
  * runners' user models pay on every call and which has varied tenfold between sessions on one VM.
  */
 import { KalmanFilter } from "../src/tracking/filters/kalman.js";
@@ -915,19 +915,14 @@ function timeRunnersApart(
 
 /**
  * What one off-heap typed array costs on this machine now: `new Float64Array(36)` (a user's 6 x 6
- * matrix; V8 keeps only typed arrays of at most 64 bytes inside its heap), CPU ns per allocation of the
- * whole process (its collector's threads included) beside wall ns, median and spread of 7 batches in a
- * process of its own. The public runners' user models allocate such arrays on every call, so the public/fast ratios
- * move with it: its backing store is freed by a sweeper thread the main thread hands work to, and on a
- * 2-core VM under load that hand-off alone has been measured at 1-3 us (0.25 us with V8's
- * --single-threaded-gc on the same machine, 0.64 us on a quiet one).
+ * matrix; V8 keeps only typed arrays of at most 64 bytes inside its heap), CPU us per allocation of the
+ * whole process (its collector's threads included) beside wall us, median, best and spread of 7
+ * batches in a process of its own. The public runners' user models allocate such arrays on every
+ * call, so the public/fast ratios move with it: its backing store is freed by a sweeper thread the
+ * main thread hands work to, and on a 2-core VM under load that hand-off alone has been measured at
+ * 1-3 us (0.25 us with V8's --single-threaded-gc on the same machine, 0.64 us on a quiet one).
  */
-export function offHeapAllocationNs(): {
-  cpuMedianNs: number;
-  cpuBestNs: number;
-  cpuSpreadNs: number;
-  wallMedianNs: number;
-} {
+export function offHeapAllocationUs(): Record<string, number> {
   const batch = 100_000;
   const { wall, cpu } = runTimes(
     () => {
@@ -942,19 +937,12 @@ export function offHeapAllocationNs(): {
     7,
     2,
   );
-  const st = statsOf(wall, cpu);
-  const ns = (ms: number) => Number(((ms * 1e6) / batch).toPrecision(3));
-  return {
-    cpuMedianNs: ns(st.cpuMedianMs),
-    cpuBestNs: ns(st.cpuBestMs),
-    cpuSpreadNs: ns(st.cpuSpreadMs),
-    wallMedianNs: ns(st.wallMedianMs),
-  };
+  return perOpUs(statsOf(wall, cpu), batch);
 }
 
-/** offHeapAllocationNs in a process of its own (filterChild beside this module). */
-function offHeapAllocationInChild(): ReturnType<typeof offHeapAllocationNs> {
-  return JSON.parse(childOutput(["allocation"])) as ReturnType<typeof offHeapAllocationNs>;
+/** offHeapAllocationUs in a process of its own (filterChild beside this module). */
+function offHeapAllocationInChild(): Record<string, number> {
+  return JSON.parse(childOutput(["allocation"])) as Record<string, number>;
 }
 
 /** All the filter comparison figures (fast, public with plain models, dense reference, and the public
@@ -963,8 +951,8 @@ export function runFilterComparisons(rounds = 2, perProcess = 8, warmup = 20, on
   const allocation = offHeapAllocationInChild();
   report({
     name: "tracking.filter.offHeapFloat64Array36",
-    value: allocation.cpuMedianNs,
-    unit: "ns CPU per new Float64Array(36) (median)",
+    value: allocation.cpuMedianUs,
+    unit: "us CPU per new Float64Array(36) (median)",
     timing: null,
     detail: {
       ...allocation,

@@ -40,6 +40,10 @@ import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
 import { positionVelocityMomentsInto } from "../tracking/filters/immState.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
+import {
+  LiftingTrackPredictor,
+  plannedAlongTrackAccelMps2,
+} from "../weapons/fireControl/liftingPrediction.js";
 import { shotsPerEngagement, validateDoctrine, type Doctrine } from "./doctrine.js";
 import { assessKill, type KillAssessmentOutcome } from "./killAssessment.js";
 import { FireControlUnit, type Opportunity, type PlanningTarget } from "./opportunities.js";
@@ -82,8 +86,9 @@ const LOOKAHEAD_TOF_S = 180;
 const LIFTING_ACCEL_MPS2 = 20;
 /**
  * How far ahead a lifting track is predicted for planning, s [N]: a glider's or cruise missile's next
- * manoeuvre is not in its track, and beyond a minute or two its straight-line prediction is off by more
- * than any weapon's lethal radius can forgive.
+ * manoeuvre (a turn, the dive) is not in its track, and beyond a minute or two even its prediction along
+ * the glide (weapons/fireControl/liftingPrediction.ts) is off by more than a weapon's divert can
+ * forgive.
  */
 const LIFTING_LOOKAHEAD_S = 120;
 /** Wait before a shot the whole filter did not confirm is tried again, s. */
@@ -187,6 +192,8 @@ interface TrackFile {
   lastShotOpportunityS: number;
   predictedImpactS: number;
   predictedImpactAtS: number;
+  /** The along-track acceleration a lifting track is predicted with (its measured drag), m/s^2. */
+  alongTrackAccelMps2: number;
   seen: boolean;
 }
 
@@ -230,6 +237,8 @@ export class BattleManager {
   private orderCount = 0;
   /** The whole filter's prediction of a track an order is about to be given on. */
   private readonly confirm = new TrackPrediction(256);
+  /** Lifting tracks' predictions along their glide (plan and confirmation alike). */
+  private readonly liftingPredictor: LiftingTrackPredictor;
   private readonly pendingByBattery: number[];
   /** Decisions made, and the solutions they took (for benches). */
   cycles = 0;
@@ -241,6 +250,7 @@ export class BattleManager {
     integerArg("BattleManager", "o.kappaIndex", o.kappaIndex, -1, 1000);
     checkPlanningModes(o.picture.filter, o.planningModes);
     this.motion = new TrackMotionHistory(o.motion);
+    this.liftingPredictor = new LiftingTrackPredictor(o.picture.filter);
     const site = {
       timeS: NaN,
       latRad: 0,
@@ -340,6 +350,7 @@ export class BattleManager {
           lastShotOpportunityS: NaN,
           predictedImpactS: NaN,
           predictedImpactAtS: NaN,
+          alongTrackAccelMps2: 0,
           seen: true,
         };
         this.files.set(t.id, f);
@@ -348,6 +359,7 @@ export class BattleManager {
       if (f.closed) continue;
       if (nowS >= f.assessDueS) {
         const m = this.motion.assess(t.id, t.state as GaussianState);
+        f.alongTrackAccelMps2 = plannedAlongTrackAccelMps2(m);
         f.assessment = evaluateThreat(t.id, t.state, m, this.o.assets, {
           earth: this.o.earth,
           ballisticModel: this.o.ballisticModel,
@@ -414,13 +426,20 @@ export class BattleManager {
     }
     const lifting = f.assessment?.threatClass === "lifting";
     const ahead = (lifting ? Math.min(horizon, LIFTING_LOOKAHEAD_S) : horizon) + (nowS - t.lastUpdateS);
-    const plan = planningFilter(
-      this.o.picture.filter,
-      t.state as GaussianState,
-      f.assessment?.threatClass === "lifting",
-      this.o.planningModes,
-    );
-    f.prediction.fromFilter(plan.filter, plan.state, ahead, PREDICTION_STEP_S, this.o.earth);
+    if (lifting) {
+      this.liftingPredictor.predict(
+        f.prediction,
+        this.o.picture.filter,
+        t.state as GaussianState,
+        f.alongTrackAccelMps2,
+        ahead,
+        PREDICTION_STEP_S,
+        this.o.earth,
+      );
+    } else {
+      const plan = planningFilter(this.o.picture.filter, t.state as GaussianState, this.o.planningModes);
+      f.prediction.fromFilter(plan.filter, plan.state, ahead, PREDICTION_STEP_S, this.o.earth);
+    }
     f.predictedAtS = nowS;
     f.predictedFromS = t.lastUpdateS;
 
@@ -444,19 +463,26 @@ export class BattleManager {
 
   /**
    * The earliest shot of battery j at the track now, on the tracker's whole filter (not the planning
-   * mode), or null when that prediction gives none within the next cycle.
+   * mode; a lifting track along its glide, as the weapons will solve it), or null when that prediction
+   * gives none within the next cycle.
    */
   private confirmShot(f: TrackFile, t: TrackView, j: number, nowS: number) {
     const u = this.units[j];
     const within = this.doctrine.decisionIntervalS + u.reactionTimeS;
     const tof = Math.min(u.envelope.maxTimeOfFlightS, LOOKAHEAD_TOF_S);
-    this.confirm.fromFilter(
-      this.o.picture.filter,
-      t.state as GaussianState,
-      within + tof + u.reactionTimeS + (nowS - t.lastUpdateS),
-      PREDICTION_STEP_S,
-      this.o.earth,
-    );
+    const ahead = within + tof + u.reactionTimeS + (nowS - t.lastUpdateS);
+    const state = t.state as GaussianState;
+    if (f.assessment?.threatClass === "lifting")
+      this.liftingPredictor.predict(
+        this.confirm,
+        this.o.picture.filter,
+        state,
+        f.alongTrackAccelMps2,
+        ahead,
+        PREDICTION_STEP_S,
+        this.o.earth,
+      );
+    else this.confirm.fromFilter(this.o.picture.filter, state, ahead, PREDICTION_STEP_S, this.o.earth);
     const shot = u.earliestShot(this.confirm, nowS, within, planningTarget(f, t));
     this.solutions += u.takeSolutions();
     return shot;
@@ -611,6 +637,7 @@ export class BattleManager {
             interceptRangeM: now.rangeM,
             plannedPk: now.pk,
             threatClass: f.assessment?.threatClass ?? "ballistic",
+            alongTrackAccelMps2: f.alongTrackAccelMps2,
           };
           orderIds.push(order.orderId);
           this.pendingByBattery[a.j]++;

@@ -97,6 +97,11 @@ export interface FireOrder {
   readonly plannedPk: number;
   /** What the threat evaluation took the track for (the fire control's prediction and seeker planning). */
   readonly threatClass: "ballistic" | "lifting" | "boosting";
+  /**
+   * For a lifting track: the along-track acceleration (its measured drag, m/s^2) the fire control
+   * predicts it with along its glide (weapons/fireControl/liftingPrediction.ts); default 0.
+   */
+  readonly alongTrackAccelMps2?: number;
 }
 
 export type OrderState = "pending" | "fired" | "held" | "done";

@@ -1,8 +1,9 @@
 /**
- * Which filter and state the battle manager predicts a track with: an IMM track's leading mode alone, a
- * single filter's track as it is. Planning looks minutes ahead, where the mixture is no better than one
- * mode, at a third of the cost. The weapons system predicts with the whole filter (firing solutions and
- * the guidance of rounds in flight, src/sim/systems/weapons.ts).
+ * Which filter and state the battle manager predicts a ballistic track with: an IMM track's leading mode
+ * alone, a single filter's track as it is. Planning looks minutes ahead, where the mixture is no better
+ * than one mode, at a third of the cost. The weapons system predicts with the whole filter (firing
+ * solutions and the guidance of rounds in flight, src/sim/systems/weapons.ts). Lifting tracks are
+ * predicted along their glide by both (weapons/fireControl/liftingPrediction.ts).
  */
 import { ImmFilter } from "../tracking/filters/imm.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
@@ -10,14 +11,11 @@ import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 /**
  * The filter and state to plan with: one mode of an IMM track alone (its own motion model, or `modes`'
  * stand-in for it, and the mode-conditioned state), a single filter's track as it is. The mode: the
- * most probable one; for a lifting target (`lifting`) the IMM's velocity-only mode when it has one,
- * since a lift or pull-up acceleration extrapolated for minutes sends the prediction kilometres above
- * any glide (a glider's lift balances gravity; its path is nearer a straight line than a parabola).
+ * most probable one.
  */
 export function planningFilter(
   filter: TrackingFilter<GaussianState>,
   state: GaussianState,
-  lifting = false,
   modes?: readonly TrackingFilter<GaussianState>[],
 ): { filter: TrackingFilter<GaussianState>; state: GaussianState } {
   const s = state as GaussianState & { modes?: GaussianState[]; probabilities?: Float64Array };
@@ -25,13 +23,6 @@ export function planningFilter(
     return { filter, state };
   let k = 0;
   for (let i = 1; i < s.probabilities.length; i++) if (s.probabilities[i] > s.probabilities[k]) k = i;
-  if (lifting) {
-    const cv = filter.filters.findIndex((f) => {
-      const names = f.transition.stateNames ?? f.stateNames;
-      return !names.includes("ax") && !names.includes("kappa");
-    });
-    if (cv >= 0) k = cv;
-  }
   return { filter: modes?.[k] ?? filter.filters[k], state: s.modes[k] };
 }
 

@@ -217,14 +217,17 @@ describe("the doctrine's least kill probability", () => {
 describe("command guidance flies on the latest track", () => {
   it("the reference railgun round misses by a few of the track's sigmas, not by the track's staleness", () => {
     // The command link sends the fire-control track (src/sim/systems/weapons.ts): the tracker's whole
-    // filter, rebuilt at each update. Seed 1's railgun shot at hgv-2 meets it at about 20 km with the
+    // filter, rebuilt at each update. Seed 1's railgun shot at hgv-2 met it at about 20 km with the
     // track's position sigma near 3 m (tracks.csv); the round missed by 26.9 m while guidance flew one
     // IMM mode's prediction refreshed at most once a second (a velocity 20 m/s off, carried up to 1 s),
-    // and misses by 4.4 m now. The bound, 10 m, is about three of the track's sigmas.
+    // and by 4.4 m on the latest track. Since the interceptors plan gliders along their glide
+    // (liftingPrediction.ts) they kill both gliders at seed 1 and the railgun does not fire; at seed 4
+    // (the interceptors' magazine spent on the ballistic missiles) it fires at hgv-2 in its dive and
+    // misses by 3.4 m. The bound, 10 m, is about three of the track's sigmas.
     const ref = loadScenario(readFileSync("scenarios/reference-raid.yaml", "utf8"), {
       fileName: "scenarios/reference-raid.yaml",
     });
-    const r = simulateScenario(ref, { seed: 1 });
+    const r = simulateScenario(ref, { seed: 4 });
     const rail = (r.engagement?.shots ?? []).filter((s) => s.kind === "railgun");
     expect(rail.length).toBeGreaterThan(0);
     const s = rail[0];
@@ -242,7 +245,7 @@ describe("command guidance flies on the latest track", () => {
       area: "engagement",
       model: "command guidance on the latest track (railgun round)",
       reference: "the track's own accuracy at the intercept: a miss of a few position sigmas",
-      figure: `reference seed 1: miss ${(s.outcome?.missM ?? NaN).toFixed(1)} m with the track's sigma ${Math.min(...sigmas).toFixed(1)}-${Math.max(...sigmas).toFixed(1)} m (26.9 m on one IMM mode refreshed once a second)`,
+      figure: `reference seed 4: miss ${(s.outcome?.missM ?? NaN).toFixed(1)} m with the track's sigma ${Math.min(...sigmas).toFixed(1)}-${Math.max(...sigmas).toFixed(1)} m (26.9 m on one IMM mode refreshed once a second)`,
       tolerance: "< 10 m",
     });
   }, 60_000);
@@ -250,16 +253,20 @@ describe("command guidance flies on the latest track", () => {
 
 describe("command guidance is rebuilt at every track update", () => {
   it("the teaching railgun's short shots miss by metres, over five seeds", () => {
-    // scenarios/teaching/glider-vs-railgun.yaml fires twice; the second shot flies about 20 s. With the
-    // guidance estimate rebuilt at each update its misses over seeds 1-5 were 12.1, 5.4, 7.1, 14.7 and
-    // 7.2 m (mean 9.3); refreshed at most once a second, 26.4, 7.0, 13.6, 26.6 and 30.7 m (mean 20.9),
-    // and on one IMM mode as well, 50.4 m at seed 1. The bound on the mean, 15 m, lies between.
+    // scenarios/teaching/glider-vs-railgun.yaml fires twice (a third time in the dive at seeds 3 and 5);
+    // the second shot flies about 33 s, into the glider's dive. With the guidance estimate rebuilt at
+    // each update its misses over seeds 1-5 were 12.1, 5.4, 7.1, 14.7 and 7.2 m (mean 9.3); refreshed
+    // at most once a second, 26.4, 7.0, 13.6, 26.6 and 30.7 m (mean 20.9), and on one IMM mode as well,
+    // 50.4 m at seed 1. The bound on the mean, 15 m, lies between. Planned along the glide
+    // (liftingPrediction.ts) and guided on the whole filter once the dive steepens past 3 deg: 6.7,
+    // 5.7, 6.8, 11.3 and 2.3 m (mean 6.5; 4.1, 3.9, 2.6, 10.4 and 20.2 m, mean 8.2, on the whole filter
+    // throughout); guided along the glide into the dive as well, about 1 km.
     const file = "scenarios/teaching/glider-vs-railgun.yaml";
     const sc = loadScenario(readFileSync(file, "utf8"), { fileName: file });
     const misses: number[] = [];
     for (let seed = 1; seed <= 5; seed++) {
       const shots = simulateScenario(sc, { seed }).engagement?.shots ?? [];
-      expect(shots.length, `seed ${seed}`).toBe(2);
+      expect(shots.length, `seed ${seed}`).toBeGreaterThanOrEqual(2);
       misses.push(shots[1].outcome?.missM ?? NaN);
     }
     const mean = misses.reduce((a, b) => a + b, 0) / misses.length;

@@ -18,6 +18,7 @@ import { makeEarthModel } from "../../src/earth/model.js";
 import { WGS84_A_M, WGS84_GM_M3S2 } from "../../src/earth/wgs84.js";
 import { TargetingCache, flyThreat } from "../../src/flight/index.js";
 import { GreatCircleGlideModel } from "../../src/tracking/models/transition/greatCircleGlide.js";
+import { recordValidation, sig } from "../validation.js";
 
 const DEG = Math.PI / 180;
 
@@ -228,6 +229,14 @@ describe("GreatCircleGlideModel against the flight model's glide", () => {
       expect(median(glideErr)).toBeLessThan(med);
       expect(Math.max(...glideAltErr)).toBeLessThan(worstAlt);
       expect(Math.min(...lineErr)).toBeGreaterThan(lineBest);
+      recordValidation({
+        area: "tracking",
+        model: `great-circle glide prediction, ${ahead} s ahead`,
+        reference:
+          "the flight model's 3,000 km glide (truth), and the constant-velocity line from the same states",
+        figure: `position error worst ${sig(Math.max(...glideErr) / 1000, 2)} km, median ${sig(median(glideErr) / 1000, 2)} km, altitude worst ${sig(Math.max(...glideAltErr) / 1000, 2)} km; the line at best ${sig(Math.min(...lineErr) / 1000, 2)} km`,
+        tolerance: `worst < ${worst / 1000} km, median < ${med / 1000} km, altitude < ${worstAlt / 1000} km; nearer than the line from every start`,
+      });
     }
   });
 });

@@ -41,6 +41,7 @@ import type { WeaponBattery } from "../../weapons/battery/battery.js";
 import type { WeaponDefinition } from "../../weapons/definitions.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../../weapons/fireControl/pip.js";
 import { TrackPrediction } from "../../weapons/fireControl/trackPrediction.js";
+import { LiftingTrackPredictor } from "../../weapons/fireControl/liftingPrediction.js";
 import { plannedTargetOf } from "../../engagement/battleManager.js";
 import { launchRound } from "../../weapons/engagement/launch.js";
 import type { GuidanceNote, Round, RoundContext, TargetEstimate } from "../../weapons/engagement/rounds.js";
@@ -155,6 +156,9 @@ interface Estimate extends TargetEstimate {
   readonly prediction: TrackPrediction;
   positionSigmaM: number;
   fromS: number;
+  /** The along-track acceleration of a prediction along the glide (a lifting track), m/s^2; NaN: the
+   *  whole filter's. */
+  alongTrackAccelMps2: number;
 }
 
 export interface WeaponsSystemOptions {
@@ -194,8 +198,12 @@ export class WeaponsSystem implements SimSystem {
   private readonly seekers = new Map<string, RandomStream>();
   /** Orders not yet fired or held, by due time then issue order. */
   private pending: OrderRecord[] = [];
+  /** Tracks fired at as lifting, with the along-track acceleration their orders gave (m/s^2). */
+  private readonly liftingTracks = new Map<string, number>();
+  private readonly liftingPredictor: LiftingTrackPredictor;
 
   constructor(private readonly o: WeaponsSystemOptions) {
+    this.liftingPredictor = new LiftingTrackPredictor(o.picture.filter);
     this.units = o.batteries.map((b) => {
       const lat = b.site.stateInto(0, makeSiteState()).latRad;
       const e = b.definition.envelope;
@@ -258,7 +266,7 @@ export class WeaponsSystem implements SimSystem {
 
   /**
    * The fire control's estimate of a track, predicted to untilS at least, by the tracker's whole
-   * filter. For a firing solution (`full`) it is predicted anew, in 1 s steps, with its covariance. For
+   * filter (a track fired at as lifting: its estimate along its glide, liftingPrediction.ts). For a firing solution (`full`) it is predicted anew, in 1 s steps, with its covariance. For
    * the guidance of rounds in flight (what the command link sends, what a seeker is pointed by, the
    * midcourse PIP) it is the mean alone, in 2 s steps, rebuilt whenever the track has been updated
    * since (or when it does not reach untilS): a round is guided by the latest track, as a real link
@@ -269,21 +277,38 @@ export class WeaponsSystem implements SimSystem {
     let e = this.estimates.get(trackId);
     const t = this.track(trackId);
     if (t === undefined) return e ?? null;
-    if (!full && e !== undefined && e.fromS === t.lastUpdateS) {
+    const along = this.liftingTracks.get(trackId) ?? Number.NaN;
+    const sameModel =
+      e !== undefined &&
+      (along === e.alongTrackAccelMps2 ||
+        (along !== along && e.alongTrackAccelMps2 !== e.alongTrackAccelMps2));
+    if (!full && e !== undefined && sameModel && e.fromS === t.lastUpdateS) {
       // The track has had no update since: its prediction would be the same.
       const p = e.prediction;
       if (p.endS >= Math.min(p.groundS, untilS - ESTIMATE_REACH_SLACK_S)) return e;
     }
     if (e === undefined) {
-      e = { prediction: new TrackPrediction(256), positionSigmaM: 0, fromS: NaN };
+      e = { prediction: new TrackPrediction(256), positionSigmaM: 0, fromS: NaN, alongTrackAccelMps2: NaN };
       this.estimates.set(trackId, e);
     }
     const st = t.state as GaussianState;
     const n = this.o.picture.filter.ndim;
     const ahead = Math.max(ESTIMATE_STEP_S, untilS - t.lastUpdateS + ESTIMATE_REACH_SLACK_S);
-    if (full) e.prediction.fromFilter(this.o.picture.filter, st, ahead, ESTIMATE_STEP_S, this.o.earth);
+    const step = full ? ESTIMATE_STEP_S : GUIDANCE_STEP_S;
     // Guidance reads positions and velocities only (rounds.ts): no covariance.
-    else e.prediction.fromFilter(this.o.picture.filter, st, ahead, GUIDANCE_STEP_S, this.o.earth, false);
+    if (along === along)
+      this.liftingPredictor.predict(
+        e.prediction,
+        this.o.picture.filter,
+        st,
+        along,
+        ahead,
+        step,
+        this.o.earth,
+        full,
+      );
+    else e.prediction.fromFilter(this.o.picture.filter, st, ahead, step, this.o.earth, full);
+    e.alongTrackAccelMps2 = along;
     e.positionSigmaM = Math.sqrt((st.P[0] + st.P[n + 1] + st.P[2 * n + 2]) / 3);
     e.fromS = t.lastUpdateS;
     return e;
@@ -310,6 +335,8 @@ export class WeaponsSystem implements SimSystem {
     const u = this.units[j];
     const b = u.battery;
     if (b.roundsLeft <= 0) return this.hold(r, timeS, "magazine-empty");
+    if (o.threatClass === "lifting") this.liftingTracks.set(o.trackId, o.alongTrackAccelMps2 ?? 0);
+    else this.liftingTracks.delete(o.trackId);
     const est = this.estimate(o.trackId, timeS + b.definition.envelope.maxTimeOfFlightS + 5, true);
     if (est === null || this.track(o.trackId) === undefined) return this.hold(r, timeS, "track lost");
     const launcher = b.site.stateInto(timeS, this.site);

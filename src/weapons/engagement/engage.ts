@@ -9,7 +9,9 @@
  *    track: the scenario's sensors look at the truth on their own schedules (`observe`), their
  *    detections reach the tracker at their arrival times (`step`), the fire control takes the
  *    longest-confirmed track and predicts it with the tracking layer's motion models (the filter's own
- *    prediction); it never reads the truth.
+ *    prediction; a track the motion check has seen lifting, along its glide: fireControl/
+ *    liftingPrediction.ts, as the battle manager and the weapons system predict it); it never reads
+ *    the truth.
  * 3. Fire control, once a second from the first confirmed track: the track's prediction
  *    (trackPrediction.ts), the PIP of a shot at the battery's earliest time (pip.ts with the weapon's
  *    flyout table), the Pk of that shot (shotKillProbability.ts); the shot is fired when the battery is
@@ -31,6 +33,7 @@
  */
 import type { FlightEarthModel } from "../../flight/earthModel.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../../tracking/predict/motion.js";
+import { LiftingTrackPredictor, plannedAlongTrackAccelMps2 } from "../fireControl/liftingPrediction.js";
 import type { Flight } from "../../flight/propagation/flight.js";
 import type { FlightResult } from "../../flight/result.js";
 import { createTruthState, truthAt } from "../../flight/truthAt.js";
@@ -221,6 +224,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   const motion = sensing === null ? null : new TrackMotionHistory(o.motion ?? {});
   /** Whether the fire control's track is taken as thrusting (no shot is planned on it). */
   let boosting = false;
+  let lifting: LiftingTrackPredictor | undefined;
   let boostHoldLogged = false;
 
   /** Updates the fire control's track estimate at t; returns whether there is a track. */
@@ -244,8 +248,22 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     if (best === null) return false;
     const filter = sensing.tracker.filter;
     motion?.note(best.id, best.state);
-    boosting = motion?.assess(best.id, best.state).thrusting ?? false;
-    prediction.fromFilter(filter, best.state, horizonS + (tS - best.lastUpdateS), PREDICTION_STEP_S, earth);
+    const m = motion?.assess(best.id, best.state);
+    boosting = m?.thrusting ?? false;
+    const ahead = horizonS + (tS - best.lastUpdateS);
+    // A track seen lifting is predicted along its glide, as the battle manager and the weapons do.
+    if (m !== undefined && m.lifting && !m.thrusting) {
+      lifting ??= new LiftingTrackPredictor(filter);
+      lifting.predict(
+        prediction,
+        filter,
+        best.state,
+        plannedAlongTrackAccelMps2(m),
+        ahead,
+        PREDICTION_STEP_S,
+        earth,
+      );
+    } else prediction.fromFilter(filter, best.state, ahead, PREDICTION_STEP_S, earth);
     const P = best.state.P;
     const n = filter.ndim;
     estimate = { prediction, positionSigmaM: Math.sqrt((P[0] + P[n + 1] + P[2 * n + 2]) / 3) };

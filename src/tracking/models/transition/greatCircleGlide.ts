@@ -31,12 +31,14 @@
  * F(x, dt): central differences of f (a step of 1e-6 of the radius on positions and 1e-4 of the speed
  * on velocities, both at least 1e-3: f is smooth on the scale of the radius and the speed, so the
  * truncation error is about 1e-12 of an entry). Q(dt): white acceleration noise of spectral density q
- * per axis (the constant-velocity model's CWNA blocks, Bar-Shalom et al. 2001 section 6.2.2): the
- * prediction's covariance grows as the constant-velocity mode's would, about the glide's path.
+ * per axis, the constant-velocity model's CWNA blocks (Bar-Shalom et al. 2001 section 6.2.2), computed by
+ * that model: across and along the track the covariance grows as that model's would; vertically the
+ * altitude-rate loop damps a velocity error (tests/weapons/liftingPrediction.test.ts).
  */
 import { finiteArg, nonNegativeArg, positiveArg } from "../../../math/check.js";
 import type { NonlinearTransitionModel } from "../../types.js";
 import { STATE_NAMES } from "../../types.js";
+import { ConstantVelocityModel } from "./constantVelocity.js";
 import { WGS84_GM_M3S2 } from "../../../earth/wgs84.js";
 import { GLIDE_SCALE_HEIGHT_M } from "../../../flight/guidance/glideLaw.js";
 
@@ -63,6 +65,8 @@ export class GreatCircleGlideModel implements NonlinearTransitionModel {
   readonly accelPsdM2S3: number;
   readonly altitudeRateTimeS: number;
   private along = 0;
+  /** The constant-velocity model whose CWNA blocks are this model's process noise. */
+  private readonly noise: ConstantVelocityModel;
   private readonly xp = new Float64Array(6);
   private readonly fp = new Float64Array(6);
   private readonly fm = new Float64Array(6);
@@ -78,6 +82,7 @@ export class GreatCircleGlideModel implements NonlinearTransitionModel {
       "options.altitudeRateTimeS",
       options.altitudeRateTimeS ?? DEFAULT_ALTITUDE_RATE_TIME_S,
     );
+    this.noise = new ConstantVelocityModel({ psdM2S3: this.accelPsdM2S3 });
   }
 
   /**
@@ -179,17 +184,6 @@ export class GreatCircleGlideModel implements NonlinearTransitionModel {
   }
 
   QInto(dtS: number, out: Float64Array): Float64Array {
-    out.fill(0);
-    const q = this.accelPsdM2S3;
-    const a = (q * dtS * dtS * dtS) / 3;
-    const b = (q * dtS * dtS) / 2;
-    const c = q * dtS;
-    for (let i = 0; i < 3; i++) {
-      out[i * 7] = a;
-      out[i * 6 + 3 + i] = b;
-      out[(3 + i) * 6 + i] = b;
-      out[(3 + i) * 7] = c;
-    }
-    return out;
+    return this.noise.QInto(dtS, out);
   }
 }

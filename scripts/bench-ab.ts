@@ -1,13 +1,14 @@
 /**
  * `npm run bench:ab -- COMMIT [FILTER] [--rounds N] [--cpu K]`: the benchmark figures of this checkout
- * beside those of an earlier commit, on this machine, now. A figure quoted against an old note compares two machines
- * and two loads; this builds COMMIT in a temporary git worktree with this checkout's compiler settings
- * (tsconfig.json and tsconfig.bench.json copied over, node_modules linked), then runs the benches whose
- * file names contain FILTER in each tree in turn (each file in its own process, alternating which tree
- * goes first), N rounds (default 3), and prints one JSON line a figure both trees report: each side's
- * least, median and greatest value over the rounds, and current / base of each. Which end is best
- * depends on the figure (times: the least; rates: the greatest), so both are given. The worktree is
- * removed at the end. Figures present on one side only (renamed or new) are listed under `unpaired`.
+ * beside those of an earlier commit, on this machine, now. A figure quoted against an old note compares
+ * two machines and two loads; this builds COMMIT in a temporary git worktree with this checkout's
+ * compiler settings (tsconfig.json and tsconfig.bench.json copied over, node_modules linked), then runs
+ * the benches whose file names contain FILTER in each tree in turn (each file in its own process,
+ * alternating which tree goes first), N rounds (default 3), and prints one JSON line a figure both
+ * trees report: each side's least, median and greatest value over the rounds, and current / base of
+ * each. Which end is best depends on the figure (times: the least; rates: the greatest), so both are
+ * given. The worktree is removed at the end. Figures present on one side only (renamed or new) are
+ * listed under `unpaired`.
  * `--cpu K` runs every bench process of both trees on core K (taskset): on a shared VM one core can run
  * memory-bound code 1.5 times slower than the other for minutes at a time (a neighbour on the host),
  * and a process lands on either, so unpinned sides can differ by that much with no change in the code.

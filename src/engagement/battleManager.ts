@@ -429,7 +429,6 @@ export class BattleManager {
     if (lifting) {
       this.liftingPredictor.predict(
         f.prediction,
-        this.o.picture.filter,
         t.state as GaussianState,
         f.alongTrackAccelMps2,
         ahead,
@@ -475,7 +474,6 @@ export class BattleManager {
     if (f.assessment?.threatClass === "lifting")
       this.liftingPredictor.predict(
         this.confirm,
-        this.o.picture.filter,
         state,
         f.alongTrackAccelMps2,
         ahead,

@@ -266,9 +266,10 @@ export class WeaponsSystem implements SimSystem {
 
   /**
    * The fire control's estimate of a track, predicted to untilS at least, by the tracker's whole
-   * filter (a track fired at as lifting: its estimate along its glide, liftingPrediction.ts). For a firing solution (`full`) it is predicted anew, in 1 s steps, with its covariance. For
-   * the guidance of rounds in flight (what the command link sends, what a seeker is pointed by, the
-   * midcourse PIP) it is the mean alone, in 2 s steps, rebuilt whenever the track has been updated
+   * filter (a track fired at as lifting: its estimate along its glide, liftingPrediction.ts). For a
+   * firing solution (`full`) it is predicted anew, in 1 s steps, with its covariance. For the guidance
+   * of rounds in flight (what the command link sends, what a seeker is pointed by, the midcourse PIP)
+   * it is the mean alone, in 2 s steps, rebuilt whenever the track has been updated
    * since (or when it does not reach untilS): a round is guided by the latest track, as a real link
    * would send it (guiding by one IMM mode, or a stale estimate, costs tens of metres of miss:
    * docs/models.md 11.8).
@@ -278,11 +279,7 @@ export class WeaponsSystem implements SimSystem {
     const t = this.track(trackId);
     if (t === undefined) return e ?? null;
     const along = this.liftingTracks.get(trackId) ?? Number.NaN;
-    const sameModel =
-      e !== undefined &&
-      (along === e.alongTrackAccelMps2 ||
-        (along !== along && e.alongTrackAccelMps2 !== e.alongTrackAccelMps2));
-    if (!full && e !== undefined && sameModel && e.fromS === t.lastUpdateS) {
+    if (!full && e !== undefined && Object.is(along, e.alongTrackAccelMps2) && e.fromS === t.lastUpdateS) {
       // The track has had no update since: its prediction would be the same.
       const p = e.prediction;
       if (p.endS >= Math.min(p.groundS, untilS - ESTIMATE_REACH_SLACK_S)) return e;
@@ -297,16 +294,7 @@ export class WeaponsSystem implements SimSystem {
     const step = full ? ESTIMATE_STEP_S : GUIDANCE_STEP_S;
     // Guidance reads positions and velocities only (rounds.ts): no covariance.
     if (along === along)
-      this.liftingPredictor.predict(
-        e.prediction,
-        this.o.picture.filter,
-        st,
-        along,
-        ahead,
-        step,
-        this.o.earth,
-        full,
-      );
+      this.liftingPredictor.predict(e.prediction, st, along, ahead, step, this.o.earth, full);
     else e.prediction.fromFilter(this.o.picture.filter, st, ahead, step, this.o.earth, full);
     e.alongTrackAccelMps2 = along;
     e.positionSigmaM = Math.sqrt((st.P[0] + st.P[n + 1] + st.P[2 * n + 2]) / 3);

@@ -254,15 +254,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     // A track seen lifting is predicted along its glide, as the battle manager and the weapons do.
     if (m !== undefined && m.lifting && !m.thrusting) {
       lifting ??= new LiftingTrackPredictor(filter);
-      lifting.predict(
-        prediction,
-        filter,
-        best.state,
-        plannedAlongTrackAccelMps2(m),
-        ahead,
-        PREDICTION_STEP_S,
-        earth,
-      );
+      lifting.predict(prediction, best.state, plannedAlongTrackAccelMps2(m), ahead, PREDICTION_STEP_S, earth);
     } else prediction.fromFilter(filter, best.state, ahead, PREDICTION_STEP_S, earth);
     const P = best.state.P;
     const n = filter.ndim;

@@ -71,12 +71,15 @@ function constantVelocityPsd(filter: TrackingFilter<GaussianState>): number {
 }
 
 export class LiftingTrackPredictor {
+  /** The tracker's filter: its constant-velocity mode's density, and the prediction off the glide. */
+  private readonly trackerFilter: TrackingFilter<GaussianState>;
   private readonly model: GreatCircleGlideModel;
   private readonly filter: ExtendedKalmanFilter;
   private readonly state6: GaussianState = createGaussianState(6);
 
   /** For tracks of `trackerFilter` (its constant-velocity mode's noise density is the prediction's). */
   constructor(trackerFilter: TrackingFilter<GaussianState>) {
+    this.trackerFilter = trackerFilter;
     this.model = new GreatCircleGlideModel({ accelPsdM2S3: constantVelocityPsd(trackerFilter) });
     this.filter = new ExtendedKalmanFilter({ transition: this.model });
   }
@@ -85,11 +88,10 @@ export class LiftingTrackPredictor {
    * Fills `prediction` (TrackPrediction.fromFilter's samples) from the track's `state` (position and
    * velocity in x[0..5], as every built-in model keeps them): in level flight along its great circle
    * with the along-track acceleration `alongTrackAccelMps2` (plannedAlongTrackAccelMps2), on a steeper
-   * path by `trackerFilter` itself. Returns whether the glide was used.
+   * path by the tracker's filter itself. Returns whether the glide was used.
    */
   predict(
     prediction: TrackPrediction,
-    trackerFilter: TrackingFilter<GaussianState>,
     state: GaussianState,
     alongTrackAccelMps2: number,
     horizonS: number,
@@ -107,7 +109,7 @@ export class LiftingTrackPredictor {
     const speed = Math.hypot(x[3], x[4], x[5]);
     const climb = (x[0] * x[3] + x[1] * x[4] + x[2] * x[5]) / (r * speed);
     if (!(Math.abs(climb) <= Math.sin(MAX_GLIDE_PATH_ANGLE_RAD))) {
-      prediction.fromFilter(trackerFilter, state, horizonS, stepS, earth, covariance);
+      prediction.fromFilter(this.trackerFilter, state, horizonS, stepS, earth, covariance);
       return false;
     }
     this.model.alongTrackAccelMps2 = alongTrackAccelMps2;

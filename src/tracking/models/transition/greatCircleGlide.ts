@@ -4,10 +4,11 @@
  * altitude while the Earth curves away below it, and its drag slows it, which a straight line (the
  * constant-velocity model) does not: over 120 s of a 3,000 km glide (tests/tracking/
  * greatCircleGlide.test.ts) the line ends 6-21 km above the glider (curvature, d^2 / 2R = 6.5 km at
- * 2.4 km/s, and the climb rate of a phugoid carried on) and 26-27 km from it (a drag of 3-4 m/s^2). This model flies the state instead along the great circle of its horizontal velocity,
- * its ground speed changing at a constant along-track acceleration a (the planner's estimate of the
- * glider's drag, `alongTrackAccelMps2`, set before each prediction; a cruise missile's is near 0), its
- * altitude rate relaxing, as an equilibrium-glide law damps it, to the equilibrium glide's sink rate:
+ * 2.4 km/s, and the climb rate of a phugoid carried on) and 26-27 km from it (a drag of 3-4 m/s^2).
+ * This model flies the state instead along the great circle of its horizontal velocity, its ground
+ * speed changing at a constant along-track acceleration a (the planner's estimate of the glider's drag,
+ * `alongTrackAccelMps2`, set before each prediction; a cruise missile's is near 0), its altitude rate
+ * relaxing, as an equilibrium-glide law damps it, to the equilibrium glide's sink rate:
  *   r(t) = r0 + w t + (v_r - w) tau (1 - e^(-t/tau)),  s(t) = |v_h| t + a t^2 / 2 (until the speed is 0),
  *   theta(t) = s(t) / r0,  p(t) = r(t) (cos theta u + sin theta e),
  *   v(t) = r'(t) (cos theta u + sin theta e) + r(t) theta'(t) (-sin theta u + cos theta e),
@@ -18,12 +19,13 @@
  *   w = dh/dt = 2 H (a / V) / (1 - V^2 / V_c^2),  V_c^2 = GM / r0, V = |v_h|
  * (Eggers' equilibrium glide; H = 7 km, the glide law's own figure, guidance/glideLaw.ts): about
  * -22 m/s for a 2.4 km/s glider slowing at 3.5 m/s^2, as the flight model's glide descends. tau is the
- * time constant of the glide law's altitude-rate loop: its phugoid damping scales lift by 1 - k v_r / g, a
- * vertical acceleration of -k v_r, so v_r decays as e^(-k t) and tau = 1 / k (src/flight/guidance/
- * glide.ts; the catalog gliders' k = 0.05 /s, tau = 20 s). At t = 0 the state is returned as it is.
- * With a = 0 two predictions in a row are one over their sum (to rounding); with a drag the second
- * starts from the slower speed (its sink rate and reference radius are those at its start), so a
- * prediction in short steps follows the slowing glide's steepening sink more closely than one step.
+ * time constant of the glide law's altitude-rate loop: its phugoid damping scales lift by
+ * 1 - k v_r / g, a vertical acceleration of -k v_r, so v_r decays as e^(-k t) and tau = 1 / k
+ * (src/flight/guidance/glide.ts; the catalog gliders' k = 0.05 /s, tau = 20 s). At t = 0 the state is
+ * returned as it is. With a = 0 two predictions in a row are one over their sum (to rounding); with
+ * a drag the second starts from the slower speed (its sink rate and reference radius are those at its
+ * start), so a prediction in short steps follows the slowing glide's steepening sink more closely than
+ * one step.
  * It is a planning assumption, not the vehicle's dynamics: a glider's next manoeuvre (a turn, a pull-up,
  * the dive) is not in its track, which is why the battle manager predicts lifting tracks at most two
  * minutes ahead (engagement/battleManager.ts).
@@ -31,9 +33,9 @@
  * F(x, dt): central differences of f (a step of 1e-6 of the radius on positions and 1e-4 of the speed
  * on velocities, both at least 1e-3: f is smooth on the scale of the radius and the speed, so the
  * truncation error is about 1e-12 of an entry). Q(dt): white acceleration noise of spectral density q
- * per axis, the constant-velocity model's CWNA blocks (Bar-Shalom et al. 2001 section 6.2.2), computed by
- * that model: across and along the track the covariance grows as that model's would; vertically the
- * altitude-rate loop damps a velocity error (tests/weapons/liftingPrediction.test.ts).
+ * per axis, the constant-velocity model's CWNA blocks (Bar-Shalom et al. 2001 section 6.2.2),
+ * computed by that model: across and along the track the covariance grows as that model's would;
+ * vertically the altitude-rate loop damps a velocity error (tests/weapons/liftingPrediction.test.ts).
  */
 import { finiteArg, nonNegativeArg, positiveArg } from "../../../math/check.js";
 import type { NonlinearTransitionModel } from "../../types.js";

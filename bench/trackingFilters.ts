@@ -5,7 +5,9 @@
  *   models with `...Into` members, or the built-in models);
  * - public: what a user writes first, `new ExtendedKalmanFilter({ transition: { f, F, Q },
  *   measurement: { h, H, R } })` with plain models that allocate their results, and the allocating
- *   `predict` / `update`;
+ *   `predict` / `update`; and the same with the user models written with JavaScript arrays
+ *   (`public_array_models`: the API takes any ArrayLike<number> back, and a small JavaScript array is
+ *   far cheaper to allocate than a typed array of more than 64 bytes, whose store is off the heap);
  * - dense: a straightforward filter written here in plain JavaScript with preallocated arrays
  *   (textbook triple loops, gain by an explicit inverse of S, covariance (I - K H) P symmetrised; the
  *   UKF with the same sigma points and weights), calling the same plain user models.
@@ -173,6 +175,129 @@ function cv3dQ(q: number, dt: number, out: Float64Array = new Float64Array(36)):
   return out;
 }
 
+// ------------------------------------------------------------------ the same models with plain arrays
+
+// What a user writes without typed arrays: each function returns a JavaScript array literal (the
+// public API takes any ArrayLike<number> back). Same numbers as the typed models above.
+
+function cv2dFA(dt: number): number[] {
+  return [1, 0, dt, 0, 0, 1, 0, dt, 0, 0, 1, 0, 0, 0, 0, 1];
+}
+function cv2dQA(q: number, dt: number): number[] {
+  const a = (q * dt * dt * dt) / 3;
+  const b = (q * dt * dt) / 2;
+  const c = q * dt;
+  return [a, 0, b, 0, 0, a, 0, b, b, 0, c, 0, 0, b, 0, c];
+}
+function cv2dApplyA(x: ArrayLike<number>, dt: number): number[] {
+  return [x[0] + dt * x[2], x[1] + dt * x[3], x[2], x[3]];
+}
+function rbHA(x: ArrayLike<number>): number[] {
+  return [Math.hypot(x[0], x[1]), Math.atan2(x[1], x[0])];
+}
+function rbJA(x: ArrayLike<number>, n: number): number[] {
+  const out: number[] = new Array<number>(2 * n).fill(0);
+  const r2 = x[0] * x[0] + x[1] * x[1];
+  const r = Math.sqrt(r2);
+  out[0] = x[0] / r;
+  out[1] = x[1] / r;
+  out[n] = -x[1] / r2;
+  out[n + 1] = x[0] / r2;
+  return out;
+}
+function rbResidualA(z: ArrayLike<number>, zp: ArrayLike<number>): number[] {
+  return [z[0] - zp[0], wrap(z[1] - zp[1])];
+}
+function ctFA(x: ArrayLike<number>, dt: number): number[] {
+  const w = x[4];
+  const vx = x[2];
+  const vy = x[3];
+  if (Math.abs(w) < 1e-9) return [x[0] + dt * vx, x[1] + dt * vy, vx, vy, w];
+  const s = Math.sin(w * dt);
+  const c = Math.cos(w * dt);
+  return [
+    x[0] + (s / w) * vx - ((1 - c) / w) * vy,
+    x[1] + ((1 - c) / w) * vx + (s / w) * vy,
+    c * vx - s * vy,
+    s * vx + c * vy,
+    w,
+  ];
+}
+function ctJA(x: ArrayLike<number>, dt: number): number[] {
+  const w = x[4];
+  const s = Math.sin(w * dt);
+  const c = Math.cos(w * dt);
+  const small = Math.abs(w) < 1e-9;
+  const out: number[] = new Array<number>(25).fill(0);
+  out[0] = 1;
+  out[6] = 1;
+  out[2] = small ? dt : s / w;
+  out[3] = small ? 0 : -(1 - c) / w;
+  out[7] = small ? 0 : (1 - c) / w;
+  out[8] = small ? dt : s / w;
+  out[12] = c;
+  out[13] = -s;
+  out[17] = s;
+  out[18] = c;
+  out[24] = 1;
+  const h = 1e-6;
+  const fp = ctFA([x[0], x[1], x[2], x[3], w + h], dt);
+  const fm = ctFA([x[0], x[1], x[2], x[3], w - h], dt);
+  for (let i = 0; i < 4; i++) out[i * 5 + 4] = (fp[i] - fm[i]) / (2 * h);
+  return out;
+}
+function ctQA(dt: number): number[] {
+  const a = dt ** 3 / 3;
+  const b = dt ** 2 / 2;
+  return [a, 0, b, 0, 0, 0, a, 0, b, 0, b, 0, dt, 0, 0, 0, b, 0, dt, 0, 0, 0, 0, 0, 1e-6 * dt];
+}
+function cv3dFA(dt: number): number[] {
+  // prettier-ignore
+  return [
+    1, 0, 0, dt, 0, 0,
+    0, 1, 0, 0, dt, 0,
+    0, 0, 1, 0, 0, dt,
+    0, 0, 0, 1, 0, 0,
+    0, 0, 0, 0, 1, 0,
+    0, 0, 0, 0, 0, 1,
+  ];
+}
+function cv3dQA(q: number, dt: number): number[] {
+  const a = (q * dt * dt * dt) / 3;
+  const b = (q * dt * dt) / 2;
+  const c = q * dt;
+  // prettier-ignore
+  return [
+    a, 0, 0, b, 0, 0,
+    0, a, 0, 0, b, 0,
+    0, 0, a, 0, 0, b,
+    b, 0, 0, c, 0, 0,
+    0, b, 0, 0, c, 0,
+    0, 0, b, 0, 0, c,
+  ];
+}
+function cv3dApplyA(x: ArrayLike<number>, dt: number): number[] {
+  return [x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5], x[3], x[4], x[5]];
+}
+/** radar3d's h by hand: range, azimuth atan2(x, y) (ENU = the state's axes), elevation. */
+function radarHA(x: ArrayLike<number>): number[] {
+  const rho = Math.hypot(x[0], x[1]);
+  return [Math.hypot(x[0], x[1], x[2]), Math.atan2(x[0], x[1]), Math.atan2(x[2], rho)];
+}
+function radarJA(x: ArrayLike<number>): number[] {
+  const [e, n, u] = [x[0], x[1], x[2]];
+  const rho2 = e * e + n * n;
+  const rho = Math.sqrt(rho2);
+  const r2 = rho2 + u * u;
+  const r = Math.sqrt(r2);
+  // prettier-ignore
+  return [
+    e / r, n / r, u / r, 0, 0, 0,
+    n / rho2, -e / rho2, 0, 0, 0, 0,
+    (-u * e) / (rho * r2), (-u * n) / (rho * r2), rho / r2, 0, 0, 0,
+  ];
+}
+
 // ------------------------------------------------------------------ problems
 
 interface Problem {
@@ -183,9 +308,12 @@ interface Problem {
   P0: Float64Array;
   /** Measurements, one per step. */
   zs: Float64Array[];
-  /** The plain user models (allocating). */
+  /** The plain user models (allocating typed arrays). */
   plainTransition: TransitionModel;
   plainMeasurement: MeasurementModel;
+  /** The same user models returning JavaScript arrays. */
+  arrayTransition: TransitionModel;
+  arrayMeasurement: MeasurementModel;
   /** The allocation-free models of the fast path. */
   fastTransition: TransitionModel;
   fastMeasurement: MeasurementModel;
@@ -233,6 +361,8 @@ function kf2d(): Problem {
     zs,
     plainTransition: { F: (t: number) => cv2dF(t), Q: (t: number) => cv2dQ(q, t) },
     plainMeasurement: { H, R },
+    arrayTransition: { F: (t: number) => cv2dFA(t), Q: (t: number) => cv2dQA(q, t) },
+    arrayMeasurement: { H, R },
     fastTransition: {
       ndim: 4,
       F: (t: number) => cv2dF(t),
@@ -275,6 +405,18 @@ function ekf2d(): Problem {
       R,
       angleComponents: [1],
       residual: rbResidual,
+    },
+    arrayTransition: {
+      f: (x: Float64Array, t: number) => cv2dApplyA(x, t),
+      F: (_x: Float64Array, t: number) => cv2dFA(t),
+      Q: (t: number) => cv2dQA(q, t),
+    },
+    arrayMeasurement: {
+      h: (x: Float64Array) => rbHA(x),
+      H: (x: Float64Array) => rbJA(x, 4),
+      R,
+      angleComponents: [1],
+      residual: rbResidualA,
     },
     fastTransition: {
       ndim: 4,
@@ -356,6 +498,25 @@ function radarProblem(kind: "ekf" | "ukf"): Problem {
       residual: (z: ArrayLike<number>, zp: ArrayLike<number>) =>
         Float64Array.from([z[0] - zp[0], wrap(z[1] - zp[1]), z[2] - zp[2]]),
     },
+    arrayTransition:
+      kind === "ekf"
+        ? {
+            f: (x: Float64Array, t: number) => cv3dApplyA(x, t),
+            F: (_x: Float64Array, t: number) => cv3dFA(t),
+            Q: (t: number) => cv3dQA(q, t),
+          }
+        : { F: (t: number) => cv3dFA(t), Q: (t: number) => cv3dQA(q, t) },
+    arrayMeasurement: {
+      h: (x: Float64Array) => radarHA(x),
+      H: (x: Float64Array) => radarJA(x),
+      R,
+      angleComponents: [1],
+      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => [
+        z[0] - zp[0],
+        wrap(z[1] - zp[1]),
+        z[2] - zp[2],
+      ],
+    },
     fastTransition: new ConstantVelocityModel({ psdM2S3: q }),
     fastMeasurement: radar,
   };
@@ -391,6 +552,18 @@ function ukfTurn(): Problem {
       R,
       angleComponents: [1],
       residual: rbResidual,
+    },
+    arrayTransition: {
+      f: (x: Float64Array, t: number) => ctFA(x, t),
+      F: (x: Float64Array, t: number) => ctJA(x, t),
+      Q: (t: number) => ctQA(t),
+    },
+    arrayMeasurement: {
+      h: (x: Float64Array) => rbHA(x),
+      H: (x: Float64Array) => rbJA(x, 5),
+      R,
+      angleComponents: [1],
+      residual: rbResidualA,
     },
     fastTransition: {
       ndim: 5,
@@ -492,7 +665,7 @@ class DenseKalman {
   predict(dt: number): void {
     const { n, x, P, FP } = this;
     const tr = this.tr;
-    let F: Float64Array;
+    let F: ArrayLike<number>;
     if ("f" in tr) {
       F = tr.F(x, dt);
       this.xn.set(tr.f(x, dt));
@@ -524,7 +697,7 @@ class DenseKalman {
   update(z: ArrayLike<number>): void {
     const { n, m, x, P, PHt, S, Si, K, y, zp } = this;
     const meas = this.meas;
-    let H: Float64Array;
+    let H: ArrayLike<number>;
     if ("h" in meas) {
       zp.set(meas.h(x));
       H = meas.H(x);
@@ -743,11 +916,16 @@ class DenseUkf {
   }
 }
 
-// ------------------------------------------------------------------ the three runners
+// ------------------------------------------------------------------ the runners
 
-function makeFilter(p: Problem, plain: boolean): TrackingFilter<GaussianState> {
-  const transition = plain ? p.plainTransition : p.fastTransition;
-  const measurement = plain ? p.plainMeasurement : p.fastMeasurement;
+/** Which of a problem's models a runner's filter is built on. */
+type Models = "plain" | "array" | "fast";
+
+function makeFilter(p: Problem, models: Models): TrackingFilter<GaussianState> {
+  const transition =
+    models === "plain" ? p.plainTransition : models === "array" ? p.arrayTransition : p.fastTransition;
+  const measurement =
+    models === "plain" ? p.plainMeasurement : models === "array" ? p.arrayMeasurement : p.fastMeasurement;
   if (p.kind === "ukf") return new UnscentedKalmanFilter({ transition, measurement });
   if (p.kind === "kf") {
     return new KalmanFilter({
@@ -758,14 +936,14 @@ function makeFilter(p: Problem, plain: boolean): TrackingFilter<GaussianState> {
   return new ExtendedKalmanFilter({ transition, measurement });
 }
 
-/** The final state of each runner is kept, to check that the three agree. */
+/** The final state of each runner is kept, to check that they agree. */
 interface Run {
   body: () => number;
   final: () => Float64Array;
 }
 
 function fastRun(p: Problem): Run {
-  const f = makeFilter(p, false);
+  const f = makeFilter(p, "fast");
   const state = f.createState(0);
   const pred = f.createState(0);
   return {
@@ -786,11 +964,11 @@ function fastRun(p: Problem): Run {
 }
 
 /**
- * The allocating public calls (predict, update), on the plain user models or (`plainModels` false) on
- * the allocation-free ones: the latter is the cost of the public calls alone.
+ * The allocating public calls (predict, update), on the plain user models (typed arrays or JavaScript
+ * arrays) or on the allocation-free ones: the latter is the cost of the public calls alone.
  */
-function publicRun(p: Problem, plainModels: boolean): Run {
-  const f = makeFilter(p, plainModels);
+function publicRun(p: Problem, models: Models): Run {
+  const f = makeFilter(p, models);
   let last: GaussianState | null = null;
   return {
     body: () => {
@@ -840,13 +1018,13 @@ function problems(): Problem[] {
 }
 
 /** The four ways to run a problem, in the order of the figures. */
-const RUNNERS = ["fast", "public", "dense", "public_fast_models"] as const;
+const RUNNERS = ["fast", "public", "dense", "public_fast_models", "public_array_models"] as const;
 type RunnerName = (typeof RUNNERS)[number];
 
 function runnerFor(p: Problem, name: RunnerName): Run {
   if (name === "fast") return fastRun(p);
   if (name === "dense") return denseRun(p);
-  return publicRun(p, name === "public");
+  return publicRun(p, name === "public" ? "plain" : name === "public_array_models" ? "array" : "fast");
 }
 
 /** What a child process measures: wall and CPU ms of each timed run, and the final state. */
@@ -887,7 +1065,7 @@ function childOutput(args: string[]): string {
 }
 
 /**
- * The four runners of each problem, each in processes of its own: `rounds` rounds, each runner in turn
+ * The runners of each problem, each in processes of its own: `rounds` rounds, each runner in turn
  * (so a change of load weighs on all alike), `perProcess` timed runs a process. In one process the
  * runners share a heap and a garbage collector, and the collection of one runner's garbage is billed
  * to whichever runner happens to be timed then, and the young generation's size (hence the cost of
@@ -962,7 +1140,7 @@ export function runFilterComparisons(rounds = 2, perProcess = 8, warmup = 20, on
   });
   for (const p of problems().filter((q) => only === undefined || q.name === only)) {
     const { stats, finals } = timeRunnersApart(p, rounds, perProcess, warmup);
-    const [fast, pub, dense, pubFast] = stats;
+    const [fast, pub, dense, pubFast, pubArray] = stats;
     // The same runners interleaved in this one process, for the record.
     const together = measureInterleaved(
       RUNNERS.map((name) => runnerFor(p, name).body),
@@ -972,13 +1150,14 @@ export function runFilterComparisons(rounds = 2, perProcess = 8, warmup = 20, on
     const ops = p.zs.length;
     const load = loadAverage();
     const agree = {
+      publicArraysVsFast: Number(relativeDifference(finals[4], finals[0]).toPrecision(2)),
       publicVsFast: Number(relativeDifference(finals[1], finals[0]).toPrecision(2)),
       denseVsFast: Number(relativeDifference(finals[2], finals[0]).toPrecision(2)),
     };
     const vsFast = pub.cpuMedianMs / fast.cpuMedianMs;
     const vsDense = pub.cpuMedianMs / dense.cpuMedianMs;
     const inOneProcess = {
-      what: "the four runners interleaved in one process (shared heap and collector)",
+      what: "the runners interleaved in one process (shared heap and collector)",
       cpuMedianUs: Object.fromEntries(
         RUNNERS.map((name, i) => [name, Number(((together[i].cpuMedianMs * 1000) / ops).toPrecision(4))]),
       ),
@@ -1022,6 +1201,26 @@ export function runFilterComparisons(rounds = 2, perProcess = 8, warmup = 20, on
       target: "<= 1.5",
       pass: vsFast <= 1.5,
       detail: { how, inOneProcess },
+    });
+    const arraysVsFast = pubArray.cpuMedianMs / fast.cpuMedianMs;
+    report({
+      name: `tracking.filter.${p.name}.public_array_models`,
+      value: (pubArray.cpuMedianMs * 1000) / ops,
+      unit: "us CPU per predict+update (median)",
+      detail: {
+        ...perOpUs(pubArray, ops),
+        loadAverage1m: load,
+        what: "predict/update on the same plain user models written with JavaScript arrays instead of typed arrays",
+        finalStateRelDiffFromFast: agree.publicArraysVsFast,
+      },
+    });
+    report({
+      name: `tracking.filter.${p.name}.public_array_models_over_fast`,
+      value: Number(arraysVsFast.toFixed(3)),
+      unit: "x (CPU medians)",
+      target: "<= 1.5",
+      pass: arraysVsFast <= 1.5,
+      detail: { how },
     });
     report({
       name: `tracking.filter.${p.name}.public_over_dense`,

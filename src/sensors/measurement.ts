@@ -13,13 +13,16 @@
 
 /**
  * z = h(x) + v, v ~ N(0, R): a Gaussian measurement of a state x. `H(x) = dh/dx` is m x x.length.
- * The `...Into` forms write into a caller's array and allocate nothing; the filters prefer them.
+ * The `...Into` forms write into a caller's array and allocate nothing; the filters prefer them. The
+ * allocating forms may return plain arrays (`number[]`): the filters copy what they return, and a
+ * small JavaScript array costs far less to allocate than a typed array of more than 64 bytes, whose
+ * backing store V8 allocates off the heap.
  */
 export interface NonlinearMeasurementModel {
   /** Measurement noise covariance (m x m, row-major). */
   readonly R: Float64Array;
-  h(x: Float64Array): Float64Array;
-  H(x: Float64Array): Float64Array;
+  h(x: Float64Array): ArrayLike<number>;
+  H(x: Float64Array): ArrayLike<number>;
   hInto?(x: Float64Array, out: Float64Array): Float64Array;
   HInto?(x: Float64Array, out: Float64Array): Float64Array;
   /**
@@ -30,7 +33,7 @@ export interface NonlinearMeasurementModel {
   readonly angleComponents?: readonly number[];
   /** z - zPredicted when it is something else than a difference with the `angleComponents` wrapped
    *  (used only when `angleComponents` is absent). */
-  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
+  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): ArrayLike<number>;
   residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
 }
 

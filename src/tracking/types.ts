@@ -2,7 +2,9 @@
  * Tracking roles, in Stone Soup's terms (stonesoup/types/state.py, models/base.py, predictor/base.py):
  * a Gaussian state, transition (motion) models, measurement models and filters that predict and
  * update. Models are plain objects, so users can bring their own; the optional `...Into` members are
- * allocation-free variants that the filters prefer when present.
+ * allocation-free variants that the filters prefer when present. A model's allocating functions (f, F,
+ * Q, h, H, residual) may return plain arrays (`number[]`) as well as typed arrays: the filters copy
+ * what they return (see sensors/measurement.ts for why a plain array is the cheaper one to allocate).
  *
  * Conventions: vectors are Float64Array, matrices row-major Float64Array. Built-in models keep the
  * ECEF position (m) in x[0..2] and velocity (m/s) in x[3..5]; extra components (acceleration,
@@ -33,7 +35,7 @@ interface TransitionModelCommon {
   /** Process noise covariance (n x n) accumulated over dtS: a function of dtS alone, so the filters
    *  reuse it for a prediction over the same dtS as the last (a plain model that allocates its result
    *  is then called once per distinct step), unless `processNoiseDependsOnState` says otherwise. */
-  Q(dtS: number): Float64Array;
+  Q(dtS: number): ArrayLike<number>;
   QInto?(dtS: number, out: Float64Array): Float64Array;
   /** True when Q also reads the state of the model's last f or F call (the ballistic model's
    *  aerodynamic noise grows with the drag there): the filters then ask for Q at every prediction. */
@@ -45,7 +47,7 @@ interface TransitionModelCommon {
 
 /** x_k = F(dt) x_{k-1} + w, w ~ N(0, Q(dt)). */
 export interface LinearTransitionModel extends TransitionModelCommon {
-  F(dtS: number): Float64Array;
+  F(dtS: number): ArrayLike<number>;
   FInto?(dtS: number, out: Float64Array): Float64Array;
   /** Optional fast path: out = F(dtS) x (x and out differ). */
   applyFInto?(x: Float64Array, dtS: number, out: Float64Array): Float64Array;
@@ -53,8 +55,8 @@ export interface LinearTransitionModel extends TransitionModelCommon {
 
 /** x_k = f(x_{k-1}, dt) + w, with Jacobian F(x, dt) = df/dx at x_{k-1}. */
 export interface NonlinearTransitionModel extends TransitionModelCommon {
-  f(x: Float64Array, dtS: number): Float64Array;
-  F(x: Float64Array, dtS: number): Float64Array;
+  f(x: Float64Array, dtS: number): ArrayLike<number>;
+  F(x: Float64Array, dtS: number): ArrayLike<number>;
   fInto?(x: Float64Array, dtS: number, out: Float64Array): Float64Array;
   FInto?(x: Float64Array, dtS: number, out: Float64Array): Float64Array;
 }
@@ -90,7 +92,7 @@ export interface LinearMeasurementModel {
   /** Indices of components of z that are angles wrapping at +-pi (see NonlinearMeasurementModel). */
   readonly angleComponents?: readonly number[];
   /** z - zPredicted when it is not a plain difference (used only without `angleComponents`). */
-  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): Float64Array;
+  residual?(z: ArrayLike<number>, zPredicted: ArrayLike<number>): ArrayLike<number>;
   residualInto?(z: ArrayLike<number>, zPredicted: ArrayLike<number>, out: Float64Array): Float64Array;
 }
 

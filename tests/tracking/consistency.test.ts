@@ -50,7 +50,7 @@ function propagateTruth(model: TransitionModel, x: Float64Array, dt: number, rng
   return rng.gaussian(mean, model.Q(dt), n);
 }
 
-function matVec(F: Float64Array, x: Float64Array, n: number): Float64Array {
+function matVec(F: ArrayLike<number>, x: Float64Array, n: number): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i] += F[i * n + j] * x[j];
   return out;

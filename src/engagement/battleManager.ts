@@ -39,6 +39,7 @@ import type { BallisticModel } from "../tracking/models/transition/ballistic.js"
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
 import { positionVelocityMomentsInto } from "../tracking/filters/immState.js";
+import { LIFTING_TARGET_ACCEL_MPS2 } from "../weapons/fireControl/shotKillProbability.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
 import {
   LiftingTrackPredictor,
@@ -78,12 +79,6 @@ export const PREDICTION_STEP_S = 2;
  * track, as the target comes closer); 180 s is an SM-6-class flight and three quarters of a GPI's.
  */
 const LOOKAHEAD_TOF_S = 180;
-/**
- * Acceleration across the line of sight a lifting target is planned against (the Pk of a guided shot),
- * m/s^2: 2 g, the lift of a glider's equilibrium glide (10-30 m/s^2 in the catalog's threats,
- * src/scenario/build/tracker.ts).
- */
-const LIFTING_ACCEL_MPS2 = 20;
 /**
  * How far ahead a lifting track is predicted for planning, s [N]: a glider's or cruise missile's next
  * manoeuvre (a turn, the dive) is not in its track, and beyond a minute or two even its prediction along
@@ -208,7 +203,7 @@ export function plannedTargetOf(c: ThreatClass): {
 } {
   return {
     targetKind: c === "ballistic" ? "ballistic" : "hgv",
-    targetAccelerationMps2: c === "lifting" ? LIFTING_ACCEL_MPS2 : 0,
+    targetAccelerationMps2: c === "lifting" ? LIFTING_TARGET_ACCEL_MPS2 : 0,
   };
 }
 

@@ -84,5 +84,8 @@ describe("raijin engage", () => {
     );
     const shots = await run("engage", file, "--weapon", "gpi", "--threat", "rv", "--shots", "0");
     expect(shots.code).toBe(2);
+    const pk = await run("engage", file, "--weapon", "gpi", "--threat", "rv", "--min-pk", "1.5");
+    expect(pk.code).toBe(2);
+    expect(pk.stderr).toBe("raijin: --min-pk must be a number in [0, 1], given 1.5\n");
   });
 });

@@ -208,6 +208,48 @@ describe("an interceptor flies its flyout table's law while its motors burn", ()
   }
 });
 
+describe("the doctrine's Pk floor holds fire until a shot is worth it", () => {
+  // The reference raid's railgun against hgv-1 on the raid's sensors and tracker. Without a floor the
+  // loop fires its first solution: a 3 min arc to the glider 36 km up, planned at Pk 0.001 (the track's
+  // error grown over the flight). With the reference doctrine's floor of 0.3 it holds (logged once,
+  // naming the Pk and the floor) until the dive brings the glider within a short shot, and fires no
+  // round planned below the floor.
+  const s = fromScenario("scenarios/reference-raid.yaml", "hgv-1", "railgun-1");
+  const run = (minKillProbability?: number) => {
+    const b = s.battery();
+    const tracker = trackerOf(s.scenario.tracking);
+    return engage({
+      earth: s.options.earth,
+      threat: createThreatFlight(s.def, s.options.earth, { sampleIntervalS: 1, endTimeS: s.options.endS }),
+      battery: b,
+      table: b.flyoutTable(s.options.earth, b.site.stateInto(0, makeSiteState()).latRad),
+      sensing: { sensors: sensorObjects(s.scenario), tracker },
+      motion: motionAssessmentOptions(tracker.filter, s.options.earth),
+      seed: 1,
+      targetKind: "hgv",
+      endS: s.options.endS,
+      minKillProbability,
+    });
+  };
+
+  it("holds a solution below the floor and fires no round below it", () => {
+    const free = run();
+    expect(free.shots).toHaveLength(1);
+    expect(free.shots[0].plannedPk).toBeLessThan(0.3);
+    const held = run(0.3);
+    const hold = held.events.find((e) => e.type === "hold" && e.detail.why !== "boosting");
+    expect(String(hold?.detail.why)).toMatch(/^kill probability [0-9.]+ below the doctrine's minimum 0.3$/);
+    expect(hold?.timeS).toBeLessThanOrEqual(free.shots[0].timeS);
+    expect(held.shots).toHaveLength(1);
+    expect(held.shots[0].plannedPk).toBeGreaterThanOrEqual(0.3);
+    expect(held.shots[0].timeS).toBeGreaterThan(free.shots[0].timeS + 60);
+  });
+
+  it("refuses a floor outside [0, 1], naming it", () => {
+    expect(() => run(1.5)).toThrow(/minKillProbability must be in \[0, 1\], given 1.5/);
+  });
+});
+
 describe("the loop's order and determinism", () => {
   it("a kill ends the threat's flight there: no impact after it", () => {
     const r = perfect(rv(135, 2000, 30), battery("notional-gpi", 35.05, 139.5), 3);

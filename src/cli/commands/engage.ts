@@ -1,10 +1,12 @@
 /**
- * `raijin engage FILE --weapon ID --threat ID [--perfect-track] [--seed N] [--shots N] [--json]`: one
+ * `raijin engage FILE --weapon ID --threat ID [--perfect-track] [--seed N] [--shots N] [--min-pk P]
+ * [--json]`: one
  * weapon of the scenario fires at one threat, with a perfect track or with the scenario's sensors and
  * tracker (src/weapons/engagement/engage.ts); prints the timeline (track, solution, shots, guidance,
  * seeker lock, closest approach, kill or miss), each shot's plan and outcome, the miss distance and the
- * kill probability. Unknown ids, and a threat that never comes within the weapon's reach, are bad input
- * (one line, exit 2).
+ * kill probability. A solution whose planned Pk is below the scenario doctrine's `minKillProbability`
+ * (or `--min-pk`) is held, as the battle manager holds it. Unknown ids, and a threat that never comes
+ * within the weapon's reach, are bad input (one line, exit 2).
  */
 import type { Command } from "commander";
 import { createThreatFlight, flyThreat } from "../../flight/fly.js";
@@ -26,6 +28,7 @@ interface EngageOptions {
   perfectTrack?: boolean;
   seed: string;
   shots: string;
+  minPk?: string;
   json?: boolean;
 }
 
@@ -44,12 +47,20 @@ export function register(program: Command, ctx: CliContext): void {
     )
     .option("--seed <n>", "seed of the run's random streams", "1")
     .option("--shots <n>", "rounds to fire at most (a kill ends the engagement)", "1")
+    .option(
+      "--min-pk <p>",
+      "hold a solution whose planned kill probability is below p, in [0, 1] (default: the scenario doctrine's minKillProbability)",
+    )
     .option("--json", "print the result as JSON instead of tables")
     .action(async (file: string, opts: EngageOptions) => {
       const seed = parseWholeNumber(opts.seed, "--seed");
       const maxShots = parseWholeNumber(opts.shots, "--shots");
       if (maxShots < 1) throw new InputError(`--shots must be at least 1, given ${opts.shots}`);
+      const minPkOption = opts.minPk === undefined ? undefined : Number(opts.minPk);
+      if (minPkOption !== undefined && !(minPkOption >= 0 && minPkOption <= 1))
+        throw new InputError(`--min-pk must be a number in [0, 1], given ${opts.minPk}`);
       const scenario = await loadScenarioFile(file);
+      const minPk = minPkOption ?? scenario.doctrine.minKillProbability;
       const weapon = scenario.weapons.find((w) => w.id === opts.weapon);
       if (weapon === undefined)
         throw new InputError(
@@ -61,7 +72,7 @@ export function register(program: Command, ctx: CliContext): void {
           `${file}: no threat "${opts.threat}" (threats: ${listed(scenario.threats.map((t) => t.id))})`,
         );
       const result = refusedByPhysics(ctx, file, () =>
-        run(scenario, weapon.id, threat.id, opts.perfectTrack === true, seed, maxShots),
+        run(scenario, weapon.id, threat.id, opts.perfectTrack === true, seed, maxShots, minPk),
       );
       if (result === undefined) return;
       if (typeof result === "string") {
@@ -82,6 +93,7 @@ function run(
   perfect: boolean,
   seed: number,
   maxShots: number,
+  minKillProbability: number,
 ): EngagementResult | string {
   const earth = earthModelOf(scenario);
   const threat = scenario.threats.find((t) => t.id === threatId)!;
@@ -106,6 +118,7 @@ function run(
     maxShots,
     targetKind: flight.kind,
     endS: scenario.duration,
+    minKillProbability,
   });
 }
 

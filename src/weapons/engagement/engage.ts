@@ -14,8 +14,10 @@
  *    the truth.
  * 3. Fire control, once a second from the first confirmed track: the track's prediction
  *    (trackPrediction.ts), the PIP of a shot at the battery's earliest time (pip.ts with the weapon's
- *    flyout table), the Pk of that shot (shotKillProbability.ts); the shot is fired when the battery is
- *    ready and the solution is inside the envelope. A real track taken as thrusting (the tracking
+ *    flyout table), the Pk of that shot (shotKillProbability.ts; a lifting track planned against the
+ *    battle manager's 2 g manoeuvre); the shot is fired when the battery is ready, the solution is
+ *    inside the envelope and its Pk is at least the doctrine's minimum (`minKillProbability`; below
+ *    it the shot is held and tried again at the next cycle). A real track taken as thrusting (the tracking
  *    layer's motion check, tracking/predict/motion.ts) is held (`hold`, why "boosting"), as the battle
  *    manager holds it: boost-phase intercept is not modelled, and a boosting track's prediction is no
  *    path to plan a shot on (docs/models.md 10.7). A gun's aim is then refined by flyouts
@@ -47,7 +49,7 @@ import type { GaussianState } from "../../tracking/types.js";
 import type { WeaponBattery } from "../battery/battery.js";
 import type { FlyoutTable } from "../fireControl/flyoutTable.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../fireControl/pip.js";
-import { shotKillProbability } from "../fireControl/shotKillProbability.js";
+import { LIFTING_TARGET_ACCEL_MPS2, shotKillProbability } from "../fireControl/shotKillProbability.js";
 import { TrackPrediction } from "../fireControl/trackPrediction.js";
 import { createClosestApproach } from "./closestApproach.js";
 import { ApproachTracker, flightSource } from "./flyToClosestApproach.js";
@@ -137,6 +139,12 @@ export interface EngagementOptions<S extends GaussianState> {
   readonly motion?: Omit<MotionAssessmentOptions, "earlier">;
   /** Last time of the engagement, s (the scenario's end). */
   readonly endS: number;
+  /**
+   * The doctrine's least planned Pk of a shot, in [0, 1] (default 0: any): a solution below it is held
+   * (`hold`, why "kill probability ... below the doctrine's minimum") and tried again at the next fire
+   * control cycle, as the battle manager holds it, instead of firing the first solution whatever its Pk.
+   */
+  readonly minKillProbability?: number;
 }
 
 /** Ticks: 1/20 s while a round flies, 10 of them (0.5 s) while none does. */
@@ -178,6 +186,9 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     throw new RangeError(`engage: maxShots must be a whole number >= 1, given ${maxShots}`);
   if (!Number.isFinite(o.endS))
     throw new RangeError(`engage: options.endS must be a finite time, given ${o.endS}`);
+  const minPk = o.minKillProbability ?? 0;
+  if (!(minPk >= 0 && minPk <= 1))
+    throw new RangeError(`engage: options.minKillProbability must be in [0, 1], given ${minPk}`);
   const def = battery.definition;
   const events: EngagementEvent[] = [];
   const shots: ShotOutcome[] = [];
@@ -225,7 +236,15 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   /** Whether the fire control's track is taken as thrusting (no shot is planned on it). */
   let boosting = false;
   let lifting: LiftingTrackPredictor | undefined;
+  /**
+   * The manoeuvre the planning Pk assumes (shotKillProbability.ts): a lifting target's (a track the
+   * motion check sees lifting; for a perfect track, a glider's or a cruise missile's) as the battle
+   * manager plans it, else none.
+   */
+  let targetAccelerationMps2 =
+    sensing === null && threat.kind !== "ballistic" ? LIFTING_TARGET_ACCEL_MPS2 : 0;
   let boostHoldLogged = false;
+  let lowPkHoldLogged = false;
 
   /** Updates the fire control's track estimate at t; returns whether there is a track. */
   const updateTrack = (tS: number): boolean => {
@@ -250,6 +269,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     motion?.note(best.id, best.state);
     const m = motion?.assess(best.id, best.state);
     boosting = m?.thrusting ?? false;
+    targetAccelerationMps2 = m !== undefined && m.lifting && !m.thrusting ? LIFTING_TARGET_ACCEL_MPS2 : 0;
     const ahead = horizonS + (tS - best.lastUpdateS);
     // A track seen lifting is predicted along its glide, as the battle manager and the weapons do.
     if (m !== undefined && m.lifting && !m.thrusting) {
@@ -296,8 +316,10 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
       dispersion: dispersionRng,
       endS,
       targetKind: o.targetKind,
+      targetAccelerationMps2,
       trackUpdateIntervalS: trackUpdateS,
       solution: sol,
+      minKillProbability: minPk,
     });
     if (!launched.fired) {
       // The latest track no longer gives an intercept at the shot time: hold fire (logged once).
@@ -450,6 +472,7 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
             earth,
             {
               targetKind: o.targetKind,
+              targetAccelerationMps2,
               trackUpdateIntervalS: trackUpdateS,
             },
           );
@@ -469,7 +492,15 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
               },
             });
           }
-          scheduledShotS = s.shotTimeS;
+          if (pk.pk >= minPk) scheduledShotS = s.shotTimeS;
+          else if (!lowPkHoldLogged) {
+            lowPkHoldLogged = true;
+            events.push({
+              timeS: r3(t),
+              type: "hold",
+              detail: { why: `kill probability ${r3(pk.pk)} below the doctrine's minimum ${minPk}` },
+            });
+          }
         }
       }
     }

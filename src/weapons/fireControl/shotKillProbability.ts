@@ -40,6 +40,13 @@ import type { PipSolution } from "./pip.js";
 import type { ShotDelivery, ShotGuidance } from "./shotDelivery.js";
 import type { TrackPrediction } from "./trackPrediction.js";
 
+/**
+ * Acceleration across the line of sight a lifting target (a glider, a cruise missile) is planned against,
+ * m/s^2 [N]: 2 g, the lift of a glider's equilibrium glide (10-30 m/s^2 in the catalog's threats,
+ * src/scenario/build/tracker.ts). The battle manager and `raijin engage` plan lifting tracks with it.
+ */
+export const LIFTING_TARGET_ACCEL_MPS2 = 20;
+
 /** Peak of Zarchan's single-lag step-manoeuvre miss 0.5 x^2 e^-x (at x = 2): 2 e^-2. */
 export const SINGLE_LAG_PEAK_MISS = 2 * Math.exp(-2);
 

@@ -37,6 +37,25 @@ import { loadAverage, measureInterleaved, perOpUs, report, runTimes, statsOf } f
 
 // ------------------------------------------------------------------ plain user models
 
+/**
+ * Where a model function writes its result: a typed array or a plain JavaScript array. The public
+ * runners' user models allocate one per call, of one kind or the other (`Alloc`): `typed` is what a
+ * user following the library's conventions writes, `plain` what one writing ordinary JavaScript does.
+ */
+interface Out {
+  readonly length: number;
+  [i: number]: number;
+  fill(v: number): unknown;
+}
+type Alloc = (n: number) => Out;
+const typed: Alloc = (n) => new Float64Array(n);
+/** A packed array of n zeros (push keeps it packed: `new Array(n)` would be holey). */
+const plain: Alloc = (n) => {
+  const a: number[] = [];
+  for (let i = 0; i < n; i++) a.push(0);
+  return a;
+};
+
 /** Wraps to (-pi, pi]. */
 function wrap(a: number): number {
   const t = 2 * Math.PI;
@@ -44,19 +63,21 @@ function wrap(a: number): number {
 }
 
 /** A user's residual for [range, bearing]: what a model without `angleComponents` must give. */
-function rbResidual(z: ArrayLike<number>, zp: ArrayLike<number>): Float64Array {
-  return Float64Array.from([z[0] - zp[0], wrap(z[1] - zp[1])]);
+function rbResidual<O extends Out>(z: ArrayLike<number>, zp: ArrayLike<number>, out: O): O {
+  out[0] = z[0] - zp[0];
+  out[1] = wrap(z[1] - zp[1]);
+  return out;
 }
 
 /** 2-D nearly constant velocity [x, y, vx, vy], white acceleration q (m^2/s^3). */
-function cv2dF(dt: number, out: Float64Array = new Float64Array(16)): Float64Array {
+function cv2dF<O extends Out>(dt: number, out: O): O {
   out.fill(0);
   for (let i = 0; i < 4; i++) out[i * 5] = 1;
   out[2] = dt;
   out[7] = dt;
   return out;
 }
-function cv2dQ(q: number, dt: number, out: Float64Array = new Float64Array(16)): Float64Array {
+function cv2dQ<O extends Out>(q: number, dt: number, out: O): O {
   out.fill(0);
   const a = (q * dt * dt * dt) / 3;
   const b = (q * dt * dt) / 2;
@@ -71,21 +92,22 @@ function cv2dQ(q: number, dt: number, out: Float64Array = new Float64Array(16)):
   out[15] = c;
   return out;
 }
-function cv2dApply(x: ArrayLike<number>, dt: number, out: Float64Array = new Float64Array(4)): Float64Array {
-  out[0] = x[0] + dt * x[2];
-  out[1] = x[1] + dt * x[3];
-  out[2] = x[2];
-  out[3] = x[3];
+function cv2dApply<O extends Out>(x: ArrayLike<number>, dt: number, out: O): O {
+  const [x0, x1, x2, x3] = [x[0], x[1], x[2], x[3]];
+  out[0] = x0 + dt * x2;
+  out[1] = x1 + dt * x3;
+  out[2] = x2;
+  out[3] = x3;
   return out;
 }
 
 /** Range and bearing of [x, y, ...] from the origin; bearing atan2(y, x) wraps. */
-function rbH(x: ArrayLike<number>, out: Float64Array = new Float64Array(2)): Float64Array {
+function rbH<O extends Out>(x: ArrayLike<number>, out: O): O {
   out[0] = Math.hypot(x[0], x[1]);
   out[1] = Math.atan2(x[1], x[0]);
   return out;
 }
-function rbJ(x: ArrayLike<number>, n: number, out: Float64Array = new Float64Array(2 * n)): Float64Array {
+function rbJ<O extends Out>(x: ArrayLike<number>, n: number, out: O): O {
   out.fill(0);
   const r2 = x[0] * x[0] + x[1] * x[1];
   const r = Math.sqrt(r2);
@@ -98,20 +120,21 @@ function rbJ(x: ArrayLike<number>, n: number, out: Float64Array = new Float64Arr
 
 /** Coordinated turn with unknown rate [x, y, vx, vy, omega] (Bar-Shalom, Li and Kirubarajan 2001,
  *  section 11.7.2): velocity turning at omega rad/s. */
-function ctF(x: ArrayLike<number>, dt: number, out: Float64Array = new Float64Array(5)): Float64Array {
+function ctF<O extends Out>(x: ArrayLike<number>, dt: number, out: O): O {
   const w = x[4];
   const vx = x[2];
   const vy = x[3];
+  const [x0, x1] = [x[0], x[1]];
   if (Math.abs(w) < 1e-9) {
-    out[0] = x[0] + dt * vx;
-    out[1] = x[1] + dt * vy;
+    out[0] = x0 + dt * vx;
+    out[1] = x1 + dt * vy;
     out[2] = vx;
     out[3] = vy;
   } else {
     const s = Math.sin(w * dt);
     const c = Math.cos(w * dt);
-    out[0] = x[0] + (s / w) * vx - ((1 - c) / w) * vy;
-    out[1] = x[1] + ((1 - c) / w) * vx + (s / w) * vy;
+    out[0] = x0 + (s / w) * vx - ((1 - c) / w) * vy;
+    out[1] = x1 + ((1 - c) / w) * vx + (s / w) * vy;
     out[2] = c * vx - s * vy;
     out[3] = s * vx + c * vy;
   }
@@ -119,7 +142,7 @@ function ctF(x: ArrayLike<number>, dt: number, out: Float64Array = new Float64Ar
   return out;
 }
 /** Its Jacobian by central differences in omega (the rest analytic). */
-function ctJ(x: ArrayLike<number>, dt: number, out: Float64Array = new Float64Array(25)): Float64Array {
+function ctJ<O extends Out>(x: ArrayLike<number>, dt: number, out: O): O {
   out.fill(0);
   const w = x[4];
   const s = Math.sin(w * dt);
@@ -137,20 +160,14 @@ function ctJ(x: ArrayLike<number>, dt: number, out: Float64Array = new Float64Ar
   out[18] = c;
   out[24] = 1;
   const h = 1e-6;
-  const xp = Float64Array.from(x);
-  const xm = Float64Array.from(x);
-  xp[4] += h;
-  xm[4] -= h;
-  const fp = ctF(xp, dt);
-  const fm = ctF(xm, dt);
+  const fp = ctF([x[0], x[1], x[2], x[3], w + h], dt, [0, 0, 0, 0, 0]);
+  const fm = ctF([x[0], x[1], x[2], x[3], w - h], dt, [0, 0, 0, 0, 0]);
   for (let i = 0; i < 4; i++) out[i * 5 + 4] = (fp[i] - fm[i]) / (2 * h);
   return out;
 }
-function ctQ(dt: number, out: Float64Array = new Float64Array(25)): Float64Array {
-  out.fill(0);
-  cv2dQ(1, dt, out.subarray(0, 16));
-  // Re-lay the 4 x 4 block into 5 x 5.
-  const b = Float64Array.from(out.subarray(0, 16));
+/** The 2-D CWNA blocks of unit density laid into 5 x 5, a little noise on omega. */
+function ctQ<O extends Out>(dt: number, out: O): O {
+  const b = cv2dQ(1, dt, new Float64Array(16));
   out.fill(0);
   for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) out[i * 5 + j] = b[i * 4 + j];
   out[24] = 1e-6 * dt;
@@ -158,13 +175,13 @@ function ctQ(dt: number, out: Float64Array = new Float64Array(25)): Float64Array
 }
 
 /** 3-D nearly constant velocity [p, v] (ECEF-like), q m^2/s^3; a radar at the origin (ENU = xyz). */
-function cv3dF(dt: number, out: Float64Array = new Float64Array(36)): Float64Array {
+function cv3dF<O extends Out>(dt: number, out: O): O {
   out.fill(0);
   for (let i = 0; i < 6; i++) out[i * 7] = 1;
   for (let i = 0; i < 3; i++) out[i * 6 + 3 + i] = dt;
   return out;
 }
-function cv3dQ(q: number, dt: number, out: Float64Array = new Float64Array(36)): Float64Array {
+function cv3dQ<O extends Out>(q: number, dt: number, out: O): O {
   out.fill(0);
   for (let i = 0; i < 3; i++) {
     out[i * 7] = (q * dt * dt * dt) / 3;
@@ -174,131 +191,45 @@ function cv3dQ(q: number, dt: number, out: Float64Array = new Float64Array(36)):
   }
   return out;
 }
-
-// ------------------------------------------------------------------ the same models with plain arrays
-
-// What a user writes without typed arrays: each function returns a JavaScript array literal (the
-// public API takes any ArrayLike<number> back). Same numbers as the typed models above.
-
-function cv2dFA(dt: number): number[] {
-  return [1, 0, dt, 0, 0, 1, 0, dt, 0, 0, 1, 0, 0, 0, 0, 1];
-}
-function cv2dQA(q: number, dt: number): number[] {
-  const a = (q * dt * dt * dt) / 3;
-  const b = (q * dt * dt) / 2;
-  const c = q * dt;
-  return [a, 0, b, 0, 0, a, 0, b, b, 0, c, 0, 0, b, 0, c];
-}
-function cv2dApplyA(x: ArrayLike<number>, dt: number): number[] {
-  return [x[0] + dt * x[2], x[1] + dt * x[3], x[2], x[3]];
-}
-function rbHA(x: ArrayLike<number>): number[] {
-  return [Math.hypot(x[0], x[1]), Math.atan2(x[1], x[0])];
-}
-function rbJA(x: ArrayLike<number>, n: number): number[] {
-  const out: number[] = new Array<number>(2 * n).fill(0);
-  const r2 = x[0] * x[0] + x[1] * x[1];
-  const r = Math.sqrt(r2);
-  out[0] = x[0] / r;
-  out[1] = x[1] / r;
-  out[n] = -x[1] / r2;
-  out[n + 1] = x[0] / r2;
+function cv3dApply<O extends Out>(x: ArrayLike<number>, dt: number, out: O): O {
+  for (let i = 0; i < 3; i++) {
+    out[i] = x[i] + dt * x[3 + i];
+    out[3 + i] = x[3 + i];
+  }
   return out;
 }
-function rbResidualA(z: ArrayLike<number>, zp: ArrayLike<number>): number[] {
-  return [z[0] - zp[0], wrap(z[1] - zp[1])];
-}
-function ctFA(x: ArrayLike<number>, dt: number): number[] {
-  const w = x[4];
-  const vx = x[2];
-  const vy = x[3];
-  if (Math.abs(w) < 1e-9) return [x[0] + dt * vx, x[1] + dt * vy, vx, vy, w];
-  const s = Math.sin(w * dt);
-  const c = Math.cos(w * dt);
-  return [
-    x[0] + (s / w) * vx - ((1 - c) / w) * vy,
-    x[1] + ((1 - c) / w) * vx + (s / w) * vy,
-    c * vx - s * vy,
-    s * vx + c * vy,
-    w,
-  ];
-}
-function ctJA(x: ArrayLike<number>, dt: number): number[] {
-  const w = x[4];
-  const s = Math.sin(w * dt);
-  const c = Math.cos(w * dt);
-  const small = Math.abs(w) < 1e-9;
-  const out: number[] = new Array<number>(25).fill(0);
-  out[0] = 1;
-  out[6] = 1;
-  out[2] = small ? dt : s / w;
-  out[3] = small ? 0 : -(1 - c) / w;
-  out[7] = small ? 0 : (1 - c) / w;
-  out[8] = small ? dt : s / w;
-  out[12] = c;
-  out[13] = -s;
-  out[17] = s;
-  out[18] = c;
-  out[24] = 1;
-  const h = 1e-6;
-  const fp = ctFA([x[0], x[1], x[2], x[3], w + h], dt);
-  const fm = ctFA([x[0], x[1], x[2], x[3], w - h], dt);
-  for (let i = 0; i < 4; i++) out[i * 5 + 4] = (fp[i] - fm[i]) / (2 * h);
+/** The radar of radar3d() by hand: range, azimuth atan2(x, y) (ENU = the state's axes), elevation. */
+function radarH<O extends Out>(x: ArrayLike<number>, out: O): O {
+  out[0] = Math.hypot(x[0], x[1], x[2]);
+  out[1] = Math.atan2(x[0], x[1]);
+  out[2] = Math.atan2(x[2], Math.hypot(x[0], x[1]));
   return out;
 }
-function ctQA(dt: number): number[] {
-  const a = dt ** 3 / 3;
-  const b = dt ** 2 / 2;
-  return [a, 0, b, 0, 0, 0, a, 0, b, 0, b, 0, dt, 0, 0, 0, b, 0, dt, 0, 0, 0, 0, 0, 1e-6 * dt];
-}
-function cv3dFA(dt: number): number[] {
-  // prettier-ignore
-  return [
-    1, 0, 0, dt, 0, 0,
-    0, 1, 0, 0, dt, 0,
-    0, 0, 1, 0, 0, dt,
-    0, 0, 0, 1, 0, 0,
-    0, 0, 0, 0, 1, 0,
-    0, 0, 0, 0, 0, 1,
-  ];
-}
-function cv3dQA(q: number, dt: number): number[] {
-  const a = (q * dt * dt * dt) / 3;
-  const b = (q * dt * dt) / 2;
-  const c = q * dt;
-  // prettier-ignore
-  return [
-    a, 0, 0, b, 0, 0,
-    0, a, 0, 0, b, 0,
-    0, 0, a, 0, 0, b,
-    b, 0, 0, c, 0, 0,
-    0, b, 0, 0, c, 0,
-    0, 0, b, 0, 0, c,
-  ];
-}
-function cv3dApplyA(x: ArrayLike<number>, dt: number): number[] {
-  return [x[0] + dt * x[3], x[1] + dt * x[4], x[2] + dt * x[5], x[3], x[4], x[5]];
-}
-/** radar3d's h by hand: range, azimuth atan2(x, y) (ENU = the state's axes), elevation. */
-function radarHA(x: ArrayLike<number>): number[] {
-  const rho = Math.hypot(x[0], x[1]);
-  return [Math.hypot(x[0], x[1], x[2]), Math.atan2(x[0], x[1]), Math.atan2(x[2], rho)];
-}
-function radarJA(x: ArrayLike<number>): number[] {
+function radarJ<O extends Out>(x: ArrayLike<number>, out: O): O {
   const [e, n, u] = [x[0], x[1], x[2]];
   const rho2 = e * e + n * n;
   const rho = Math.sqrt(rho2);
   const r2 = rho2 + u * u;
   const r = Math.sqrt(r2);
-  // prettier-ignore
-  return [
-    e / r, n / r, u / r, 0, 0, 0,
-    n / rho2, -e / rho2, 0, 0, 0, 0,
-    (-u * e) / (rho * r2), (-u * n) / (rho * r2), rho / r2, 0, 0, 0,
-  ];
+  out.fill(0);
+  out[0] = e / r;
+  out[1] = n / r;
+  out[2] = u / r;
+  out[6] = n / rho2;
+  out[7] = -e / rho2;
+  out[12] = (-u * e) / (rho * r2);
+  out[13] = (-u * n) / (rho * r2);
+  out[14] = rho / r2;
+  return out;
 }
 
 // ------------------------------------------------------------------ problems
+
+/** A user's pair of models, made with one kind of result array. */
+interface UserModels {
+  transition: TransitionModel;
+  measurement: MeasurementModel;
+}
 
 interface Problem {
   name: string;
@@ -308,12 +239,9 @@ interface Problem {
   P0: Float64Array;
   /** Measurements, one per step. */
   zs: Float64Array[];
-  /** The plain user models (allocating typed arrays). */
-  plainTransition: TransitionModel;
-  plainMeasurement: MeasurementModel;
-  /** The same user models returning JavaScript arrays. */
-  arrayTransition: TransitionModel;
-  arrayMeasurement: MeasurementModel;
+  /** The plain user models: allocating typed arrays (`plain`) or JavaScript arrays (`array`). */
+  plain: UserModels;
+  array: UserModels;
   /** The allocation-free models of the fast path. */
   fastTransition: TransitionModel;
   fastMeasurement: MeasurementModel;
@@ -347,10 +275,14 @@ function kf2d(): Problem {
   const truth = Float64Array.from([1000, 2000, 150, -80]);
   const zs: Float64Array[] = [];
   for (let k = 0; k < STEPS; k++) {
-    cv2dApply(truth, dt, truth);
+    cv2dApply(Float64Array.from(truth), dt, truth);
     zs.push(Float64Array.from([truth[0] + 10 * g(), truth[1] + 10 * g()]));
   }
   const q = 5;
+  const user = (alloc: Alloc): UserModels => ({
+    transition: { F: (t: number) => cv2dF(t, alloc(16)), Q: (t: number) => cv2dQ(q, t, alloc(16)) },
+    measurement: { H, R },
+  });
   return {
     name: "kf_cv2d_position",
     kind: "kf",
@@ -359,15 +291,13 @@ function kf2d(): Problem {
     x0: Float64Array.from([1000, 2000, 150, -80]),
     P0: diag([400, 400, 100, 100]),
     zs,
-    plainTransition: { F: (t: number) => cv2dF(t), Q: (t: number) => cv2dQ(q, t) },
-    plainMeasurement: { H, R },
-    arrayTransition: { F: (t: number) => cv2dFA(t), Q: (t: number) => cv2dQA(q, t) },
-    arrayMeasurement: { H, R },
+    plain: user(typed),
+    array: user(plain),
     fastTransition: {
       ndim: 4,
-      F: (t: number) => cv2dF(t),
+      F: (t: number) => cv2dF(t, new Float64Array(16)),
       FInto: (t: number, out: Float64Array) => cv2dF(t, out),
-      Q: (t: number) => cv2dQ(q, t),
+      Q: (t: number) => cv2dQ(q, t, new Float64Array(16)),
       QInto: (t: number, out: Float64Array) => cv2dQ(q, t, out),
     },
     fastMeasurement: { H, R },
@@ -381,11 +311,25 @@ function ekf2d(): Problem {
   const truth = Float64Array.from([-20e3, 5e3, 150, -80]);
   const zs: Float64Array[] = [];
   for (let k = 0; k < STEPS; k++) {
-    cv2dApply(truth, dt, truth);
-    const z = rbH(truth);
+    cv2dApply(Float64Array.from(truth), dt, truth);
+    const z = rbH(truth, new Float64Array(2));
     zs.push(Float64Array.from([z[0] + 5 * g(), wrap(z[1] + 1e-3 * g())]));
   }
   const q = 5;
+  const user = (alloc: Alloc): UserModels => ({
+    transition: {
+      f: (x: Float64Array, t: number) => cv2dApply(x, t, alloc(4)),
+      F: (_x: Float64Array, t: number) => cv2dF(t, alloc(16)),
+      Q: (t: number) => cv2dQ(q, t, alloc(16)),
+    },
+    measurement: {
+      h: (x: Float64Array) => rbH(x, alloc(2)),
+      H: (x: Float64Array) => rbJ(x, 4, alloc(8)),
+      R,
+      angleComponents: [1],
+      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => rbResidual(z, zp, alloc(2)),
+    },
+  });
   return {
     name: "ekf_cv2d_range_bearing",
     kind: "ekf",
@@ -394,43 +338,21 @@ function ekf2d(): Problem {
     x0: Float64Array.from([-20e3, 5e3, 150, -80]),
     P0: diag([400, 400, 100, 100]),
     zs,
-    plainTransition: {
-      f: (x: Float64Array, t: number) => cv2dApply(x, t),
-      F: (_x: Float64Array, t: number) => cv2dF(t),
-      Q: (t: number) => cv2dQ(q, t),
-    },
-    plainMeasurement: {
-      h: (x: Float64Array) => rbH(x),
-      H: (x: Float64Array) => rbJ(x, 4),
-      R,
-      angleComponents: [1],
-      residual: rbResidual,
-    },
-    arrayTransition: {
-      f: (x: Float64Array, t: number) => cv2dApplyA(x, t),
-      F: (_x: Float64Array, t: number) => cv2dFA(t),
-      Q: (t: number) => cv2dQA(q, t),
-    },
-    arrayMeasurement: {
-      h: (x: Float64Array) => rbHA(x),
-      H: (x: Float64Array) => rbJA(x, 4),
-      R,
-      angleComponents: [1],
-      residual: rbResidualA,
-    },
+    plain: user(typed),
+    array: user(plain),
     fastTransition: {
       ndim: 4,
-      f: (x: Float64Array, t: number) => cv2dApply(x, t),
+      f: (x: Float64Array, t: number) => cv2dApply(x, t, new Float64Array(4)),
       fInto: (x: Float64Array, t: number, out: Float64Array) => cv2dApply(x, t, out),
-      F: (_x: Float64Array, t: number) => cv2dF(t),
+      F: (_x: Float64Array, t: number) => cv2dF(t, new Float64Array(16)),
       FInto: (_x: Float64Array, t: number, out: Float64Array) => cv2dF(t, out),
-      Q: (t: number) => cv2dQ(q, t),
+      Q: (t: number) => cv2dQ(q, t, new Float64Array(16)),
       QInto: (t: number, out: Float64Array) => cv2dQ(q, t, out),
     },
     fastMeasurement: {
-      h: (x: Float64Array) => rbH(x),
+      h: (x: Float64Array) => rbH(x, new Float64Array(2)),
       hInto: (x: Float64Array, out: Float64Array) => rbH(x, out),
-      H: (x: Float64Array) => rbJ(x, 4),
+      H: (x: Float64Array) => rbJ(x, 4, new Float64Array(8)),
       HInto: (x: Float64Array, out: Float64Array) => rbJ(x, 4, out),
       R,
       angleComponents: [1],
@@ -454,21 +376,39 @@ function radarProblem(kind: "ekf" | "ukf"): Problem {
   const dt = 0.1;
   const radar = radar3d();
   const truth = Float64Array.from([30e3, 120e3, 20e3, -1000, 1500, 800]);
-  const F = cv3dF(dt);
   const zs: Float64Array[] = [];
-  const next = new Float64Array(6);
   for (let k = 0; k < STEPS; k++) {
-    for (let i = 0; i < 6; i++) {
-      let s = 0;
-      for (let j = 0; j < 6; j++) s += F[i * 6 + j] * truth[j];
-      next[i] = s;
-    }
-    truth.set(next);
+    cv3dApply(Float64Array.from(truth), dt, truth);
     const z = radar.h(truth);
     zs.push(Float64Array.from([z[0] + 20 * g(), wrap(z[1] + 1e-3 * g()), z[2] + 1e-3 * g()]));
   }
   const q = 100;
   const R = Float64Array.from(radar.R);
+  // The typed models measure with the library's radar model's allocating h and H, the plain ones with
+  // the same radar written by hand.
+  const user = (alloc: Alloc): UserModels => ({
+    transition:
+      kind === "ekf"
+        ? {
+            f: (x: Float64Array, t: number) => cv3dApply(x, t, alloc(6)),
+            F: (_x: Float64Array, t: number) => cv3dF(t, alloc(36)),
+            Q: (t: number) => cv3dQ(q, t, alloc(36)),
+          }
+        : { F: (t: number) => cv3dF(t, alloc(36)), Q: (t: number) => cv3dQ(q, t, alloc(36)) },
+    measurement: {
+      h: alloc === typed ? (x: Float64Array) => radar.h(x) : (x: Float64Array) => radarH(x, alloc(3)),
+      H: alloc === typed ? (x: Float64Array) => radar.H(x) : (x: Float64Array) => radarJ(x, alloc(18)),
+      R,
+      angleComponents: [1],
+      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => {
+        const out = alloc(3);
+        out[0] = z[0] - zp[0];
+        out[1] = wrap(z[1] - zp[1]);
+        out[2] = z[2] - zp[2];
+        return out;
+      },
+    },
+  });
   return {
     name: kind === "ekf" ? "ekf_cv3d_radar3" : "ukf_cv3d_radar3",
     kind,
@@ -477,46 +417,8 @@ function radarProblem(kind: "ekf" | "ukf"): Problem {
     x0: Float64Array.from([30e3, 120e3, 20e3, -1000, 1500, 800]),
     P0: diag([1e4, 1e4, 1e4, 1e4, 1e4, 1e4]),
     zs,
-    plainTransition:
-      kind === "ekf"
-        ? {
-            f: (x: Float64Array, t: number) => {
-              const Fm = cv3dF(t);
-              const out: Float64Array = new Float64Array(6);
-              for (let i = 0; i < 6; i++) for (let j = 0; j < 6; j++) out[i] += Fm[i * 6 + j] * x[j];
-              return out;
-            },
-            F: (_x: Float64Array, t: number) => cv3dF(t),
-            Q: (t: number) => cv3dQ(q, t),
-          }
-        : { F: (t: number) => cv3dF(t), Q: (t: number) => cv3dQ(q, t) },
-    plainMeasurement: {
-      h: (x: Float64Array) => radar.h(x),
-      H: (x: Float64Array) => radar.H(x),
-      R,
-      angleComponents: [1],
-      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) =>
-        Float64Array.from([z[0] - zp[0], wrap(z[1] - zp[1]), z[2] - zp[2]]),
-    },
-    arrayTransition:
-      kind === "ekf"
-        ? {
-            f: (x: Float64Array, t: number) => cv3dApplyA(x, t),
-            F: (_x: Float64Array, t: number) => cv3dFA(t),
-            Q: (t: number) => cv3dQA(q, t),
-          }
-        : { F: (t: number) => cv3dFA(t), Q: (t: number) => cv3dQA(q, t) },
-    arrayMeasurement: {
-      h: (x: Float64Array) => radarHA(x),
-      H: (x: Float64Array) => radarJA(x),
-      R,
-      angleComponents: [1],
-      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => [
-        z[0] - zp[0],
-        wrap(z[1] - zp[1]),
-        z[2] - zp[2],
-      ],
-    },
+    plain: user(typed),
+    array: user(plain),
     fastTransition: new ConstantVelocityModel({ psdM2S3: q }),
     fastMeasurement: radar,
   };
@@ -530,9 +432,23 @@ function ukfTurn(): Problem {
   const zs: Float64Array[] = [];
   for (let k = 0; k < STEPS; k++) {
     ctF(Float64Array.from(truth), dt, truth);
-    const z = rbH(truth);
+    const z = rbH(truth, new Float64Array(2));
     zs.push(Float64Array.from([z[0] + 5 * g(), wrap(z[1] + 1e-3 * g())]));
   }
+  const user = (alloc: Alloc): UserModels => ({
+    transition: {
+      f: (x: Float64Array, t: number) => ctF(x, t, alloc(5)),
+      F: (x: Float64Array, t: number) => ctJ(x, t, alloc(25)),
+      Q: (t: number) => ctQ(t, alloc(25)),
+    },
+    measurement: {
+      h: (x: Float64Array) => rbH(x, alloc(2)),
+      H: (x: Float64Array) => rbJ(x, 5, alloc(10)),
+      R,
+      angleComponents: [1],
+      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => rbResidual(z, zp, alloc(2)),
+    },
+  });
   return {
     name: "ukf_turn2d_range_bearing",
     kind: "ukf",
@@ -541,42 +457,20 @@ function ukfTurn(): Problem {
     x0: Float64Array.from([-20e3, 5e3, 250, 100, 0.02]),
     P0: diag([400, 400, 100, 100, 1e-4]),
     zs,
-    plainTransition: {
-      f: (x: Float64Array, t: number) => ctF(x, t),
-      F: (x: Float64Array, t: number) => ctJ(x, t),
-      Q: (t: number) => ctQ(t),
-    },
-    plainMeasurement: {
-      h: (x: Float64Array) => rbH(x),
-      H: (x: Float64Array) => rbJ(x, 5),
-      R,
-      angleComponents: [1],
-      residual: rbResidual,
-    },
-    arrayTransition: {
-      f: (x: Float64Array, t: number) => ctFA(x, t),
-      F: (x: Float64Array, t: number) => ctJA(x, t),
-      Q: (t: number) => ctQA(t),
-    },
-    arrayMeasurement: {
-      h: (x: Float64Array) => rbHA(x),
-      H: (x: Float64Array) => rbJA(x, 5),
-      R,
-      angleComponents: [1],
-      residual: rbResidualA,
-    },
+    plain: user(typed),
+    array: user(plain),
     fastTransition: {
       ndim: 5,
-      f: (x: Float64Array, t: number) => ctF(x, t),
+      f: (x: Float64Array, t: number) => ctF(x, t, new Float64Array(5)),
       fInto: (x: Float64Array, t: number, out: Float64Array) => ctF(x, t, out),
-      F: (x: Float64Array, t: number) => ctJ(x, t),
-      Q: (t: number) => ctQ(t),
+      F: (x: Float64Array, t: number) => ctJ(x, t, new Float64Array(25)),
+      Q: (t: number) => ctQ(t, new Float64Array(25)),
       QInto: (t: number, out: Float64Array) => ctQ(t, out),
     },
     fastMeasurement: {
-      h: (x: Float64Array) => rbH(x),
+      h: (x: Float64Array) => rbH(x, new Float64Array(2)),
       hInto: (x: Float64Array, out: Float64Array) => rbH(x, out),
-      H: (x: Float64Array) => rbJ(x, 5),
+      H: (x: Float64Array) => rbJ(x, 5, new Float64Array(10)),
       HInto: (x: Float64Array, out: Float64Array) => rbJ(x, 5, out),
       R,
       angleComponents: [1],
@@ -922,10 +816,9 @@ class DenseUkf {
 type Models = "plain" | "array" | "fast";
 
 function makeFilter(p: Problem, models: Models): TrackingFilter<GaussianState> {
-  const transition =
-    models === "plain" ? p.plainTransition : models === "array" ? p.arrayTransition : p.fastTransition;
-  const measurement =
-    models === "plain" ? p.plainMeasurement : models === "array" ? p.arrayMeasurement : p.fastMeasurement;
+  const user = models === "plain" ? p.plain : p.array;
+  const transition = models === "fast" ? p.fastTransition : user.transition;
+  const measurement = models === "fast" ? p.fastMeasurement : user.measurement;
   if (p.kind === "ukf") return new UnscentedKalmanFilter({ transition, measurement });
   if (p.kind === "kf") {
     return new KalmanFilter({
@@ -986,11 +879,11 @@ function publicRun(p: Problem, models: Models): Run {
 }
 
 function denseRun(p: Problem): Run {
-  const m = Math.round(Math.sqrt(p.plainMeasurement.R.length));
+  const m = Math.round(Math.sqrt(p.plain.measurement.R.length));
   const d =
     p.kind === "ukf"
-      ? new DenseUkf(p.n, m, p.plainTransition, p.plainMeasurement)
-      : new DenseKalman(p.n, m, p.plainTransition, p.plainMeasurement);
+      ? new DenseUkf(p.n, m, p.plain.transition, p.plain.measurement)
+      : new DenseKalman(p.n, m, p.plain.transition, p.plain.measurement);
   return {
     body: () => {
       d.x.set(p.x0);
@@ -1165,70 +1058,35 @@ export function runFilterComparisons(rounds = 2, perProcess = 8, warmup = 20, on
       publicOverDense: Number((together[1].cpuMedianMs / together[2].cpuMedianMs).toFixed(3)),
     };
     const how = `each runner in processes of its own: ${rounds} rounds in turn, ${perProcess} timed runs a process after ${warmup} untimed (allocating code slows over its first runs as the collector's generations settle)`;
-    report({
-      name: `tracking.filter.${p.name}.fast`,
-      value: (fast.cpuMedianMs * 1000) / ops,
-      unit: "us CPU per predict+update (median)",
-      detail: { ...perOpUs(fast, ops), n: p.n, loadAverage1m: load, how },
+    const perOp = (runner: string, t: TimeStats, detail: Record<string, unknown>) =>
+      report({
+        name: `tracking.filter.${p.name}.${runner}`,
+        value: (t.cpuMedianMs * 1000) / ops,
+        unit: "us CPU per predict+update (median)",
+        detail: { ...perOpUs(t, ops), loadAverage1m: load, ...detail },
+      });
+    const ratio = (figure: string, value: number, target: number, detail: Record<string, unknown>) =>
+      report({
+        name: `tracking.filter.${p.name}.${figure}`,
+        value: Number(value.toFixed(3)),
+        unit: "x (CPU medians)",
+        target: `<= ${target}`,
+        pass: value <= target,
+        detail,
+      });
+    perOp("fast", fast, { n: p.n, how });
+    perOp("dense_reference", dense, { finalStateRelDiffFromFast: agree.denseVsFast });
+    perOp("public", pub, { finalStateRelDiffFromFast: agree.publicVsFast });
+    perOp("public_calls_fast_models", pubFast, {
+      what: "predict/update (allocating, full checks) on the allocation-free models: the public calls' own cost",
+      overFast: Number((pubFast.cpuMedianMs / fast.cpuMedianMs).toFixed(3)),
     });
-    report({
-      name: `tracking.filter.${p.name}.dense_reference`,
-      value: (dense.cpuMedianMs * 1000) / ops,
-      unit: "us CPU per predict+update (median)",
-      detail: { ...perOpUs(dense, ops), loadAverage1m: load, finalStateRelDiffFromFast: agree.denseVsFast },
+    perOp("public_array_models", pubArray, {
+      what: "predict/update on the same plain user models written with JavaScript arrays instead of typed arrays",
+      finalStateRelDiffFromFast: agree.publicArraysVsFast,
     });
-    report({
-      name: `tracking.filter.${p.name}.public`,
-      value: (pub.cpuMedianMs * 1000) / ops,
-      unit: "us CPU per predict+update (median)",
-      detail: { ...perOpUs(pub, ops), loadAverage1m: load, finalStateRelDiffFromFast: agree.publicVsFast },
-    });
-    report({
-      name: `tracking.filter.${p.name}.public_calls_fast_models`,
-      value: (pubFast.cpuMedianMs * 1000) / ops,
-      unit: "us CPU per predict+update (median)",
-      detail: {
-        ...perOpUs(pubFast, ops),
-        loadAverage1m: load,
-        what: "predict/update (allocating, full checks) on the allocation-free models: the public calls' own cost",
-        overFast: Number((pubFast.cpuMedianMs / fast.cpuMedianMs).toFixed(3)),
-      },
-    });
-    report({
-      name: `tracking.filter.${p.name}.public_over_fast`,
-      value: Number(vsFast.toFixed(3)),
-      unit: "x (CPU medians)",
-      target: "<= 1.5",
-      pass: vsFast <= 1.5,
-      detail: { how, inOneProcess },
-    });
-    const arraysVsFast = pubArray.cpuMedianMs / fast.cpuMedianMs;
-    report({
-      name: `tracking.filter.${p.name}.public_array_models`,
-      value: (pubArray.cpuMedianMs * 1000) / ops,
-      unit: "us CPU per predict+update (median)",
-      detail: {
-        ...perOpUs(pubArray, ops),
-        loadAverage1m: load,
-        what: "predict/update on the same plain user models written with JavaScript arrays instead of typed arrays",
-        finalStateRelDiffFromFast: agree.publicArraysVsFast,
-      },
-    });
-    report({
-      name: `tracking.filter.${p.name}.public_array_models_over_fast`,
-      value: Number(arraysVsFast.toFixed(3)),
-      unit: "x (CPU medians)",
-      target: "<= 1.5",
-      pass: arraysVsFast <= 1.5,
-      detail: { how },
-    });
-    report({
-      name: `tracking.filter.${p.name}.public_over_dense`,
-      value: Number(vsDense.toFixed(3)),
-      unit: "x (CPU medians)",
-      target: "<= 1",
-      pass: vsDense <= 1,
-      detail: { how },
-    });
+    ratio("public_over_fast", vsFast, 1.5, { how, inOneProcess });
+    ratio("public_array_models_over_fast", pubArray.cpuMedianMs / fast.cpuMedianMs, 1.5, { how });
+    ratio("public_over_dense", vsDense, 1, { how });
   }
 }

@@ -212,6 +212,10 @@ describe("proportional navigation against a moving target (Zarchan ch. 2 and 8)"
     aT: number[];
     /** Interceptor heading error from +x, rad. */
     heading: number;
+    /** Interceptor speed, m/s (default 3000). */
+    speed?: number;
+    /** True PN given across the interceptor's path with the lead compensated (default false). */
+    leadCompensated?: boolean;
     probe?: (f: Flight, t: number) => void;
     probeTimes?: number[];
   }
@@ -239,8 +243,13 @@ describe("proportional navigation against a moving target (Zarchan ch. 2 and 8)"
         v[i] = vT[i] + aTv[i] * t;
       }
     };
-    const law = new ProportionalNavigation({ navigationRatio: N, augmented });
+    const law = new ProportionalNavigation({
+      navigationRatio: N,
+      augmented,
+      leadCompensated: geo.leadCompensated,
+    });
     const he = geo.heading;
+    const speed = geo.speed ?? 3000;
     const dir = [Math.cos(he), Math.sin(he), 0];
     const p = [0, 0, 0];
     const v = [0, 0, 0];
@@ -248,7 +257,7 @@ describe("proportional navigation against a moving target (Zarchan ch. 2 and 8)"
     const f = spaceFlight(
       [new LateralAccelerationForce({ maxLoadFactor: maxG })],
       law,
-      [1e8, 0, 0, 3000 * dir[0], 3000 * dir[1], 0, 100],
+      [1e8, 0, 0, speed * dir[0], speed * dir[1], 0, 100],
       {
         detectors: [
           {
@@ -332,6 +341,29 @@ describe("proportional navigation against a moving target (Zarchan ch. 2 and 8)"
     misses.push(
       `5 g target head-on: |n_c/n_T - closed form| <= ${sig(worst.value, 2)} (at ${worst.at}) at t/tF = 0.25, 0.5, 0.75`,
     );
+  });
+
+  it("a slow interceptor against a fast crossing target: lead-compensated PN hits, true PN falls short", () => {
+    // 1,000 m/s against 1,879 m/s crossing: the collision course (8.7 s) leads the line of sight by 53 deg.
+    // A lateral-only airframe keeps as little as cos^2(53 deg) = 0.36 of a true-PN command across the line
+    // of sight (N' = 4 navigating as 1.45, below the 2 PN needs, while the lead is that large): it ends
+    // 1.2 m off. Given across the path with the lead compensated it is PN again: 0.1 mm. Started 8 deg off
+    // the collision heading (45 deg from +x), target state updated every 0.1 s.
+    const geo = (leadCompensated: boolean): Geometry => ({
+      pT0: [1e8 + 20_000, 0, 0],
+      vT: [-1700, 800, 0],
+      aT: [0, 0, 0],
+      heading: 45 * DEG,
+      speed: 1000,
+      leadCompensated,
+    });
+    const plain = engage(4, false, 0, 0.1, 1000, geo(false));
+    const compensated = engage(4, false, 0, 0.1, 1000, geo(true));
+    misses.push(
+      `slow interceptor, 53 deg lead: true PN ${sig(plain, 2)} m, lead-compensated ${sig(compensated, 2)} m`,
+    );
+    expect(compensated).toBeLessThan(0.01);
+    expect(plain).toBeGreaterThan(0.5);
   });
 
   it("the airframe's acceleration limit bites: a 1 g interceptor misses the same target by kilometres", () => {

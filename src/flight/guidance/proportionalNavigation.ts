@@ -10,6 +10,13 @@
  * - augmented (APN, Zarchan ch. 8): + (N'/2) a_T,perp, the target's acceleration perpendicular to the
  *   line of sight, taken relative to what the interceptor itself feels of gravity and the frame terms
  *   (a ballistic target and the interceptor fall alike: only the difference needs steering).
+ * - lead-compensated true PN (`leadCompensated`): an airframe that steers only across its own path (a
+ *   lateral-acceleration force keeps the part of the command perpendicular to the velocity) gets from a
+ *   true-PN command as little as cos^2(L) of it across the line of sight, L the lead angle between its
+ *   velocity and the line of sight: at L = 50 deg, 0.41, so N' = 4 navigates as 1.65, below the 2 that
+ *   PN needs to converge (Zarchan ch. 2). The command is then given perpendicular to the velocity,
+ *   scaled so that its component along the true-PN command is the whole command,
+ *   a_perp / (1 - (a.u_v)^2 / |a|^2), the factor held within MAX_LEAD_GAIN (a lead of 60 deg).
  * The command is limited in magnitude (maxAccelMps2, direction kept); a lateral-acceleration force
  * (forces/lateralAcceleration.ts) applies it within the airframe's limits.
  *
@@ -22,6 +29,9 @@ import type { FlightContext, GuidanceCommand } from "../propagation/context.js";
 import type { TargetedGuidanceLaw } from "../propagation/types.js";
 import { ExtrapolatedTarget } from "./extrapolatedTarget.js";
 
+/** Largest gain of the lead compensation, 1 / cos^2(60 deg): beyond, the target is nearly abeam. */
+export const MAX_LEAD_GAIN = 4;
+
 export interface ProportionalNavigationOptions {
   /** Effective navigation ratio N' (> 0; 3 to 5 in practice). */
   readonly navigationRatio: number;
@@ -31,6 +41,11 @@ export interface ProportionalNavigationOptions {
   readonly form?: "true" | "pure";
   /** Largest commanded acceleration, m/s^2 (default: unlimited; the force has its own limit). */
   readonly maxAccelMps2?: number;
+  /**
+   * True PN given across the interceptor's own path with the lead compensated (see the file comment),
+   * for an airframe that steers only across its path. Default false; ignored by pure PN.
+   */
+  readonly leadCompensated?: boolean;
 }
 
 export class ProportionalNavigation implements TargetedGuidanceLaw {
@@ -39,6 +54,7 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
   readonly navigationRatio: number;
   readonly augmented: boolean;
   readonly pure: boolean;
+  readonly leadCompensated: boolean;
   readonly maxAccelMps2: number;
   revision = 0;
   private readonly target = new ExtrapolatedTarget();
@@ -58,6 +74,7 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
     this.navigationRatio = o.navigationRatio;
     this.augmented = o.augmented ?? false;
     this.pure = (o.form ?? "true") === "pure";
+    this.leadCompensated = o.leadCompensated ?? false;
     this.maxAccelMps2 = lim;
   }
 
@@ -125,6 +142,27 @@ export class ProportionalNavigation implements TargetedGuidanceLaw {
       ax = k * (oy * uz - oz * uy);
       ay = k * (oz * ux - ox * uz);
       az = k * (ox * uy - oy * ux);
+      if (this.leadCompensated) {
+        // p = a - (a.u_v) u_v, scaled by |a|^2 / (p.a) = 1 / sin^2 of the angle between a and u_v.
+        const vm = Math.sqrt(y[3] * y[3] + y[4] * y[4] + y[5] * y[5]);
+        if (vm > 0) {
+          const vx = y[3] / vm;
+          const vy = y[4] / vm;
+          const vz = y[5] / vm;
+          const av = ax * vx + ay * vy + az * vz;
+          const px = ax - av * vx;
+          const py = ay - av * vy;
+          const pz = az - av * vz;
+          const pa = px * ax + py * ay + pz * az;
+          const a2 = ax * ax + ay * ay + az * az;
+          if (pa > 0) {
+            const g = Math.min(MAX_LEAD_GAIN, a2 / pa);
+            ax = g * px;
+            ay = g * py;
+            az = g * pz;
+          }
+        }
+      }
     }
     if (this.augmented) {
       const f = ctx.fieldAccel;

@@ -132,7 +132,10 @@ export function createProjectileFlight(o: ProjectileLaunch): ProjectileFlight {
     p.flightBodyMassKg,
   ];
   const guided = p.guidance !== null;
-  const law = guided ? new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio }) : null;
+  // The round steers with canards, across its own path only: true PN with the lead compensated.
+  const law = guided
+    ? new ProportionalNavigation({ navigationRatio: p.guidance.navigationRatio, leadCompensated: true })
+    : null;
   const midcourse = guided ? new ZemGuidance({ navigationRatio: MIDCOURSE_ZEM_GAIN }) : null;
   const flight = projectileFlight(
     def,

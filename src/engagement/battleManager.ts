@@ -421,19 +421,14 @@ export class BattleManager {
     }
     const lifting = f.assessment?.threatClass === "lifting";
     const ahead = (lifting ? Math.min(horizon, LIFTING_LOOKAHEAD_S) : horizon) + (nowS - t.lastUpdateS);
-    if (lifting) {
-      this.liftingPredictor.predict(
-        f.prediction,
-        t.state as GaussianState,
-        f.alongTrackAccelMps2,
-        ahead,
-        PREDICTION_STEP_S,
-        this.o.earth,
-      );
-    } else {
-      const plan = planningFilter(this.o.picture.filter, t.state as GaussianState, this.o.planningModes);
-      f.prediction.fromFilter(plan.filter, plan.state, ahead, PREDICTION_STEP_S, this.o.earth);
-    }
+    const state = t.state as GaussianState;
+    this.predictTrack(
+      f,
+      state,
+      ahead,
+      f.prediction,
+      planningFilter(this.o.picture.filter, state, this.o.planningModes),
+    );
     f.predictedAtS = nowS;
     f.predictedFromS = t.lastUpdateS;
 
@@ -456,6 +451,23 @@ export class BattleManager {
   }
 
   /**
+   * The track's prediction over `ahead` s into `out`: a lifting track along its glide (its measured
+   * drag; liftingPrediction.ts), any other by `otherwise` (a planning mode, or the whole filter).
+   */
+  private predictTrack(
+    f: TrackFile,
+    state: GaussianState,
+    ahead: number,
+    out: TrackPrediction,
+    otherwise: { filter: TrackingFilter<GaussianState>; state: GaussianState },
+  ): void {
+    const earth = this.o.earth;
+    if (f.assessment?.threatClass === "lifting")
+      this.liftingPredictor.predict(out, state, f.alongTrackAccelMps2, ahead, PREDICTION_STEP_S, earth);
+    else out.fromFilter(otherwise.filter, otherwise.state, ahead, PREDICTION_STEP_S, earth);
+  }
+
+  /**
    * The earliest shot of battery j at the track now, on the tracker's whole filter (not the planning
    * mode; a lifting track along its glide, as the weapons will solve it), or null when that prediction
    * gives none within the next cycle.
@@ -466,16 +478,7 @@ export class BattleManager {
     const tof = Math.min(u.envelope.maxTimeOfFlightS, LOOKAHEAD_TOF_S);
     const ahead = within + tof + u.reactionTimeS + (nowS - t.lastUpdateS);
     const state = t.state as GaussianState;
-    if (f.assessment?.threatClass === "lifting")
-      this.liftingPredictor.predict(
-        this.confirm,
-        state,
-        f.alongTrackAccelMps2,
-        ahead,
-        PREDICTION_STEP_S,
-        this.o.earth,
-      );
-    else this.confirm.fromFilter(this.o.picture.filter, state, ahead, PREDICTION_STEP_S, this.o.earth);
+    this.predictTrack(f, state, ahead, this.confirm, { filter: this.o.picture.filter, state });
     const shot = u.earliestShot(this.confirm, nowS, within, planningTarget(f, t));
     this.solutions += u.takeSolutions();
     return shot;

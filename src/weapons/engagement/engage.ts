@@ -269,10 +269,11 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     motion?.note(best.id, best.state);
     const m = motion?.assess(best.id, best.state);
     boosting = m?.thrusting ?? false;
-    targetAccelerationMps2 = m !== undefined && m.lifting && !m.thrusting ? LIFTING_TARGET_ACCEL_MPS2 : 0;
+    const liftingTrack = m !== undefined && m.lifting && !m.thrusting;
+    targetAccelerationMps2 = liftingTrack ? LIFTING_TARGET_ACCEL_MPS2 : 0;
     const ahead = horizonS + (tS - best.lastUpdateS);
     // A track seen lifting is predicted along its glide, as the battle manager and the weapons do.
-    if (m !== undefined && m.lifting && !m.thrusting) {
+    if (liftingTrack) {
       lifting ??= new LiftingTrackPredictor(filter);
       lifting.predict(prediction, best.state, plannedAlongTrackAccelMps2(m), ahead, PREDICTION_STEP_S, earth);
     } else prediction.fromFilter(filter, best.state, ahead, PREDICTION_STEP_S, earth);

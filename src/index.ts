@@ -512,10 +512,10 @@ export {
   BattleManager,
   type BattleManagerOptions,
   type Decision,
-  type KillAssessmentRecord,
   type PlannedEngagement,
-  type TrackRecord,
 } from "./engagement/battleManager.js";
+export type { KillAssessmentRecord } from "./engagement/engagementAssessment.js";
+export type { TrackRecord } from "./engagement/trackFile.js";
 export {
   DEFAULT_DOCTRINE,
   shotsPerEngagement,

@@ -4,8 +4,8 @@
  * and when.
  *
  * One cycle at time t:
- * 1. Kill assessment (killAssessment.ts) of every engagement whose rounds have all finished their runs.
- *    A track assessed killed is closed; one that survived is open to engagement again.
+ * 1. Kill assessment (engagementAssessment.ts) of every engagement whose rounds have all finished their
+ *    runs. A track assessed killed is closed; one that survived is open to engagement again.
  * 2. Threat evaluation (threatEvaluation.ts) of each confirmed track, refreshed every
  *    `evaluationIntervalS`: its class from its kinematics and the IMM's mode probabilities (with the
  *    track's motion history), the defended assets at risk (predicted impact for ballistic tracks,
@@ -16,8 +16,8 @@
  *    planning horizon at its ground speed): the track's prediction over the horizon with the tracker's
  *    own filter (refreshed every `predictionIntervalS`), and the battery's opportunity against it
  *    (opportunities.ts: earliest and latest shot, Pk now and at best, shots in the window).
- * 4. Weapon-target assignment (wta.ts: the exact search for small problems, maximum marginal return
- *    beyond) maximising the expected value of the assets saved, sum_i V_i (1 - prod_j (1 - p_ij)^x_ij):
+ * 4. Weapon-target assignment (tieredAssignment.ts over wta.ts: the exact search for small problems,
+ *    maximum marginal return beyond) maximising the expected value of the assets saved, sum_i V_i (1 - prod_j (1 - p_ij)^x_ij):
  *    V_i the threat's value, p_ij the battery's best Pk against it (0 below the doctrine's minimum),
  *    at most n_ij shots in the pair's window, c_j shots per battery within the horizon (rounds left
  *    less those ordered, and the shots its sustained rate of fire and recharge allow in the horizon),
@@ -34,21 +34,18 @@
  */
 import type { EarthModel } from "../earth/model.js";
 import { finiteArg, integerArg } from "../math/check.js";
-import type { VehicleKind } from "../flight/truth.js";
 import type { BallisticModel } from "../tracking/models/transition/ballistic.js";
 import type { GaussianState, TrackingFilter } from "../tracking/types.js";
 import { TrackMotionHistory, type MotionAssessmentOptions } from "../tracking/predict/motion.js";
-import { positionVelocityMomentsInto } from "../tracking/filters/immState.js";
-import { LIFTING_TARGET_ACCEL_MPS2 } from "../weapons/fireControl/shotKillProbability.js";
 import { TrackPrediction } from "../weapons/fireControl/trackPrediction.js";
 import {
   LiftingTrackPredictor,
   plannedAlongTrackAccelMps2,
 } from "../weapons/fireControl/liftingPrediction.js";
 import { shotsPerEngagement, validateDoctrine, type Doctrine } from "./doctrine.js";
-import { assessKill, type KillAssessmentOutcome } from "./killAssessment.js";
-import { FireControlUnit, type Opportunity, type PlanningTarget } from "./opportunities.js";
-import type { BatteryView, FireOrder, OrderBook, OrderView, TrackPicture, TrackView } from "./picture.js";
+import { assessEngagements, type KillAssessmentRecord } from "./engagementAssessment.js";
+import { FireControlUnit } from "./opportunities.js";
+import type { BatteryView, FireOrder, OrderBook, TrackPicture, TrackView } from "./picture.js";
 import {
   checkDefendedAssets,
   evaluateThreat,
@@ -58,7 +55,8 @@ import {
   type ThreatClass,
 } from "./threatEvaluation.js";
 import { checkPlanningModes, planningFilter } from "./planningFilter.js";
-import { assignWeapons } from "./wta.js";
+import { assignByTiers, type TierAssignment } from "./tieredAssignment.js";
+import { newTrackFile, planningTarget, trackRecord, type TrackFile, type TrackRecord } from "./trackFile.js";
 
 /**
  * Refresh of a track's threat evaluation: a tenth of its time to go, between these, s [N] (a threat
@@ -128,99 +126,10 @@ export interface PlannedEngagement {
   readonly tier: number;
 }
 
-export interface KillAssessmentRecord {
-  readonly trackId: string;
-  readonly timeS: number;
-  readonly outcome: KillAssessmentOutcome;
-  readonly basis: string;
-  readonly orderIds: readonly string[];
-  readonly shotIds: readonly string[];
-  readonly weaponIds: readonly string[];
-}
-
 export interface Decision {
   readonly timeS: number;
   readonly planned: readonly PlannedEngagement[];
   readonly assessed: readonly KillAssessmentRecord[];
-}
-
-/** What the battle manager knows of a track over the run (for the run's summary). */
-export interface TrackRecord {
-  readonly trackId: string;
-  readonly firstConfirmedS: number | null;
-  /** Latest shot time of any battery's window as last computed, s (NaN: never in any window). */
-  readonly lastShotOpportunityS: number;
-  /** Last predicted impact (ballistic) or arrival (lifting) time, s (NaN: none). */
-  readonly predictedImpactS: number;
-  /** When that prediction was made, s (NaN: none). */
-  readonly predictedImpactAtS: number;
-  readonly threatClass: ThreatClass | null;
-  readonly value: number;
-  readonly ordered: number;
-  readonly closed: boolean;
-}
-
-interface Engagement {
-  readonly orderIds: string[];
-}
-
-interface TrackFile {
-  readonly trackId: string;
-  firstConfirmedS: number | null;
-  assessment: ThreatAssessment | null;
-  assessedAtS: number;
-  readonly prediction: TrackPrediction;
-  predictedAtS: number;
-  predictedFromS: number;
-
-  opps: (Opportunity | null)[];
-  /** Per battery: no confirmation of a shot before this time (the last one failed), s. */
-  confirmAgainS: number[];
-  oppsAtS: number;
-  /** When the opportunities are next refreshed, s. */
-  oppsDueS: number;
-  /** When the threat evaluation is next refreshed, s. */
-  assessDueS: number;
-  ordered: number;
-  engagement: Engagement | null;
-  closed: boolean;
-  lastShotOpportunityS: number;
-  predictedImpactS: number;
-  predictedImpactAtS: number;
-  /** The along-track acceleration a lifting track is predicted with (its measured drag), m/s^2. */
-  alongTrackAccelMps2: number;
-  seen: boolean;
-}
-
-/**
- * What a shot's planning Pk assumes of a target of class c: the kind whose signature a seeker looks
- * for, and the acceleration across the line of sight its guidance must follow (a lifting target's
- * lift). The battle manager plans with it, and the weapons system re-plans with it at firing.
- */
-export function plannedTargetOf(c: ThreatClass): {
-  readonly targetKind: VehicleKind;
-  readonly targetAccelerationMps2: number;
-} {
-  return {
-    targetKind: c === "ballistic" ? "ballistic" : "hgv",
-    targetAccelerationMps2: c === "lifting" ? LIFTING_TARGET_ACCEL_MPS2 : 0,
-  };
-}
-
-const MOMENTS = new Float64Array(9);
-
-/**
- * What a shot's planning Pk assumes of a track's target: its class's kind and manoeuvre, the track's
- * updates and its whole filter's current error (a command link sends the whole filter's estimate, where
- * the path is predicted with one mode: planningFilter.ts).
- */
-function planningTarget(f: TrackFile, t: TrackView): PlanningTarget {
-  positionVelocityMomentsInto(t.state as GaussianState, MOMENTS);
-  return {
-    ...plannedTargetOf(f.assessment?.threatClass ?? "ballistic"),
-    trackUpdateIntervalS: t.updateIntervalS,
-    trackErrorTraces: MOMENTS.slice(6, 9),
-  };
 }
 
 export class BattleManager {
@@ -279,29 +188,13 @@ export class BattleManager {
   /** What the battle manager knew of each track it saw confirmed (in order of first sight). */
   records(): TrackRecord[] {
     const out: TrackRecord[] = [];
-    for (const f of this.files.values())
-      if (f.firstConfirmedS !== null)
-        out.push({
-          trackId: f.trackId,
-          firstConfirmedS: f.firstConfirmedS,
-          lastShotOpportunityS: f.lastShotOpportunityS,
-          predictedImpactS: f.predictedImpactS,
-          predictedImpactAtS: f.predictedImpactAtS,
-          threatClass: f.assessment?.threatClass ?? null,
-          value: f.assessment?.value ?? 0,
-          ordered: f.ordered,
-          closed: f.closed,
-        });
+    for (const f of this.files.values()) if (f.firstConfirmedS !== null) out.push(trackRecord(f));
     return out;
   }
 
   /** The latest threat evaluation of a track, or null. */
   assessmentOf(trackId: string): ThreatAssessment | null {
     return this.files.get(trackId)?.assessment ?? null;
-  }
-
-  private order(id: string): OrderView | undefined {
-    return this.o.orders.get(id);
   }
 
   /** One decision cycle at nowS (see the file comment). */
@@ -318,36 +211,14 @@ export class BattleManager {
         const j = this.o.batteries.findIndex((b) => b.id === ov.order.weaponId);
         if (j >= 0) this.pendingByBattery[j]++;
       }
-    const assessed = this.assess(nowS, tracks);
+    const assessed = assessEngagements(this.files.values(), this.o.orders, tracks, nowS, d.assessmentDelayS);
     // Files for the confirmed tracks; motion history and threat evaluation.
     const candidates: TrackFile[] = [];
     for (const t of this.o.picture.tracks) {
       if (t.status !== "confirmed") continue;
       let f = this.files.get(t.id);
       if (f === undefined) {
-        f = {
-          trackId: t.id,
-          firstConfirmedS: t.confirmedAtS ?? nowS,
-          assessment: null,
-          assessedAtS: -Infinity,
-          prediction: new TrackPrediction(64),
-          predictedAtS: -Infinity,
-          predictedFromS: NaN,
-
-          opps: this.units.map(() => null),
-          confirmAgainS: this.units.map(() => -Infinity),
-          oppsAtS: -Infinity,
-          oppsDueS: -Infinity,
-          assessDueS: -Infinity,
-          ordered: 0,
-          engagement: null,
-          closed: false,
-          lastShotOpportunityS: NaN,
-          predictedImpactS: NaN,
-          predictedImpactAtS: NaN,
-          alongTrackAccelMps2: 0,
-          seen: true,
-        };
+        f = newTrackFile(t, nowS, this.units.length);
         this.files.set(t.id, f);
       }
       this.motion.note(t.id, t.state as GaussianState);
@@ -484,56 +355,6 @@ export class BattleManager {
     return shot;
   }
 
-  /** Kill assessment of every engagement whose rounds have all finished (see killAssessment.ts). */
-  private assess(nowS: number, tracks: ReadonlyMap<string, TrackView>): KillAssessmentRecord[] {
-    const out: KillAssessmentRecord[] = [];
-    for (const f of this.files.values()) {
-      const e = f.engagement;
-      if (e === null) continue;
-      let done = -Infinity;
-      let settled = true;
-      let fired = 0;
-      const shotIds: string[] = [];
-      const weaponIds: string[] = [];
-      for (const id of e.orderIds) {
-        const ov = this.order(id);
-        if (ov === undefined || ov.state === "pending" || ov.state === "fired") {
-          settled = false;
-          break;
-        }
-        if (ov.state === "done") {
-          fired++;
-          done = Math.max(done, ov.doneS);
-          if (ov.shotId !== null) shotIds.push(ov.shotId);
-          weaponIds.push(ov.order.weaponId);
-        }
-      }
-      if (!settled) continue;
-      // Held orders fired no round: they give their shots back to the threat's cap (maxShotsPerThreat
-      // counts rounds at a track, not orders).
-      f.ordered -= e.orderIds.length - fired;
-      if (fired === 0) {
-        // Every order was held (no solution when it came to fire): nothing to look at.
-        f.engagement = null;
-        continue;
-      }
-      const k = assessKill(tracks.get(f.trackId), done, nowS, this.doctrine.assessmentDelayS);
-      if (k === null) continue;
-      f.engagement = null;
-      if (k.outcome === "killed") f.closed = true;
-      out.push({
-        trackId: f.trackId,
-        timeS: nowS,
-        outcome: k.outcome,
-        basis: k.basis,
-        orderIds: [...e.orderIds],
-        shotIds,
-        weaponIds,
-      });
-    }
-    return out;
-  }
-
   /** Weapon-target assignment and the orders of this cycle (see the file comment). */
   private assign(
     candidates: readonly TrackFile[],
@@ -542,49 +363,22 @@ export class BattleManager {
     H: number,
   ): PlannedEngagement[] {
     const d = this.doctrine;
-    const nT = candidates.length;
-    const survival = new Array<number>(nT).fill(1);
-    const shotsAssigned = candidates.map(() => 0);
-    const assigned: { i: number; j: number; x: number; tier: number; method: "exact" | "greedy" }[] = [];
     const left = candidates.map((f) => d.maxShotsPerThreat - f.ordered);
-    for (let k = 0; k < this.tiers.length; k++) {
-      const tier = this.tiers[k];
-      const values = candidates.map((f, i) => this.valueOf(f) * survival[i]);
-      const batteryShots = tier.map((j) => {
-        const u = this.units[j];
-        const rounds = Math.max(0, u.battery.roundsLeft - this.pendingByBattery[j]);
-        return Math.min(rounds, Math.floor(H / u.battery.shotIntervalS) + 1);
-      });
-      const killProbability = tier.map((j) =>
-        candidates.map((f) => {
-          const o = f.opps[j];
-          return o === null || o.best.pk < d.minKillProbability ? 0 : Math.min(1, Math.max(0, o.best.pk));
-        }),
-      );
-      const maxPairShots = tier.map((j) => candidates.map((f) => f.opps[j]?.shots ?? 0));
-      const caps = candidates.map((_, i) => Math.max(0, left[i] - shotsAssigned[i]));
-      if (!killProbability.some((row) => row.some((p) => p > 0))) continue;
-      const sol = assignWeapons({
-        threatValues: values,
-        batteryShots,
-        killProbability,
-        maxPairShots,
-        threatShotCaps: caps,
-      });
-      for (let a = 0; a < tier.length; a++)
-        for (let i = 0; i < nT; i++) {
-          const x = sol.shots[a][i];
-          if (x <= 0) continue;
-          assigned.push({ i, j: tier[a], x, tier: k, method: sol.method });
-          shotsAssigned[i] += x;
-          survival[i] *= (1 - killProbability[a][i]) ** x;
-        }
-    }
+    const { assigned, shotsAssigned } = assignByTiers(
+      candidates.map((f, i) => ({ value: this.valueOf(f), opps: f.opps, shotsLeft: left[i] })),
+      this.units.map((u, j) => ({
+        roundsAvailable: u.battery.roundsLeft - this.pendingByBattery[j],
+        shotIntervalS: u.battery.shotIntervalS,
+      })),
+      this.tiers,
+      d,
+      H,
+    );
     // Orders: per threat, its due pairs (tier, then Pk), up to the engagement's size.
     const per = shotsPerEngagement(d);
     const booked = this.units.map(() => -Infinity);
     const planned: PlannedEngagement[] = [];
-    const byThreat = new Map<number, typeof assigned>();
+    const byThreat = new Map<number, TierAssignment[]>();
     for (const a of assigned) {
       const list = byThreat.get(a.i) ?? [];
       list.push(a);

@@ -7,7 +7,8 @@
  * The battle manager is built here from exactly what it may read (src/engagement/picture.ts): the
  * tracker's live tracks and filter, its batteries' read-only views and its order book.
  */
-import { BattleManager, type TrackRecord } from "../engagement/battleManager.js";
+import { BattleManager } from "../engagement/battleManager.js";
+import type { TrackRecord } from "../engagement/trackFile.js";
 import { batteryView, type TrackPicture } from "../engagement/picture.js";
 import type { DefendedAsset } from "../engagement/threatEvaluation.js";
 import type { FlightResult } from "../flight/result.js";

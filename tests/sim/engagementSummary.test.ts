@@ -4,7 +4,7 @@
  * whatever order the battle manager's records come in; the decision margins follow from it.
  */
 import { describe, expect, it } from "vitest";
-import type { TrackRecord } from "../../src/engagement/battleManager.js";
+import type { TrackRecord } from "../../src/engagement/trackFile.js";
 import type { EngagementRunResult } from "../../src/sim/engagement.js";
 import { engagementOf } from "../../src/sim/summaries.js";
 import type { ThreatFlight } from "../../src/sim/threatFlight.js";

@@ -42,7 +42,7 @@ import type { WeaponDefinition } from "../../weapons/definitions.js";
 import { createPipSolution, PipSolver, type PipSolution } from "../../weapons/fireControl/pip.js";
 import { TrackPrediction } from "../../weapons/fireControl/trackPrediction.js";
 import { LiftingTrackPredictor } from "../../weapons/fireControl/liftingPrediction.js";
-import { plannedTargetOf } from "../../engagement/battleManager.js";
+import { plannedTargetOf } from "../../engagement/trackFile.js";
 import { launchRound } from "../../weapons/engagement/launch.js";
 import type { GuidanceNote, Round, RoundContext, TargetEstimate } from "../../weapons/engagement/rounds.js";
 import type { EventLog } from "../events.js";

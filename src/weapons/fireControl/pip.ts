@@ -235,6 +235,39 @@ export class PipSolver {
    * f(t) at intercept time t for a shot at ts; NaN when p(t) is outside the envelope. Leaves the table
    * entry in this.fp and the slope in this.lastSlope.
    */
+  /** bisectEdge's result: the innermost time found inside the envelope, s, and f there. */
+  private edgeS = NaN;
+  private edgeF = NaN;
+
+  /**
+   * Bisection on being inside the envelope (f defined) between insideS, where f is fInside, and outsideS,
+   * where it is NaN, to EDGE_TOL_S: the edge's innermost time and f there into edgeS and edgeF.
+   */
+  private bisectEdge(
+    pred: TrackPrediction,
+    launcher: ArrayLike<number>,
+    ts: number,
+    insideS: number,
+    fInside: number,
+    outsideS: number,
+    out: PipSolution,
+  ): void {
+    let inS = insideS;
+    let outS = outsideS;
+    let fIn = fInside;
+    for (let it = 0; it < 40 && Math.abs(outS - inS) > EDGE_TOL_S; it++) {
+      const mid = 0.5 * (inS + outS);
+      const fm = this.f(pred, launcher, ts, mid);
+      out.evaluations++;
+      if (fm === fm) {
+        inS = mid;
+        fIn = fm;
+      } else outS = mid;
+    }
+    this.edgeS = inS;
+    this.edgeF = fIn;
+  }
+
   private f(pred: TrackPrediction, launcher: ArrayLike<number>, ts: number, t: number): number {
     const tof = this.tofTo(pred, launcher, t);
     if (tof !== tof) return NaN;
@@ -400,18 +433,9 @@ export class PipSolver {
               out.outcome = "early";
               return out;
             }
-            let outS = tPrev;
-            let inS = t;
-            let fIn = fv;
-            for (let it = 0; it < 40 && inS - outS > EDGE_TOL_S; it++) {
-              const mid = 0.5 * (outS + inS);
-              const fm = this.f(prediction, lp, shotTimeS, mid);
-              out.evaluations++;
-              if (fm === fm) {
-                inS = mid;
-                fIn = fm;
-              } else outS = mid;
-            }
+            this.bisectEdge(prediction, lp, shotTimeS, t, fv, tPrev, out);
+            const inS = this.edgeS;
+            const fIn = this.edgeF;
             if (!(fIn > 0)) {
               out.outcome = "early";
               return out;
@@ -431,18 +455,9 @@ export class PipSolver {
       } else if (fPrev === fPrev && fPrev > 0) {
         // The target left the envelope between the last scan point and this one: f just before the
         // exit (found by bisection on being inside) may already be <= 0, a root before the exit.
-        let inS = tPrev;
-        let outS = t;
-        let fIn = fPrev;
-        for (let it = 0; it < 40 && outS - inS > EDGE_TOL_S; it++) {
-          const mid = 0.5 * (inS + outS);
-          const fm = this.f(prediction, lp, shotTimeS, mid);
-          out.evaluations++;
-          if (fm === fm) {
-            inS = mid;
-            fIn = fm;
-          } else outS = mid;
-        }
+        this.bisectEdge(prediction, lp, shotTimeS, tPrev, fPrev, t, out);
+        const inS = this.edgeS;
+        const fIn = this.edgeF;
         if (fIn <= 0) {
           bracketLo = tPrev;
           bracketHi = inS;

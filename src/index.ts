@@ -494,15 +494,13 @@ export {
   type InterceptorFlight,
   type InterceptorLaunch,
 } from "./weapons/flight/interceptor.js";
-export {
-  engage,
-  type EngagementEvent,
-  type EngagementEventType,
-  type EngagementOptions,
-  type EngagementResult,
-  type EngagementSensing,
-  type ShotOutcome,
-} from "./weapons/engagement/engage.js";
+export { engage, type EngagementOptions, type EngagementSensing } from "./weapons/engagement/engage.js";
+export type {
+  EngagementEvent,
+  EngagementEventType,
+  EngagementResult,
+  ShotOutcome,
+} from "./weapons/engagement/engagementRecord.js";
 export { homingLoop, type HomingLoopOptions, type HomingLoopResult } from "./weapons/guidance/homingLoop.js";
 
 // Engagement: the battle manager (built from a track picture, read-only battery views and an order

@@ -15,7 +15,8 @@ import { motionAssessmentOptions, trackerOf } from "../../scenario/build/tracker
 import { weaponBatteries } from "../../scenario/build/weapons.js";
 import type { Scenario } from "../../scenario/index.js";
 import { makeSiteState } from "../../sensors/radar/site.js";
-import { engage, type EngagementResult } from "../../weapons/engagement/engage.js";
+import { engage } from "../../weapons/engagement/engage.js";
+import type { EngagementResult } from "../../weapons/engagement/engagementRecord.js";
 import { reachCheck } from "../../weapons/engagement/reach.js";
 import { type CliContext, EXIT_BAD_INPUT, InputError } from "../context.js";
 import { loadScenarioFile } from "../load-file.js";

@@ -1,6 +1,6 @@
 /**
  * One weapon against one threat: a small, self-contained engagement loop built from the layer's
- * reusable pieces (the battle manager's loop over many, issue 14, will run the same pieces as systems):
+ * reusable pieces (the closed loop over many runs the same pieces as systems: src/sim/systems/weapons.ts):
  *
  * 1. Truth: the threat's own flight (src/flight), advanced tick by tick.
  * 2. Track: either perfect or real. A perfect track is the truth and its prediction the threat's true
@@ -12,17 +12,17 @@
  *    prediction; a track the motion check has seen lifting, along its glide: fireControl/
  *    liftingPrediction.ts, as the battle manager and the weapons system predict it); it never reads
  *    the truth.
- * 3. Fire control, once a second from the first confirmed track: the track's prediction
- *    (trackPrediction.ts), the PIP of a shot at the battery's earliest time (pip.ts with the weapon's
- *    flyout table), the Pk of that shot (shotKillProbability.ts; a lifting track planned against the
- *    battle manager's 2 g manoeuvre); the shot is fired when the battery is ready, the solution is
- *    inside the envelope and its Pk is at least the doctrine's minimum (`minKillProbability`; below
- *    it the shot is held and tried again at the next cycle). A real track taken as thrusting (the tracking
- *    layer's motion check, tracking/predict/motion.ts) is held (`hold`, why "boosting"), as the battle
- *    manager holds it: boost-phase intercept is not modelled, and a boosting track's prediction is no
- *    path to plan a shot on (docs/models.md 10.7). A gun's aim is then refined by flyouts
- *    (firingSolution.ts) and dispersed by its aiming and muzzle-speed errors, drawn from the stream
- *    `engage:<weapon>:<threat>:dispersion`.
+ * 3. Fire control (engageFireControl.ts), once a second from the first confirmed track: the track's
+ *    prediction (trackPrediction.ts), the PIP of a shot at the battery's earliest time (pip.ts with the
+ *    weapon's flyout table), the Pk of that shot (shotKillProbability.ts; a lifting track planned
+ *    against the battle manager's 2 g manoeuvre); the shot is fired when the battery is ready, the
+ *    solution is inside the envelope and its Pk is at least the doctrine's minimum
+ *    (`minKillProbability`; below it the shot is held and tried again at the next cycle). A real track
+ *    taken as thrusting (the tracking layer's motion check, tracking/predict/motion.ts) is held (`hold`,
+ *    why "boosting"), as the battle manager holds it: boost-phase intercept is not modelled, and a
+ *    boosting track's prediction is no path to plan a shot on (docs/models.md 10.7). A gun's aim is
+ *    then refined by flyouts (firingSolution.ts) and dispersed by its aiming and muzzle-speed errors,
+ *    drawn from the stream `engage:<weapon>:<threat>:dispersion`.
  * 4. Rounds in flight (rounds.ts): command guidance over the data link, midcourse PIP updates, seeker
  *    acquisition and homing; each round's divert is totalled.
  * 5. Closest approach in continuous time (closestApproach.ts on both flights' dense output) when the
@@ -34,84 +34,26 @@
  * Deterministic: same inputs and seed, the same timeline.
  */
 import type { FlightEarthModel } from "../../flight/earthModel.js";
-import { TrackMotionHistory, type MotionAssessmentOptions } from "../../tracking/predict/motion.js";
-import { LiftingTrackPredictor, plannedAlongTrackAccelMps2 } from "../fireControl/liftingPrediction.js";
 import type { Flight } from "../../flight/propagation/flight.js";
 import type { FlightResult } from "../../flight/result.js";
-import { createTruthState, truthAt } from "../../flight/truthAt.js";
+import { createTruthState } from "../../flight/truthAt.js";
 import type { VehicleKind } from "../../flight/truth.js";
 import { randomStream, type RandomStream } from "../../math/random.js";
 import type { Detection } from "../../sensors/detection.js";
-import { makeSiteState } from "../../sensors/radar/site.js";
 import type { Sensor } from "../../sensors/sensor.js";
 import type { Tracker } from "../../tracking/management/tracker.js";
+import type { MotionAssessmentOptions } from "../../tracking/predict/motion.js";
 import type { GaussianState } from "../../tracking/types.js";
 import type { WeaponBattery } from "../battery/battery.js";
 import type { FlyoutTable } from "../fireControl/flyoutTable.js";
-import { createPipSolution, PipSolver, type PipSolution } from "../fireControl/pip.js";
-import { LIFTING_TARGET_ACCEL_MPS2, shotKillProbability } from "../fireControl/shotKillProbability.js";
-import { TrackPrediction } from "../fireControl/trackPrediction.js";
+import { shotKillProbability } from "../fireControl/shotKillProbability.js";
 import { createClosestApproach } from "./closestApproach.js";
+import { EngageFireControl } from "./engageFireControl.js";
+import { r3, type EngagementEvent, type EngagementResult, type ShotOutcome } from "./engagementRecord.js";
 import { ApproachTracker, flightSource } from "./flyToClosestApproach.js";
 import { drawKill } from "./killDraw.js";
 import { launchRound } from "./launch.js";
-import { type GuidanceNote, type Round, type RoundContext, type TargetEstimate } from "./rounds.js";
-
-export type EngagementEventType =
-  | "track"
-  | "solution"
-  | "shot"
-  | "hold"
-  | "guidance"
-  | "acquisition"
-  | "closest-approach"
-  | "kill"
-  | "miss"
-  | "impact"
-  | "end";
-
-export interface EngagementEvent {
-  readonly timeS: number;
-  readonly type: EngagementEventType;
-  readonly shotId?: string;
-  readonly detail: Readonly<Record<string, string | number | boolean | null>>;
-}
-
-export interface ShotOutcome {
-  readonly shotId: string;
-  readonly timeS: number;
-  readonly azimuthDeg: number;
-  readonly elevationDeg: number;
-  /** The fire control's plan: intercept time, altitude and ground range of the PIP, Pk. */
-  readonly plannedInterceptS: number;
-  readonly plannedAltM: number;
-  readonly plannedRangeM: number;
-  readonly plannedPk: number;
-  /** What happened: closest approach (null if the round never closed on the target). */
-  readonly closestApproachS: number | null;
-  readonly missM: number | null;
-  readonly interceptAltM: number | null;
-  readonly closingSpeedMps: number | null;
-  readonly pk: number;
-  readonly killed: boolean;
-  readonly divertMps: number;
-  readonly peakLateralG: number;
-}
-
-export interface EngagementResult {
-  readonly weaponId: string;
-  readonly threatId: string;
-  readonly trackSource: "perfect" | "sensors";
-  readonly events: readonly EngagementEvent[];
-  readonly shots: readonly ShotOutcome[];
-  readonly killed: boolean;
-  /** Smallest miss over the shots, m (null: no shot closed on the target). */
-  readonly missM: number | null;
-  /** The Pk of the best shot (at its miss), and the fire control's planned Pk of the first shot. */
-  readonly killProbability: number;
-  readonly plannedPk: number | null;
-  readonly endS: number;
-}
+import { type GuidanceNote, type Round, type RoundContext } from "./rounds.js";
 
 export interface EngagementSensing<S extends GaussianState> {
   readonly sensors: readonly Sensor[];
@@ -151,14 +93,6 @@ export interface EngagementOptions<S extends GaussianState> {
 const TICKS_PER_S = 20;
 const IDLE_TICKS = 10;
 const FIRE_CONTROL_INTERVAL_S = 1;
-/** Prediction step of the fire control's track predictions, s. */
-const PREDICTION_STEP_S = 1;
-/** Sample step of a perfect track's prediction (the truth's path, Hermite between samples), s. */
-const PERFECT_STEP_S = 0.25;
-
-function r3(x: number): number {
-  return Math.round(x * 1000) / 1000;
-}
 
 interface LiveRound {
   readonly round: Round;
@@ -189,7 +123,6 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   const minPk = o.minKillProbability ?? 0;
   if (!(minPk >= 0 && minPk <= 1))
     throw new RangeError(`engage: options.minKillProbability must be in [0, 1], given ${minPk}`);
-  const def = battery.definition;
   const events: EngagementEvent[] = [];
   const shots: ShotOutcome[] = [];
   const notes: GuidanceNote[] = [];
@@ -197,129 +130,49 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
   const dispersionRng = randomStream(o.seed, run, `engage:${weaponId}:${threatId}:dispersion`);
   const seekerRng: RandomStream = randomStream(o.seed, run, `engage:${weaponId}:${threatId}:seeker`);
   const sensorRngs = sensing?.sensors.map((s) => randomStream(o.seed, run, `sensor:${s.id}`)) ?? [];
-  const solver = new PipSolver(o.table, def.envelope, earth);
-  const sol = createPipSolution();
-  const site = makeSiteState();
+  const fc = new EngageFireControl({
+    earth,
+    threat,
+    battery,
+    table: o.table,
+    tracker: sensing?.tracker ?? null,
+    perfectPath,
+    motion: o.motion,
+    events,
+  });
   const truth = createTruthState(threatId, threat.kind);
   const truths = [truth];
   const fresh: Detection[] = [];
   let pending: Detection[] = [];
-  const prediction = new TrackPrediction();
-  let estimate: TargetEstimate | null = null;
-  /** The track's update interval (0 for a perfect track), s: the planning Pk of command guidance. */
-  let trackUpdateS = 0;
-  let haveTrack = false;
   let solutionReported = false;
   const approach = new ApproachTracker();
   const ca = createClosestApproach();
   const live: LiveRound[] = [];
   const threatSource = flightSource(threat);
-  const horizonS = def.envelope.maxTimeOfFlightS + 30;
-  const pathTruth = createTruthState(threatId, threat.kind);
-  /** The perfect track's source: the threat's own path, flown whole. */
-  const pathSource = (tS: number, p: Float64Array, v: Float64Array): boolean => {
-    if (perfectPath === null || tS > perfectPath.endTimeS || tS < perfectPath.startTimeS) return false;
-    truthAt(perfectPath, tS, pathTruth);
-    p.set(pathTruth.posEcefM);
-    v.set(pathTruth.velEcefMps);
-    return true;
-  };
 
   let t = threat.startTimeS;
   let nextFireControlS = t;
   let scheduledShotS = NaN;
   let killed = false;
   const endS = o.endS;
-
-  const launcherAt = (tS: number) => battery.site.stateInto(tS, site);
-  const motion = sensing === null ? null : new TrackMotionHistory(o.motion ?? {});
-  /** Whether the fire control's track is taken as thrusting (no shot is planned on it). */
-  let boosting = false;
-  let lifting: LiftingTrackPredictor | undefined;
-  /**
-   * The manoeuvre the planning Pk assumes (shotKillProbability.ts): a lifting target's (a track the
-   * motion check sees lifting; for a perfect track, a glider's or a cruise missile's) as the battle
-   * manager plans it, else none.
-   */
-  let targetAccelerationMps2 =
-    sensing === null && threat.kind !== "ballistic" ? LIFTING_TARGET_ACCEL_MPS2 : 0;
   let boostHoldLogged = false;
   let lowPkHoldLogged = false;
-
-  /** Updates the fire control's track estimate at t; returns whether there is a track. */
-  const updateTrack = (tS: number): boolean => {
-    if (sensing === null) {
-      if (threat.ended) return estimate !== null;
-      prediction.fromSource(tS, horizonS, PERFECT_STEP_S, pathSource, earth);
-      estimate = { prediction, positionSigmaM: 0 };
-      if (!haveTrack) {
-        haveTrack = true;
-        events.push({ timeS: r3(tS), type: "track", detail: { source: "perfect" } });
-      }
-      return true;
-    }
-    const tracks = sensing.tracker.tracks;
-    let best = null;
-    for (const tr of tracks) {
-      if (tr.status !== "confirmed") continue;
-      if (best === null || (tr.confirmedAtS ?? Infinity) < (best.confirmedAtS ?? Infinity)) best = tr;
-    }
-    if (best === null) return false;
-    const filter = sensing.tracker.filter;
-    motion?.note(best.id, best.state);
-    const m = motion?.assess(best.id, best.state);
-    boosting = m?.thrusting ?? false;
-    const liftingTrack = m !== undefined && m.lifting && !m.thrusting;
-    targetAccelerationMps2 = liftingTrack ? LIFTING_TARGET_ACCEL_MPS2 : 0;
-    const ahead = horizonS + (tS - best.lastUpdateS);
-    // A track seen lifting is predicted along its glide, as the battle manager and the weapons do.
-    if (liftingTrack) {
-      lifting ??= new LiftingTrackPredictor(filter);
-      lifting.predict(prediction, best.state, plannedAlongTrackAccelMps2(m), ahead, PREDICTION_STEP_S, earth);
-    } else prediction.fromFilter(filter, best.state, ahead, PREDICTION_STEP_S, earth);
-    const P = best.state.P;
-    const n = filter.ndim;
-    estimate = { prediction, positionSigmaM: Math.sqrt((P[0] + P[n + 1] + P[2 * n + 2]) / 3) };
-    trackUpdateS = best.updateIntervalS;
-    if (!haveTrack) {
-      haveTrack = true;
-      events.push({
-        timeS: r3(tS),
-        type: "track",
-        detail: { source: "sensors", trackId: best.id, positionSigmaM: r3(estimate.positionSigmaM) },
-      });
-    }
-    return true;
-  };
-
-  /** The PIP of a shot at the battery's earliest time from tS (two passes: pointing, then timing). */
-  const solveShot = (tS: number): PipSolution | null => {
-    const l = launcherAt(tS);
-    solver.solve(prediction, l, tS + def.reactionTimeS, sol);
-    if (sol.outcome !== "intercept") return null;
-    const ts = battery.earliestShotS(tS, sol.azimuthRad, sol.elevationRad);
-    if (!Number.isFinite(ts)) return null;
-    solver.solve(prediction, launcherAt(ts), ts, sol);
-    if (sol.outcome !== "intercept") return null;
-    if (battery.refusal(sol.azimuthRad, sol.elevationRad) !== null) return null;
-    return sol;
-  };
 
   let holds = 0;
   const fire = (ts: number): void => {
     const launched = launchRound({
       battery,
       earth,
-      solver,
-      prediction,
-      launcher: launcherAt(ts),
+      solver: fc.solver,
+      prediction: fc.prediction,
+      launcher: fc.launcherAt(ts),
       shotTimeS: ts,
       dispersion: dispersionRng,
       endS,
       targetKind: o.targetKind,
-      targetAccelerationMps2,
-      trackUpdateIntervalS: trackUpdateS,
-      solution: sol,
+      targetAccelerationMps2: fc.targetAccelerationMps2,
+      trackUpdateIntervalS: fc.trackUpdateS,
+      solution: fc.sol,
       minKillProbability: minPk,
     });
     if (!launched.fired) {
@@ -452,29 +305,29 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
     if (scheduledShotS > tPrev && scheduledShotS <= t && battery.shots.length < maxShots && !killed) {
       const ts = scheduledShotS;
       scheduledShotS = NaN;
-      if (estimate !== null) fire(ts);
+      if (fc.estimate !== null) fire(ts);
     }
     // Fire control.
     if (t >= nextFireControlS && threatAlive) {
       nextFireControlS = t + FIRE_CONTROL_INTERVAL_S;
-      const tracked = updateTrack(t);
-      if (tracked && boosting && !boostHoldLogged) {
+      const tracked = fc.updateTrack(t);
+      if (tracked && fc.boosting && !boostHoldLogged) {
         boostHoldLogged = true;
         events.push({ timeS: r3(t), type: "hold", detail: { why: "boosting" } });
       }
-      if (tracked && !boosting && battery.shots.length < maxShots && !(scheduledShotS >= t) && !killed) {
-        const s = solveShot(t);
+      if (tracked && !fc.boosting && battery.shots.length < maxShots && !(scheduledShotS >= t) && !killed) {
+        const s = fc.solveShot(t);
         if (s !== null) {
           const pk = shotKillProbability(
             battery.delivery,
             s,
-            prediction,
-            launcherAt(s.shotTimeS).posEcefM,
+            fc.prediction,
+            fc.launcherAt(s.shotTimeS).posEcefM,
             earth,
             {
               targetKind: o.targetKind,
-              targetAccelerationMps2,
-              trackUpdateIntervalS: trackUpdateS,
+              targetAccelerationMps2: fc.targetAccelerationMps2,
+              trackUpdateIntervalS: fc.trackUpdateS,
             },
           );
           if (!solutionReported) {
@@ -506,7 +359,12 @@ export function engage<S extends GaussianState>(o: EngagementOptions<S>): Engage
       }
     }
     // Rounds in flight.
-    const ctx: RoundContext = { estimate, truth: threatAlive ? truth : null, rng: seekerRng, notes };
+    const ctx: RoundContext = {
+      estimate: fc.estimate,
+      truth: threatAlive ? truth : null,
+      rng: seekerRng,
+      notes,
+    };
     for (let i = 0; i < live.length; i++) {
       const lr = live[i];
       if (lr.done) continue;

@@ -6,4 +6,6 @@ export * from "./rounds.js";
 export * from "./roundLaunch.js";
 export * from "./launch.js";
 export * from "./engage.js";
+export * from "./engageFireControl.js";
+export * from "./engagementRecord.js";
 export * from "./reach.js";

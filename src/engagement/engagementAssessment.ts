@@ -53,14 +53,18 @@ export function assessEngagements(
       }
     }
     if (!settled) continue;
-    f.ordered -= e.orderIds.length - fired;
+    // Held orders are given back once, when the engagement ends (not at every cycle it waits for its
+    // look, which gave the threat a shot more per cycle).
+    const held = e.orderIds.length - fired;
     if (fired === 0) {
       // Every order was held (no solution when it came to fire): nothing to look at.
+      f.ordered -= held;
       f.engagement = null;
       continue;
     }
     const k = assessKill(tracks.get(f.trackId), done, nowS, assessmentDelayS);
     if (k === null) continue;
+    f.ordered -= held;
     f.engagement = null;
     if (k.outcome === "killed") f.closed = true;
     out.push({

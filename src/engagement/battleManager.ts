@@ -17,12 +17,12 @@
  *    own filter (refreshed every `predictionIntervalS`), and the battery's opportunity against it
  *    (opportunities.ts: earliest and latest shot, Pk now and at best, shots in the window).
  * 4. Weapon-target assignment (tieredAssignment.ts over wta.ts: the exact search for small problems,
- *    maximum marginal return beyond) maximising the expected value of the assets saved, sum_i V_i (1 - prod_j (1 - p_ij)^x_ij):
- *    V_i the threat's value, p_ij the battery's best Pk against it (0 below the doctrine's minimum),
- *    at most n_ij shots in the pair's window, c_j shots per battery within the horizon (rounds left
- *    less those ordered, and the shots its sustained rate of fire and recharge allow in the horizon),
- *    at most the threat's shots left. With weapon priorities the assignment runs tier by tier on the
- *    values the earlier tiers leave (doctrine.ts).
+ *    maximum marginal return beyond) maximising the expected value of the assets saved,
+ *    sum_i V_i (1 - prod_j (1 - p_ij)^x_ij): V_i the threat's value, p_ij the battery's best Pk against
+ *    it (0 below the doctrine's minimum), at most n_ij shots in the pair's window, c_j shots per battery
+ *    within the horizon (rounds left less those ordered, and the shots its sustained rate of fire and
+ *    recharge allow in the horizon), at most the threat's shots left. With weapon priorities the
+ *    assignment runs tier by tier on the values the earlier tiers leave (doctrine.ts).
  * 5. Orders: for each assigned threat, its assigned pairs whose earliest shot falls within the next
  *    cycle fire now, up to the engagement's size (one for shoot-look-shoot, the salvo's otherwise), if
  *    the Pk now is at least 0.8 of the pair's best (a later shot would not be much better) or waiting
@@ -231,7 +231,6 @@ export class BattleManager {
           ballisticModel: this.o.ballisticModel,
           kappaIndex: this.o.kappaIndex,
         });
-        f.assessedAtS = nowS;
         const ttg = f.assessment.timeToGoS;
         const e = EVALUATION_INTERVAL_S;
         f.assessDueS = nowS + Math.min(e.max, Math.max(e.min, Number.isFinite(ttg) ? ttg / 10 : e.max));
@@ -284,7 +283,6 @@ export class BattleManager {
       gated.push(j);
       horizon = Math.max(horizon, H + Math.min(tof, LOOKAHEAD_TOF_S) + u.reactionTimeS);
     }
-    f.oppsAtS = nowS;
     const p = PREDICTION_INTERVAL_S;
     if (gated.length === 0) {
       f.oppsDueS = nowS + p.max;
@@ -300,8 +298,6 @@ export class BattleManager {
       f.prediction,
       planningFilter(this.o.picture.filter, state, this.o.planningModes),
     );
-    f.predictedAtS = nowS;
-    f.predictedFromS = t.lastUpdateS;
 
     if (Number.isFinite(f.prediction.groundS) && f.assessment?.threatClass === "ballistic") {
       f.predictedImpactS = f.prediction.groundS;

@@ -38,16 +38,12 @@ export interface TrackFile {
   readonly trackId: string;
   firstConfirmedS: number | null;
   assessment: ThreatAssessment | null;
-  assessedAtS: number;
   readonly prediction: TrackPrediction;
-  predictedAtS: number;
-  predictedFromS: number;
 
   /** Per battery: its opportunity against the track as last computed, or null. */
   opps: (Opportunity | null)[];
   /** Per battery: no confirmation of a shot before this time (the last one failed), s. */
   confirmAgainS: number[];
-  oppsAtS: number;
   /** When the opportunities are next refreshed, s. */
   oppsDueS: number;
   /** When the threat evaluation is next refreshed, s. */
@@ -60,7 +56,6 @@ export interface TrackFile {
   predictedImpactAtS: number;
   /** The along-track acceleration a lifting track is predicted with (its measured drag), m/s^2. */
   alongTrackAccelMps2: number;
-  seen: boolean;
 }
 
 /** A new file on track t, first seen confirmed at nowS, against `batteries` batteries. */
@@ -69,14 +64,10 @@ export function newTrackFile(t: TrackView, nowS: number, batteries: number): Tra
     trackId: t.id,
     firstConfirmedS: t.confirmedAtS ?? nowS,
     assessment: null,
-    assessedAtS: -Infinity,
     prediction: new TrackPrediction(64),
-    predictedAtS: -Infinity,
-    predictedFromS: NaN,
 
     opps: new Array<Opportunity | null>(batteries).fill(null),
     confirmAgainS: new Array<number>(batteries).fill(-Infinity),
-    oppsAtS: -Infinity,
     oppsDueS: -Infinity,
     assessDueS: -Infinity,
     ordered: 0,
@@ -86,7 +77,6 @@ export function newTrackFile(t: TrackView, nowS: number, batteries: number): Tra
     predictedImpactS: NaN,
     predictedImpactAtS: NaN,
     alongTrackAccelMps2: 0,
-    seen: true,
   };
 }
 

@@ -1,12 +1,11 @@
 /**
  * `raijin engage FILE --weapon ID --threat ID [--perfect-track] [--seed N] [--shots N] [--min-pk P]
- * [--json]`: one
- * weapon of the scenario fires at one threat, with a perfect track or with the scenario's sensors and
- * tracker (src/weapons/engagement/engage.ts); prints the timeline (track, solution, shots, guidance,
- * seeker lock, closest approach, kill or miss), each shot's plan and outcome, the miss distance and the
- * kill probability. A solution whose planned Pk is below the scenario doctrine's `minKillProbability`
- * (or `--min-pk`) is held, as the battle manager holds it. Unknown ids, and a threat that never comes
- * within the weapon's reach, are bad input (one line, exit 2).
+ * [--json]`: one weapon of the scenario fires at one threat, with a perfect track or with the
+ * scenario's sensors and tracker (src/weapons/engagement/engage.ts); prints the timeline (track,
+ * solution, shots, guidance, seeker lock, closest approach, kill or miss), each shot's plan and outcome,
+ * the miss distance and the kill probability. A solution whose planned Pk is below the scenario
+ * doctrine's `minKillProbability` (or `--min-pk`) is held, as the battle manager holds it. Unknown ids,
+ * and a threat that never comes within the weapon's reach, are bad input (one line, exit 2).
  */
 import type { Command } from "commander";
 import { createThreatFlight, flyThreat } from "../../flight/fly.js";

@@ -70,7 +70,8 @@ const GLIDER_PITCH_STEP_RAD = 2 * DEG;
  * the downrange miss. Azimuth: the great circle to the target (the glide guidance steers the rest). When
  * the pull-up would bottom out above the vehicle's dynamic-pressure limit (maxDynamicPressurePa), the boost
  * is flattened (its final pitch lowered by a secant on the bottom's dynamic pressure, 1-4 deg at a time,
- * down to -4 deg) and planned again from the last plan's cut-off.
+ * down to -4 deg) and planned again from the last plan's cut-off. The limit is checked on the pull-up of
+ * the secant iterations, before the whole flight: a plan that will be flattened is not flown whole.
  * Throws FlightRefusalError when the target is beyond the glider's reach (short at full burn) or too close
  * (long at the lowest cut-off), RangeError when the solve does not converge.
  */
@@ -91,15 +92,17 @@ export function solveGliderBoost(
   let pitch = base.finalPitchRad;
   let warm: { vCut: number; tCut: number } | null = null;
   let last: { pitch: number; q: number } | null = null;
+  const bottomDynamicPressurePa = (pu: Float64Array | null): number => {
+    if (pu === null) return 0;
+    earth.atmosphereInto(earth.altitudeM(pu), atm);
+    return 0.5 * atm[2] * (pu[3] * pu[3] + pu[4] * pu[4] + pu[5] * pu[5]);
+  };
   for (;;) {
-    const plan = planGlider(shooter, def, vehicle, earth, { ...base, finalPitchRad: pitch }, warm);
-    const pu = plan.pullUp;
-    let q = 0;
-    if (pu !== null) {
-      earth.atmosphereInto(earth.altitudeM(pu), atm);
-      q = 0.5 * atm[2] * (pu[3] * pu[3] + pu[4] * pu[4] + pu[5] * pu[5]);
-    }
     const flatter = pitch > MIN_GLIDER_FINAL_PITCH_RAD + 1e-9;
+    // While a flatter boost remains, a pull-up above the limit ends the plan before its whole flight.
+    const tooHot = flatter ? (pu: Float64Array) => bottomDynamicPressurePa(pu) > qMax : null;
+    const plan = planGlider(shooter, def, vehicle, earth, { ...base, finalPitchRad: pitch }, warm, tooHot);
+    const q = bottomDynamicPressurePa(plan.pullUp);
     if (!plan.feasible && !flatter)
       throw new FlightRefusalError(
         def.id,
@@ -147,6 +150,7 @@ function planGlider(
   earth: FlightEarthModel,
   base: BoostSteering,
   warm: { vCut: number; tCut: number } | null,
+  tooHot: ((pullUp: Float64Array) => boolean) | null,
 ): {
   steering: BoostSteering;
   cutoffS: number;
@@ -207,6 +211,10 @@ function planGlider(
       prev !== null && err !== prev.err ? vCut - (err * (vCut - prev.v)) / (err - prev.err) : vCut + err;
     prev = { v: vCut, err };
     vCut = Math.max(gd.glideEndSpeedMps + 100, next);
+  }
+  // A pull-up the caller will flatten: its whole flight would be wasted (the miss is not yet known).
+  if (pullUp !== null && tooHot !== null && tooHot(pullUp)) {
+    return { steering: steer(vCut), cutoffS: tCut, iterations, missM: NaN, pullUp, feasible: true };
   }
   // Phase 2: the whole flight, its guidance closing the rest.
   const whole = (v: number): Shot => shooter.fly(steer(v));

@@ -261,14 +261,18 @@ describe("command guidance is rebuilt at every track update", () => {
     // (liftingPrediction.ts) and guided on the whole filter once the dive steepens past 3 deg: 6.7,
     // 5.7, 6.8, 11.3 and 2.3 m (mean 6.5; 4.1, 3.9, 2.6, 10.4 and 20.2 m, mean 8.2, on the whole filter
     // throughout); guided along the glide into the dive as well, about 1 km.
+    // A first shot that kills leaves no second (a boost plan a few m/s different gave that at seed 5,
+    // 2.8 m): it counts as a pass, and at least four seeds must fire a second shot.
     const file = "scenarios/teaching/glider-vs-railgun.yaml";
     const sc = loadScenario(readFileSync(file, "utf8"), { fileName: file });
     const misses: number[] = [];
     for (let seed = 1; seed <= 5; seed++) {
       const shots = simulateScenario(sc, { seed }).engagement?.shots ?? [];
-      expect(shots.length, `seed ${seed}`).toBeGreaterThanOrEqual(2);
-      misses.push(shots[1].outcome?.missM ?? NaN);
+      expect(shots.length, `seed ${seed}`).toBeGreaterThanOrEqual(1);
+      if (shots.length === 1) expect(shots[0].outcome?.killed, `seed ${seed}: one shot`).toBe(true);
+      else misses.push(shots[1].outcome?.missM ?? NaN);
     }
+    expect(misses.length).toBeGreaterThanOrEqual(4);
     const mean = misses.reduce((a, b) => a + b, 0) / misses.length;
     expect(mean, misses.map((m) => m.toFixed(1)).join(", ")).toBeLessThan(15);
     recordValidation({

@@ -142,7 +142,11 @@ export function solveGliderBoost(
   }
 }
 
-/** One boost plan at a given final pitch: the steering, its miss and the state at the end of the pull-up. */
+/**
+ * One boost plan at a given final pitch: the steering, its miss and the state at the end of the pull-up.
+ * When `tooHot` says the secant iterations' pull-up is above the limit, the plan ends there, unflown
+ * whole (miss NaN): the caller flattens the boost.
+ */
 function planGlider(
   shooter: Shooter,
   def: ThreatDefinition,

@@ -231,10 +231,6 @@ export class PipSolver {
     return fp.tofS;
   }
 
-  /**
-   * f(t) at intercept time t for a shot at ts; NaN when p(t) is outside the envelope. Leaves the table
-   * entry in this.fp and the slope in this.lastSlope.
-   */
   /** bisectEdge's result: the innermost time found inside the envelope, s, and f there. */
   private edgeS = NaN;
   private edgeF = NaN;
@@ -268,6 +264,10 @@ export class PipSolver {
     this.edgeF = fIn;
   }
 
+  /**
+   * f(t) at intercept time t for a shot at ts; NaN when p(t) is outside the envelope. Leaves the table
+   * entry in this.fp and the slope in this.lastSlope.
+   */
   private f(pred: TrackPrediction, launcher: ArrayLike<number>, ts: number, t: number): number {
     const tof = this.tofTo(pred, launcher, t);
     if (tof !== tof) return NaN;

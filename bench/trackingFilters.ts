@@ -62,13 +62,6 @@ function wrap(a: number): number {
   return a - t * Math.floor((a + Math.PI) / t);
 }
 
-/** A user's residual for [range, bearing]: what a model without `angleComponents` must give. */
-function rbResidual<O extends Out>(z: ArrayLike<number>, zp: ArrayLike<number>, out: O): O {
-  out[0] = z[0] - zp[0];
-  out[1] = wrap(z[1] - zp[1]);
-  return out;
-}
-
 /** 2-D nearly constant velocity [x, y, vx, vy], white acceleration q (m^2/s^3). */
 function cv2dF<O extends Out>(dt: number, out: O): O {
   out.fill(0);
@@ -327,7 +320,6 @@ function ekf2d(): Problem {
       H: (x: Float64Array) => rbJ(x, 4, alloc(8)),
       R,
       angleComponents: [1],
-      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => rbResidual(z, zp, alloc(2)),
     },
   });
   return {
@@ -400,13 +392,6 @@ function radarProblem(kind: "ekf" | "ukf"): Problem {
       H: alloc === typed ? (x: Float64Array) => radar.H(x) : (x: Float64Array) => radarJ(x, alloc(18)),
       R,
       angleComponents: [1],
-      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => {
-        const out = alloc(3);
-        out[0] = z[0] - zp[0];
-        out[1] = wrap(z[1] - zp[1]);
-        out[2] = z[2] - zp[2];
-        return out;
-      },
     },
   });
   return {
@@ -446,7 +431,6 @@ function ukfTurn(): Problem {
       H: (x: Float64Array) => rbJ(x, 5, alloc(10)),
       R,
       angleComponents: [1],
-      residual: (z: ArrayLike<number>, zp: ArrayLike<number>) => rbResidual(z, zp, alloc(2)),
     },
   });
   return {
